@@ -1,0 +1,13 @@
+package dev.parley.application;
+
+import dev.parley.domain.model.archive.ArchivedStanza;
+import dev.parley.domain.model.stanza.StanzaEnvelope;
+import java.util.List;
+
+/** The UC messaging module's door: stanzas for local users are delivered (and kept) here. */
+public interface LocalDelivery {
+
+    void deliver(StanzaEnvelope stanza);
+
+    List<ArchivedStanza> latestFor(String recipient, int limit);
+}

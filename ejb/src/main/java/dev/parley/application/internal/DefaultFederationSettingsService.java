@@ -1,0 +1,49 @@
+package dev.parley.application.internal;
+
+import dev.parley.application.FederationSettingsService;
+import dev.parley.domain.model.settings.FederationSettings;
+import dev.parley.domain.model.settings.FederationSettingsRepository;
+import dev.parley.domain.model.settings.InvalidSettingsException;
+import dev.parley.domain.model.settings.SettingsChange;
+import dev.parley.domain.model.settings.SettingsSnapshot;
+import dev.parley.infrastructure.security.SecretSealer;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+@Stateless
+public class DefaultFederationSettingsService implements FederationSettingsService {
+
+    @Inject
+    FederationSettingsRepository repository;
+
+    @Inject
+    SecretSealer sealer;
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager entityManager;
+
+    @Override
+    public SettingsSnapshot current() {
+        return repository.get().snapshot();
+    }
+
+    @Override
+    public SettingsSnapshot update(SettingsChange change, String who) throws InvalidSettingsException {
+        FederationSettings settings = repository.get();
+        List<String> problems = change.problems(settings.hasProxyPassword());
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        String sealedPassword = change.proxyPassword() == null ? null
+                : change.proxyPassword().isEmpty() ? "" : sealer.seal(change.proxyPassword());
+        settings.apply(change, sealedPassword, who, Instant.now(Clock.systemUTC()));
+        // The snapshot carries the new version number, which JPA assigns at flush.
+        entityManager.flush();
+        return settings.snapshot();
+    }
+}

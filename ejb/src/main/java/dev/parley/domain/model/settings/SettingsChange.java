@@ -1,0 +1,93 @@
+package dev.parley.domain.model.settings;
+
+import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.tls.TlsPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The settings an administrator asks for, complete: every field but the proxy password must be
+ * given. A null proxy password keeps the stored one, because the password is never shown and so
+ * cannot be sent back unchanged.
+ */
+public record SettingsChange(
+        Boolean enabled,
+        FederationMode mode,
+        Integer s2sPort,
+        String s2sBindAddress,
+        String proxyHost,
+        Integer proxyPort,
+        String proxyPassword,
+        TlsPolicy tlsPolicy) {
+
+    private static final int MAX_HOST_LENGTH = 253;
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+
+    /**
+     * Everything wrong with this change, one sentence each, empty when it can be applied.
+     *
+     * @param proxyPasswordStored whether a proxy password is already stored (proxy mode needs one)
+     */
+    public List<String> problems(boolean proxyPasswordStored) {
+        List<String> problems = new ArrayList<>();
+        if (enabled == null) {
+            problems.add("enabled is required (true or false)");
+        }
+        if (mode == null) {
+            problems.add("mode is required (DIRECT or PROXY)");
+        }
+        if (tlsPolicy == null) {
+            problems.add("tlsPolicy is required (NONE, OPTIONAL, REQUIRED_IGNORE_CERT_ERRORS or REQUIRED_VALID_CERT)");
+        }
+        checkPort("s2sPort", s2sPort, problems);
+        checkPort("proxyPort", proxyPort, problems);
+        if (s2sBindAddress == null || s2sBindAddress.isBlank()) {
+            problems.add("s2sBindAddress is required (an IP address of this server, 0.0.0.0 or :: for all)");
+        } else {
+            try {
+                IpAddressLiteral.parse(s2sBindAddress);
+            } catch (IllegalArgumentException e) {
+                problems.add("s2sBindAddress: " + e.getMessage());
+            }
+        }
+        boolean hostGiven = proxyHost != null && !proxyHost.isBlank();
+        if (hostGiven && !isHost(proxyHost.trim())) {
+            problems.add("proxyHost '" + proxyHost + "' is neither a host name nor an IP address");
+        }
+        if (mode == FederationMode.PROXY) {
+            if (!hostGiven) {
+                problems.add("proxyHost is required in PROXY mode");
+            }
+            boolean passwordAfterChange = proxyPassword == null ? proxyPasswordStored : !proxyPassword.isEmpty();
+            if (!passwordAfterChange) {
+                problems.add("proxyPassword is required in PROXY mode");
+            }
+        }
+        return problems;
+    }
+
+    private static void checkPort(String field, Integer port, List<String> problems) {
+        if (port == null) {
+            problems.add(field + " is required (1-65535)");
+        } else if (port < 1 || port > 65535) {
+            problems.add(field + " must be between 1 and 65535, not " + port);
+        }
+    }
+
+    private static boolean isHost(String host) {
+        if (host.length() > MAX_HOST_LENGTH) {
+            return false;
+        }
+        if (DNS_NAME.matcher(host).matches()) {
+            return true;
+        }
+        try {
+            IpAddressLiteral.parse(host);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.parley.domain.model.stanza;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads one stanza from XML text handed in by an application (JMS body, REST) and writes it back.
+ * Stanzas are restricted XML (RFC 6120 §11.1): a DOCTYPE, and with it every entity trick, is refused.
+ */
+public final class StanzaXml {
+
+    /** Large enough for any stanza the S2S engine accepts; anything larger is refused before parsing. */
+    public static final int MAX_CHARS = 256 * 1024;
+    private static final int MAX_ADDRESS_CHARS = 3071;
+    private static final int MAX_ID_CHARS = 1024;
+    private static final String[] ACCEPTED_NAMESPACES = {null, "jabber:client", "jabber:server"};
+
+    private StanzaXml() {
+    }
+
+    public static StanzaEnvelope parse(String xml) throws InvalidStanzaException {
+        Element root = parseElement(xml).getDocumentElement();
+        StanzaKind kind = StanzaKind.ofElement(root.getLocalName());
+        if (!acceptedNamespace(root.getNamespaceURI())) {
+            throw new InvalidStanzaException("Stanza namespace must be jabber:client or jabber:server, not "
+                    + root.getNamespaceURI());
+        }
+        String from = address(root, "from");
+        String to = address(root, "to");
+        String type = optional(root, "type");
+        if (!kind.allowsType(type)) {
+            throw new InvalidStanzaException(type == null ? "An <" + root.getLocalName() + "/> needs a type"
+                    : "type='" + type + "' is not allowed on <" + root.getLocalName() + "/>");
+        }
+        String id = optional(root, "id");
+        if (id != null && id.length() > MAX_ID_CHARS) {
+            throw new InvalidStanzaException("The stanza id has " + id.length() + " characters; at most "
+                    + MAX_ID_CHARS + " are accepted");
+        }
+        return new StanzaEnvelope(kind, from, to, type, id, xml.strip());
+    }
+
+    static Document parseElement(String xml) throws InvalidStanzaException {
+        if (xml == null || xml.isBlank()) {
+            throw new InvalidStanzaException("The stanza is empty");
+        }
+        if (xml.length() > MAX_CHARS) {
+            throw new InvalidStanzaException("The stanza has " + xml.length() + " characters; at most " + MAX_CHARS
+                    + " are accepted");
+        }
+        try {
+            return newBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (SAXException e) {
+            throw new InvalidStanzaException("The stanza is not well-formed or restricted XML: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidStanzaException("The stanza could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    static String write(Document document) {
+        try {
+            Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("A parsed stanza could not be written back", e);
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        // The JDK's own parser, never a provider found on the deployment's class path.
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        try {
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // Without this the parser prints fatal errors to stderr before throwing them.
+            builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static boolean acceptedNamespace(String namespace) {
+        for (String accepted : ACCEPTED_NAMESPACES) {
+            if (accepted == null ? namespace == null : accepted.equals(namespace)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String address(Element root, String attribute) throws InvalidStanzaException {
+        String value = optional(root, attribute);
+        if (value == null) {
+            throw new InvalidStanzaException("The stanza has no '" + attribute + "' address; Parley routes only addressed stanzas");
+        }
+        if (value.length() > MAX_ADDRESS_CHARS || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new InvalidStanzaException("'" + attribute + "' is not an XMPP address: " + value);
+        }
+        return value;
+    }
+
+    private static String optional(Element root, String attribute) {
+        return root.hasAttribute(attribute) ? root.getAttribute(attribute) : null;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.parley.infrastructure.messaging.jms;
+
+import dev.parley.application.LocalDelivery;
+import dev.parley.domain.model.stanza.StanzaEnvelope;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+
+/**
+ * The UC messaging module's intake: stanzas from remote domains, and bounces of what local users
+ * sent, come off the FromFederation queue and are delivered to local users.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ParleyQueues.FROM_FEDERATION),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+public class FromFederationListener extends StanzaListener {
+
+    @Inject
+    LocalDelivery delivery;
+
+    @Override
+    protected void handle(StanzaEnvelope stanza) {
+        delivery.deliver(stanza);
+    }
+
+    @Override
+    protected String queueName() {
+        return "FromFederation";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.parley.infrastructure.messaging.jms;
+
+import dev.parley.application.StanzaQueues;
+import dev.parley.domain.model.stanza.StanzaEnvelope;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+
+/** Sends on the server's JMS queues through the pooled, transaction-enlisted connection factory. */
+@ApplicationScoped
+public class JmsStanzaQueues implements StanzaQueues {
+
+    public static final String REJECT_REASON = "parleyRejectReason";
+    public static final String ORIGIN = "parleyOrigin";
+
+    @Inject
+    JMSContext context;
+
+    @Resource(lookup = ParleyQueues.FROM_FEDERATION)
+    Queue fromFederation;
+
+    @Resource(lookup = ParleyQueues.DEAD_LETTER)
+    Queue deadLetter;
+
+    @Override
+    public void toLocalUsers(StanzaEnvelope stanza) {
+        try {
+            send(fromFederation, StanzaMessageFormat.write(context, stanza));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be queued: " + e.getMessage(),
+                    e.getErrorCode(), e);
+        }
+    }
+
+    @Override
+    public void deadLetter(String body, String reason, String origin) {
+        try {
+            TextMessage message = context.createTextMessage(body);
+            message.setStringProperty(REJECT_REASON, reason);
+            message.setStringProperty(ORIGIN, origin);
+            send(deadLetter, message);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Message could not be set aside: " + e.getMessage(), e.getErrorCode(), e);
+        }
+    }
+
+    private void send(Queue queue, TextMessage message) {
+        context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
+    }
+}

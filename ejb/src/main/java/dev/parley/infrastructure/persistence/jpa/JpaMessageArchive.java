@@ -1,0 +1,35 @@
+package dev.parley.infrastructure.persistence.jpa;
+
+import dev.parley.domain.model.archive.ArchivedStanza;
+import dev.parley.domain.model.archive.MessageArchive;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+@ApplicationScoped
+public class JpaMessageArchive implements MessageArchive {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager entityManager;
+
+    @Override
+    public void store(ArchivedStanza stanza) {
+        entityManager.persist(stanza);
+    }
+
+    @Override
+    public List<ArchivedStanza> latestFor(String recipient, int limit) {
+        // A prefix compare instead of LIKE: JIDs may contain '%' and '_', which LIKE would treat as wildcards.
+        String resourcePrefix = recipient + "/";
+        return entityManager.createQuery(
+                        "select a from ArchivedStanza a where a.recipient = :recipient"
+                                + " or substring(a.recipient, 1, :prefixLength) = :prefix"
+                                + " order by a.receivedAt desc, a.id desc", ArchivedStanza.class)
+                .setParameter("recipient", recipient)
+                .setParameter("prefixLength", resourcePrefix.length())
+                .setParameter("prefix", resourcePrefix)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

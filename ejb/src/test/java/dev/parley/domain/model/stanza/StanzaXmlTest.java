@@ -1,0 +1,70 @@
+package dev.parley.domain.model.stanza;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StanzaXmlTest {
+
+    @Test
+    void readsRoutingFactsFromTheStanza() throws Exception {
+        StanzaEnvelope stanza = StanzaXml.parse(
+                "<message xmlns='jabber:client' from='alice@parley.example/desk' to='bob@remote.example' type='chat' id='m1'>"
+                        + "<body>Hi &amp; bye</body></message>");
+
+        assertThat(stanza.kind()).isEqualTo(StanzaKind.MESSAGE);
+        assertThat(stanza.from()).isEqualTo("alice@parley.example/desk");
+        assertThat(stanza.to()).isEqualTo("bob@remote.example");
+        assertThat(stanza.type()).isEqualTo("chat");
+        assertThat(stanza.id()).isEqualTo("m1");
+    }
+
+    @Test
+    void refusesEntityExpansion() {
+        String billionLaughs = "<?xml version='1.0'?><!DOCTYPE m [<!ENTITY a 'aaaaaaaaaa'>"
+                + "<!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'><!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>]>"
+                + "<message from='a@x' to='b@y'><body>&c;</body></message>";
+
+        assertThatThrownBy(() -> StanzaXml.parse(billionLaughs))
+                .isInstanceOf(InvalidStanzaException.class)
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void refusesWhatIsNoStanza() {
+        assertThatThrownBy(() -> StanzaXml.parse("<stream:features xmlns:stream='http://etherx.jabber.org/streams'/>"))
+                .hasMessage("<features/> is not a stanza: expected message, presence or iq");
+        assertThatThrownBy(() -> StanzaXml.parse("<message from='a@x' to='b@y'"))
+                .hasMessageStartingWith("The stanza is not well-formed or restricted XML");
+        assertThatThrownBy(() -> StanzaXml.parse("  "))
+                .hasMessage("The stanza is empty");
+    }
+
+    @Test
+    void refusesStanzaWithoutAddresses() {
+        assertThatThrownBy(() -> StanzaXml.parse("<message to='b@y'/>"))
+                .hasMessage("The stanza has no 'from' address; Parley routes only addressed stanzas");
+    }
+
+    @Test
+    void refusesTypesTheRfcDoesNotDefine() {
+        assertThatThrownBy(() -> StanzaXml.parse("<iq from='a@x' to='b@y' id='1'/>"))
+                .hasMessage("An <iq/> needs a type");
+        assertThatThrownBy(() -> StanzaXml.parse("<message from='a@x' to='b@y' type='shout'/>"))
+                .hasMessage("type='shout' is not allowed on <message/>");
+    }
+
+    @Test
+    void refusesForeignNamespace() {
+        assertThatThrownBy(() -> StanzaXml.parse("<message xmlns='urn:example' from='a@x' to='b@y'/>"))
+                .hasMessageContaining("jabber:client or jabber:server");
+    }
+
+    @Test
+    void refusesOversizedStanzaBeforeParsing() {
+        String huge = "<message from='a@x' to='b@y'><body>" + "x".repeat(StanzaXml.MAX_CHARS) + "</body></message>";
+
+        assertThatThrownBy(() -> StanzaXml.parse(huge)).hasMessageContaining("at most 262144 are accepted");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.parley.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Prepares the test server before Arquillian reads arquillian.xml: picks a loopback address of
+ * its own (so that two runs never collide, and the S2S listener can keep the standard port 5269),
+ * and creates this run's users with fresh passwords in Parley's security realm.
+ */
+public class ItEnvironment implements LauncherSessionListener {
+
+    static final String ADDRESS = "parley.it.address";
+    static final String ADMIN_PASSWORD = "parley.it.admin.password";
+    static final String INTEGRATION_PASSWORD = "parley.it.integration.password";
+    static final String ADMIN_USER = "admin";
+    static final String INTEGRATION_USER = "integration";
+    static final int S2S_PORT = 5269;
+    static final int HTTP_PORT = 8080;
+    static final int MANAGEMENT_PORT = 9990;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty(ADDRESS) != null) {
+            return;
+        }
+        String serverDir = System.getProperty("parley.it.server.dir");
+        if (serverDir == null) {
+            return; // not running under this module's failsafe configuration
+        }
+        String address = freeLoopbackAddress();
+        String adminPassword = randomPassword();
+        String integrationPassword = randomPassword();
+        writeUsers(Path.of(serverDir, "standalone", "configuration"), adminPassword, integrationPassword);
+        System.setProperty(ADDRESS, address);
+        System.setProperty(ADMIN_PASSWORD, adminPassword);
+        System.setProperty(INTEGRATION_PASSWORD, integrationPassword);
+        System.setProperty("parley.it.jvm.args", String.join(" ",
+                "-Xms128m -Xmx512m",
+                "-Djboss.bind.address=" + address,
+                "-Djboss.bind.address.management=" + address,
+                "-Dparley.s2s.bind-address=" + address,
+                "-Dparley.s2s.port=" + S2S_PORT,
+                "-Dparley.xmpp.domain=parley.test"));
+    }
+
+    static String address() {
+        return System.getProperty(ADDRESS);
+    }
+
+    /** A random 127.x.y.z on which nothing listens on the ports the server will use. */
+    private static String freeLoopbackAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String candidate = "127." + random.nextInt(100, 255) + "." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
+            if (portsFree(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No free loopback address found for the test server");
+    }
+
+    private static boolean portsFree(String address) {
+        for (int port : new int[] {S2S_PORT, HTTP_PORT, MANAGEMENT_PORT}) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The same digest format WildFly's add-user tool writes: hex MD5 of user:realm:password. */
+    private static void writeUsers(Path configuration, String adminPassword, String integrationPassword) {
+        String realm = "ParleyRealm";
+        String users = "#$REALM_NAME=" + realm + "$\n"
+                + ADMIN_USER + "=" + digest(ADMIN_USER, realm, adminPassword) + "\n"
+                + INTEGRATION_USER + "=" + digest(INTEGRATION_USER, realm, integrationPassword) + "\n";
+        String roles = ADMIN_USER + "=admin\n" + INTEGRATION_USER + "=integration\n";
+        try {
+            Files.writeString(configuration.resolve("parley-users.properties"), users, StandardCharsets.UTF_8);
+            Files.writeString(configuration.resolve("parley-roles.properties"), roles, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Test users could not be written to " + configuration, e);
+        }
+    }
+
+    private static String digest(String user, String realm, String password) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            return HexFormat.of().formatHex(md5.digest((user + ":" + realm + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Settings live in the file-based database: a full stop and start of the server keeps them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SettingsSurviveRestartIT {
+
+    private static final String SERVER = "parley-restartable";
+    private static final URI SETTINGS = ParleyHttp.app("/api/admin/settings");
+
+    @ArquillianResource
+    ContainerController server;
+
+    @Test
+    void settingsSurviveAServerRestart() throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(20000, 30000);
+        server.start(SERVER);
+        try {
+            assertThat(ParleyHttp.asAdmin().put(SETTINGS, """
+                    {"enabled": true, "mode": "DIRECT", "s2sPort": %d, "s2sBindAddress": "127.0.0.1",
+                     "proxyPort": 5275, "tlsPolicy": "REQUIRED_IGNORE_CERT_ERRORS"}""".formatted(port)).statusCode())
+                    .isEqualTo(200);
+            server.stop(SERVER);
+
+            server.start(SERVER);
+            JsonObject settings = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(SETTINGS));
+
+            assertThat(settings.getInt("s2sPort")).isEqualTo(port);
+            assertThat(settings.getBoolean("enabled")).isTrue();
+            assertThat(settings.getString("tlsPolicy")).isEqualTo("REQUIRED_IGNORE_CERT_ERRORS");
+        } finally {
+            server.stop(SERVER);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.parley.interfaces.rest;
+
+/** The roles of Parley's security domain (ParleyDomain). */
+public final class Roles {
+
+    /** Administrators: settings, authorizations, certificates, archive. */
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

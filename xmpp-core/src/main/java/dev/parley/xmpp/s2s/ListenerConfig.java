@@ -1,0 +1,61 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.xml.XmlLimits;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the inbound S2S listener runs.
+ *
+ * @param bindAddress   the local address to listen on
+ * @param port          the TCP port, 0 for any free one (tests), 5269 in production
+ * @param localDomains  the XMPP domains this server serves; a stream addressed to any other is
+ *                      refused with {@code host-unknown}. Stored lower-cased, since domain names
+ *                      compare case-insensitively
+ * @param limits        what a peer may send
+ * @param headerTimeout how long a new connection may take to send its complete stream header
+ */
+public record ListenerConfig(InetAddress bindAddress, int port, Set<String> localDomains, XmlLimits limits,
+                             Duration headerTimeout) {
+
+    /** The IANA-registered port for XMPP server-to-server streams. */
+    public static final int DEFAULT_PORT = 5269;
+    /** Generous for a peer that opens with its header right after connecting, short for a slow-loris. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
+
+    public ListenerConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(localDomains, "localDomains");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(headerTimeout, "headerTimeout");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+        }
+        if (localDomains.isEmpty()) {
+            throw new IllegalArgumentException("at least one local domain is needed to accept streams");
+        }
+        if (headerTimeout.isNegative() || headerTimeout.isZero()) {
+            throw new IllegalArgumentException("headerTimeout must be positive, was " + headerTimeout);
+        }
+        localDomains = localDomains.stream().map(ListenerConfig::canonicalDomain).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A configuration with the default limits and header timeout. */
+    public static ListenerConfig of(InetAddress bindAddress, int port, Set<String> localDomains) {
+        return new ListenerConfig(bindAddress, port, localDomains, XmlLimits.DEFAULTS, DEFAULT_HEADER_TIMEOUT);
+    }
+
+    /** Whether {@code domain} is one of the local domains, ignoring case. */
+    public boolean serves(String domain) {
+        return localDomains.contains(canonicalDomain(domain));
+    }
+
+    private static String canonicalDomain(String domain) {
+        return domain.toLowerCase(Locale.ROOT);
+    }
+}

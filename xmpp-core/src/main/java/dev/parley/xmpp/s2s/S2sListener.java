@@ -1,0 +1,151 @@
+package dev.parley.xmpp.s2s;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Accepts XMPP server-to-server connections on one address and port and runs each through the
+ * inbound stream pipeline. Used alike by the resource adapter inside WildFly and by the standalone
+ * proxy, hence plain Netty and {@link System.Logger}.
+ */
+public final class S2sListener implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(S2sListener.class.getName());
+    /** How long open streams get to flush their {@code system-shutdown} error before they are cut. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+
+    private final Channel serverChannel;
+    private final InetSocketAddress localAddress;
+    private final ChannelGroup streams;
+    private final List<EventLoopGroup> ownedGroups;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private S2sListener(Channel serverChannel, ChannelGroup streams, List<EventLoopGroup> ownedGroups) {
+        this.serverChannel = serverChannel;
+        this.localAddress = (InetSocketAddress) serverChannel.localAddress();
+        this.streams = streams;
+        this.ownedGroups = ownedGroups;
+    }
+
+    /**
+     * Binds and starts listening with event loops of its own, which {@link #close()} shuts down:
+     * one thread accepts and two do the I/O, enough for federation traffic on a two-core host.
+     *
+     * @throws ListenerBindException when the address and port cannot be bound
+     */
+    public static S2sListener start(ListenerConfig config) {
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
+                NioIoHandler.newFactory());
+        return start(config, newAcceptor(), io, List.of(io));
+    }
+
+    /**
+     * Binds and starts listening, doing the connections' I/O on a group shared with the rest of
+     * the engine; {@link #close()} leaves that group running. Accepting stays on a thread of the
+     * listener's own: only shutting down the selector that the server socket was registered with
+     * releases the port at once, and {@link #close()} promises a free port.
+     *
+     * @throws ListenerBindException when the address and port cannot be bound
+     */
+    public static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup) {
+        return start(config, newAcceptor(), sharedIoGroup, List.of());
+    }
+
+    private static EventLoopGroup newAcceptor() {
+        return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-s2s-accept"), NioIoHandler.newFactory());
+    }
+
+    private static S2sListener start(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
+                                     List<EventLoopGroup> otherOwnedGroups) {
+        List<EventLoopGroup> owned = new ArrayList<>(otherOwnedGroups);
+        owned.add(0, acceptor);
+        try {
+            return bind(config, acceptor, io, List.copyOf(owned));
+        } catch (RuntimeException e) {
+            shutDown(owned);
+            throw e;
+        }
+    }
+
+    private static S2sListener bind(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
+                                    List<EventLoopGroup> owned) {
+        Objects.requireNonNull(config, "config");
+        ChannelGroup streams = new DefaultChannelGroup("parley-s2s-inbound", GlobalEventExecutor.INSTANCE);
+        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        ChannelFuture bound = new ServerBootstrap()
+                .group(acceptor, io)
+                .channel(NioServerSocketChannel.class)
+                // Stanzas are small and interactive; waiting to coalesce them only adds latency.
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new S2sChannelInitializer(config, streams))
+                .bind(address)
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new ListenerBindException("cannot listen for XMPP server-to-server connections on "
+                    + describe(address) + ": " + bound.cause().getMessage(), bound.cause());
+        }
+        S2sListener listener = new S2sListener(bound.channel(), streams, owned);
+        LOG.log(Level.INFO, "listening for XMPP server-to-server connections on {0} for {1}",
+                describe(listener.localAddress), config.localDomains());
+        return listener;
+    }
+
+    /** The bound address, with the actual port when the configuration asked for port 0. */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * Stops accepting, ends every open stream with {@code system-shutdown} (RFC 6120 §4.9.3.22),
+     * closes the connections and, if they are its own, the event loops. Returns once the port is free.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // First the server socket, so no connection arrives while the others are being ended. The
+        // port itself is released when the acceptor's selector lets go of it, at shutDown below.
+        serverChannel.close().syncUninterruptibly();
+        for (Channel stream : streams) {
+            stream.pipeline().fireUserEventTriggered(ListenerShutdown.INSTANCE);
+        }
+        if (!streams.newCloseFuture().awaitUninterruptibly(SHUTDOWN_GRACE.toMillis())) {
+            LOG.log(Level.WARNING, "{0} streams did not close in time; cutting them", streams.size());
+            streams.close().awaitUninterruptibly();
+        }
+        shutDown(ownedGroups);
+        LOG.log(Level.INFO, "stopped listening on {0}", describe(localAddress));
+    }
+
+    private static void shutDown(List<EventLoopGroup> groups) {
+        // No quiet period: every channel is closed already, and the caller waits for the port.
+        groups.forEach(group -> group.shutdownGracefully(0, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS));
+        groups.forEach(group -> group.terminationFuture().syncUninterruptibly());
+    }
+
+    private static String describe(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.parley.xmpp.stream;
+
+import dev.parley.xmpp.xml.NamespaceScope;
+import dev.parley.xmpp.xml.XmlWriter;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The attributes of a {@code <stream:stream>} header (RFC 6120 §4.7) and the content namespace it
+ * declares; used both for what a peer sent and for what we answer.
+ *
+ * @param from             the sender's domain
+ * @param to               the domain the header is addressed to
+ * @param id               the stream id; only the receiving entity sets one
+ * @param version          absent for pre-RFC 3920 peers, which then get neither version nor features
+ * @param lang             the {@code xml:lang} default for human-readable text on the stream
+ * @param contentNamespace the default namespace, e.g. {@code jabber:server}
+ */
+public record StreamHeader(Optional<String> from, Optional<String> to, Optional<String> id,
+                           Optional<StreamVersion> version, Optional<String> lang, String contentNamespace) {
+
+    public StreamHeader {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(lang, "lang");
+        Objects.requireNonNull(contentNamespace, "contentNamespace");
+    }
+
+    /**
+     * The header as it opens a stream: XML declaration and the unclosed {@code <stream:stream>}
+     * start tag, with the content namespace as default and {@code stream} bound to the streams
+     * namespace. Attributes that are absent are left out.
+     */
+    public String render() {
+        StringBuilder out = new StringBuilder(256)
+                .append("<?xml version='1.0'?><stream:stream xmlns='").append(XmlWriter.escapeAttribute(contentNamespace))
+                .append("' xmlns:stream='").append(XmppNamespaces.STREAMS).append('\'');
+        from.ifPresent(value -> attribute(out, "from", value));
+        to.ifPresent(value -> attribute(out, "to", value));
+        id.ifPresent(value -> attribute(out, "id", value));
+        version.ifPresent(value -> attribute(out, "version", value.toString()));
+        lang.ifPresent(value -> attribute(out, "xml:lang", value));
+        return out.append('>').toString();
+    }
+
+    /** The namespaces in scope for everything written inside a stream opened by this header. */
+    public NamespaceScope scope() {
+        return NamespaceScope.of(contentNamespace).withPrefix("stream", XmppNamespaces.STREAMS);
+    }
+
+    private static void attribute(StringBuilder out, String name, String value) {
+        out.append(' ').append(name).append("='").append(XmlWriter.escapeAttribute(value)).append('\'');
+    }
+}

@@ -1,0 +1,110 @@
+package dev.parley.xmpp.xml;
+
+/**
+ * Renders {@link XmlElement}s as XML text that any conforming parser reads back to the same tree:
+ * every text and attribute value escaped, every namespace declared where it first differs from
+ * the surrounding {@link NamespaceScope}. Never emits comments, DTDs or processing instructions,
+ * so the output stays within XMPP's restricted XML (RFC 6120 §11.1).
+ */
+public final class XmlWriter {
+
+    private XmlWriter() {
+    }
+
+    /** The element as XML text, for writing into a stream whose declarations are {@code scope}. */
+    public static String write(XmlElement element, NamespaceScope scope) {
+        StringBuilder out = new StringBuilder();
+        write(element, scope, out);
+        return out.toString();
+    }
+
+    private static void write(XmlElement element, NamespaceScope scope, StringBuilder out) {
+        String prefix = scope.prefixes().get(element.namespace());
+        NamespaceScope inner = scope;
+        String qualifiedName;
+        String declaration = "";
+        if (element.namespace().equals(scope.defaultNamespace()) || prefix == null) {
+            qualifiedName = element.name();
+            if (!element.namespace().equals(scope.defaultNamespace())) {
+                declaration = " xmlns='" + escapeAttribute(element.namespace()) + "'";
+                inner = scope.withDefault(element.namespace());
+            }
+        } else {
+            qualifiedName = prefix + ':' + element.name();
+        }
+        out.append('<').append(qualifiedName).append(declaration);
+        int generated = 0;
+        for (XmlAttribute attribute : element.attributes()) {
+            out.append(' ');
+            if (attribute.namespace().equals(XmlAttribute.XML_NAMESPACE)) {
+                out.append("xml:");
+            } else if (!attribute.namespace().isEmpty()) {
+                String attributePrefix = scope.prefixes().get(attribute.namespace());
+                if (attributePrefix == null) {
+                    // Unprefixed attributes are in no namespace, so a namespaced one needs a prefix
+                    // of its own; declared on this element only, which is always correct.
+                    attributePrefix = "a" + generated++;
+                    out.append("xmlns:").append(attributePrefix).append("='")
+                            .append(escapeAttribute(attribute.namespace())).append("' ");
+                }
+                out.append(attributePrefix).append(':');
+            }
+            out.append(attribute.name()).append("='").append(escapeAttribute(attribute.value())).append('\'');
+        }
+        if (element.children().isEmpty()) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        for (XmlNode child : element.children()) {
+            if (child instanceof XmlElement nested) {
+                write(nested, inner, out);
+            } else if (child instanceof XmlText text) {
+                out.append(escapeText(text.text()));
+            }
+        }
+        out.append("</").append(qualifiedName).append('>');
+    }
+
+    /** Character data with {@code & < > " '} escaped, and CR kept (a parser would turn it into LF). */
+    public static String escapeText(String text) {
+        return escape(text, false);
+    }
+
+    /**
+     * An attribute value with {@code & < > " '} escaped, and tab, CR and LF as character references,
+     * since a parser would otherwise normalise them to spaces.
+     */
+    public static String escapeAttribute(String value) {
+        return escape(value, true);
+    }
+
+    private static String escape(String value, boolean attribute) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\r' -> out.append("&#13;");
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                default -> {
+                    if (!isXmlChar(c)) {
+                        // No escape exists for these in XML 1.0; writing them would break the stream.
+                        throw new IllegalArgumentException(String.format("U+%04X cannot appear in XML", c));
+                    }
+                    out.appendCodePoint(c);
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    /** The XML 1.0 {@code Char} production, minus tab, CR and LF which are handled above. */
+    private static boolean isXmlChar(int c) {
+        return (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+}
