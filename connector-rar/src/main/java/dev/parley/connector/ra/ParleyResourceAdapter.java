@@ -2,6 +2,7 @@ package dev.parley.connector.ra;
 
 import dev.parley.xmpp.s2s.ListenerConfig;
 import dev.parley.xmpp.s2s.S2sListener;
+import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -11,7 +12,6 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.lang.System.Logger.Level;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -26,8 +26,6 @@ import javax.transaction.xa.XAResource;
         version = "0.1",
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class ParleyResourceAdapter implements ResourceAdapter {
-
-    private static final System.Logger LOG = System.getLogger(ParleyResourceAdapter.class.getName());
 
     @ConfigProperty(defaultValue = "127.0.0.1",
             description = "Local IP address the S2S listener binds to (system property parley.s2s.bind-address overrides)")
@@ -45,28 +43,26 @@ public class ParleyResourceAdapter implements ResourceAdapter {
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        ListenerConfig config = ListenerSettings.resolve(s2sBindAddress, s2sPort, xmppDomain, System.getProperties())
-                .toListenerConfig();
         try {
+            ListenerConfig config = ListenerSettings.resolve(s2sBindAddress, s2sPort, xmppDomain, System.getProperties())
+                    .toListenerConfig();
             listener = S2sListener.start(config);
         } catch (RuntimeException e) {
             throw new ResourceAdapterInternalException("Parley could not open its S2S listener: " + e.getMessage(), e);
         }
-        LOG.log(Level.INFO, "Parley S2S listener on {0} for domain {1}", listener.localAddress(), config.localDomains());
     }
 
     @Override
     public void stop() {
         if (listener != null) {
             listener.close();
-            LOG.log(Level.INFO, "Parley S2S listener on {0} closed", listener.localAddress());
             listener = null;
         }
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) throws ResourceException {
-        throw new jakarta.resource.NotSupportedException("Parley's adapter has no inbound endpoints yet");
+        throw new NotSupportedException("Parley's adapter has no inbound endpoints yet");
     }
 
     @Override
