@@ -1,0 +1,159 @@
+package dev.parley.it.peers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prosody 0.12 as a federation peer: {@code prosody -F} with a config rendered from
+ * {@code peers/prosody.cfg.lua.in}. Its libunbound resolver asks only the run's DNS (it ignores /etc/hosts and
+ * treats {@code .test} as nonexistent unless told otherwise); its data, certificates and debug log live in
+ * {@code <run>/<domain>/}.
+ */
+public final class ProsodyPeer implements FederationPeer {
+
+    private static final Duration START = Duration.ofSeconds(15);
+    private static final Duration REGISTER = Duration.ofSeconds(15);
+
+    private final PeerNetwork network;
+    private final String domain;
+    private final PeerSecurity security;
+    private final TestCa ca;
+    private final Path dir;
+    private ChildProcess process;
+
+    /** A peer for the domain, which must be in the network's plan ({@link #plan}); {@link #start()} runs it. */
+    public ProsodyPeer(PeerNetwork network, String domain, PeerSecurity security, TestCa ca) {
+        this.network = network;
+        this.domain = domain;
+        this.security = security;
+        this.ca = ca;
+        this.dir = network.runDir().resolve(domain);
+    }
+
+    /** What the network must reserve for a Prosody peer of this domain in this mode. */
+    public static DomainPlan plan(String domain, PeerSecurity security) {
+        return PeerPorts.plan(domain, security);
+    }
+
+    @Override
+    public void start() {
+        Path config = writeConfig();
+        process = ChildProcess.start("prosody " + domain,
+                new ProcessBuilder("/usr/bin/prosody", "-F", "--config", config.toString()).directory(dir.toFile()),
+                dir.resolve("console.log"), log());
+        process.awaitListening(address(), START, c2sPort(), s2sPort());
+    }
+
+    private Path writeConfig() {
+        try {
+            Files.createDirectories(dir.resolve("data"));
+            Files.createDirectories(dir.resolve("certs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // no XmppAddr: ejabberd 23.01 drops the stream when it verifies one (see SubjectAltNames.DNS_NAME_ONLY)
+        security.certificate().ifPresent(kind -> installCertificate(ca.issue(domain, kind, SubjectAltNames.DNS_NAME_ONLY)));
+        boolean tls = security.certificate().isPresent();
+        String modules = tls ? (security.caAuthenticated() ? "\"tls\";" : "\"tls\"; \"dialback\";") : "\"dialback\";";
+        return Template.render("prosody.cfg.lua.in", Map.ofEntries(
+                Map.entry("SECURITY", security.name()),
+                Map.entry("DIR", dir.toString()),
+                Map.entry("DOMAIN", domain),
+                Map.entry("ADDRESS", address().getHostAddress()),
+                Map.entry("C2S_PORT", String.valueOf(c2sPort())),
+                Map.entry("S2S_PORTS", security.directTls() ? "" : String.valueOf(s2sPort())),
+                Map.entry("S2S_DIRECT_TLS_PORTS", security.directTls() ? String.valueOf(s2sPort()) : ""),
+                Map.entry("MODULES", modules),
+                Map.entry("S2S_REQUIRE_ENCRYPTION", String.valueOf(tls)),
+                Map.entry("S2S_SECURE_AUTH", String.valueOf(security.caAuthenticated())),
+                Map.entry("CA_FILE", ca.certificateFile().toString()),
+                // libunbound takes a port in its forwarder address, which a resolv.conf cannot carry
+                Map.entry("DNS", network.dns().getAddress().getHostAddress() + "@" + network.dns().getPort())),
+                dir.resolve("prosody.cfg.lua"));
+    }
+
+    /** Prosody finds {@code <domain>.crt} and {@code <domain>.key} in its certificate folder. */
+    private void installCertificate(ServerCertificate certificate) {
+        try {
+            Files.copy(certificate.chain(), dir.resolve("certs").resolve(domain + ".crt"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(certificate.key(), dir.resolve("certs").resolve(domain + ".key"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not install the certificate for " + domain, e);
+        }
+    }
+
+    /** prosodyctl writes the account into the data folder, where the running server reads it at login. */
+    @Override
+    public void register(String user, String password) {
+        Path output = dir.resolve("prosodyctl.log");
+        try {
+            Process prosodyctl = new ProcessBuilder("/usr/bin/prosodyctl", "--config", dir.resolve("prosody.cfg.lua").toString(),
+                    "register", user, domain, password)
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                    .start();
+            if (!prosodyctl.waitFor(REGISTER.toMillis(), TimeUnit.MILLISECONDS)) {
+                prosodyctl.destroyForcibly();
+                throw new IllegalStateException("prosodyctl register " + user + "@" + domain + " did not finish");
+            }
+            if (prosodyctl.exitValue() != 0) {
+                throw new IllegalStateException("prosodyctl register " + user + "@" + domain + " failed: "
+                        + Files.readString(output, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("prosodyctl could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while registering " + user, e);
+        }
+    }
+
+    @Override
+    public String domain() {
+        return domain;
+    }
+
+    @Override
+    public InetAddress address() {
+        return network.address(domain);
+    }
+
+    @Override
+    public int s2sPort() {
+        return PeerPorts.s2s(security);
+    }
+
+    @Override
+    public int c2sPort() {
+        return PeerPorts.C2S;
+    }
+
+    @Override
+    public PeerSecurity security() {
+        return security;
+    }
+
+    @Override
+    public Path log() {
+        return dir.resolve("prosody.log");
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Prosody " + domain + " at " + address().getHostAddress() + " (" + security + ")";
+    }
+}

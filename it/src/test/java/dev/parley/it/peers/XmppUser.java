@@ -1,0 +1,132 @@
+package dev.parley.it.peers;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * A real client (Smack) logged in to a peer as one of its users: what a remote user does, seen from the wire.
+ * It connects to the peer's loopback address directly, without DNS, and without TLS (loopback only).
+ */
+public final class XmppUser implements AutoCloseable {
+
+    private final String jid;
+    private final XMPPTCPConnection connection;
+    private final List<ArrivedMessage> arrived = new ArrayList<>();
+
+    /** A message as it reached this user; {@code error} names the condition of a bounce, else it is empty. */
+    private record ArrivedMessage(String fromBareJid, String body, Optional<String> error) {
+        @Override
+        public String toString() {
+            return "from " + fromBareJid + error.map(condition -> " error " + condition).orElse("") + ": " + body;
+        }
+    }
+
+    private XmppUser(String jid, XMPPTCPConnection connection) {
+        this.jid = jid;
+        this.connection = connection;
+    }
+
+    /** Logs the (registered) user in to the peer and announces presence, so that messages reach this client. */
+    public static XmppUser login(FederationPeer peer, String user, String password) {
+        String jid = user + "@" + peer.domain();
+        try {
+            XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                    .setXmppDomain(peer.domain())
+                    .setHostAddress(peer.address())
+                    .setPort(peer.c2sPort())
+                    .setSecurityMode(SecurityMode.disabled)
+                    .setUsernameAndPassword(user, password)
+                    .setResource("harness")
+                    .setConnectTimeout(10_000)
+                    .build());
+            XmppUser client = new XmppUser(jid, connection);
+            connection.addAsyncStanzaListener(stanza -> client.arrived((Message) stanza), StanzaTypeFilter.MESSAGE);
+            connection.connect().login();
+            return client;
+        } catch (SmackException | IOException | XMPPException e) {
+            throw new IllegalStateException(jid + " could not log in to " + peer + "; see " + peer.log(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while logging in " + jid, e);
+        }
+    }
+
+    /** The user's bare JID, e.g. {@code alice@prosody.test}. */
+    public String jid() {
+        return jid;
+    }
+
+    /** Sends a chat message; delivery to another domain goes over the peers' S2S stream. */
+    public void send(String toJid, String body) {
+        try {
+            connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
+                    .to(JidCreate.from(toJid))
+                    .ofType(Message.Type.chat)
+                    .setBody(body)
+                    .build());
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("Not a JID: " + toJid, e);
+        } catch (SmackException.NotConnectedException e) {
+            throw new IllegalStateException(jid + " is not connected", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending from " + jid, e);
+        }
+    }
+
+    /**
+     * Waits for a message (not an error bounce) from the bare JID and returns its body, removing it from what
+     * arrived; fails after the timeout with everything that did arrive.
+     */
+    public String awaitMessage(String fromBareJid, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrived) {
+            while (true) {
+                for (ArrivedMessage message : arrived) {
+                    if (message.fromBareJid().equals(fromBareJid) && message.error().isEmpty()) {
+                        arrived.remove(message);
+                        return message.body();
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(jid + " got no message from " + fromBareJid + " within "
+                            + timeout.toMillis() + " ms; arrived instead: " + (arrived.isEmpty() ? "nothing" : arrived));
+                }
+                try {
+                    arrived.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for a message to " + jid, e);
+                }
+            }
+        }
+    }
+
+    private void arrived(Message message) {
+        Optional<String> error = Optional.ofNullable(message.getError()).map(e -> e.getCondition().toString());
+        String from = message.getFrom() == null ? "(no from)" : message.getFrom().asBareJid().toString();
+        synchronized (arrived) {
+            arrived.add(new ArrivedMessage(from, message.getBody(), error));
+            arrived.notifyAll();
+        }
+    }
+
+    /** Logs out and disconnects. */
+    @Override
+    public void close() {
+        connection.disconnect();
+    }
+}
