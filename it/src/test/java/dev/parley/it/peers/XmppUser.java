@@ -91,19 +91,32 @@ public final class XmppUser implements AutoCloseable {
      * arrived; fails after the timeout with everything that did arrive.
      */
     public String awaitMessage(String fromBareJid, Duration timeout) {
+        return await(fromBareJid, false, timeout).body();
+    }
+
+    /**
+     * Waits for an error bounce from the bare JID (the address the user wrote to) and returns its stanza error
+     * condition, e.g. {@code remote_server_not_found}; fails after the timeout with everything that did arrive.
+     */
+    public String awaitError(String fromBareJid, Duration timeout) {
+        return await(fromBareJid, true, timeout).error().orElseThrow();
+    }
+
+    private ArrivedMessage await(String fromBareJid, boolean error, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (arrived) {
             while (true) {
                 for (ArrivedMessage message : arrived) {
-                    if (message.fromBareJid().equals(fromBareJid) && message.error().isEmpty()) {
+                    if (message.fromBareJid().equals(fromBareJid) && message.error().isPresent() == error) {
                         arrived.remove(message);
-                        return message.body();
+                        return message;
                     }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError(jid + " got no message from " + fromBareJid + " within "
-                            + timeout.toMillis() + " ms; arrived instead: " + (arrived.isEmpty() ? "nothing" : arrived));
+                    throw new AssertionError(jid + " got no " + (error ? "error" : "message") + " from " + fromBareJid
+                            + " within " + timeout.toMillis() + " ms; arrived instead: "
+                            + (arrived.isEmpty() ? "nothing" : arrived));
                 }
                 try {
                     arrived.wait(Math.max(1, left / 1_000_000));

@@ -1,5 +1,6 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.stream.StreamHeader;
@@ -17,6 +18,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 
 import java.io.IOException;
+import java.util.List;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -26,20 +28,26 @@ import java.util.Optional;
  * ends the stream with a stream error when anything goes wrong, and answers the peer's
  * {@code </stream:stream>} with ours. Writes text; the pipeline's encoder makes UTF-8 of it.
  *
- * <p>No authentication exists yet, so every first-level element is refused with
- * {@code not-authorized}: RFC 6120 forbids stanzas on a stream that is not authenticated.
+ * <p>With dialback on, the header declares the {@code db} prefix, the features offer dialback, and
+ * every first-level element is passed on to the dialback handler and the stanza gate behind this
+ * one; they end the stream through a {@link StreamFailure} event. Without it (a bare listener) every
+ * first-level element is refused with {@code not-authorized}: RFC 6120 forbids stanzas on a stream
+ * that is not authenticated.
  */
 final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEvent> {
 
     private static final System.Logger LOG = System.getLogger(InboundStreamHandler.class.getName());
-    private static final String CLOSING_TAG = "</stream:stream>";
+    private static final String CLOSING_TAG = ServerStreams.CLOSING_TAG;
 
     private final InitialHeaderCheck headerCheck;
+    private final boolean dialback;
     private InboundStreamState state = InboundStreamState.AWAITING_HEADER;
     private StreamHeader ourHeader;
 
-    InboundStreamHandler(InitialHeaderCheck headerCheck) {
+    /** {@code dialback}: whether handlers behind this one authenticate the peer and take its stanzas. */
+    InboundStreamHandler(InitialHeaderCheck headerCheck, boolean dialback) {
         this.headerCheck = headerCheck;
+        this.dialback = dialback;
     }
 
     @Override
@@ -53,7 +61,11 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             }
             case OPEN -> {
                 if (event instanceof ElementReceived received) {
-                    refuseBeforeAuthentication(ctx, received.element());
+                    if (dialback) {
+                        ctx.fireChannelRead(received.element());
+                    } else {
+                        refuseBeforeAuthentication(ctx, received.element());
+                    }
                 } else {
                     closeOnPeersRequest(ctx);
                 }
@@ -66,7 +78,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
 
     private void answerHeader(ChannelHandlerContext ctx, StreamOpened opened) {
         HeaderAnswer answer = headerCheck.answer(opened);
-        ourHeader = answer.header();
+        ourHeader = dialback ? answer.header().withPrefix(Dialback.PREFIX, Dialback.NAMESPACE) : answer.header();
         if (answer.error().isPresent()) {
             LOG.log(Level.DEBUG, "refusing stream from {0} (from={1}, to={2}): {3}", ctx.channel().remoteAddress(),
                     opened.attribute("from").orElse("-"), opened.attribute("to").orElse("-"),
@@ -77,11 +89,15 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
         state = InboundStreamState.OPEN;
         LOG.log(Level.DEBUG, "stream {0} opened by {1} (from={2}, to={3})", ourHeader.id().orElseThrow(),
                 ctx.channel().remoteAddress(), opened.attribute("from").orElse("-"), ourHeader.from().orElseThrow());
-        String features = answer.offersFeatures()
-                // Empty until STARTTLS, dialback and SASL EXTERNAL are offered here.
-                ? XmlWriter.write(XmlElement.empty("features", XmppNamespaces.STREAMS), ourHeader.scope())
-                : "";
+        // STARTTLS and SASL EXTERNAL will join dialback here.
+        XmlElement offered = dialback
+                ? new XmlElement("features", XmppNamespaces.STREAMS, List.of(), List.of(Dialback.feature()))
+                : XmlElement.empty("features", XmppNamespaces.STREAMS);
+        String features = answer.offersFeatures() ? XmlWriter.write(offered, ourHeader.scope()) : "";
         ctx.writeAndFlush(ourHeader.render() + features);
+        if (dialback) {
+            ctx.fireUserEventTriggered(new InboundStreamOpened(ourHeader.id().orElseThrow()));
+        }
     }
 
     private void refuseBeforeAuthentication(ChannelHandlerContext ctx, XmlElement element) {
@@ -104,6 +120,8 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
                 LOG.log(Level.DEBUG, "no stream header from {0} in time", ctx.channel().remoteAddress());
                 fail(ctx, StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT, "no stream header received in time"));
             }
+        } else if (event instanceof StreamFailure failure) {
+            fail(ctx, failure.error());
         } else if (event == ListenerShutdown.INSTANCE) {
             if (state != InboundStreamState.CLOSED) {
                 fail(ctx, StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN));

@@ -6,22 +6,34 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.string.StringEncoder;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
- * XML framing, the header deadline, then the stream state machine. TLS will go in front of the
- * decoder and authentication behind the deadline.
+ * XML framing, the header deadline, the stream state machine, then (when the engine runs it) Server
+ * Dialback and the stanza gate that delivers. TLS will go in front of the decoder.
  */
 final class S2sChannelInitializer extends ChannelInitializer<Channel> {
 
     private final ListenerConfig config;
     private final ChannelGroup streams;
+    private final Optional<InboundDialback> dialback;
 
-    /** {@code streams} collects every accepted connection, so that the listener can end them all. */
-    S2sChannelInitializer(ListenerConfig config, ChannelGroup streams) {
+    /**
+     * {@code streams} collects every accepted connection, so that the listener can end them all;
+     * without {@code dialback} every stanza is refused.
+     */
+    S2sChannelInitializer(ListenerConfig config, ChannelGroup streams, Optional<InboundDialback> dialback) {
         this.config = config;
         this.streams = streams;
+        this.dialback = dialback;
+    }
+
+    /** A pipeline that authenticates nobody and so accepts no stanza. */
+    S2sChannelInitializer(ListenerConfig config, ChannelGroup streams) {
+        this(config, streams, Optional.empty());
     }
 
     @Override
@@ -32,6 +44,21 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
                 .addLast("xml-decoder", new XmlStreamDecoder(config.limits()))
                 .addLast("header-deadline", new StreamOpenDeadline(config.headerTimeout()))
-                .addLast("inbound-stream", new InboundStreamHandler(new InitialHeaderCheck(config)));
+                .addLast("inbound-stream", new InboundStreamHandler(new InitialHeaderCheck(config), dialback.isPresent()));
+        dialback.ifPresent(services -> {
+            InboundSession session = new InboundSession(remoteAddress(channel), services.clock().instant());
+            services.sessions().add(session);
+            channel.closeFuture().addListener(closed -> {
+                session.close();
+                services.sessions().remove(session);
+            });
+            channel.pipeline()
+                    .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session))
+                    .addLast("inbound-stanzas", new InboundStanzaGate(session, services.listener()));
+        });
+    }
+
+    private static Optional<InetSocketAddress> remoteAddress(Channel channel) {
+        return channel.remoteAddress() instanceof InetSocketAddress address ? Optional.of(address) : Optional.empty();
     }
 }

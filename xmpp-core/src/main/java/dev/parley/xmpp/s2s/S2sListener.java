@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -56,7 +57,7 @@ public final class S2sListener implements AutoCloseable {
     public static S2sListener start(ListenerConfig config) {
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
                 NioIoHandler.newFactory());
-        return start(config, newAcceptor(), io, List.of(io));
+        return start(config, newAcceptor(), io, List.of(io), Optional.empty());
     }
 
     /**
@@ -68,7 +69,12 @@ public final class S2sListener implements AutoCloseable {
      * @throws ListenerBindException when the address and port cannot be bound
      */
     public static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup) {
-        return start(config, newAcceptor(), sharedIoGroup, List.of());
+        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.empty());
+    }
+
+    /** The engine's listener: on the engine's I/O group, authenticating peers by dialback. */
+    static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup, InboundDialback dialback) {
+        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.of(dialback));
     }
 
     private static EventLoopGroup newAcceptor() {
@@ -76,11 +82,11 @@ public final class S2sListener implements AutoCloseable {
     }
 
     private static S2sListener start(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
-                                     List<EventLoopGroup> otherOwnedGroups) {
+                                     List<EventLoopGroup> otherOwnedGroups, Optional<InboundDialback> dialback) {
         List<EventLoopGroup> owned = new ArrayList<>(otherOwnedGroups);
         owned.add(0, acceptor);
         try {
-            return bind(config, acceptor, io, List.copyOf(owned));
+            return bind(config, acceptor, io, List.copyOf(owned), dialback);
         } catch (RuntimeException e) {
             shutDown(owned);
             throw e;
@@ -88,7 +94,7 @@ public final class S2sListener implements AutoCloseable {
     }
 
     private static S2sListener bind(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
-                                    List<EventLoopGroup> owned) {
+                                    List<EventLoopGroup> owned, Optional<InboundDialback> dialback) {
         Objects.requireNonNull(config, "config");
         ChannelGroup streams = new DefaultChannelGroup("parley-s2s-inbound", GlobalEventExecutor.INSTANCE);
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
@@ -97,7 +103,7 @@ public final class S2sListener implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 // Stanzas are small and interactive; waiting to coalesce them only adds latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new S2sChannelInitializer(config, streams))
+                .childHandler(new S2sChannelInitializer(config, streams, dialback))
                 .bind(address)
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {

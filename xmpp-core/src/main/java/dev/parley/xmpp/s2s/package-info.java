@@ -1,5 +1,5 @@
 /**
- * The server-to-server engine: the inbound S2S listener and the per-connection handlers that
- * negotiate a stream with a remote server (RFC 6120 §4, later TLS, dialback and SASL EXTERNAL).
+ * The server-to-server engine: {@link dev.parley.xmpp.s2s.S2sEngine} and its listener, the inbound and
+ * outbound stream pipelines, Server Dialback in both directions, and the pool of outbound sessions.
  */
 package dev.parley.xmpp.s2s;

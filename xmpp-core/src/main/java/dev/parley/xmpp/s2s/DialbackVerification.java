@@ -1,0 +1,78 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.dialback.Dialback;
+import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlWriter;
+import io.netty.channel.Channel;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One question to an authoritative server over a stream of its own (XEP-0220 §2.2): "did you issue
+ * this key for that stream?" Sends {@code db:verify} once the stream is negotiated, completes with
+ * the answer's type, and closes the stream; it never carries stanzas.
+ */
+final class DialbackVerification implements OutboundStreamEvents {
+
+    private final String receiving;
+    private final String originating;
+    private final String streamId;
+    private final String key;
+    private final CompletableFuture<DialbackType> answer = new CompletableFuture<>();
+    private volatile Channel channel;
+
+    DialbackVerification(String receiving, String originating, String streamId, String key) {
+        this.receiving = receiving;
+        this.originating = originating;
+        this.streamId = streamId;
+        this.key = key;
+    }
+
+    CompletableFuture<DialbackType> answer() {
+        return answer;
+    }
+
+    @Override
+    public void ready(Channel negotiated, String id) {
+        channel = negotiated;
+        negotiated.writeAndFlush(XmlWriter.write(Dialback.verifyRequest(receiving, originating, streamId, key),
+                ServerStreams.SCOPE));
+    }
+
+    @Override
+    public void received(XmlElement element) {
+        Optional<DialbackType> type = element.attribute("type").flatMap(DialbackType::parse);
+        if (!Dialback.isVerify(element) || type.isEmpty() || !element.attribute("id").filter(streamId::equals).isPresent()) {
+            return;
+        }
+        if (type.get() == DialbackType.ERROR) {
+            answer.completeExceptionally(new RemoteDomainException(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
+                    "the authoritative server of " + originating + " answered our verification with an error"));
+        } else {
+            answer.complete(type.get());
+        }
+        OutboundStreamHandler.close(channel);
+    }
+
+    @Override
+    public void failed(StanzaErrorCondition condition, String reason) {
+        answer.completeExceptionally(new RemoteDomainException(condition, reason));
+    }
+
+    @Override
+    public void closed() {
+        answer.completeExceptionally(new RemoteDomainException(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
+                "the authoritative server of " + originating + " closed the stream without answering"));
+    }
+
+    /** Gives up waiting; the stream, if any, is closed. */
+    void timeOut(String reason) {
+        if (answer.completeExceptionally(new RemoteDomainException(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason))
+                && channel != null) {
+            OutboundStreamHandler.close(channel);
+        }
+    }
+}

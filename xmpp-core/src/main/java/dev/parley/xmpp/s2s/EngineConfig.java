@@ -1,0 +1,100 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.dns.HostResolver;
+import dev.parley.xmpp.dns.S2sTargetResolver;
+import dev.parley.xmpp.xml.XmlLimits;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How the S2S engine runs, inbound and outbound.
+ *
+ * @param localDomains    the XMPP domains this server serves; stored in canonical (lower) case
+ * @param bindAddress     the local address the listener binds
+ * @param port            the listener's TCP port, 0 for any free one (tests)
+ * @param dialbackSecret  the XEP-0185 secret; empty for 32 random bytes per start, which is right
+ *                        for a single server (set it only when several servers must verify each
+ *                        other's keys)
+ * @param targetResolver  where remote domains' S2S services are
+ * @param hostResolver    the addresses of those services' hosts
+ * @param connectTimeout  how long one TCP connection attempt may take
+ * @param dialbackTimeout how long the steps after connecting may take before the attempt is given
+ *                        up: stream negotiation, then the answer to each dialback request or verify
+ * @param queueBound      how many stanzas may wait for one (local, remote) session to open; more
+ *                        are bounced with {@code resource-constraint}
+ * @param limits          what a peer may send
+ * @param headerTimeout   how long an inbound connection may take to send its stream header
+ */
+public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, int port, Optional<String> dialbackSecret,
+                           S2sTargetResolver targetResolver, HostResolver hostResolver, Duration connectTimeout,
+                           Duration dialbackTimeout, int queueBound, XmlLimits limits, Duration headerTimeout) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Dialback involves a second connection from the peer back to us; 30 s leaves room for its DNS too. */
+    public static final Duration DEFAULT_DIALBACK_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_QUEUE_BOUND = 1000;
+
+    public EngineConfig {
+        Objects.requireNonNull(localDomains, "localDomains");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dialbackSecret, "dialbackSecret");
+        Objects.requireNonNull(targetResolver, "targetResolver");
+        Objects.requireNonNull(hostResolver, "hostResolver");
+        Objects.requireNonNull(limits, "limits");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(dialbackTimeout, "dialbackTimeout");
+        requirePositive(headerTimeout, "headerTimeout");
+        if (localDomains.isEmpty()) {
+            throw new IllegalArgumentException("at least one local domain is needed");
+        }
+        if (queueBound < 1) {
+            throw new IllegalArgumentException("queueBound must be at least 1, was " + queueBound);
+        }
+        localDomains = localDomains.stream().map(Domains::canonical).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A configuration with random dialback secret, default timeouts, queue bound and limits. */
+    public static EngineConfig of(InetAddress bindAddress, int port, Set<String> localDomains,
+                                  S2sTargetResolver targetResolver, HostResolver hostResolver) {
+        return new EngineConfig(localDomains, bindAddress, port, Optional.empty(), targetResolver, hostResolver,
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_DIALBACK_TIMEOUT, DEFAULT_QUEUE_BOUND, XmlLimits.DEFAULTS,
+                ListenerConfig.DEFAULT_HEADER_TIMEOUT);
+    }
+
+    public EngineConfig withDialbackSecret(String secret) {
+        return new EngineConfig(localDomains, bindAddress, port, Optional.of(secret), targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout);
+    }
+
+    public EngineConfig withTimeouts(Duration connect, Duration dialback) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connect, dialback, queueBound, limits, headerTimeout);
+    }
+
+    public EngineConfig withQueueBound(int bound) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, bound, limits, headerTimeout);
+    }
+
+    /** Whether {@code domain} is one of the local domains, ignoring case. */
+    public boolean serves(String domain) {
+        return localDomains.contains(Domains.canonical(domain));
+    }
+
+    /** What the inbound listener needs of this configuration. */
+    public ListenerConfig listenerConfig() {
+        return new ListenerConfig(bindAddress, port, localDomains, limits, headerTimeout);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+    }
+}

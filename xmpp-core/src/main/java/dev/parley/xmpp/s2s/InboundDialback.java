@@ -1,0 +1,20 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.dialback.DialbackKeys;
+
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * What inbound streams need from the engine to authenticate peers by dialback and deliver their
+ * stanzas. A listener started without it refuses every stanza, as before dialback existed.
+ *
+ * @param keys     this server's dialback keys, for answering {@code db:verify} as authoritative server
+ * @param verifier asks other servers' authoritative servers about the keys their streams present
+ * @param listener receives the stanzas of authenticated streams
+ * @param sessions the open inbound sessions, for {@link S2sEngine#sessions()}; each stream adds and removes itself
+ * @param clock    when sessions open
+ */
+record InboundDialback(DialbackKeys keys, DialbackVerifier verifier, StanzaListener listener,
+                       Set<InboundSession> sessions, Clock clock) {
+}

@@ -1,0 +1,129 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.dialback.Dialback;
+import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.stream.StreamError;
+import dev.parley.xmpp.stream.StreamErrorCondition;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlWriter;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/**
+ * The receiving and the authoritative server's side of Server Dialback (XEP-0220) on one inbound
+ * stream. A {@code db:result} request is checked with the originating domain's authoritative
+ * server through the {@link DialbackVerifier}; the answer goes back as {@code db:result} with
+ * {@code type} valid, invalid or error, and a valid one authenticates the domain pair on this
+ * stream. A {@code db:verify} request is answered from our own keys, since then we are the
+ * authoritative server. Everything else passes on to the stanza gate.
+ */
+final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElement> {
+
+    private static final System.Logger LOG = System.getLogger(InboundDialbackHandler.class.getName());
+
+    private final ListenerConfig config;
+    private final InboundDialback dialback;
+    private final InboundSession session;
+    private String streamId;
+
+    InboundDialbackHandler(ListenerConfig config, InboundDialback dialback, InboundSession session) {
+        this.config = config;
+        this.dialback = dialback;
+        this.session = session;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof InboundStreamOpened opened) {
+            streamId = opened.streamId();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, XmlElement element) {
+        // Requests carry no type; a typed db:result or db:verify is an answer, which a receiving
+        // server never expects on an inbound stream, so the gate refuses it like any non-stanza.
+        boolean request = element.attribute("type").isEmpty();
+        if (request && Dialback.isResult(element)) {
+            onResultRequest(ctx, element);
+        } else if (request && Dialback.isVerify(element)) {
+            onVerifyRequest(ctx, element);
+        } else {
+            ctx.fireChannelRead(element);
+        }
+    }
+
+    /** {@code <db:result from=O to=R>key</db:result>}: O claims to send to our R on this stream. */
+    private void onResultRequest(ChannelHandlerContext ctx, XmlElement request) {
+        Optional<String> originating = request.attribute("from");
+        Optional<String> receiving = request.attribute("to");
+        if (originating.isEmpty() || receiving.isEmpty()) {
+            failStream(ctx, "db:result needs both 'from' and 'to'");
+            return;
+        }
+        String from = originating.get();
+        String to = receiving.get();
+        if (!config.serves(to)) {
+            // XEP-0220 §2.4: since we advertised dialback errors, an unknown 'to' is a dialback
+            // error, not a stream error, and the stream stays open for the peer's other domains.
+            LOG.log(Level.DEBUG, "dialback from {0} for {1}, which is not served here", from, to);
+            write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.ITEM_NOT_FOUND));
+            return;
+        }
+        LOG.log(Level.DEBUG, "verifying dialback key of {0} for {1} on stream {2}", from, to, streamId);
+        dialback.verifier().verify(to, from, streamId, request.text().trim())
+                .whenComplete((type, failure) -> ctx.executor().execute(() -> answerResult(ctx, to, from, type, failure)));
+    }
+
+    private void answerResult(ChannelHandlerContext ctx, String receiving, String originating, DialbackType type,
+                              Throwable failure) {
+        if (failure != null) {
+            RemoteDomainException reason = RemoteDomainException.of(failure);
+            LOG.log(Level.INFO, "cannot verify dialback of {0} for {1}: {2}", originating, receiving, reason.getMessage());
+            write(ctx, Dialback.resultError(receiving, originating, reason.condition()));
+            return;
+        }
+        if (type == DialbackType.VALID) {
+            session.authenticate(receiving, originating);
+            LOG.log(Level.INFO, "{0} authenticated by dialback to send to {1} from {2}", originating, receiving,
+                    ctx.channel().remoteAddress());
+        } else {
+            LOG.log(Level.INFO, "{0} presented a dialback key for {1} that its authoritative server denies",
+                    originating, receiving);
+        }
+        write(ctx, Dialback.resultAnswer(receiving, originating, type));
+    }
+
+    /** {@code <db:verify from=R to=O id=…>key</db:verify>}: R asks us, O's authoritative server. */
+    private void onVerifyRequest(ChannelHandlerContext ctx, XmlElement request) {
+        Optional<String> receiving = request.attribute("from");
+        Optional<String> originating = request.attribute("to");
+        Optional<String> id = request.attribute("id");
+        if (receiving.isEmpty() || originating.isEmpty() || id.isEmpty()) {
+            failStream(ctx, "db:verify needs 'from', 'to' and 'id'");
+            return;
+        }
+        String from = receiving.get();
+        String to = originating.get();
+        if (!config.serves(to)) {
+            write(ctx, Dialback.verifyError(to, from, id.get(), StanzaErrorCondition.ITEM_NOT_FOUND));
+            return;
+        }
+        boolean valid = dialback.keys().matches(request.text(), from, to, id.get());
+        LOG.log(Level.DEBUG, "{0} asked whether {1} opened stream {2}: {3}", from, to, id.get(), valid);
+        write(ctx, Dialback.verifyAnswer(to, from, id.get(), valid ? DialbackType.VALID : DialbackType.INVALID));
+    }
+
+    private static void write(ChannelHandlerContext ctx, XmlElement element) {
+        ctx.writeAndFlush(XmlWriter.write(element, ServerStreams.SCOPE));
+    }
+
+    private static void failStream(ChannelHandlerContext ctx, String text) {
+        ctx.pipeline().fireUserEventTriggered(new StreamFailure(StreamError.of(StreamErrorCondition.IMPROPER_ADDRESSING, text)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.xml.XmlElement;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * One local domain's right to send to the remote domain of an {@link OutboundLink}, and the
+ * stanzas waiting, in order, until dialback grants it. Guarded by the link's lock.
+ */
+final class OutboundRoute {
+
+    enum State {
+        /** Waiting for the stream, or for the answer to our {@code db:result}. */
+        PENDING,
+        /** Dialback said valid: stanzas go straight out. */
+        ESTABLISHED
+    }
+
+    private final String localDomain;
+    private final int bound;
+    private final Queue<XmlElement> waiting = new ArrayDeque<>();
+    private State state = State.PENDING;
+    private boolean requested;
+
+    OutboundRoute(String localDomain, int bound) {
+        this.localDomain = localDomain;
+        this.bound = bound;
+    }
+
+    String localDomain() {
+        return localDomain;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Whether our {@code db:result} for this route is out, so it is not sent twice. */
+    boolean requested() {
+        return requested;
+    }
+
+    void markRequested() {
+        requested = true;
+    }
+
+    /** Queues {@code stanza}; false when the queue is full. */
+    boolean offer(XmlElement stanza) {
+        if (waiting.size() >= bound) {
+            return false;
+        }
+        waiting.add(stanza);
+        return true;
+    }
+
+    /** Marks the route established and hands back what waited, oldest first. */
+    List<XmlElement> establish() {
+        state = State.ESTABLISHED;
+        return drain();
+    }
+
+    /** Everything that waited, oldest first; the queue is empty afterwards. */
+    List<XmlElement> drain() {
+        List<XmlElement> drained = List.copyOf(waiting);
+        waiting.clear();
+        return drained;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.dialback.DialbackKeys;
+import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.xml.XmlElement;
+import io.netty.channel.EventLoopGroup;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The outbound side of the engine: one {@link OutboundLink} per remote domain, opened on the
+ * first stanza for it and shared by every local domain that sends there; and the one-off
+ * verification streams the inbound side needs ({@link DialbackVerifier}).
+ */
+final class OutboundSessions implements DialbackVerifier {
+
+    private final EngineConfig config;
+    private final DialbackKeys keys;
+    private final OutboundConnector connector;
+    private final EventLoopGroup group;
+    private final Bouncer bouncer;
+    private final FailureLog failures;
+    private final Clock clock;
+    private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
+
+    OutboundSessions(EngineConfig config, DialbackKeys keys, OutboundConnector connector, EventLoopGroup group,
+                     Bouncer bouncer, FailureLog failures, Clock clock) {
+        this.config = config;
+        this.keys = keys;
+        this.connector = connector;
+        this.group = group;
+        this.bouncer = bouncer;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    /** Sends {@code stanza} from {@code localDomain} to {@code remoteDomain}, opening the session if needed. */
+    void send(String localDomain, String remoteDomain, XmlElement stanza) {
+        // A link that closes between lookup and use says so; the next round opens a fresh one.
+        while (true) {
+            OutboundLink[] created = new OutboundLink[1];
+            OutboundLink link = links.computeIfAbsent(remoteDomain, domain -> created[0] = new OutboundLink(domain,
+                    localDomain, config, keys, bouncer, failures, closed -> links.remove(closed.remoteDomain(), closed),
+                    clock.instant()));
+            // Queue first, then connect: the stanza must be waiting before any outcome can arrive.
+            if (link.send(localDomain, stanza)) {
+                if (link == created[0]) {
+                    link.open(connector);
+                }
+                return;
+            }
+            links.remove(remoteDomain, link);
+        }
+    }
+
+    @Override
+    public CompletableFuture<DialbackType> verify(String receiving, String originating, String streamId, String key) {
+        DialbackVerification verification = new DialbackVerification(receiving, originating, streamId, key);
+        connector.connect(originating, () -> new OutboundStreamHandler(receiving, originating, verification))
+                .whenComplete((channel, failure) -> {
+                    if (failure != null) {
+                        RemoteDomainException reason = RemoteDomainException.of(failure);
+                        verification.failed(reason.condition(), reason.getMessage());
+                    }
+                });
+        ScheduledFuture<?> deadline = group.schedule(() -> verification.timeOut("the authoritative server of "
+                + originating + " did not answer our verification in time"), config.dialbackTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        verification.answer().whenComplete((type, failure) -> deadline.cancel(false));
+        return verification.answer();
+    }
+
+    List<SessionInfo> sessions() {
+        return links.values().stream().map(OutboundLink::info).toList();
+    }
+
+    /** Ends every session; stanzas still waiting are bounced with {@code remote-server-timeout}. */
+    void shutdown() {
+        List.copyOf(links.values()).forEach(OutboundLink::shutdown);
+    }
+}

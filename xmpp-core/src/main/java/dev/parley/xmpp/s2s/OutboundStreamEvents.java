@@ -1,0 +1,24 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlElement;
+import io.netty.channel.Channel;
+
+/**
+ * What an outbound stream reports to whoever uses it: a session that authenticates and sends
+ * stanzas, or a one-off dialback verification. Called on the stream's event loop.
+ */
+interface OutboundStreamEvents {
+
+    /** The stream is negotiated; {@code streamId} is the id the receiving server chose. */
+    void ready(Channel channel, String streamId);
+
+    /** A first-level element arrived after negotiation. */
+    void received(XmlElement element);
+
+    /** The stream failed or ended before it could serve; reported at most once, and then no {@link #closed()}. */
+    void failed(StanzaErrorCondition condition, String reason);
+
+    /** The connection is gone after a successful negotiation. */
+    void closed();
+}

@@ -1,0 +1,37 @@
+package dev.parley.xmpp.s2s;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A snapshot of one S2S stream for the administrator. One stream may carry several domain pairs
+ * (XEP-0220 §4, piggy-backing), hence sets of domains.
+ *
+ * @param direction     who opened the stream
+ * @param localDomains  our domains authenticated on it (inbound: those the peer may address;
+ *                      outbound: those we may send from)
+ * @param peerDomains   the remote domains on it (inbound: authenticated senders; outbound: the one we send to)
+ * @param remoteAddress the peer's address, empty while still resolving
+ * @param authMethod    how the peer proved its domain
+ * @param state         where the session stands
+ * @param stanzasIn     stanzas received and delivered
+ * @param stanzasOut    stanzas sent
+ * @param openedAt      when the connection was accepted or the session was asked for
+ */
+public record SessionInfo(SessionDirection direction, Set<String> localDomains, Set<String> peerDomains,
+                          Optional<InetSocketAddress> remoteAddress, AuthMethod authMethod, SessionState state,
+                          long stanzasIn, long stanzasOut, Instant openedAt) {
+
+    public SessionInfo {
+        Objects.requireNonNull(direction, "direction");
+        localDomains = Set.copyOf(localDomains);
+        peerDomains = Set.copyOf(peerDomains);
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
+        Objects.requireNonNull(authMethod, "authMethod");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(openedAt, "openedAt");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.dns.HostResolver;
+import dev.parley.xmpp.dns.S2sResolutionException;
+import dev.parley.xmpp.dns.S2sTarget;
+import dev.parley.xmpp.dns.S2sTargetResolver;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolvers for tests: each registered domain is 127.0.0.1 on its port, every other domain does
+ * not exist. Nothing ever resolves to an address off the loopback interface.
+ */
+final class LoopbackDns implements S2sTargetResolver, HostResolver {
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+
+    LoopbackDns register(String domain, int port) {
+        ports.put(domain, port);
+        return this;
+    }
+
+    @Override
+    public CompletableFuture<List<S2sTarget>> targets(String domain) {
+        Integer port = ports.get(domain);
+        if (port == null) {
+            return CompletableFuture.failedFuture(new S2sResolutionException(S2sResolutionException.Reason.NOT_FOUND,
+                    domain + " has no SRV, A or AAAA records"));
+        }
+        return CompletableFuture.completedFuture(List.of(new S2sTarget(LOOPBACK, port, false)));
+    }
+
+    @Override
+    public CompletableFuture<List<InetAddress>> addresses(String host) {
+        if (!host.equals(LOOPBACK)) {
+            return CompletableFuture.failedFuture(new S2sResolutionException(S2sResolutionException.Reason.NOT_FOUND,
+                    "tests resolve only " + LOOPBACK));
+        }
+        return CompletableFuture.completedFuture(List.of(InetAddress.getLoopbackAddress()));
+    }
+}
