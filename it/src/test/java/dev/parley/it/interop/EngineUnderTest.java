@@ -1,12 +1,20 @@
 package dev.parley.it.interop;
 
+import dev.parley.it.peers.CertificateKind;
 import dev.parley.it.peers.PeerNetwork;
+import dev.parley.it.peers.ServerCertificate;
+import dev.parley.it.peers.SubjectAltNames;
+import dev.parley.it.peers.TestCa;
 import dev.parley.xmpp.dns.DnsClient;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.dns.DnsS2sTargetResolver;
 import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.s2s.EngineConfig;
 import dev.parley.xmpp.s2s.S2sEngine;
+import dev.parley.xmpp.tls.ServerCredential;
+import dev.parley.xmpp.tls.ServerCredentials;
+import dev.parley.xmpp.tls.TlsConfig;
+import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlText;
@@ -18,10 +26,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Parley's engine serving {@link #DOMAIN} on its own loopback address of the run's network, port 5269, finding the
- * peers only through the run's DNS, and collecting what it receives.
+ * peers only through the run's DNS, and collecting what it receives; with TLS settings when a test gives them.
  */
 final class EngineUnderTest implements AutoCloseable {
 
@@ -32,11 +41,33 @@ final class EngineUnderTest implements AutoCloseable {
     private final BlockingQueue<XmlElement> received = new LinkedBlockingQueue<>();
     private final S2sEngine engine;
 
+    /** Without TLS, as before TLS existed. */
     EngineUnderTest(PeerNetwork network) {
+        this(network, S2S_PORT, config -> config);
+    }
+
+    /** With {@code tls} on the plain port 5269 (STARTTLS). */
+    EngineUnderTest(PeerNetwork network, TlsConfig tls) {
+        this(network, S2S_PORT, config -> config.withTls(tls));
+    }
+
+    /** On {@code plainPort}, with whatever {@code settings} add to the default configuration. */
+    EngineUnderTest(PeerNetwork network, int plainPort, UnaryOperator<EngineConfig> settings) {
         DnsClient dns = new DnsClient(new ResolverConfig(List.of(network.dns()), Duration.ofSeconds(3), 1));
-        EngineConfig config = EngineConfig.of(network.address(DOMAIN), S2S_PORT, Set.of(DOMAIN),
+        EngineConfig config = EngineConfig.of(network.address(DOMAIN), plainPort, Set.of(DOMAIN),
                 new DnsS2sTargetResolver(dns), new DnsHostResolver(dns));
-        engine = S2sEngine.start(config, received::add);
+        engine = S2sEngine.start(settings.apply(config), received::add);
+    }
+
+    /** The engine's certificate of this kind from the run's test CA: DNS name only, which ejabberd 23.01 needs. */
+    static ServerCredential credential(TestCa ca, CertificateKind kind) {
+        ServerCertificate issued = ca.issue(DOMAIN, kind, SubjectAltNames.DNS_NAME_ONLY);
+        return ServerCredentials.fromPem(issued.key(), issued.chain());
+    }
+
+    /** {@code policy} for every peer, the engine's certificate of {@code kind}, and the run's test CA trusted. */
+    static TlsConfig tls(TlsPolicy policy, TestCa ca, CertificateKind kind) {
+        return TlsConfig.of(policy, credential(ca, kind), List.of(DOMAIN)).withExtraTrustedCas(List.of(ca.certificate()));
     }
 
     S2sEngine engine() {

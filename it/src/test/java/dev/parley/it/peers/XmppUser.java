@@ -25,11 +25,15 @@ public final class XmppUser implements AutoCloseable {
     private final XMPPTCPConnection connection;
     private final List<ArrivedMessage> arrived = new ArrayList<>();
 
-    /** A message as it reached this user; {@code error} names the condition of a bounce, else it is empty. */
-    private record ArrivedMessage(String fromBareJid, String body, Optional<String> error) {
+    /**
+     * A message as it reached this user; {@code error} names the condition of a bounce, else it is empty, and
+     * {@code errorText} is the bounce's human-readable text, empty if it has none.
+     */
+    private record ArrivedMessage(String fromBareJid, String body, Optional<String> error, String errorText) {
         @Override
         public String toString() {
-            return "from " + fromBareJid + error.map(condition -> " error " + condition).orElse("") + ": " + body;
+            return "from " + fromBareJid + error.map(condition -> " error " + condition + " (" + errorText + ")").orElse("")
+                    + ": " + body;
         }
     }
 
@@ -102,6 +106,14 @@ public final class XmppUser implements AutoCloseable {
         return await(fromBareJid, true, timeout).error().orElseThrow();
     }
 
+    /**
+     * Waits for an error bounce from the bare JID and returns its text (what the server says happened), empty when
+     * the bounce has none; fails after the timeout with everything that did arrive.
+     */
+    public String awaitErrorText(String fromBareJid, Duration timeout) {
+        return await(fromBareJid, true, timeout).errorText();
+    }
+
     private ArrivedMessage await(String fromBareJid, boolean error, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (arrived) {
@@ -130,9 +142,10 @@ public final class XmppUser implements AutoCloseable {
 
     private void arrived(Message message) {
         Optional<String> error = Optional.ofNullable(message.getError()).map(e -> e.getCondition().toString());
+        String errorText = Optional.ofNullable(message.getError()).map(e -> e.getDescriptiveText()).orElse("");
         String from = message.getFrom() == null ? "(no from)" : message.getFrom().asBareJid().toString();
         synchronized (arrived) {
-            arrived.add(new ArrivedMessage(from, message.getBody(), error));
+            arrived.add(new ArrivedMessage(from, message.getBody(), error, errorText == null ? "" : errorText));
             arrived.notifyAll();
         }
     }

@@ -36,7 +36,7 @@ final class DialbackVerification implements OutboundStreamEvents {
     }
 
     @Override
-    public void ready(Channel negotiated, String id) {
+    public void ready(Channel negotiated, NegotiatedStream stream) {
         channel = negotiated;
         negotiated.writeAndFlush(XmlWriter.write(Dialback.verifyRequest(receiving, originating, streamId, key),
                 ServerStreams.SCOPE));

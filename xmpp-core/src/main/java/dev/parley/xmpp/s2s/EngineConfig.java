@@ -2,6 +2,7 @@ package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dns.HostResolver;
 import dev.parley.xmpp.dns.S2sTargetResolver;
+import dev.parley.xmpp.tls.TlsConfig;
 import dev.parley.xmpp.xml.XmlLimits;
 
 import java.net.InetAddress;
@@ -29,10 +30,14 @@ import java.util.stream.Collectors;
  *                        are bounced with {@code resource-constraint}
  * @param limits          what a peer may send
  * @param headerTimeout   how long an inbound connection may take to send its stream header
+ * @param tls             certificates, trusted CAs and the TLS policy per remote domain
+ * @param directTlsPort   a second listener port where peers start with TLS (XEP-0368), 0 for any
+ *                        free one (tests); empty for none. Needs a certificate in {@code tls}
  */
 public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, int port, Optional<String> dialbackSecret,
                            S2sTargetResolver targetResolver, HostResolver hostResolver, Duration connectTimeout,
-                           Duration dialbackTimeout, int queueBound, XmlLimits limits, Duration headerTimeout) {
+                           Duration dialbackTimeout, int queueBound, XmlLimits limits, Duration headerTimeout,
+                           TlsConfig tls, Optional<Integer> directTlsPort) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Dialback involves a second connection from the peer back to us; 30 s leaves room for its DNS too. */
@@ -46,6 +51,14 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
         Objects.requireNonNull(targetResolver, "targetResolver");
         Objects.requireNonNull(hostResolver, "hostResolver");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(directTlsPort, "directTlsPort");
+        if (directTlsPort.filter(tlsPort -> tlsPort < 0 || tlsPort > 65_535).isPresent()) {
+            throw new IllegalArgumentException("directTlsPort must be within 0..65535, was " + directTlsPort.get());
+        }
+        if (directTlsPort.isPresent() && tls.credentials().isEmpty()) {
+            throw new IllegalArgumentException("a direct TLS port needs a server certificate");
+        }
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(dialbackTimeout, "dialbackTimeout");
         requirePositive(headerTimeout, "headerTimeout");
@@ -58,27 +71,38 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
         localDomains = localDomains.stream().map(Domains::canonical).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** A configuration with random dialback secret, default timeouts, queue bound and limits. */
+    /** A configuration with random dialback secret, default timeouts, queue bound and limits, and no TLS. */
     public static EngineConfig of(InetAddress bindAddress, int port, Set<String> localDomains,
                                   S2sTargetResolver targetResolver, HostResolver hostResolver) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.empty(), targetResolver, hostResolver,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_DIALBACK_TIMEOUT, DEFAULT_QUEUE_BOUND, XmlLimits.DEFAULTS,
-                ListenerConfig.DEFAULT_HEADER_TIMEOUT);
+                ListenerConfig.DEFAULT_HEADER_TIMEOUT, TlsConfig.none(), Optional.empty());
     }
 
     public EngineConfig withDialbackSecret(String secret) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.of(secret), targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort);
     }
 
     public EngineConfig withTimeouts(Duration connect, Duration dialback) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connect, dialback, queueBound, limits, headerTimeout);
+                connect, dialback, queueBound, limits, headerTimeout, tls, directTlsPort);
     }
 
     public EngineConfig withQueueBound(int bound) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, bound, limits, headerTimeout);
+                connectTimeout, dialbackTimeout, bound, limits, headerTimeout, tls, directTlsPort);
+    }
+
+    public EngineConfig withTls(TlsConfig settings) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, settings, directTlsPort);
+    }
+
+    /** This configuration with a direct-TLS listener on {@code tlsPort} besides the plain one. */
+    public EngineConfig withDirectTlsPort(int tlsPort) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, Optional.of(tlsPort));
     }
 
     /** Whether {@code domain} is one of the local domains, ignoring case. */
@@ -89,6 +113,11 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
     /** What the inbound listener needs of this configuration. */
     public ListenerConfig listenerConfig() {
         return new ListenerConfig(bindAddress, port, localDomains, limits, headerTimeout);
+    }
+
+    /** What the direct-TLS listener needs, if there is one. */
+    public Optional<ListenerConfig> directTlsListenerConfig() {
+        return directTlsPort.map(tlsPort -> new ListenerConfig(bindAddress, tlsPort, localDomains, limits, headerTimeout));
     }
 
     private static void requirePositive(Duration duration, String name) {

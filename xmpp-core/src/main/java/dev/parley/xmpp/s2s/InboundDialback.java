@@ -14,7 +14,8 @@ import java.util.Set;
  * @param listener receives the stanzas of authenticated streams
  * @param sessions the open inbound sessions, for {@link S2sEngine#sessions()}; each stream adds and removes itself
  * @param clock    when sessions open
+ * @param tls      STARTTLS and the certificate checks, per the TLS policy
  */
 record InboundDialback(DialbackKeys keys, DialbackVerifier verifier, StanzaListener listener,
-                       Set<InboundSession> sessions, Clock clock) {
+                       Set<InboundSession> sessions, Clock clock, S2sTls tls) {
 }

@@ -28,12 +28,15 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
     private final ListenerConfig config;
     private final InboundDialback dialback;
     private final InboundSession session;
+    private final InboundNegotiation negotiation;
     private String streamId;
 
-    InboundDialbackHandler(ListenerConfig config, InboundDialback dialback, InboundSession session) {
+    InboundDialbackHandler(ListenerConfig config, InboundDialback dialback, InboundSession session,
+                           InboundNegotiation negotiation) {
         this.config = config;
         this.dialback = dialback;
         this.session = session;
+        this.negotiation = negotiation;
     }
 
     @Override
@@ -75,6 +78,13 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
             write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.ITEM_NOT_FOUND));
             return;
         }
+        Optional<String> refusal = negotiation.dialbackRefusal(from);
+        if (refusal.isPresent()) {
+            // The TLS policy for the sender wants more than this stream has; dialback cannot make up for it.
+            LOG.log(Level.INFO, "dialback from {0} for {1} refused: {2}", from, to, refusal.get());
+            write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.POLICY_VIOLATION));
+            return;
+        }
         LOG.log(Level.DEBUG, "verifying dialback key of {0} for {1} on stream {2}", from, to, streamId);
         dialback.verifier().verify(to, from, streamId, request.text().trim())
                 .whenComplete((type, failure) -> ctx.executor().execute(() -> answerResult(ctx, to, from, type, failure)));
@@ -89,7 +99,7 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
             return;
         }
         if (type == DialbackType.VALID) {
-            session.authenticate(receiving, originating);
+            session.authenticate(receiving, originating, AuthMethod.DIALBACK);
             LOG.log(Level.INFO, "{0} authenticated by dialback to send to {1} from {2}", originating, receiving,
                     ctx.channel().remoteAddress());
         } else {

@@ -1,5 +1,7 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.tls.TlsDetails;
+
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.HashSet;
@@ -8,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The authentication state of one inbound stream: the (local, remote) domain pairs dialback has
- * confirmed (XEP-0220 §4 lets one stream carry several). Changed on the stream's event loop, read by
+ * The authentication state of one inbound stream: the (local, remote) domain pairs dialback or SASL
+ * EXTERNAL has confirmed (XEP-0220 §4 lets one stream carry several). Changed on the stream's event loop, read by
  * {@link S2sEngine#sessions()} from any thread, hence synchronized.
  */
 final class InboundSession {
@@ -22,14 +24,24 @@ final class InboundSession {
     private final Set<Pair> authenticated = new HashSet<>();
     private final AtomicLong stanzasIn = new AtomicLong();
     private boolean closed;
+    private AuthMethod firstMethod = AuthMethod.DIALBACK;
+    private Optional<TlsDetails> tls = Optional.empty();
 
     InboundSession(Optional<InetSocketAddress> remoteAddress, Instant openedAt) {
         this.remoteAddress = remoteAddress;
         this.openedAt = openedAt;
     }
 
-    synchronized void authenticate(String local, String remote) {
+    synchronized void authenticate(String local, String remote, AuthMethod method) {
+        if (authenticated.isEmpty()) {
+            firstMethod = method;
+        }
         authenticated.add(new Pair(Domains.canonical(local), Domains.canonical(remote)));
+    }
+
+    /** TLS is on; what it is, for the administrator. */
+    synchronized void secured(TlsDetails details) {
+        tls = Optional.of(details);
     }
 
     synchronized boolean isAuthenticated() {
@@ -58,7 +70,7 @@ final class InboundSession {
         }
         SessionState state = closed ? SessionState.CLOSED
                 : authenticated.isEmpty() ? SessionState.NEGOTIATING : SessionState.AUTHENTICATED;
-        return new SessionInfo(SessionDirection.INBOUND, locals, remotes, remoteAddress, AuthMethod.DIALBACK, state,
-                stanzasIn.get(), 0, openedAt);
+        return new SessionInfo(SessionDirection.INBOUND, locals, remotes, remoteAddress, firstMethod, state,
+                stanzasIn.get(), 0, openedAt, tls);
     }
 }

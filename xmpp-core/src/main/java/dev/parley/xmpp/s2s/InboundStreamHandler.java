@@ -1,6 +1,8 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.Dialback;
+import dev.parley.xmpp.tls.StartTls;
+import dev.parley.xmpp.xml.XmlLimits;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.stream.StreamHeader;
@@ -16,9 +18,13 @@ import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslHandler;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 
 import java.io.IOException;
-import java.util.List;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 
@@ -28,11 +34,14 @@ import java.util.Optional;
  * ends the stream with a stream error when anything goes wrong, and answers the peer's
  * {@code </stream:stream>} with ours. Writes text; the pipeline's encoder makes UTF-8 of it.
  *
- * <p>With dialback on, the header declares the {@code db} prefix, the features offer dialback, and
- * every first-level element is passed on to the dialback handler and the stanza gate behind this
- * one; they end the stream through a {@link StreamFailure} event. Without it (a bare listener) every
- * first-level element is refused with {@code not-authorized}: RFC 6120 forbids stanzas on a stream
- * that is not authenticated.
+ * <p>With negotiation on (the engine's streams), the header declares the {@code db} prefix, the
+ * features are those the {@link InboundNegotiation} allows (STARTTLS, SASL EXTERNAL, dialback), and
+ * this handler does STARTTLS itself, since it changes the stream: {@code <proceed/>}, the TLS handler
+ * in front of the pipeline, a fresh decoder and a new header. Every other first-level element is
+ * passed on to the SASL and dialback handlers and the stanza gate behind this one; they end the
+ * stream through a {@link StreamFailure} event and restart it through {@link StreamRestart}. Without
+ * negotiation (a bare listener) every first-level element is refused with {@code not-authorized}:
+ * RFC 6120 forbids stanzas on a stream that is not authenticated.
  */
 final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEvent> {
 
@@ -40,14 +49,21 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
     private static final String CLOSING_TAG = ServerStreams.CLOSING_TAG;
 
     private final InitialHeaderCheck headerCheck;
+    private final Optional<InboundNegotiation> negotiation;
+    private final XmlLimits limits;
     private final boolean dialback;
     private InboundStreamState state = InboundStreamState.AWAITING_HEADER;
     private StreamHeader ourHeader;
 
-    /** {@code dialback}: whether handlers behind this one authenticate the peer and take its stanzas. */
-    InboundStreamHandler(InitialHeaderCheck headerCheck, boolean dialback) {
+    /**
+     * {@code negotiation}: present when handlers behind this one authenticate the peer and take its
+     * stanzas; {@code limits} for the fresh decoder of a restarted stream.
+     */
+    InboundStreamHandler(InitialHeaderCheck headerCheck, Optional<InboundNegotiation> negotiation, XmlLimits limits) {
         this.headerCheck = headerCheck;
-        this.dialback = dialback;
+        this.negotiation = negotiation;
+        this.limits = limits;
+        this.dialback = negotiation.isPresent();
     }
 
     @Override
@@ -61,11 +77,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             }
             case OPEN -> {
                 if (event instanceof ElementReceived received) {
-                    if (dialback) {
-                        ctx.fireChannelRead(received.element());
-                    } else {
-                        refuseBeforeAuthentication(ctx, received.element());
-                    }
+                    onElement(ctx, received.element());
                 } else {
                     closeOnPeersRequest(ctx);
                 }
@@ -86,18 +98,68 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             endWithError(ctx, ourHeader.render(), answer.error().get());
             return;
         }
+        if (negotiation.isPresent()) {
+            Optional<StreamError> refused = negotiation.get().onHeader(opened.attribute("from"),
+                    ourHeader.from().orElseThrow(), answer.offersFeatures(), tlsSession(ctx));
+            if (refused.isPresent()) {
+                LOG.log(Level.INFO, "refusing stream from {0} ({1}): {2}", opened.attribute("from").orElse("-"),
+                        ctx.channel().remoteAddress(), refused.get().text().orElse(""));
+                endWithError(ctx, ourHeader.render(), refused.get());
+                return;
+            }
+        }
         state = InboundStreamState.OPEN;
         LOG.log(Level.DEBUG, "stream {0} opened by {1} (from={2}, to={3})", ourHeader.id().orElseThrow(),
                 ctx.channel().remoteAddress(), opened.attribute("from").orElse("-"), ourHeader.from().orElseThrow());
-        // STARTTLS and SASL EXTERNAL will join dialback here.
-        XmlElement offered = dialback
-                ? new XmlElement("features", XmppNamespaces.STREAMS, List.of(), List.of(Dialback.feature()))
-                : XmlElement.empty("features", XmppNamespaces.STREAMS);
+        XmlElement offered = negotiation.map(InboundNegotiation::features)
+                .orElseGet(() -> XmlElement.empty("features", XmppNamespaces.STREAMS));
         String features = answer.offersFeatures() ? XmlWriter.write(offered, ourHeader.scope()) : "";
         ctx.writeAndFlush(ourHeader.render() + features);
         if (dialback) {
             ctx.fireUserEventTriggered(new InboundStreamOpened(ourHeader.id().orElseThrow()));
         }
+    }
+
+    private void onElement(ChannelHandlerContext ctx, XmlElement element) {
+        if (negotiation.isEmpty()) {
+            refuseBeforeAuthentication(ctx, element);
+        } else if (StartTls.is(element, "starttls")) {
+            onStartTls(ctx, negotiation.get());
+        } else if (negotiation.get().tlsRequiredFirst()) {
+            LOG.log(Level.INFO, "refusing <{0}/> before STARTTLS from {1}", element.name(), ctx.channel().remoteAddress());
+            fail(ctx, StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "TLS is required: negotiate STARTTLS first"));
+        } else {
+            ctx.fireChannelRead(element);
+        }
+    }
+
+    /**
+     * RFC 6120 §5.4.2: {@code <proceed/>} goes out in plaintext (it is written before the TLS handler
+     * exists), then TLS starts and the peer opens a new stream over it. A request we did not invite
+     * gets {@code <failure/>}, which ends the stream (§5.4.2.2).
+     */
+    private void onStartTls(ChannelHandlerContext ctx, InboundNegotiation negotiation) {
+        if (!negotiation.startTlsOffered()) {
+            LOG.log(Level.DEBUG, "refusing STARTTLS that was not offered to {0}", ctx.channel().remoteAddress());
+            state = InboundStreamState.CLOSED;
+            ctx.writeAndFlush(XmlWriter.write(StartTls.failure(), ourHeader.scope()) + CLOSING_TAG)
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(XmlWriter.write(StartTls.proceed(), ourHeader.scope()));
+        negotiation.startTls(ctx.pipeline());
+        restart(ctx);
+    }
+
+    /** The next thing from the peer is a new header, parsed by a fresh decoder. */
+    private void restart(ChannelHandlerContext ctx) {
+        StreamRestart.renewDecoder(ctx.pipeline(), limits);
+        state = InboundStreamState.AWAITING_HEADER;
+    }
+
+    private static Optional<SSLSession> tlsSession(ChannelHandlerContext ctx) {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        return tls == null ? Optional.empty() : Optional.of(tls.engine().getSession());
     }
 
     private void refuseBeforeAuthentication(ChannelHandlerContext ctx, XmlElement element) {
@@ -122,6 +184,8 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             }
         } else if (event instanceof StreamFailure failure) {
             fail(ctx, failure.error());
+        } else if (event == StreamRestart.INSTANCE) {
+            restart(ctx);
         } else if (event == ListenerShutdown.INSTANCE) {
             if (state != InboundStreamState.CLOSED) {
                 fail(ctx, StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN));
@@ -136,8 +200,10 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
         if (cause instanceof XmlViolationException violation) {
             LOG.log(Level.DEBUG, "unacceptable XML from {0}: {1}", ctx.channel().remoteAddress(), violation.getMessage());
             fail(ctx, StreamError.of(StreamErrorCondition.of(violation.violation()), violation.getMessage()));
-        } else if (cause instanceof IOException) {
-            // Resets and broken pipes are the network's business, not a stream error to report.
+        } else if (cause instanceof IOException || cause instanceof NotSslRecordException
+                || cause.getCause() instanceof SSLException) {
+            // Resets, broken pipes and failed TLS handshakes are the network's business, not a stream
+            // error to report: after a failed handshake there is no channel to report it on.
             LOG.log(Level.DEBUG, "connection to {0} failed: {1}", ctx.channel().remoteAddress(), cause.toString());
             state = InboundStreamState.CLOSED;
             ctx.close();

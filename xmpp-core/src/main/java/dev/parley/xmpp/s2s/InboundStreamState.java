@@ -2,7 +2,7 @@ package dev.parley.xmpp.s2s;
 
 /** Where an inbound S2S stream stands; each state names what the handler waits for. */
 enum InboundStreamState {
-    /** Connected; waiting for the peer's initial stream header. */
+    /** Connected, or the stream restarted after STARTTLS or SASL; waiting for the peer's stream header. */
     AWAITING_HEADER,
     /** Header answered with our header and features; the peer must now negotiate. */
     OPEN,

@@ -5,6 +5,7 @@ import dev.parley.xmpp.dns.S2sResolutionException;
 import dev.parley.xmpp.dns.S2sTarget;
 import dev.parley.xmpp.dns.S2sTargetResolver;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlLimits;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -22,15 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
  * Opens a TCP connection to a remote domain's S2S service: its targets from the
  * {@link S2sTargetResolver}, best first, each target's addresses from the {@link HostResolver}, one
  * attempt after the other until one connects. Shared by sessions and dialback verifications.
  *
- * <p>Direct-TLS targets (XEP-0368) need TLS from the first byte, which comes in a later slice; they
- * are skipped, and a domain that offers nothing else fails with a reason that says so.
+ * <p>Direct-TLS targets (XEP-0368) start TLS on connect; they are tried in the resolver's order with
+ * the others, and skipped when the TLS policy for the domain is {@code NONE}.
  */
 final class OutboundConnector {
 
@@ -41,42 +42,46 @@ final class OutboundConnector {
     private final HostResolver hosts;
     private final Duration connectTimeout;
     private final XmlLimits limits;
+    private final S2sTls tls;
 
     OutboundConnector(EventLoopGroup group, S2sTargetResolver targets, HostResolver hosts, Duration connectTimeout,
-                      XmlLimits limits) {
+                      XmlLimits limits, S2sTls tls) {
         this.group = group;
         this.targets = targets;
         this.hosts = hosts;
         this.connectTimeout = connectTimeout;
         this.limits = limits;
+        this.tls = tls;
     }
 
     /**
-     * The connected channel, its pipeline made by {@code streamHandler}; completes exceptionally
-     * with a {@link RemoteDomainException} naming every attempt when none succeeds.
+     * The connected channel, its pipeline with a fresh stream handler for {@code stream}; completes
+     * exceptionally with a {@link RemoteDomainException} naming every attempt when none succeeds.
      */
-    CompletableFuture<Channel> connect(String domain, Supplier<OutboundStreamHandler> streamHandler) {
+    CompletableFuture<Channel> connect(OutboundStreamSpec stream) {
+        String domain = stream.remoteDomain();
+        boolean tlsAllowed = tls.policyFor(Optional.of(domain)) != TlsPolicy.NONE;
         return targets.targets(domain)
                 .exceptionally(failure -> {
                     throw new CompletionException(resolutionFailure(domain, failure));
                 })
                 .thenCompose(found -> {
-                    List<S2sTarget> plain = found.stream().filter(target -> !target.directTls()).toList();
-                    if (plain.isEmpty()) {
+                    List<S2sTarget> usable = found.stream().filter(target -> tlsAllowed || !target.directTls()).toList();
+                    if (usable.isEmpty()) {
                         return CompletableFuture.failedFuture(new RemoteDomainException(
                                 StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, domain
-                                + " offers only direct TLS connections, which this server does not support yet"));
+                                + " offers only direct TLS connections, and the policy for it is " + TlsPolicy.NONE));
                     }
-                    return tryTargets(domain, plain, 0, new Attempts(), streamHandler);
+                    return tryTargets(domain, usable, 0, new Attempts(), stream);
                 });
     }
 
-    private CompletableFuture<Channel> tryTargets(String domain, List<S2sTarget> plain, int index, Attempts attempts,
-                                                  Supplier<OutboundStreamHandler> streamHandler) {
-        if (index == plain.size()) {
+    private CompletableFuture<Channel> tryTargets(String domain, List<S2sTarget> candidates, int index, Attempts attempts,
+                                                  OutboundStreamSpec stream) {
+        if (index == candidates.size()) {
             return CompletableFuture.failedFuture(attempts.failure(domain));
         }
-        S2sTarget target = plain.get(index);
+        S2sTarget target = candidates.get(index);
         return hosts.addresses(target.host())
                 .handle((addresses, failure) -> {
                     if (failure != null) {
@@ -85,14 +90,14 @@ final class OutboundConnector {
                     }
                     return addresses;
                 })
-                .thenCompose(addresses -> tryAddresses(target, addresses, 0, attempts, streamHandler))
+                .thenCompose(addresses -> tryAddresses(target, addresses, 0, attempts, stream))
                 .thenCompose(channel -> channel != null ? CompletableFuture.completedFuture(channel)
-                        : tryTargets(domain, plain, index + 1, attempts, streamHandler));
+                        : tryTargets(domain, candidates, index + 1, attempts, stream));
     }
 
     /** Completes with null when no address of {@code target} connects, so the next target is tried. */
     private CompletableFuture<Channel> tryAddresses(S2sTarget target, List<InetAddress> addresses, int index,
-                                                    Attempts attempts, Supplier<OutboundStreamHandler> streamHandler) {
+                                                    Attempts attempts, OutboundStreamSpec stream) {
         if (index == addresses.size()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -103,7 +108,12 @@ final class OutboundConnector {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new OutboundChannelInitializer(limits, streamHandler))
+                .handler(new OutboundChannelInitializer(limits, target.directTls()
+                        ? Optional.of(channel -> tls.clientHandler(channel.alloc(), stream.localDomain(),
+                                stream.remoteDomain(), target.port()))
+                        : Optional.empty(),
+                        new OutboundStreamHandler(stream.localDomain(), stream.remoteDomain(), stream.events(), tls,
+                                limits, stream.authenticate(), target.directTls())))
                 .connect(address)
                 .addListener(future -> {
                     if (future.isSuccess()) {
@@ -117,7 +127,7 @@ final class OutboundConnector {
                     }
                 });
         return connected.thenCompose(channel -> channel != null ? CompletableFuture.completedFuture(channel)
-                : tryAddresses(target, addresses, index + 1, attempts, streamHandler));
+                : tryAddresses(target, addresses, index + 1, attempts, stream));
     }
 
     private static RemoteDomainException resolutionFailure(String name, Throwable failure) {

@@ -4,6 +4,7 @@ import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
@@ -52,6 +53,9 @@ final class OutboundLink implements OutboundStreamEvents {
     private SessionState state = SessionState.CONNECTING;
     private Channel channel;
     private String streamId;
+    private Optional<TlsDetails> tls = Optional.empty();
+    private AuthMethod authMethod = AuthMethod.DIALBACK;
+    private boolean dialbackOffered;
     private long stanzasOut;
 
     /**
@@ -77,7 +81,7 @@ final class OutboundLink implements OutboundStreamEvents {
 
     /** Starts connecting; the outcome arrives as stream events. */
     void open(OutboundConnector connector) {
-        connector.connect(remoteDomain, () -> new OutboundStreamHandler(headerDomain, remoteDomain, this))
+        connector.connect(new OutboundStreamSpec(headerDomain, remoteDomain, this, true))
                 .whenComplete((connected, failure) -> {
                     if (failure != null) {
                         RemoteDomainException reason = RemoteDomainException.of(failure);
@@ -121,7 +125,7 @@ final class OutboundLink implements OutboundStreamEvents {
      * False when this link is closed and a new one must be opened.
      */
     boolean send(String localDomain, XmlElement stanza) {
-        Undeliverable refused = null;
+        List<Undeliverable> refused = List.of();
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return false;
@@ -133,31 +137,59 @@ final class OutboundLink implements OutboundStreamEvents {
                 return true;
             }
             if (!route.offer(stanza)) {
-                refused = new Undeliverable(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
-                        queueBound + " stanzas are already waiting for the connection to " + remoteDomain);
+                refused = List.of(new Undeliverable(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                        queueBound + " stanzas are already waiting for the connection to " + remoteDomain));
             } else if (streamId != null && !route.requested()) {
-                requestDialback(route);
+                refused = authenticateFurther(route);
             }
         }
-        if (refused != null) {
-            bounce(List.of(refused));
-        }
+        bounce(refused);
         return true;
     }
 
     @Override
-    public void ready(Channel negotiated, String id) {
+    public void ready(Channel negotiated, NegotiatedStream stream) {
+        List<Undeliverable> bounced = new ArrayList<>();
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return;
             }
             channel = negotiated;
-            streamId = id;
+            streamId = stream.streamId();
+            tls = stream.tls();
+            dialbackOffered = stream.dialbackOffered();
             state = SessionState.NEGOTIATING;
-            for (OutboundRoute route : routes.values()) {
-                requestDialback(route);
+            OutboundRoute headerRoute = routes.get(headerDomain);
+            if (stream.saslAuthenticated() && headerRoute != null) {
+                // SASL EXTERNAL authenticated the domain in our header; the others piggy-back by dialback.
+                authMethod = AuthMethod.SASL_EXTERNAL;
+                headerRoute.markRequested();
+                headerRoute.establish().forEach(this::write);
+                channel.flush();
+                state = SessionState.AUTHENTICATED;
+            }
+            for (OutboundRoute route : List.copyOf(routes.values())) {
+                if (!route.requested() && state != SessionState.CLOSED) {
+                    bounced.addAll(authenticateFurther(route));
+                }
             }
         }
+        bounce(bounced);
+    }
+
+    /**
+     * Authenticates a route's domain by dialback, unless SASL EXTERNAL authenticated the stream and
+     * the peer offers no dialback: then no other domain can ever be authenticated on it, and the
+     * route fails at once instead of at the dialback timeout. Without SASL a db:result is sent even
+     * when not advertised, as servers from before XEP-0220's feature still answer it. Under the lock.
+     */
+    private List<Undeliverable> authenticateFurther(OutboundRoute route) {
+        if (authMethod == AuthMethod.SASL_EXTERNAL && !dialbackOffered) {
+            return failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " authenticated only "
+                    + headerDomain + " (by SASL EXTERNAL) and offers no dialback to authenticate " + route.localDomain());
+        }
+        requestDialback(route);
+        return List.of();
     }
 
     /** Our {@code db:result} for the route's domain, with its own deadline. Called under the lock. */
@@ -289,7 +321,7 @@ final class OutboundLink implements OutboundStreamEvents {
         Optional<InetSocketAddress> address = channel != null && channel.remoteAddress() instanceof InetSocketAddress remote
                 ? Optional.of(remote) : Optional.empty();
         return new SessionInfo(SessionDirection.OUTBOUND, Set.copyOf(established), Set.of(remoteDomain),
-                address, AuthMethod.DIALBACK, state, 0, stanzasOut, openedAt);
+                address, authMethod, state, 0, stanzasOut, openedAt, tls);
     }
 
     private static String condition(XmlElement answer) {

@@ -62,7 +62,7 @@ final class OutboundSessions implements DialbackVerifier {
     @Override
     public CompletableFuture<DialbackType> verify(String receiving, String originating, String streamId, String key) {
         DialbackVerification verification = new DialbackVerification(receiving, originating, streamId, key);
-        connector.connect(originating, () -> new OutboundStreamHandler(receiving, originating, verification))
+        connector.connect(new OutboundStreamSpec(receiving, originating, verification, false))
                 .whenComplete((channel, failure) -> {
                     if (failure != null) {
                         RemoteDomainException reason = RemoteDomainException.of(failure);

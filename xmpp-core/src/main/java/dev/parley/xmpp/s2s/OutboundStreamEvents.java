@@ -10,8 +10,8 @@ import io.netty.channel.Channel;
  */
 interface OutboundStreamEvents {
 
-    /** The stream is negotiated; {@code streamId} is the id the receiving server chose. */
-    void ready(Channel channel, String streamId);
+    /** The stream is negotiated: TLS and SASL EXTERNAL as far as they went, dialback may flow. */
+    void ready(Channel channel, NegotiatedStream negotiated);
 
     /** A first-level element arrived after negotiation. */
     void received(XmlElement element);

@@ -1,48 +1,91 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.dialback.Dialback;
+import dev.parley.xmpp.sasl.SaslExternal;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamVersion;
 import dev.parley.xmpp.stream.XmppNamespaces;
+import dev.parley.xmpp.tls.CertificateDecision;
+import dev.parley.xmpp.tls.CertificateVerdict;
+import dev.parley.xmpp.tls.StartTls;
+import dev.parley.xmpp.tls.TlsDetails;
+import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlLimits;
 import dev.parley.xmpp.xml.XmlStreamEvent;
 import dev.parley.xmpp.xml.XmlStreamEvent.ElementReceived;
 import dev.parley.xmpp.xml.XmlStreamEvent.StreamOpened;
+import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 
+import javax.net.ssl.SSLSession;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 
 /**
- * The initiating server's side of one S2S stream's negotiation (RFC 6120 §4.2–4.3), as a state
- * machine over {@link OutboundStreamState}: sends our header on connect, reads the receiving
- * server's header and features, and reports the stream {@link OutboundStreamEvents#ready ready}.
- * TLS is not offered yet, so a peer that requires it fails the stream with a reason that says so.
+ * The initiating server's side of one S2S stream's negotiation (RFC 6120 §4.3, §5, §6), as a state
+ * machine over {@link OutboundStreamState}: our header, the receiving server's header and features,
+ * STARTTLS as the {@link TlsPolicy} for the remote domain demands, the check of its certificate
+ * after the handshake, SASL EXTERNAL with our certificate when offered (XEP-0178; only for sessions,
+ * a dialback verification needs no authentication), and finally the stream reported
+ * {@link OutboundStreamEvents#ready ready} with what was {@link NegotiatedStream negotiated}.
+ * A remote domain that cannot meet the policy fails the stream with a reason that says so.
  */
 final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEvent> {
 
     private static final System.Logger LOG = System.getLogger(OutboundStreamHandler.class.getName());
-    private static final String TLS_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-tls";
 
     private final String localDomain;
     private final String remoteDomain;
     private final OutboundStreamEvents events;
-    private OutboundStreamState state = OutboundStreamState.AWAITING_HEADER;
+    private final S2sTls tls;
+    private final TlsPolicy policy;
+    private final XmlLimits limits;
+    private final boolean authenticate;
+    private final boolean directTls;
+    private OutboundStreamState state;
     private String streamId;
+    private Optional<TlsDetails> tlsDetails = Optional.empty();
+    private XmlElement features;
+    private boolean saslAuthenticated;
+    private boolean saslRefused;
     private boolean ready;
 
-    OutboundStreamHandler(String localDomain, String remoteDomain, OutboundStreamEvents events) {
+    /**
+     * @param authenticate whether to try SASL EXTERNAL (a session) or only reach the point where
+     *                     dialback elements may flow (a verification)
+     * @param directTls    whether the connection starts with TLS (XEP-0368), already in the pipeline
+     */
+    OutboundStreamHandler(String localDomain, String remoteDomain, OutboundStreamEvents events, S2sTls tls,
+                          XmlLimits limits, boolean authenticate, boolean directTls) {
         this.localDomain = localDomain;
         this.remoteDomain = remoteDomain;
         this.events = events;
+        this.tls = tls;
+        this.policy = tls.policyFor(Optional.of(remoteDomain));
+        this.limits = limits;
+        this.authenticate = authenticate;
+        this.directTls = directTls;
+        this.state = directTls ? OutboundStreamState.TLS_HANDSHAKE : OutboundStreamState.AWAITING_HEADER;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ctx.writeAndFlush(ServerStreams.initialHeader(localDomain, remoteDomain).render());
+        if (!directTls) {
+            sendHeader(ctx);
+        }
         ctx.fireChannelActive();
+    }
+
+    private void sendHeader(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(ServerStreams.initialHeader(localDomain, remoteDomain).render());
     }
 
     @Override
@@ -55,12 +98,24 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
             end(ctx, "the stream was closed by " + remoteDomain + " before it could be used");
             return;
         }
+        if (event instanceof StreamOpened header) {
+            if (state == OutboundStreamState.AWAITING_HEADER) {
+                onHeader(ctx, header);
+            }
+            return;
+        }
+        XmlElement element = ((ElementReceived) event).element();
+        if (isStreamError(element)) {
+            failOnStreamError(ctx, element);
+            return;
+        }
         switch (state) {
-            case AWAITING_HEADER -> onHeader(ctx, (StreamOpened) event);
-            case AWAITING_FEATURES -> onFeatures(ctx, ((ElementReceived) event).element());
-            case READY -> onElement(ctx, ((ElementReceived) event).element());
-            case CLOSED -> {
-                // Unreachable: handled above.
+            case AWAITING_FEATURES -> onFeatures(ctx, element);
+            case AWAITING_PROCEED -> onStartTlsAnswer(ctx, element);
+            case AWAITING_SASL_RESULT -> onSaslResult(ctx, element);
+            case READY -> events.received(element);
+            case AWAITING_HEADER, TLS_HANDSHAKE, CLOSED -> {
+                // Nothing may come before a header or during the handshake; the decoder would have framed nothing.
             }
         }
     }
@@ -81,46 +136,120 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
         boolean hasFeatures = header.attribute("version").flatMap(StreamVersion::parse).filter(v -> v.major() >= 1).isPresent();
         if (hasFeatures) {
             state = OutboundStreamState.AWAITING_FEATURES;
+        } else if (policy.requiresTls() && tlsDetails.isEmpty()) {
+            fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " predates XMPP 1.0 and cannot do"
+                    + " TLS, and the policy for it is " + policy);
         } else {
             // A pre-RFC 3920 server sends no features (RFC 6120 §4.7.5); dialback is all it has.
-            becomeReady(ctx);
+            becomeReady(ctx, true);
         }
     }
 
     private void onFeatures(ChannelHandlerContext ctx, XmlElement element) {
-        if (isStreamError(element)) {
-            failOnStreamError(ctx, element);
-            return;
-        }
         if (!element.namespace().equals(XmppNamespaces.STREAMS) || !element.name().equals("features")) {
             fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " sent <" + element.name()
                     + "/> where stream features belong");
             return;
         }
-        boolean tlsRequired = element.elements().stream()
-                .filter(feature -> feature.namespace().equals(TLS_NAMESPACE) && feature.name().equals("starttls"))
-                .anyMatch(starttls -> starttls.elements().stream().anyMatch(child -> child.name().equals("required")));
-        if (tlsRequired) {
-            fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain
-                    + " requires TLS, which this server does not offer yet (peer requires TLS)");
-            return;
+        features = element;
+        if (tlsDetails.isEmpty()) {
+            onPlaintextFeatures(ctx);
+        } else if (authenticate && !saslAuthenticated && !saslRefused && SaslExternal.offered(features)
+                && tls.ownCertificateCovers(localDomain)) {
+            state = OutboundStreamState.AWAITING_SASL_RESULT;
+            ctx.writeAndFlush(XmlWriter.write(SaslExternal.auth(localDomain), ServerStreams.SCOPE));
+        } else {
+            becomeReady(ctx, dialbackOffered());
         }
-        becomeReady(ctx);
     }
 
-    private void becomeReady(ChannelHandlerContext ctx) {
+    private void onPlaintextFeatures(ChannelHandlerContext ctx) {
+        Optional<XmlElement> startTls = StartTls.offered(features);
+        if (startTls.isPresent() && policy != TlsPolicy.NONE) {
+            state = OutboundStreamState.AWAITING_PROCEED;
+            ctx.writeAndFlush(XmlWriter.write(StartTls.request(), ServerStreams.SCOPE));
+        } else if (startTls.isEmpty() && policy.requiresTls()) {
+            fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " does not offer TLS, and the policy"
+                    + " for it is " + policy);
+        } else if (startTls.filter(StartTls::required).isPresent()) {
+            fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " requires TLS, and the policy for it"
+                    + " is " + policy);
+        } else {
+            becomeReady(ctx, dialbackOffered());
+        }
+    }
+
+    private void onStartTlsAnswer(ChannelHandlerContext ctx, XmlElement answer) {
+        if (!StartTls.is(answer, "proceed")) {
+            fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " refused to start TLS (<"
+                    + answer.name() + "/>)");
+            return;
+        }
+        state = OutboundStreamState.TLS_HANDSHAKE;
+        StreamRestart.renewDecoder(ctx.pipeline(), limits);
+        int port = ctx.channel().remoteAddress() instanceof InetSocketAddress address ? address.getPort() : -1;
+        tls.startClient(ctx.pipeline(), localDomain, remoteDomain, port);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake && state == OutboundStreamState.TLS_HANDSHAKE) {
+            if (handshake.isSuccess()) {
+                onHandshake(ctx, ctx.pipeline().get(SslHandler.class).engine().getSession());
+            } else {
+                fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, "TLS with " + remoteDomain + " failed: "
+                        + handshake.cause().getMessage());
+            }
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    /** The certificate decides whether the stream goes on; then it restarts over TLS (RFC 6120 §5.4.3.3). */
+    private void onHandshake(ChannelHandlerContext ctx, SSLSession session) {
+        CertificateVerdict verdict = tls.verify(TlsDetails.peerChain(session), remoteDomain);
+        tlsDetails = Optional.of(TlsDetails.of(session, verdict));
+        if (policy.decide(verdict) == CertificateDecision.REFUSE) {
+            fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, "the certificate of " + remoteDomain
+                    + " is not accepted (policy " + policy + "): " + ((CertificateVerdict.Rejected) verdict).reason());
+            return;
+        }
+        LOG.log(Level.DEBUG, "TLS with {0}: {1}, certificate {2}", remoteDomain, session.getProtocol(),
+                tlsDetails.get().certificateNote());
+        state = OutboundStreamState.AWAITING_HEADER;
+        sendHeader(ctx);
+    }
+
+    private void onSaslResult(ChannelHandlerContext ctx, XmlElement result) {
+        if (SaslExternal.is(result, "success")) {
+            LOG.log(Level.INFO, "{0} accepted {1} by SASL EXTERNAL", remoteDomain, localDomain);
+            saslAuthenticated = true;
+            state = OutboundStreamState.AWAITING_HEADER;
+            StreamRestart.renewDecoder(ctx.pipeline(), limits);
+            sendHeader(ctx);
+            return;
+        }
+        saslRefused = true;
+        String condition = result.elements().stream().findFirst().map(XmlElement::name).orElse("failure");
+        if (dialbackOffered()) {
+            // XEP-0178 §4: the peer may not trust our CA; dialback on the same stream can still prove the domain.
+            LOG.log(Level.INFO, "{0} refused SASL EXTERNAL for {1} ({2}); falling back to dialback", remoteDomain,
+                    localDomain, condition);
+            becomeReady(ctx, true);
+        } else {
+            fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " refused SASL EXTERNAL for "
+                    + localDomain + " (" + condition + ") and offers no dialback");
+        }
+    }
+
+    private boolean dialbackOffered() {
+        return features.elements().stream().anyMatch(feature -> feature.namespace().equals(Dialback.FEATURE_NAMESPACE));
+    }
+
+    private void becomeReady(ChannelHandlerContext ctx, boolean dialbackOffered) {
         state = OutboundStreamState.READY;
         ready = true;
         LOG.log(Level.DEBUG, "stream {0} to {1} ({2}) negotiated", streamId, remoteDomain, ctx.channel().remoteAddress());
-        events.ready(ctx.channel(), streamId);
-    }
-
-    private void onElement(ChannelHandlerContext ctx, XmlElement element) {
-        if (isStreamError(element)) {
-            failOnStreamError(ctx, element);
-            return;
-        }
-        events.received(element);
+        events.ready(ctx.channel(), new NegotiatedStream(streamId, tlsDetails, saslAuthenticated, dialbackOffered));
     }
 
     private static boolean isStreamError(XmlElement element) {
@@ -140,8 +269,10 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.log(Level.DEBUG, "stream to {0} failed: {1}", remoteDomain, cause.toString());
+        // TLS failures arrive wrapped by the handler that decoded them; the wrapped one says what happened.
+        Throwable reason = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, "the connection to " + remoteDomain + " failed: "
-                + cause.getMessage());
+                + reason.getMessage());
     }
 
     @Override

@@ -12,49 +12,62 @@ import java.util.Optional;
 
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
- * XML framing, the header deadline, the stream state machine, then (when the engine runs it) Server
- * Dialback and the stanza gate that delivers. TLS will go in front of the decoder.
+ * XML framing, the header deadline, the stream state machine (with STARTTLS), then (when the engine
+ * runs it) SASL EXTERNAL, Server Dialback and the stanza gate that delivers. TLS goes in front of the
+ * decoder: from the start on a direct-TLS listener, after {@code <proceed/>} otherwise.
  */
 final class S2sChannelInitializer extends ChannelInitializer<Channel> {
 
     private final ListenerConfig config;
     private final ChannelGroup streams;
     private final Optional<InboundDialback> dialback;
+    private final boolean directTls;
 
     /**
      * {@code streams} collects every accepted connection, so that the listener can end them all;
-     * without {@code dialback} every stanza is refused.
+     * without {@code dialback} every stanza is refused; with {@code directTls} (which needs
+     * {@code dialback}, where the TLS services are) TLS starts before the first byte of XML.
      */
-    S2sChannelInitializer(ListenerConfig config, ChannelGroup streams, Optional<InboundDialback> dialback) {
+    S2sChannelInitializer(ListenerConfig config, ChannelGroup streams, Optional<InboundDialback> dialback,
+                          boolean directTls) {
         this.config = config;
         this.streams = streams;
         this.dialback = dialback;
+        this.directTls = directTls;
     }
 
     /** A pipeline that authenticates nobody and so accepts no stanza. */
     S2sChannelInitializer(ListenerConfig config, ChannelGroup streams) {
-        this(config, streams, Optional.empty());
+        this(config, streams, Optional.empty(), false);
     }
 
     @Override
     protected void initChannel(Channel channel) {
         streams.add(channel);
+        Optional<InboundSession> session = dialback.map(services -> new InboundSession(remoteAddress(channel),
+                services.clock().instant()));
+        Optional<InboundNegotiation> negotiation = dialback.map(services -> new InboundNegotiation(services.tls(),
+                session.orElseThrow()));
+        if (directTls) {
+            dialback.orElseThrow().tls().startServer(channel.pipeline());
+        }
         channel.pipeline()
                 // XMPP is UTF-8 only (RFC 6120 §11.6); handlers write text.
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
-                .addLast("xml-decoder", new XmlStreamDecoder(config.limits()))
+                .addLast(StreamRestart.DECODER, new XmlStreamDecoder(config.limits()))
                 .addLast("header-deadline", new StreamOpenDeadline(config.headerTimeout()))
-                .addLast("inbound-stream", new InboundStreamHandler(new InitialHeaderCheck(config), dialback.isPresent()));
+                .addLast("inbound-stream", new InboundStreamHandler(new InitialHeaderCheck(config), negotiation,
+                        config.limits()));
         dialback.ifPresent(services -> {
-            InboundSession session = new InboundSession(remoteAddress(channel), services.clock().instant());
-            services.sessions().add(session);
+            services.sessions().add(session.get());
             channel.closeFuture().addListener(closed -> {
-                session.close();
-                services.sessions().remove(session);
+                session.get().close();
+                services.sessions().remove(session.get());
             });
             channel.pipeline()
-                    .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session))
-                    .addLast("inbound-stanzas", new InboundStanzaGate(session, services.listener()));
+                    .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get()))
+                    .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
+                    .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), services.listener()));
         });
     }
 

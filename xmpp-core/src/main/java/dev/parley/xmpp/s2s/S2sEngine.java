@@ -1,6 +1,8 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.DialbackKeys;
+import dev.parley.xmpp.tls.CertificateVerifier;
+import dev.parley.xmpp.tls.TrustStore;
 import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The S2S engine as its hosts (the resource adapter, the DMZ proxy) see it: accepts streams from
  * remote servers and delivers their stanzas to a {@link StanzaListener}; sends local stanzas to
- * remote domains over sessions it opens on demand, authenticated by Server Dialback (XEP-0220),
- * and returns what cannot be delivered to the sender as an error stanza through the same listener.
+ * remote domains over sessions it opens on demand, encrypted per the TLS policy (STARTTLS, direct
+ * TLS) and authenticated by SASL EXTERNAL (XEP-0178) or Server Dialback (XEP-0220), and returns what cannot be delivered to the sender as an error stanza through the same listener.
  *
  * <p>Inbound and outbound share one pair of I/O threads, enough for federation on a two-core host.
  */
@@ -35,16 +38,19 @@ public final class S2sEngine implements AutoCloseable {
     private final EngineConfig config;
     private final EventLoopGroup group;
     private final S2sListener listener;
+    private final Optional<S2sListener> directTlsListener;
     private final OutboundSessions outbound;
     private final Set<InboundSession> inbound;
     private final FailureLog failures;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private S2sEngine(EngineConfig config, EventLoopGroup group, S2sListener listener, OutboundSessions outbound,
-                      Set<InboundSession> inbound, FailureLog failures) {
+    private S2sEngine(EngineConfig config, EventLoopGroup group, S2sListener listener,
+                      Optional<S2sListener> directTlsListener, OutboundSessions outbound, Set<InboundSession> inbound,
+                      FailureLog failures) {
         this.config = config;
         this.group = group;
         this.listener = listener;
+        this.directTlsListener = directTlsListener;
         this.outbound = outbound;
         this.inbound = inbound;
         this.failures = failures;
@@ -64,14 +70,24 @@ public final class S2sEngine implements AutoCloseable {
                 NioIoHandler.newFactory());
         try {
             FailureLog failures = new FailureLog(REMEMBERED_FAILURES, clock);
+            S2sTls tls = new S2sTls(config.tls(), new CertificateVerifier(
+                    TrustStore.withDefaults(config.tls().extraTrustedCas()), clock), clock);
             OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
-                    config.connectTimeout(), config.limits());
+                    config.connectTimeout(), config.limits(), tls);
             OutboundSessions outbound = new OutboundSessions(config, keys, connector, group, new Bouncer(stanzaListener),
                     failures, clock);
             Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
-            S2sListener listener = S2sListener.start(config.listenerConfig(), group,
-                    new InboundDialback(keys, outbound, stanzaListener, inbound, clock));
-            return new S2sEngine(config, group, listener, outbound, inbound, failures);
+            InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, clock, tls);
+            S2sListener listener = S2sListener.start(config.listenerConfig(), group, services, false);
+            Optional<S2sListener> directTlsListener;
+            try {
+                directTlsListener = config.directTlsListenerConfig()
+                        .map(direct -> S2sListener.start(direct, group, services, true));
+            } catch (RuntimeException e) {
+                listener.close();
+                throw e;
+            }
+            return new S2sEngine(config, group, listener, directTlsListener, outbound, inbound, failures);
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -114,6 +130,11 @@ public final class S2sEngine implements AutoCloseable {
         return listener.localAddress();
     }
 
+    /** The direct-TLS listener's bound address, if the configuration asked for one. */
+    public Optional<InetSocketAddress> directTlsAddress() {
+        return directTlsListener.map(S2sListener::localAddress);
+    }
+
     /** The open sessions, inbound and outbound. */
     public List<SessionInfo> sessions() {
         List<SessionInfo> sessions = new ArrayList<>();
@@ -140,6 +161,7 @@ public final class S2sEngine implements AutoCloseable {
         }
         outbound.shutdown();
         listener.close();
+        directTlsListener.ifPresent(S2sListener::close);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         LOG.log(Level.INFO, "S2S engine for {0} stopped", config.localDomains());
     }

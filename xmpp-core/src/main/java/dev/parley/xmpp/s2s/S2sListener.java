@@ -57,7 +57,7 @@ public final class S2sListener implements AutoCloseable {
     public static S2sListener start(ListenerConfig config) {
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
                 NioIoHandler.newFactory());
-        return start(config, newAcceptor(), io, List.of(io), Optional.empty());
+        return start(config, newAcceptor(), io, List.of(io), Optional.empty(), false);
     }
 
     /**
@@ -69,12 +69,15 @@ public final class S2sListener implements AutoCloseable {
      * @throws ListenerBindException when the address and port cannot be bound
      */
     public static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup) {
-        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.empty());
+        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.empty(), false);
     }
 
-    /** The engine's listener: on the engine's I/O group, authenticating peers by dialback. */
-    static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup, InboundDialback dialback) {
-        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.of(dialback));
+    /**
+     * The engine's listener: on the engine's I/O group, negotiating TLS and authenticating peers;
+     * with {@code directTls}, every connection starts with TLS (XEP-0368).
+     */
+    static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup, InboundDialback dialback, boolean directTls) {
+        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.of(dialback), directTls);
     }
 
     private static EventLoopGroup newAcceptor() {
@@ -82,11 +85,12 @@ public final class S2sListener implements AutoCloseable {
     }
 
     private static S2sListener start(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
-                                     List<EventLoopGroup> otherOwnedGroups, Optional<InboundDialback> dialback) {
+                                     List<EventLoopGroup> otherOwnedGroups, Optional<InboundDialback> dialback,
+                                     boolean directTls) {
         List<EventLoopGroup> owned = new ArrayList<>(otherOwnedGroups);
         owned.add(0, acceptor);
         try {
-            return bind(config, acceptor, io, List.copyOf(owned), dialback);
+            return bind(config, acceptor, io, List.copyOf(owned), dialback, directTls);
         } catch (RuntimeException e) {
             shutDown(owned);
             throw e;
@@ -94,7 +98,7 @@ public final class S2sListener implements AutoCloseable {
     }
 
     private static S2sListener bind(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
-                                    List<EventLoopGroup> owned, Optional<InboundDialback> dialback) {
+                                    List<EventLoopGroup> owned, Optional<InboundDialback> dialback, boolean directTls) {
         Objects.requireNonNull(config, "config");
         ChannelGroup streams = new DefaultChannelGroup("parley-s2s-inbound", GlobalEventExecutor.INSTANCE);
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
@@ -103,7 +107,7 @@ public final class S2sListener implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 // Stanzas are small and interactive; waiting to coalesce them only adds latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new S2sChannelInitializer(config, streams, dialback))
+                .childHandler(new S2sChannelInitializer(config, streams, dialback, directTls))
                 .bind(address)
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
@@ -111,8 +115,8 @@ public final class S2sListener implements AutoCloseable {
                     + describe(address) + ": " + bound.cause().getMessage(), bound.cause());
         }
         S2sListener listener = new S2sListener(bound.channel(), streams, owned);
-        LOG.log(Level.INFO, "listening for XMPP server-to-server connections on {0} for {1}",
-                describe(listener.localAddress), config.localDomains());
+        LOG.log(Level.INFO, "listening for XMPP server-to-server connections{0} on {1} for {2}",
+                directTls ? " with direct TLS" : "", describe(listener.localAddress), config.localDomains());
         return listener;
     }
 

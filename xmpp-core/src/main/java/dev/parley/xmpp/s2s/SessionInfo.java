@@ -1,5 +1,7 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.tls.TlsDetails;
+
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,10 +22,12 @@ import java.util.Set;
  * @param stanzasIn     stanzas received and delivered
  * @param stanzasOut    stanzas sent
  * @param openedAt      when the connection was accepted or the session was asked for
+ * @param tls           the stream's encryption and the peer's certificate, empty while it is plaintext
  */
 public record SessionInfo(SessionDirection direction, Set<String> localDomains, Set<String> peerDomains,
                           Optional<InetSocketAddress> remoteAddress, AuthMethod authMethod, SessionState state,
-                          long stanzasIn, long stanzasOut, Instant openedAt) {
+                          long stanzasIn, long stanzasOut, Instant openedAt,
+                          Optional<TlsDetails> tls) {
 
     public SessionInfo {
         Objects.requireNonNull(direction, "direction");
@@ -33,5 +37,6 @@ public record SessionInfo(SessionDirection direction, Set<String> localDomains, 
         Objects.requireNonNull(authMethod, "authMethod");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(tls, "tls");
     }
 }

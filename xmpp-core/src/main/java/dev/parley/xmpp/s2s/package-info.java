@@ -1,5 +1,6 @@
 /**
- * The server-to-server engine: {@link dev.parley.xmpp.s2s.S2sEngine} and its listener, the inbound and
- * outbound stream pipelines, Server Dialback in both directions, and the pool of outbound sessions.
+ * The server-to-server engine: {@link dev.parley.xmpp.s2s.S2sEngine} and its listeners (plain and direct TLS), the
+ * inbound and outbound stream pipelines with STARTTLS, SASL EXTERNAL and Server Dialback in both directions as the
+ * TLS policy allows, and the pool of outbound sessions.
  */
 package dev.parley.xmpp.s2s;

@@ -17,4 +17,16 @@ public enum TlsPolicy {
     public boolean requiresTls() {
         return this == REQUIRED_IGNORE_CERT_ERRORS || this == REQUIRED_VALID_CERT;
     }
+
+    /**
+     * What this policy makes of a TLS peer's certificate. A trusted one always authenticates; an
+     * untrusted one ends the stream under {@link #REQUIRED_VALID_CERT} and leaves dialback to prove
+     * the domain otherwise (XEP-0220 §3 allows dialback over TLS with any certificate).
+     */
+    public CertificateDecision decide(CertificateVerdict verdict) {
+        if (verdict.trusted()) {
+            return CertificateDecision.AUTHENTICATES;
+        }
+        return this == REQUIRED_VALID_CERT ? CertificateDecision.REFUSE : CertificateDecision.DIALBACK_NEEDED;
+    }
 }

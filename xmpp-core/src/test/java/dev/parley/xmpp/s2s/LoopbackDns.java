@@ -20,9 +20,18 @@ final class LoopbackDns implements S2sTargetResolver, HostResolver {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> directTls = new ConcurrentHashMap<>();
 
     LoopbackDns register(String domain, int port) {
         ports.put(domain, port);
+        directTls.put(domain, false);
+        return this;
+    }
+
+    /** {@code domain} reachable only with TLS from the first byte (XEP-0368), as if by {@code _xmpps-server}. */
+    LoopbackDns registerDirectTls(String domain, int port) {
+        ports.put(domain, port);
+        directTls.put(domain, true);
         return this;
     }
 
@@ -33,7 +42,7 @@ final class LoopbackDns implements S2sTargetResolver, HostResolver {
             return CompletableFuture.failedFuture(new S2sResolutionException(S2sResolutionException.Reason.NOT_FOUND,
                     domain + " has no SRV, A or AAAA records"));
         }
-        return CompletableFuture.completedFuture(List.of(new S2sTarget(LOOPBACK, port, false)));
+        return CompletableFuture.completedFuture(List.of(new S2sTarget(LOOPBACK, port, directTls.get(domain))));
     }
 
     @Override

@@ -155,9 +155,9 @@ class OutboundFailureTest {
         XmlElement bounce = inbox.next();
 
         assertThat(Stanzas.errorCondition(bounce)).isEqualTo("remote-server-not-found");
-        assertThat(Stanzas.errorText(bounce)).contains("peer requires TLS");
+        assertThat(Stanzas.errorText(bounce)).contains("requires TLS, and the policy for it is NONE");
         assertThat(engine.recentFailures()).singleElement()
-                .satisfies(failure -> assertThat(failure.reason()).contains("peer requires TLS"));
+                .satisfies(failure -> assertThat(failure.reason()).contains("requires TLS, and the policy for it is NONE"));
     }
 
     /** A server on 127.0.0.1 that accepts and reads but never answers. */

@@ -1,0 +1,13 @@
+package dev.parley.bench;
+
+/**
+ * Everything measured on one target.
+ *
+ * @param name   the target as the table names it
+ * @param full   the full-speed run
+ * @param paced  the run at the fixed pace
+ * @param memory the idle streams' cost
+ * @param note   how the target was measured, e.g. its JVM options or the client reader's CPU time
+ */
+public record TargetResult(String name, RunResult full, RunResult paced, IdleMemory memory, String note) {
+}
