@@ -7,33 +7,39 @@ import dev.parley.bench.load.SendResult;
 import dev.parley.bench.target.EngineHost;
 import dev.parley.bench.target.EngineProcessTarget;
 import dev.parley.bench.target.EngineTarget;
+import dev.parley.bench.target.EngineTls;
 import dev.parley.bench.target.MemorySample;
 import dev.parley.bench.target.PeerTarget;
 import dev.parley.bench.target.Target;
 import dev.parley.bench.wire.DialbackStream;
+import dev.parley.bench.wire.StartTls;
 import dev.parley.it.peers.DomainPlan;
 import dev.parley.it.peers.EjabberdPeer;
 import dev.parley.it.peers.PeerNetwork;
-import dev.parley.it.peers.PeerSecurity;
+import dev.parley.it.peers.PeerLogLevel;
 import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.TestCa;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.s2s.S2sEngine;
+import dev.parley.xmpp.tls.TlsPolicy;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * One benchmark run: a loopback network with its DNS, the sender domain's server, and then each target in turn,
- * alone on the machine: a warm-up, a full-speed run and a paced run over one authenticated stream, then idle streams
- * for memory. The sender domain's server is an engine of its own that shares its dialback secret with the raw
- * streams, so it confirms their keys when a target asks; the load itself bypasses it (see the README for why).
+ * One benchmark run: per {@link StreamMode} a loopback network with its DNS, the sender domain's server, and then
+ * each target in turn, alone on the machine: a warm-up, a full-speed run and a paced run over one authenticated
+ * stream, then idle streams for memory. The sender domain's server is an engine of its own that shares its dialback
+ * secret with the raw streams, so it confirms their keys when a target asks; the load itself bypasses it (see the
+ * README for why). With TLS every stream, the targets' dialback verifications included, runs STARTTLS first.
  */
 public final class BenchmarkRun {
 
@@ -41,8 +47,8 @@ public final class BenchmarkRun {
     static final String ENGINE_DOMAIN = "parley.test";
     static final String PROSODY_DOMAIN = "prosody.test";
     static final String EJABBERD_DOMAIN = "ejabberd.test";
-    /** Plaintext dialback until the engine has TLS; the peers run in the same mode for a like-for-like figure. */
-    static final PeerSecurity SECURITY = PeerSecurity.NO_TLS_DIALBACK;
+    /** The peers present self-signed certificates and dialback authenticates: the engine ignores certificate errors. */
+    static final TlsPolicy ENGINE_POLICY = TlsPolicy.REQUIRED_IGNORE_CERT_ERRORS;
     private static final Duration HANDSHAKE = Duration.ofSeconds(30);
     /** Lets a peer's memory settle (garbage collection, allocator) before it is read. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
@@ -62,20 +68,33 @@ public final class BenchmarkRun {
         this.keys = new DialbackKeys(secret);
     }
 
-    /** Runs every target of the options, the engine first, and returns their results in that order. */
+    /** Runs every target of the options in every mode, the engine first, and returns their results in that order. */
     public List<TargetResult> run() throws IOException {
+        System.setProperty(PeerLogLevel.PROPERTY, options.peerLogLevel());
         List<TargetResult> results = new ArrayList<>();
-        try (PeerNetwork network = PeerNetwork.start(options.runDir(), plans());
-             S2sEngine sender = EngineHost.start(SENDER_DOMAIN, network.address(SENDER_DOMAIN), network.dns(),
-                     Optional.of(secret), bounce -> bounces.incrementAndGet())) {
-            long pacedRate = 0;
-            for (BenchOptions.TargetKind kind : options.targets()) {
-                progress.accept("starting " + kind);
-                try (Target target = open(kind, network)) {
-                    TargetResult result = measure(target, pacedRate);
-                    results.add(result);
-                    if (kind == BenchOptions.TargetKind.ENGINE) {
-                        pacedRate = Math.max(1, (long) (result.full().deliveredPerSecond() / 2));
+        for (StreamMode mode : options.modes()) {
+            results.addAll(run(mode));
+        }
+        return results;
+    }
+
+    private List<TargetResult> run(StreamMode mode) throws IOException {
+        List<TargetResult> results = new ArrayList<>();
+        Path runDir = options.runDir().resolve(mode.name().toLowerCase(Locale.ROOT));
+        try (PeerNetwork network = PeerNetwork.start(runDir, plans(mode))) {
+            TestCa ca = TestCa.create(runDir.resolve("ca"));
+            Optional<StartTls> tls = mode.tls() ? Optional.of(StartTls.trustingEveryone()) : Optional.empty();
+            try (S2sEngine sender = EngineHost.start(SENDER_DOMAIN, network.address(SENDER_DOMAIN), network.dns(),
+                    Optional.of(secret), engineTls(mode, ca, SENDER_DOMAIN), bounce -> bounces.incrementAndGet())) {
+                long pacedRate = 0;
+                for (BenchOptions.TargetKind kind : options.targets()) {
+                    progress.accept("starting " + kind + " (" + mode.label() + ")");
+                    try (Target target = open(kind, mode, network, ca)) {
+                        TargetResult result = measure(target, mode, tls, pacedRate);
+                        results.add(result);
+                        if (kind == BenchOptions.TargetKind.ENGINE) {
+                            pacedRate = Math.max(1, (long) (result.full().deliveredPerSecond() / 2));
+                        }
                     }
                 }
             }
@@ -86,57 +105,64 @@ public final class BenchmarkRun {
         return results;
     }
 
-    private List<DomainPlan> plans() {
+    private static Optional<EngineTls> engineTls(StreamMode mode, TestCa ca, String domain) {
+        return mode.tls() ? Optional.of(EngineTls.issue(ca, domain, ENGINE_POLICY)) : Optional.empty();
+    }
+
+    private List<DomainPlan> plans(StreamMode mode) {
         List<DomainPlan> plans = new ArrayList<>();
         plans.add(DomainPlan.serverUnderTest(SENDER_DOMAIN, EngineHost.S2S_PORT));
         for (BenchOptions.TargetKind kind : options.targets()) {
             plans.add(switch (kind) {
                 case ENGINE -> DomainPlan.serverUnderTest(ENGINE_DOMAIN, EngineHost.S2S_PORT);
-                case PROSODY -> ProsodyPeer.plan(PROSODY_DOMAIN, SECURITY);
-                case EJABBERD -> EjabberdPeer.plan(EJABBERD_DOMAIN, SECURITY);
+                case PROSODY -> ProsodyPeer.plan(PROSODY_DOMAIN, mode.peerSecurity());
+                case EJABBERD -> EjabberdPeer.plan(EJABBERD_DOMAIN, mode.peerSecurity());
             });
         }
         return plans;
     }
 
-    private Target open(BenchOptions.TargetKind kind, PeerNetwork network) {
+    private Target open(BenchOptions.TargetKind kind, StreamMode mode, PeerNetwork network, TestCa ca) {
         return switch (kind) {
             case ENGINE -> options.engineJvm() == BenchOptions.EngineJvm.OWN
                     ? new EngineProcessTarget(ENGINE_DOMAIN, network.address(ENGINE_DOMAIN), network.dns(),
-                    options.runDir().resolve("engine.log"))
-                    : new EngineTarget(ENGINE_DOMAIN, network.address(ENGINE_DOMAIN), network.dns());
-            case PROSODY -> new PeerTarget("Prosody", new ProsodyPeer(network, PROSODY_DOMAIN, SECURITY, ca(network)), network);
-            case EJABBERD -> new PeerTarget("ejabberd", new EjabberdPeer(network, EJABBERD_DOMAIN, SECURITY, ca(network)), network);
+                    engineTls(mode, ca, ENGINE_DOMAIN), network.runDir().resolve("engine.log"))
+                    : new EngineTarget(ENGINE_DOMAIN, network.address(ENGINE_DOMAIN), network.dns(),
+                    engineTls(mode, ca, ENGINE_DOMAIN));
+            case PROSODY -> new PeerTarget("Prosody", new ProsodyPeer(network, PROSODY_DOMAIN, mode.peerSecurity(), ca),
+                    network);
+            case EJABBERD -> new PeerTarget("ejabberd", new EjabberdPeer(network, EJABBERD_DOMAIN, mode.peerSecurity(),
+                    ca), network);
         };
     }
 
-    /** The peers' configs name a CA file even without TLS. */
-    private static TestCa ca(PeerNetwork network) {
-        return TestCa.create(network.runDir().resolve("ca"));
-    }
-
-    private TargetResult measure(Target target, long engineRate) throws IOException {
-        try (DialbackStream stream = DialbackStream.open(target.s2sAddress(), SENDER_DOMAIN, target.domain(), keys, HANDSHAKE)) {
+    private TargetResult measure(Target target, StreamMode mode, Optional<StartTls> tls, long engineRate)
+            throws IOException {
+        try (DialbackStream stream = DialbackStream.open(target.s2sAddress(), SENDER_DOMAIN, target.domain(), keys,
+                HANDSHAKE, tls)) {
             stream.watch();
             LoadSender sender = new LoadSender(stream, new MessageStanzas("gen@" + SENDER_DOMAIN + "/load", target.recipient()));
             if (options.warmup() > 0) {
-                report(target, "warm-up", run(target, sender, options.warmup(), Pace.FULL));
+                report(target, "warm-up", run(target, sender, options.warmup(), Pace.FULL, options.warmupLimit()));
             }
-            RunResult full = report(target, "full", run(target, sender, options.stanzas(), Pace.FULL));
-            // without the engine's figure, half of this target's own rate keeps the paced run meaningful
-            long rate = engineRate > 0 ? engineRate : Math.max(1, (long) (full.deliveredPerSecond() / 2));
+            RunResult full = report(target, "full", run(target, sender, options.stanzas(), Pace.FULL,
+                    options.sendLimit()));
+            // a fixed rate, or half the engine's; without the engine's figure, half of this target's own
+            long rate = options.pacedRate() > 0 ? options.pacedRate()
+                    : engineRate > 0 ? engineRate : Math.max(1, (long) (full.deliveredPerSecond() / 2));
             long count = Math.max(1, rate * options.pacedFor().toMillis() / 1000);
-            RunResult paced = report(target, "paced", run(target, sender, count, Pace.perSecond(rate)));
-            IdleMemory memory = idle(target);
+            RunResult paced = report(target, "paced", run(target, sender, count, Pace.perSecond(rate),
+                    options.sendLimit()));
+            IdleMemory memory = idle(target, tls);
             progress.accept(target.name() + ": " + memory.bytesPerStream() + " bytes per idle stream ("
                     + memory.after().primaryKind() + ")");
-            return new TargetResult(target.name(), full, paced, memory, target.note());
+            return new TargetResult(target.name(), mode, full, paced, memory, target.note());
         }
     }
 
-    private RunResult run(Target target, LoadSender sender, long count, Pace pace) throws IOException {
+    private RunResult run(Target target, LoadSender sender, long count, Pace pace, Duration limit) throws IOException {
         target.reset();
-        SendResult send = sender.send(count, pace, options.sendLimit());
+        SendResult send = sender.send(count, pace, limit);
         long deadline = System.nanoTime() + options.drainLimit().toNanos();
         while (target.delivered() < send.sent() && System.nanoTime() < deadline) {
             pause(Duration.ofMillis(10));
@@ -153,13 +179,14 @@ public final class BenchmarkRun {
     }
 
     /** Opens the idle streams one after the other, each authenticated by its own dialback, and reads the cost. */
-    private IdleMemory idle(Target target) throws IOException {
+    private IdleMemory idle(Target target, Optional<StartTls> tls) throws IOException {
         pause(SETTLE);
         MemorySample before = target.memory();
         List<DialbackStream> streams = new ArrayList<>();
         try {
             for (int i = 0; i < options.idleStreams(); i++) {
-                streams.add(DialbackStream.open(target.s2sAddress(), SENDER_DOMAIN, target.domain(), keys, HANDSHAKE));
+                streams.add(DialbackStream.open(target.s2sAddress(), SENDER_DOMAIN, target.domain(), keys, HANDSHAKE,
+                        tls));
             }
             pause(SETTLE);
             return new IdleMemory(streams.size(), before, target.memory());

@@ -24,9 +24,10 @@ public final class LoadBenchmark {
         List<TargetResult> results = new BenchmarkRun(options, System.err::println).run();
         String tables = ResultsTable.markdown(results);
         System.out.println(tables);
+        System.out.println(TargetCheck.markdown(results));
         String command = "java -jar bench/target/parley-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
         if (options.results().isPresent()) {
-            ResultsReport.write(options.results().get(), tables, command, options);
+            ResultsReport.write(options.results().get(), tables, TargetCheck.markdown(results), command, options);
             System.err.println("written to " + options.results().get().toAbsolutePath());
         }
     }

@@ -15,13 +15,13 @@ final class ResultsReport {
     private ResultsReport() {
     }
 
-    static void write(Path file, String tables, String command, BenchOptions options) throws IOException {
+    static void write(Path file, String tables, String targets, String command, BenchOptions options)
+            throws IOException {
         String text = "# S2S load benchmark results\n\n"
                 + "Produced by `" + command + "` on " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)
                 + ".\n\n"
-                + "**Plaintext dialback; TLS figures pending** (the engine has no TLS yet; every stream below is an"
-                + " authenticated Server Dialback stream without TLS, and the peers run in the same mode).\n\n"
                 + tables + "\n"
+                + (targets.isEmpty() ? "" : "## The engine against the targets (this run)\n\n" + targets + "\n")
                 + "## Machine\n\n" + machine() + "\n"
                 + "## What is measured\n\n"
                 + "- One authenticated S2S stream from `load.test` per target; the generator writes ~250-byte chat"
@@ -29,18 +29,27 @@ final class ResultsReport {
                 + " took the stream off the socket. *Delivered* counts distinct stanzas from the first write to the last"
                 + " arrival: at the engine's `StanzaListener`, or at a user logged in to the peer over a raw client"
                 + " stream (its reader's CPU time is in the notes, to show it was not the limit).\n"
-                + "- Each target runs alone: " + String.format("%,d", options.warmup()) + " unmeasured stanzas first, then "
-                + String.format("%,d", options.stanzas()) + " at full speed (at most " + options.sendLimit().toSeconds()
-                + " s of sending), then " + options.pacedFor().toSeconds() + " s at half the engine's full delivered"
-                + " rate. Latency is from the stamp in the body to arrival (HdrHistogram); at a fixed pace the stamp is"
+                + "- Streams: *STARTTLS + dialback* negotiates STARTTLS (the generator uses the JDK's TLS, TLS 1.3 where"
+                + " both sides can, no client certificate) and then authenticates by dialback; the target's dialback"
+                + " verification back to `load.test` runs over TLS too. The engine presents a test-CA certificate under"
+                + " `REQUIRED_IGNORE_CERT_ERRORS`; Prosody and ejabberd run the harness's `STARTTLS_SELF_SIGNED_DIALBACK`."
+                + " *plaintext dialback* is the same without TLS (`NO_TLS_DIALBACK`).\n"
+                + "- Each target runs alone: " + String.format("%,d", options.warmup()) + " unmeasured stanzas first (at"
+                + " most " + options.warmupLimit().toSeconds() + " s), then " + String.format("%,d", options.stanzas())
+                + " at full speed (at most " + options.sendLimit().toSeconds() + " s of sending), then "
+                + options.pacedFor().toMillis() / 1000.0 + " s at " + (options.pacedRate() > 0
+                ? String.format("%,d stanzas/s (half the 100,000/s target)", options.pacedRate())
+                : "half the engine's full delivered rate of the same mode") + "; after each, at most " + options.drainLimit().toSeconds() + " s of waiting for the rest."
+                + " Latency is from the stamp in the body to arrival (HdrHistogram); at a fixed pace the stamp is"
                 + " when the stanza was due, so a target that falls behind shows it. Both JVMs read the same"
                 + " `CLOCK_MONOTONIC`.\n"
-                + "- Memory: " + options.idleStreams() + " more streams from `load.test`, each authenticated by its own"
-                + " dialback, left idle; heap after GC for the engine (own JVM), RSS of the processes for the peers,"
+                + "- Memory: " + options.idleStreams() + " more streams from `load.test`, each secured and authenticated"
+                + " as above, left idle; heap after GC for the engine (own JVM), RSS of the processes for the peers,"
                 + " divided by the number of streams.\n"
-                + "- Not measured yet: TLS (handshake cost, per-stream TLS buffers), streams from many sender domains,"
-                + " the engine's own outbound path at full speed (the load bypasses it; see bench/README.md).\n"
-                + "- The peers log at debug level, as the harness configures them; that costs them throughput.\n";
+                + "- The peers log at `" + options.peerLogLevel() + "` level (`-Dparley.peers.log-level`; the tests keep"
+                + " debug).\n"
+                + "- Not measured: streams from many sender domains, the engine's own outbound path at full speed (the"
+                + " load bypasses it; see bench/README.md).\n";
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 

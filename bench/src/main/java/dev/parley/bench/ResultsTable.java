@@ -11,26 +11,28 @@ final class ResultsTable {
 
     static String markdown(List<TargetResult> results) {
         StringBuilder text = new StringBuilder();
-        text.append("| target | run | sent | accepted stanzas/s | delivered stanzas/s | p50 ms | p90 ms | p99 ms | max ms"
-                + " | exactly once, in order |\n");
-        text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        text.append("| target | streams | run | sent | accepted stanzas/s | delivered stanzas/s | p50 ms | p90 ms | p99 ms"
+                + " | max ms | exactly once, in order |\n");
+        text.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (TargetResult result : results) {
-            row(text, result.name(), result.full());
-            row(text, result.name(), result.paced());
+            row(text, result, result.full());
+            row(text, result, result.paced());
         }
-        text.append("\n| target | idle authenticated streams | memory per idle stream | RSS per idle stream | notes |\n");
-        text.append("|---|---:|---:|---:|---|\n");
+        text.append("\n| target | streams | idle authenticated streams | memory per idle stream | RSS per idle stream"
+                + " | notes |\n");
+        text.append("|---|---|---:|---:|---:|---|\n");
         for (TargetResult result : results) {
             IdleMemory memory = result.memory();
-            text.append(String.format(Locale.ROOT, "| %s | %d | %s (%s) | %s | %s |\n", result.name(), memory.streams(),
-                    kib(memory.bytesPerStream()), memory.after().primaryKind(), kib(memory.rssPerStream()), result.note()));
+            text.append(String.format(Locale.ROOT, "| %s | %s | %d | %s (%s) | %s | %s |\n", result.name(),
+                    result.mode().label(), memory.streams(), kib(memory.bytesPerStream()), memory.after().primaryKind(),
+                    kib(memory.rssPerStream()), result.note()));
         }
         return text.toString();
     }
 
-    private static void row(StringBuilder text, String name, RunResult run) {
-        text.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f | %s |\n",
-                name, run.pace().isFull() ? "full speed" : "paced " + String.format(Locale.ROOT, "%,d/s", run.pace().perSecond()),
+    private static void row(StringBuilder text, TargetResult result, RunResult run) {
+        text.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f | %s |\n",
+                result.name(), result.mode().label(), run.pace().isFull() ? "full speed" : "paced " + String.format(Locale.ROOT, "%,d/s", run.pace().perSecond()),
                 run.send().sent(), run.send().acceptedPerSecond(), run.deliveredPerSecond(), run.latencyMillis(50),
                 run.latencyMillis(90), run.latencyMillis(99), run.maxLatencyMillis(),
                 run.exactlyOnceInOrder() ? "yes" : "no: " + run.delivery().delivered() + " delivered, "

@@ -3,6 +3,7 @@ package dev.parley.bench.wire;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,12 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One S2S stream from a sender domain to a target, opened and authenticated by Server Dialback (XEP-0220) over
- * plaintext, written to directly by the load generator. The key comes from the sender domain's own
+ * plaintext or after STARTTLS, written to directly by the load generator. The key comes from the sender domain's own
  * {@link DialbackKeys}, so that the sender domain's server (an engine with the same secret) confirms it when the
  * target asks. Blocking writes are the back-pressure: the generator can send only as fast as the target reads.
  *
- * <p>TLS, once the engine has it, goes between the features and the {@code db:result}: STARTTLS, then the
- * restarted stream's features; everything after stays as it is.
+ * <p>With TLS, STARTTLS goes between the first features and the {@code db:result}; the key is then computed for the
+ * restarted stream's id.
  */
 public final class DialbackStream implements AutoCloseable {
 
@@ -38,9 +39,12 @@ public final class DialbackStream implements AutoCloseable {
         this.out = out;
     }
 
-    /** Connects, opens the stream, and returns once the target said the dialback key is valid. */
+    /**
+     * Connects, opens the stream, negotiates TLS first when {@code tls} is given, and returns once the target said
+     * the dialback key is valid.
+     */
     public static DialbackStream open(InetSocketAddress target, String from, String to, DialbackKeys keys,
-                                      Duration timeout) throws IOException {
+                                      Duration timeout, Optional<StartTls> tls) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setSendBufferSize(SEND_BUFFER);
@@ -48,19 +52,24 @@ public final class DialbackStream implements AutoCloseable {
             socket.connect(target, (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
-            write(out, "<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
-                    + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='" + DIALBACK + "'"
-                    + " from='" + from + "' to='" + to + "' version='1.0'>");
-            StreamReader reader = StreamReader.open(socket.getInputStream());
+            StreamReader reader = openStream(socket.getInputStream(), out, from, to);
+            if (tls.isPresent()) {
+                requireStartTls(reader, to);
+                write(out, "<starttls xmlns='" + StartTls.NAMESPACE + "'/>");
+                reader.nextTopLevel();
+                if (!"proceed".equals(reader.name())) {
+                    throw new IOException(to + " answered STARTTLS with " + reader.describe());
+                }
+                // nothing more comes in the clear: the next bytes are the TLS handshake
+                socket = tls.get().handshake(socket, to);
+                out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER);
+                reader = openStream(socket.getInputStream(), out, from, to);
+            }
             String streamId = reader.streamAttribute("id");
             if (streamId == null) {
                 throw new IOException(to + " sent a stream header without an id");
             }
-            reader.nextTopLevel();
-            if (!"features".equals(reader.name())) {
-                throw new IOException(to + " sent " + reader.describe() + " instead of stream features");
-            }
-            reader.skip();
+            requireFeatures(reader, to);
             write(out, "<db:result from='" + from + "' to='" + to + "'>" + keys.key(to, from, streamId) + "</db:result>");
             awaitValid(reader, to);
             socket.setSoTimeout(0);
@@ -69,6 +78,37 @@ public final class DialbackStream implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    /** Sends our stream header and reads the target's; a new reader, since a restarted stream is a new document. */
+    private static StreamReader openStream(InputStream in, OutputStream out, String from, String to) throws IOException {
+        write(out, "<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
+                + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='" + DIALBACK + "'"
+                + " from='" + from + "' to='" + to + "' version='1.0'>");
+        return StreamReader.open(in);
+    }
+
+    /** Reads the features and fails unless they offer STARTTLS. */
+    private static void requireStartTls(StreamReader reader, String to) throws IOException {
+        reader.nextTopLevel();
+        if (!"features".equals(reader.name())) {
+            throw new IOException(to + " sent " + reader.describe() + " instead of stream features");
+        }
+        boolean offered = false;
+        for (int at = reader.nextStartWithin(2); at > 0; at = reader.nextStartWithin(2)) {
+            offered |= at == 3 && "starttls".equals(reader.name()) && StartTls.NAMESPACE.equals(reader.namespace());
+        }
+        if (!offered) {
+            throw new IOException(to + " does not offer STARTTLS");
+        }
+    }
+
+    private static void requireFeatures(StreamReader reader, String to) throws IOException {
+        reader.nextTopLevel();
+        if (!"features".equals(reader.name())) {
+            throw new IOException(to + " sent " + reader.describe() + " instead of stream features");
+        }
+        reader.skip();
     }
 
     private static void awaitValid(StreamReader reader, String to) throws IOException {

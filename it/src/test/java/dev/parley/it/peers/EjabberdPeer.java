@@ -77,6 +77,7 @@ public final class EjabberdPeer implements FederationPeer {
         String startTls = security.certificate().isEmpty() ? "false" : "required";
         return Template.render("ejabberd.yml.in", Map.ofEntries(
                 Map.entry("SECURITY", security.name()),
+                Map.entry("LOG_LEVEL", PeerLogLevel.configured().ejabberd()),
                 Map.entry("DOMAIN", domain),
                 Map.entry("ADDRESS", address().getHostAddress()),
                 Map.entry("C2S_PORT", String.valueOf(c2sPort())),

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prosody 0.12 as a federation peer: {@code prosody -F} with a config rendered from
  * {@code peers/prosody.cfg.lua.in}. Its libunbound resolver asks only the run's DNS (it ignores /etc/hosts and
- * treats {@code .test} as nonexistent unless told otherwise); its data, certificates and debug log live in
- * {@code <run>/<domain>/}.
+ * treats {@code .test} as nonexistent unless told otherwise); its data, certificates and log (debug level unless
+ * {@link PeerLogLevel} says otherwise) live in {@code <run>/<domain>/}.
  */
 public final class ProsodyPeer implements FederationPeer {
 
@@ -65,6 +65,7 @@ public final class ProsodyPeer implements FederationPeer {
         String modules = tls ? (security.caAuthenticated() ? "\"tls\";" : "\"tls\"; \"dialback\";") : "\"dialback\";";
         return Template.render("prosody.cfg.lua.in", Map.ofEntries(
                 Map.entry("SECURITY", security.name()),
+                Map.entry("LOG_LEVEL", PeerLogLevel.configured().prosody()),
                 Map.entry("DIR", dir.toString()),
                 Map.entry("DOMAIN", domain),
                 Map.entry("ADDRESS", address().getHostAddress()),

@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -38,6 +39,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -57,6 +59,8 @@ public final class TestCa {
     private static final ASN1ObjectIdentifier ID_ON_XMPP_ADDR = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.5");
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final Duration VALIDITY = Duration.ofDays(30);
+    /** Not registered with the JVM: only the keys come from it. */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private final Path dir;
     private final KeyPair keys;
@@ -189,7 +193,9 @@ public final class TestCa {
 
     private static KeyPair newKeys() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            // BouncyCastle's keys, whatever providers the JVM has: their PKCS#8 form carries the public key, which
+            // ejabberd needs to pair key and certificate ("no matching private key"); the JDK's leaves it out.
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BOUNCY_CASTLE);
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

@@ -1,27 +1,30 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
+
 import java.util.Locale;
 
 /**
- * The domain part of a JID (RFC 7622 §3.2), compared case-insensitively. Only what routing needs:
- * the full JID type with PRECIS comes with the stanza model.
+ * Domain names in the one form the engine compares and stores them in, whatever a peer or the host wrote: the
+ * canonical domainpart of {@link Jid} (lower-case A-labels, no trailing dot), so that {@code Prosody.TEST} and
+ * {@code prosody.test}, or a U-label name and its A-label, are one domain.
  */
 final class Domains {
 
     private Domains() {
     }
 
-    /** The domain of {@code jid}, lower-cased; the resource is cut first since it may contain '@'. */
-    static String domainOf(String jid) {
-        int slash = jid.indexOf('/');
-        String bare = slash < 0 ? jid : jid.substring(0, slash);
-        int at = bare.indexOf('@');
-        return canonical(at < 0 ? bare : bare.substring(at + 1));
-    }
-
-    /** A domain name in the form it is compared and stored in: lower case, without a trailing dot. */
+    /**
+     * The canonical form of {@code domain}. Names that are no valid domainpart come from peers (stream headers,
+     * dialback) where refusing is another handler's job, so they are only lower-cased: they can never equal a valid
+     * canonical name, which is all A-labels or an IP literal, and so never match a local or authenticated domain.
+     */
     static String canonical(String domain) {
-        String lower = domain.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        try {
+            return Jid.ofDomain(domain).domainpart();
+        } catch (InvalidJidException e) {
+            return domain.toLowerCase(Locale.ROOT);
+        }
     }
 }

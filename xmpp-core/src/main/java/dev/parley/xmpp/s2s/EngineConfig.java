@@ -33,11 +33,13 @@ import java.util.stream.Collectors;
  * @param tls             certificates, trusted CAs and the TLS policy per remote domain
  * @param directTlsPort   a second listener port where peers start with TLS (XEP-0368), 0 for any
  *                        free one (tests); empty for none. Needs a certificate in {@code tls}
+ * @param health          idle timeout, ping keepalive, retry back-off, connection racing and drain
+ *                        on shutdown
  */
 public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, int port, Optional<String> dialbackSecret,
                            S2sTargetResolver targetResolver, HostResolver hostResolver, Duration connectTimeout,
                            Duration dialbackTimeout, int queueBound, XmlLimits limits, Duration headerTimeout,
-                           TlsConfig tls, Optional<Integer> directTlsPort) {
+                           TlsConfig tls, Optional<Integer> directTlsPort, SessionHealth health) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Dialback involves a second connection from the peer back to us; 30 s leaves room for its DNS too. */
@@ -53,6 +55,7 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(directTlsPort, "directTlsPort");
+        Objects.requireNonNull(health, "health");
         if (directTlsPort.filter(tlsPort -> tlsPort < 0 || tlsPort > 65_535).isPresent()) {
             throw new IllegalArgumentException("directTlsPort must be within 0..65535, was " + directTlsPort.get());
         }
@@ -71,38 +74,47 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
         localDomains = localDomains.stream().map(Domains::canonical).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** A configuration with random dialback secret, default timeouts, queue bound and limits, and no TLS. */
+    /**
+     * A configuration with random dialback secret, default timeouts, queue bound, limits and
+     * {@linkplain SessionHealth#DEFAULTS session health}, and no TLS.
+     */
     public static EngineConfig of(InetAddress bindAddress, int port, Set<String> localDomains,
                                   S2sTargetResolver targetResolver, HostResolver hostResolver) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.empty(), targetResolver, hostResolver,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_DIALBACK_TIMEOUT, DEFAULT_QUEUE_BOUND, XmlLimits.DEFAULTS,
-                ListenerConfig.DEFAULT_HEADER_TIMEOUT, TlsConfig.none(), Optional.empty());
+                ListenerConfig.DEFAULT_HEADER_TIMEOUT, TlsConfig.none(), Optional.empty(), SessionHealth.DEFAULTS);
     }
 
     public EngineConfig withDialbackSecret(String secret) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.of(secret), targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health);
     }
 
     public EngineConfig withTimeouts(Duration connect, Duration dialback) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connect, dialback, queueBound, limits, headerTimeout, tls, directTlsPort);
+                connect, dialback, queueBound, limits, headerTimeout, tls, directTlsPort, health);
     }
 
     public EngineConfig withQueueBound(int bound) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, bound, limits, headerTimeout, tls, directTlsPort);
+                connectTimeout, dialbackTimeout, bound, limits, headerTimeout, tls, directTlsPort, health);
     }
 
     public EngineConfig withTls(TlsConfig settings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, settings, directTlsPort);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, settings, directTlsPort, health);
     }
 
     /** This configuration with a direct-TLS listener on {@code tlsPort} besides the plain one. */
     public EngineConfig withDirectTlsPort(int tlsPort) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, Optional.of(tlsPort));
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, Optional.of(tlsPort), health);
+    }
+
+    /** This configuration with other idle, keepalive, retry, connection racing and drain timings. */
+    public EngineConfig withHealth(SessionHealth timings) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, timings);
     }
 
     /** Whether {@code domain} is one of the local domains, ignoring case. */

@@ -15,7 +15,11 @@ import java.util.Set;
  * @param sessions the open inbound sessions, for {@link S2sEngine#sessions()}; each stream adds and removes itself
  * @param clock    when sessions open
  * @param tls      STARTTLS and the certificate checks, per the TLS policy
+ * @param health   the idle timeout of inbound streams
+ * @param pings    our pings waiting for answers, which arrive on inbound streams
+ * @param replies  sends the answers to peers' pings over our outbound sessions
  */
 record InboundDialback(DialbackKeys keys, DialbackVerifier verifier, StanzaListener listener,
-                       Set<InboundSession> sessions, Clock clock, S2sTls tls) {
+                       Set<InboundSession> sessions, Clock clock, S2sTls tls, SessionHealth health,
+                       ServerPings pings, StanzaSender replies) {
 }

@@ -1,8 +1,14 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.stanza.Bounces;
+import dev.parley.xmpp.stanza.StanzaError;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 
@@ -10,10 +16,13 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Lets through only stanzas that an authenticated domain pair covers, and hands them to the host.
- * RFC 6120 §4.9.3.9 and §13.1: a stanza whose {@code from} domain did not authenticate for its
- * {@code to} domain on this stream is spoofing and ends the stream with {@code invalid-from};
- * it is never delivered.
+ * Lets through only stanzas that an authenticated domain pair covers, addressed by valid JIDs, and hands them to the
+ * host. RFC 6120 §4.9.3.9 and §13.1: a stanza whose {@code from} domain did not authenticate for its {@code to}
+ * domain on this stream is spoofing and ends the stream with {@code invalid-from}; domains are compared in canonical
+ * form, so case and U-label/A-label spellings do not matter. A {@code from} or {@code to} that is no JID under
+ * RFC 7622 is the sender's mistake, not an attack on the stream: the stanza is answered with {@code jid-malformed}
+ * (§8.3.3.8) on this stream, the only way back that works when the malformed address is the sender's own, and the
+ * stream stays open. Neither is ever delivered.
  */
 final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
 
@@ -45,13 +54,36 @@ final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
             refuse(ctx, element, StreamErrorCondition.IMPROPER_ADDRESSING, "stanzas between servers need 'from' and 'to'");
             return;
         }
-        if (!session.allows(Domains.domainOf(to.get()), Domains.domainOf(from.get()))) {
+        Jid sender;
+        Jid recipient;
+        try {
+            sender = Jid.parse(from.get());
+        } catch (InvalidJidException e) {
+            answerJidMalformed(ctx, element, "from", e);
+            return;
+        }
+        try {
+            recipient = Jid.parse(to.get());
+        } catch (InvalidJidException e) {
+            answerJidMalformed(ctx, element, "to", e);
+            return;
+        }
+        if (!session.allows(recipient.domainpart(), sender.domainpart())) {
             refuse(ctx, element, StreamErrorCondition.INVALID_FROM,
                     "the sending domain is not authenticated for the receiving domain on this stream");
             return;
         }
         session.delivered();
         Bouncer.deliver(listener, element);
+    }
+
+    /** Answers on the stream; an error stanza is never answered (RFC 6120 §8.3.1), only logged. */
+    private static void answerJidMalformed(ChannelHandlerContext ctx, XmlElement element, String attribute,
+                                           InvalidJidException malformed) {
+        String reason = "'" + attribute + "' is not a valid JID: " + malformed.getMessage();
+        LOG.log(Level.INFO, "not delivering <{0}/> from {1}: {2}", element.name(), ctx.channel().remoteAddress(), reason);
+        Bounces.reply(element, StanzaError.of(StanzaErrorCondition.JID_MALFORMED, reason))
+                .ifPresent(reply -> ctx.writeAndFlush(XmlWriter.write(reply, ServerStreams.SCOPE)));
     }
 
     private static void refuse(ChannelHandlerContext ctx, XmlElement element, StreamErrorCondition condition, String text) {

@@ -4,7 +4,6 @@ import dev.parley.xmpp.xml.XmlLimits;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,7 +41,7 @@ public record ListenerConfig(InetAddress bindAddress, int port, Set<String> loca
         if (headerTimeout.isNegative() || headerTimeout.isZero()) {
             throw new IllegalArgumentException("headerTimeout must be positive, was " + headerTimeout);
         }
-        localDomains = localDomains.stream().map(ListenerConfig::canonicalDomain).collect(Collectors.toUnmodifiableSet());
+        localDomains = localDomains.stream().map(Domains::canonical).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A configuration with the default limits and header timeout. */
@@ -50,12 +49,8 @@ public record ListenerConfig(InetAddress bindAddress, int port, Set<String> loca
         return new ListenerConfig(bindAddress, port, localDomains, XmlLimits.DEFAULTS, DEFAULT_HEADER_TIMEOUT);
     }
 
-    /** Whether {@code domain} is one of the local domains, ignoring case. */
+    /** Whether {@code domain} is one of the local domains, compared in canonical form (case, IDN labels, dot). */
     public boolean serves(String domain) {
-        return localDomains.contains(canonicalDomain(domain));
-    }
-
-    private static String canonicalDomain(String domain) {
-        return domain.toLowerCase(Locale.ROOT);
+        return localDomains.contains(Domains.canonical(domain));
     }
 }

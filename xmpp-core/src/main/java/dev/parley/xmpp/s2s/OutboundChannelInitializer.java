@@ -6,29 +6,45 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Composes the pipeline of one outbound S2S connection: TLS first on a direct-TLS connection
- * (STARTTLS puts it there later), UTF-8 text out, XML framing in, then the negotiation state
+ * (STARTTLS puts it there later), UTF-8 text out, XML framing in, the XEP-0199 keepalive behind a
+ * timer of what arrives, the idle close behind a timer of all traffic, then the negotiation state
  * machine. Dialback itself is spoken by the {@link OutboundStreamEvents} the stream handler reports
  * to, since its state spans streams.
+ *
+ * <p>The order is what makes pings keepalives only: the keepalive writes its pings and swallows
+ * their answers in front of the idle timer, which so sees the session's stanzas and dialback alone.
  */
 final class OutboundChannelInitializer extends ChannelInitializer<Channel> {
 
+    /** The pipeline name of the negotiation state machine, which a losing connection attempt gives up. */
+    static final String STREAM_HANDLER = "outbound-stream";
+
     private final XmlLimits limits;
     private final Optional<Function<Channel, SslHandler>> directTls;
+    private final OutboundStreamSpec stream;
     private final OutboundStreamHandler streamHandler;
+    private final SessionHealth health;
+    private final ServerPings pings;
 
     /** {@code directTls} makes the TLS handler when the connection starts with TLS (XEP-0368). */
     OutboundChannelInitializer(XmlLimits limits, Optional<Function<Channel, SslHandler>> directTls,
-                               OutboundStreamHandler streamHandler) {
+                               OutboundStreamSpec stream, OutboundStreamHandler streamHandler, SessionHealth health,
+                               ServerPings pings) {
         this.limits = limits;
         this.directTls = directTls;
+        this.stream = stream;
         this.streamHandler = streamHandler;
+        this.health = health;
+        this.pings = pings;
     }
 
     @Override
@@ -37,6 +53,11 @@ final class OutboundChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
                 .addLast(StreamRestart.DECODER, new XmlStreamDecoder(limits))
-                .addLast("outbound-stream", streamHandler);
+                .addLast("ping-timer", new IdleStateHandler(health.pingInterval().toNanos(), 0, 0, TimeUnit.NANOSECONDS))
+                .addLast("ping-keepalive", new PingKeepalive(stream.localDomain(), stream.remoteDomain(),
+                        health.pingTimeout(), pings))
+                .addLast("idle-timer", new IdleStateHandler(0, 0, health.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
+                .addLast("idle-close", new IdleStreamCloser(health.idleTimeout(), stream.events()::idle))
+                .addLast(STREAM_HANDLER, streamHandler);
     }
 }

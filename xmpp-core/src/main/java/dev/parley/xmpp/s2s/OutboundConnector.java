@@ -24,11 +24,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a TCP connection to a remote domain's S2S service: its targets from the
- * {@link S2sTargetResolver}, best first, each target's addresses from the {@link HostResolver}, one
- * attempt after the other until one connects. Shared by sessions and dialback verifications.
+ * {@link S2sTargetResolver}, best first, each target's addresses from the {@link HostResolver}
+ * raced Happy Eyeballs style (RFC 8305), the next target when all of a target's addresses fail.
+ * Shared by sessions and dialback verifications.
  *
  * <p>Direct-TLS targets (XEP-0368) start TLS on connect; they are tried in the resolver's order with
  * the others, and skipped when the TLS policy for the domain is {@code NONE}.
@@ -43,15 +46,21 @@ final class OutboundConnector {
     private final Duration connectTimeout;
     private final XmlLimits limits;
     private final S2sTls tls;
+    private final SessionHealth health;
+    private final Duration connectionAttemptDelay;
+    private final ServerPings pings;
 
     OutboundConnector(EventLoopGroup group, S2sTargetResolver targets, HostResolver hosts, Duration connectTimeout,
-                      XmlLimits limits, S2sTls tls) {
+                      XmlLimits limits, S2sTls tls, SessionHealth health, ServerPings pings) {
         this.group = group;
         this.targets = targets;
         this.hosts = hosts;
         this.connectTimeout = connectTimeout;
         this.limits = limits;
         this.tls = tls;
+        this.health = health;
+        this.connectionAttemptDelay = health.connectionAttemptDelay();
+        this.pings = pings;
     }
 
     /**
@@ -90,20 +99,22 @@ final class OutboundConnector {
                     }
                     return addresses;
                 })
-                .thenCompose(addresses -> tryAddresses(target, addresses, 0, attempts, stream))
+                .thenCompose(addresses -> tryAddresses(target, addresses, attempts, stream))
                 .thenCompose(channel -> channel != null ? CompletableFuture.completedFuture(channel)
                         : tryTargets(domain, candidates, index + 1, attempts, stream));
     }
 
-    /** Completes with null when no address of {@code target} connects, so the next target is tried. */
-    private CompletableFuture<Channel> tryAddresses(S2sTarget target, List<InetAddress> addresses, int index,
-                                                    Attempts attempts, OutboundStreamSpec stream) {
-        if (index == addresses.size()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        InetSocketAddress address = new InetSocketAddress(addresses.get(index), target.port());
-        CompletableFuture<Channel> connected = new CompletableFuture<>();
-        new Bootstrap()
+    /**
+     * Races the addresses of {@code target} (RFC 8305 §5, simplified): completes with the first that
+     * connects, or with null when none does, so that the next target is tried.
+     */
+    private CompletableFuture<Channel> tryAddresses(S2sTarget target, List<InetAddress> addresses, Attempts attempts,
+                                                    OutboundStreamSpec stream) {
+        return new AddressRace(target, addresses, attempts, stream).run();
+    }
+
+    private ChannelFuture connect(S2sTarget target, InetSocketAddress address, OutboundStreamSpec stream) {
+        return new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
@@ -111,23 +122,116 @@ final class OutboundConnector {
                 .handler(new OutboundChannelInitializer(limits, target.directTls()
                         ? Optional.of(channel -> tls.clientHandler(channel.alloc(), stream.localDomain(),
                                 stream.remoteDomain(), target.port()))
-                        : Optional.empty(),
+                        : Optional.empty(), stream,
                         new OutboundStreamHandler(stream.localDomain(), stream.remoteDomain(), stream.events(), tls,
-                                limits, stream.authenticate(), target.directTls())))
-                .connect(address)
-                .addListener(future -> {
-                    if (future.isSuccess()) {
-                        connected.complete(((ChannelFuture) future).channel());
-                    } else {
-                        boolean timeout = future.cause() instanceof ConnectTimeoutException;
-                        LOG.log(Level.DEBUG, "cannot connect to {0} ({1}): {2}", target.host(), address, future.cause().toString());
-                        attempts.add(target.host() + " " + address.getAddress().getHostAddress() + ":" + target.port()
-                                + ": " + (timeout ? "no answer in time" : future.cause().getMessage()), timeout);
-                        connected.complete(null);
+                                limits, stream.authenticate(), target.directTls()), health, pings))
+                .connect(address);
+    }
+
+    /**
+     * One target's addresses racing to connect, in the resolver's order (IPv6 and IPv4 interleaved):
+     * each attempt gets the connection attempt delay before the next starts alongside it, a failed
+     * attempt starts the next at once, and the first to connect wins. A loser that connects anyway
+     * loses its stream handler before it is closed, so that its end is reported to nobody.
+     *
+     * <p>Attempts settle on the event loops of their channels, the delay on another: state is
+     * guarded by this object's lock, and the outcome completes outside it.
+     */
+    private final class AddressRace {
+
+        private final S2sTarget target;
+        private final List<InetAddress> addresses;
+        private final Attempts attempts;
+        private final OutboundStreamSpec stream;
+        private final CompletableFuture<Channel> outcome = new CompletableFuture<>();
+        private final List<ChannelFuture> running = new ArrayList<>();
+        private int started;
+        private boolean decided;
+        private ScheduledFuture<?> nextAttempt;
+
+        AddressRace(S2sTarget target, List<InetAddress> addresses, Attempts attempts, OutboundStreamSpec stream) {
+            this.target = target;
+            this.addresses = addresses;
+            this.attempts = attempts;
+            this.stream = stream;
+        }
+
+        CompletableFuture<Channel> run() {
+            if (addresses.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            startNext();
+            return outcome;
+        }
+
+        private void startNext() {
+            ChannelFuture attempt;
+            InetSocketAddress address;
+            synchronized (this) {
+                if (decided || started == addresses.size()) {
+                    return;
+                }
+                address = new InetSocketAddress(addresses.get(started++), target.port());
+                if (nextAttempt != null) {
+                    nextAttempt.cancel(false);
+                }
+                nextAttempt = started < addresses.size()
+                        ? group.schedule(this::startNext, connectionAttemptDelay.toNanos(), TimeUnit.NANOSECONDS)
+                        : null;
+                attempt = connect(target, address, stream);
+                running.add(attempt);
+            }
+            attempt.addListener(done -> settled(attempt, address));
+        }
+
+        private void settled(ChannelFuture attempt, InetSocketAddress address) {
+            List<ChannelFuture> losers = List.of();
+            boolean won = false;
+            boolean allFailed = false;
+            synchronized (this) {
+                running.remove(attempt);
+                if (decided) {
+                    if (attempt.isSuccess()) {
+                        discard(attempt.channel());
                     }
-                });
-        return connected.thenCompose(channel -> channel != null ? CompletableFuture.completedFuture(channel)
-                : tryAddresses(target, addresses, index + 1, attempts, stream));
+                    return;
+                }
+                if (attempt.isSuccess()) {
+                    decided = true;
+                    won = true;
+                    losers = List.copyOf(running);
+                    running.clear();
+                    if (nextAttempt != null) {
+                        nextAttempt.cancel(false);
+                    }
+                } else {
+                    Throwable cause = attempt.cause();
+                    boolean timeout = cause instanceof ConnectTimeoutException;
+                    LOG.log(Level.DEBUG, "cannot connect to {0} ({1}): {2}", target.host(), address, cause.toString());
+                    attempts.add(target.host() + " " + address.getAddress().getHostAddress() + ":" + target.port()
+                            + ": " + (timeout ? "no answer in time" : cause.getMessage()), timeout);
+                    allFailed = running.isEmpty() && started == addresses.size();
+                    decided = allFailed;
+                }
+            }
+            if (won) {
+                LOG.log(Level.DEBUG, "connected to {0} at {1}", target.host(), address);
+                losers.forEach(loser -> loser.channel().eventLoop().execute(() -> discard(loser.channel())));
+                outcome.complete(attempt.channel());
+            } else if (allFailed) {
+                outcome.complete(null);
+            } else {
+                startNext();
+            }
+        }
+
+        /** A connection that lost the race: cut without telling anyone, since the winner serves the stream. */
+        private static void discard(Channel channel) {
+            if (channel.pipeline().get(OutboundChannelInitializer.STREAM_HANDLER) != null) {
+                channel.pipeline().remove(OutboundChannelInitializer.STREAM_HANDLER);
+            }
+            channel.close();
+        }
     }
 
     private static RemoteDomainException resolutionFailure(String name, Throwable failure) {

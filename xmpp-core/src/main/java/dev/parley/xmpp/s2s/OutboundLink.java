@@ -8,11 +8,14 @@ import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelFuture;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,14 @@ import java.util.function.Consumer;
  * an {@link OutboundRoute} whose stanzas wait in order until the receiving server answers our
  * {@code db:result} with valid. Whatever cannot be delivered is bounced; nothing is dropped.
  *
+ * <p>Once a route is established its stanzas go to the link's outgoing queue, which the stream's
+ * event loop drains: as many as the channel takes while it is writable, then one flush, so that a
+ * burst costs one write to the socket rather than one per stanza. When the peer reads slower than
+ * we send, the channel stops being writable and the queue holds the rest, in order; past
+ * {@link EngineConfig#queueBound()} stanzas more are bounced with {@code resource-constraint}
+ * instead of growing Netty's outbound buffer without limit. Draining resumes once what was
+ * written has reached the socket.
+ *
  * <p>Called from the host's threads ({@link #send}) and the stream's event loop (the events), so
  * state is guarded by this object's lock. Bounces are handed to the host only after the lock is
  * released, so that a host that sends from its listener cannot deadlock the engine.
@@ -35,6 +46,9 @@ import java.util.function.Consumer;
 final class OutboundLink implements OutboundStreamEvents {
 
     private static final System.Logger LOG = System.getLogger(OutboundLink.class.getName());
+
+    /** How many stanzas one drain takes from the queue under the lock before writing them. */
+    private static final int DRAIN_BATCH = 64;
 
     /** An undeliverable stanza, bounced once the lock is released. */
     private record Undeliverable(XmlElement stanza, StanzaErrorCondition condition, String reason) {
@@ -47,9 +61,16 @@ final class OutboundLink implements OutboundStreamEvents {
     private final DialbackKeys keys;
     private final Bouncer bouncer;
     private final FailureLog failures;
+    private final RetryBackoff backoff;
     private final Consumer<OutboundLink> onClosed;
     private final Instant openedAt;
     private final Map<String, OutboundRoute> routes = new LinkedHashMap<>();
+    /** Stanzas of established routes not yet written to the channel, oldest first. */
+    private final ArrayDeque<XmlElement> outgoing = new ArrayDeque<>();
+    /** A drain is queued on the event loop, or one waits for written stanzas to reach the socket. */
+    private boolean draining;
+    /** The latest stanza handed to the channel; only the event loop touches it. */
+    private ChannelFuture lastWrite;
     private SessionState state = SessionState.CONNECTING;
     private Channel channel;
     private String streamId;
@@ -63,7 +84,7 @@ final class OutboundLink implements OutboundStreamEvents {
      * @param onClosed     called once when the link can take no more stanzas, to forget it
      */
     OutboundLink(String remoteDomain, String headerDomain, EngineConfig config, DialbackKeys keys, Bouncer bouncer,
-                 FailureLog failures, Consumer<OutboundLink> onClosed, Instant openedAt) {
+                 FailureLog failures, RetryBackoff backoff, Consumer<OutboundLink> onClosed, Instant openedAt) {
         this.remoteDomain = remoteDomain;
         this.headerDomain = headerDomain;
         this.queueBound = config.queueBound();
@@ -71,6 +92,7 @@ final class OutboundLink implements OutboundStreamEvents {
         this.keys = keys;
         this.bouncer = bouncer;
         this.failures = failures;
+        this.backoff = backoff;
         this.onClosed = onClosed;
         this.openedAt = openedAt;
     }
@@ -132,11 +154,14 @@ final class OutboundLink implements OutboundStreamEvents {
             }
             OutboundRoute route = routes.computeIfAbsent(localDomain, domain -> new OutboundRoute(domain, queueBound));
             if (route.state() == OutboundRoute.State.ESTABLISHED) {
-                write(stanza);
-                channel.flush();
-                return true;
-            }
-            if (!route.offer(stanza)) {
+                if (outgoing.size() >= queueBound) {
+                    refused = List.of(new Undeliverable(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                            queueBound + " stanzas are already waiting for " + remoteDomain + " to read"));
+                } else {
+                    outgoing.add(stanza);
+                    scheduleDrain();
+                }
+            } else if (!route.offer(stanza)) {
                 refused = List.of(new Undeliverable(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
                         queueBound + " stanzas are already waiting for the connection to " + remoteDomain));
             } else if (streamId != null && !route.requested()) {
@@ -163,9 +188,10 @@ final class OutboundLink implements OutboundStreamEvents {
             if (stream.saslAuthenticated() && headerRoute != null) {
                 // SASL EXTERNAL authenticated the domain in our header; the others piggy-back by dialback.
                 authMethod = AuthMethod.SASL_EXTERNAL;
+                backoff.succeeded(remoteDomain);
                 headerRoute.markRequested();
-                headerRoute.establish().forEach(this::write);
-                channel.flush();
+                outgoing.addAll(headerRoute.establish());
+                scheduleDrain();
                 state = SessionState.AUTHENTICATED;
             }
             for (OutboundRoute route : List.copyOf(routes.values())) {
@@ -229,8 +255,9 @@ final class OutboundLink implements OutboundStreamEvents {
             switch (type.get()) {
                 case VALID -> {
                     LOG.log(Level.INFO, "{0} accepted {1} by dialback", remoteDomain, route.localDomain());
-                    route.establish().forEach(this::write);
-                    channel.flush();
+                    backoff.succeeded(remoteDomain);
+                    outgoing.addAll(route.establish());
+                    scheduleDrain();
                     state = SessionState.AUTHENTICATED;
                 }
                 case INVALID -> bounced = failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
@@ -253,36 +280,97 @@ final class OutboundLink implements OutboundStreamEvents {
                 "the connection to " + remoteDomain + " was lost before the session was authenticated");
     }
 
-    /** Ends the stream on shutdown; what still waits is bounced with {@code remote-server-timeout}. */
+    /**
+     * Ends the stream on shutdown: what an established route queued is written before our closing
+     * tag; what waits for a session is bounced with {@code remote-server-timeout}.
+     */
     void shutdown() {
         Channel open;
+        List<XmlElement> unsent = List.of();
         synchronized (this) {
             open = state == SessionState.CLOSED ? null : channel;
+            if (open != null && !outgoing.isEmpty()) {
+                unsent = List.copyOf(outgoing);
+                stanzasOut += unsent.size();
+                outgoing.clear();
+            }
         }
-        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "this server is shutting down");
+        if (!unsent.isEmpty()) {
+            // the channel keeps the order of these writes and of the closing tag that follows
+            unsent.forEach(stanza -> open.write(XmlWriter.write(stanza, ServerStreams.SCOPE)));
+            open.flush();
+        }
         if (open != null) {
+            // Before end(), which closes the connection: a closing tag written after that is lost.
             OutboundStreamHandler.close(open);
         }
+        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "this server is shutting down");
+    }
+
+    /**
+     * Nothing but pings for the idle timeout: forgets this link before its stream closes, so that a
+     * stanza sent meanwhile opens a new stream instead of going to a closing one. A link with
+     * stanzas or a dialback still under way is not idle, whatever the timer says.
+     */
+    @Override
+    public void idle(Channel idleChannel) {
+        synchronized (this) {
+            if (state != SessionState.AUTHENTICATED || !outgoing.isEmpty()
+                    || routes.values().stream().anyMatch(route -> route.state() == OutboundRoute.State.PENDING)) {
+                return;
+            }
+            state = SessionState.CLOSED;
+        }
+        LOG.log(Level.INFO, "closing the idle S2S session to {0}", remoteDomain);
+        onClosed.accept(this);
+        // Queued behind whatever the host's threads handed to the event loop before the state changed.
+        idleChannel.eventLoop().execute(() -> OutboundStreamHandler.close(idleChannel));
+    }
+
+    /** Whether stanzas flow on this link (a drain on shutdown waits only for such links). */
+    synchronized boolean authenticated() {
+        return state == SessionState.AUTHENTICATED;
+    }
+
+    /**
+     * Whether anything accepted for this link is not yet on the wire: stanzas waiting in a route or
+     * the outgoing queue, or bytes in Netty's outbound buffer (only the transport's own buffer
+     * says that; closing the channel would discard them).
+     */
+    synchronized boolean hasUnsent() {
+        if (state == SessionState.CLOSED) {
+            return false;
+        }
+        if (!outgoing.isEmpty() || routes.values().stream().anyMatch(OutboundRoute::hasWaiting)) {
+            return true;
+        }
+        ChannelOutboundBuffer buffer = channel == null ? null : channel.unsafe().outboundBuffer();
+        return buffer != null && buffer.totalPendingWriteBytes() > 0;
     }
 
     private void end(StanzaErrorCondition condition, String reason) {
         List<Undeliverable> bounced = new ArrayList<>();
         boolean pending = false;
+        boolean opened;
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return;
             }
+            opened = state == SessionState.AUTHENTICATED;
             state = SessionState.CLOSED;
             for (OutboundRoute route : routes.values()) {
                 pending |= route.state() == OutboundRoute.State.PENDING;
                 route.drain().forEach(stanza -> bounced.add(new Undeliverable(stanza, condition, reason)));
             }
             routes.clear();
+            String unwritten = "the stream to " + remoteDomain + " ended before the stanza was sent: " + reason;
+            outgoing.forEach(stanza -> bounced.add(new Undeliverable(stanza, condition, unwritten)));
+            outgoing.clear();
         }
         onClosed.accept(this);
         if (pending) {
             LOG.log(Level.INFO, "S2S session to {0} failed: {1}", remoteDomain, reason);
-            failures.record(remoteDomain, reason);
+            failures.record(remoteDomain, opened ? reason : backoff.failed(remoteDomain, condition, reason).text());
         }
         if (channel != null) {
             channel.close();
@@ -293,7 +381,8 @@ final class OutboundLink implements OutboundStreamEvents {
     /** Forgets {@code route} and returns its stanzas for bouncing; ends the link if nothing else uses it. Under the lock. */
     private List<Undeliverable> failRoute(OutboundRoute route, StanzaErrorCondition condition, String reason) {
         LOG.log(Level.INFO, "S2S session {0} -> {1} failed: {2}", route.localDomain(), remoteDomain, reason);
-        failures.record(remoteDomain, reason);
+        boolean lastHope = state != SessionState.AUTHENTICATED && routes.keySet().equals(Set.of(route.localDomain()));
+        failures.record(remoteDomain, lastHope ? backoff.failed(remoteDomain, condition, reason).text() : reason);
         routes.remove(route.localDomain());
         List<Undeliverable> bounced = new ArrayList<>();
         route.drain().forEach(stanza -> bounced.add(new Undeliverable(stanza, condition, reason)));
@@ -305,9 +394,59 @@ final class OutboundLink implements OutboundStreamEvents {
         return bounced;
     }
 
-    private void write(XmlElement stanza) {
-        stanzasOut++;
-        channel.write(XmlWriter.write(stanza, ServerStreams.SCOPE));
+    /** Has the event loop drain the outgoing queue, unless a drain is already on its way. Under the lock. */
+    private void scheduleDrain() {
+        if (!draining && !outgoing.isEmpty()) {
+            draining = true;
+            channel.eventLoop().execute(this::drain);
+        }
+    }
+
+    /**
+     * On the event loop: writes queued stanzas while the channel is writable, then flushes once.
+     * When it stops being writable, flushes what was written and continues once the last of it has
+     * reached the socket; meanwhile {@link #send} queues, up to the bound.
+     */
+    private void drain() {
+        List<XmlElement> batch = new ArrayList<>(DRAIN_BATCH);
+        Channel out;
+        synchronized (this) {
+            out = channel;
+        }
+        boolean wrote = false;
+        boolean stopped;
+        while (true) {
+            boolean writable = out.isWritable();
+            synchronized (this) {
+                if (state == SessionState.CLOSED || outgoing.isEmpty() || !writable || !out.isActive()) {
+                    // stopped by the peer: resumed below; otherwise the next send schedules anew,
+                    // and a closed stream bounces what is left (end)
+                    stopped = state != SessionState.CLOSED && !outgoing.isEmpty() && out.isActive();
+                    draining = stopped;
+                    break;
+                }
+                for (int i = 0; i < DRAIN_BATCH && !outgoing.isEmpty(); i++) {
+                    batch.add(outgoing.poll());
+                }
+                stanzasOut += batch.size();
+            }
+            for (XmlElement stanza : batch) {
+                lastWrite = out.write(XmlWriter.write(stanza, ServerStreams.SCOPE));
+            }
+            batch.clear();
+            wrote = true;
+        }
+        if (wrote) {
+            out.flush();
+        }
+        if (stopped) {
+            if (lastWrite != null && !lastWrite.isDone()) {
+                lastWrite.addListener(written -> drain());
+            } else {
+                // not writable for writes other than ours (or already written): look again shortly
+                out.eventLoop().schedule(this::drain, 1, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     private void bounce(List<Undeliverable> undeliverable) {

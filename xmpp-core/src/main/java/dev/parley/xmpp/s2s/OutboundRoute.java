@@ -47,7 +47,12 @@ final class OutboundRoute {
         requested = true;
     }
 
-    /** Queues {@code stanza}; false when the queue is full. */
+    /** Whether stanzas wait here. */
+    boolean hasWaiting() {
+        return !waiting.isEmpty();
+    }
+
+        /** Queues {@code stanza}; false when the queue is full. */
     boolean offer(XmlElement stanza) {
         if (waiting.size() >= bound) {
             return false;

@@ -6,8 +6,10 @@ import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.EventLoopGroup;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -20,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutboundSessions implements DialbackVerifier {
 
+    private static final Duration DRAIN_POLL = Duration.ofMillis(10);
+
     private final EngineConfig config;
     private final DialbackKeys keys;
     private final OutboundConnector connector;
@@ -28,6 +32,7 @@ final class OutboundSessions implements DialbackVerifier {
     private final FailureLog failures;
     private final Clock clock;
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
+    private final RetryBackoff backoff;
 
     OutboundSessions(EngineConfig config, DialbackKeys keys, OutboundConnector connector, EventLoopGroup group,
                      Bouncer bouncer, FailureLog failures, Clock clock) {
@@ -38,15 +43,22 @@ final class OutboundSessions implements DialbackVerifier {
         this.bouncer = bouncer;
         this.failures = failures;
         this.clock = clock;
+        this.backoff = new RetryBackoff(config.health(), clock);
     }
 
     /** Sends {@code stanza} from {@code localDomain} to {@code remoteDomain}, opening the session if needed. */
     void send(String localDomain, String remoteDomain, XmlElement stanza) {
+        Optional<RetryBackoff.Refusal> refusal = backoff.refusal(remoteDomain);
+        if (refusal.isPresent()) {
+            // Its last session failed to open moments ago: the sender learns at once, the peer is spared.
+            bouncer.bounce(stanza, refusal.get().condition(), refusal.get().text());
+            return;
+        }
         // A link that closes between lookup and use says so; the next round opens a fresh one.
         while (true) {
             OutboundLink[] created = new OutboundLink[1];
             OutboundLink link = links.computeIfAbsent(remoteDomain, domain -> created[0] = new OutboundLink(domain,
-                    localDomain, config, keys, bouncer, failures, closed -> links.remove(closed.remoteDomain(), closed),
+                    localDomain, config, keys, bouncer, failures, backoff, closed -> links.remove(closed.remoteDomain(), closed),
                     clock.instant()));
             // Queue first, then connect: the stanza must be waiting before any outcome can arrive.
             if (link.send(localDomain, stanza)) {
@@ -77,6 +89,24 @@ final class OutboundSessions implements DialbackVerifier {
 
     List<SessionInfo> sessions() {
         return links.values().stream().map(OutboundLink::info).toList();
+    }
+
+    /**
+     * Before {@link #shutdown()}: ends the sessions that are not up at once (they might take the whole
+     * dialback timeout), then gives the authenticated ones up to {@code timeout} to put on the wire
+     * what they have accepted. Blocks the caller; an interrupt ends the wait early.
+     */
+    void drain(Duration timeout) {
+        List.copyOf(links.values()).stream().filter(link -> !link.authenticated()).forEach(OutboundLink::shutdown);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (links.values().stream().anyMatch(OutboundLink::hasUnsent) && System.nanoTime() < deadline) {
+                // Polling is plain and cheap here: shutdown happens once, and a drain lasts at most seconds.
+                Thread.sleep(DRAIN_POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Ends every session; stanzas still waiting are bounced with {@code remote-server-timeout}. */

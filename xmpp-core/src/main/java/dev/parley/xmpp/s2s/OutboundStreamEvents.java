@@ -21,4 +21,12 @@ interface OutboundStreamEvents {
 
     /** The connection is gone after a successful negotiation. */
     void closed();
+
+    /**
+     * Nothing but pings passed for the idle timeout: end the stream with {@code </stream:stream>}.
+     * A session overrides this to forget itself first, so that the next stanza opens a new stream.
+     */
+    default void idle(Channel channel) {
+        OutboundStreamHandler.close(channel);
+    }
 }

@@ -4,17 +4,23 @@ import dev.parley.xmpp.xml.XmlStreamDecoder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.string.StringEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
  * XML framing, the header deadline, the stream state machine (with STARTTLS), then (when the engine
- * runs it) SASL EXTERNAL, Server Dialback and the stanza gate that delivers. TLS goes in front of the
- * decoder: from the start on a direct-TLS listener, after {@code <proceed/>} otherwise.
+ * runs it) the XEP-0199 pings that the server answers itself, the idle close, SASL EXTERNAL, Server
+ * Dialback and the stanza gate that delivers. TLS goes in front of the decoder: from the start on a
+ * direct-TLS listener, after {@code <proceed/>} otherwise. The pings come before the idle timer so
+ * that a peer's keepalive does not keep an unused stream open.
  */
 final class S2sChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -64,11 +70,24 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                 session.get().close();
                 services.sessions().remove(session.get());
             });
+            Duration idle = services.health().idleTimeout();
             channel.pipeline()
+                    .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
+                            services.replies()))
+                    .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
+                    .addLast("idle-close", new IdleStreamCloser(idle, S2sChannelInitializer::closeStream))
                     .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
                     .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), services.listener()));
         });
+    }
+
+    /**
+     * Our closing tag, then the connection. The stream handler is not told: a closed connection is
+     * closed for it too, and an idle peer has nothing in flight to answer.
+     */
+    private static void closeStream(Channel channel) {
+        channel.writeAndFlush(ServerStreams.CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static Optional<InetSocketAddress> remoteAddress(Channel channel) {

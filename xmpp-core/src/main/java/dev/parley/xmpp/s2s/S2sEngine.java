@@ -1,6 +1,8 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.DialbackKeys;
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.tls.CertificateVerifier;
 import dev.parley.xmpp.tls.TrustStore;
 import dev.parley.xmpp.xml.XmlElement;
@@ -72,12 +74,14 @@ public final class S2sEngine implements AutoCloseable {
             FailureLog failures = new FailureLog(REMEMBERED_FAILURES, clock);
             S2sTls tls = new S2sTls(config.tls(), new CertificateVerifier(
                     TrustStore.withDefaults(config.tls().extraTrustedCas()), clock), clock);
+            ServerPings pings = new ServerPings();
             OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
-                    config.connectTimeout(), config.limits(), tls);
+                    config.connectTimeout(), config.limits(), tls, config.health(), pings);
             OutboundSessions outbound = new OutboundSessions(config, keys, connector, group, new Bouncer(stanzaListener),
                     failures, clock);
             Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
-            InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, clock, tls);
+            InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, clock, tls,
+                    config.health(), pings, outbound::send);
             S2sListener listener = S2sListener.start(config.listenerConfig(), group, services, false);
             Optional<S2sListener> directTlsListener;
             try {
@@ -100,7 +104,8 @@ public final class S2sEngine implements AutoCloseable {
      *
      * @param stanza a {@code message}, {@code presence} or {@code iq} in {@code jabber:server} whose
      *               {@code from} is at a local domain and whose {@code to} is at a remote one
-     * @throws IllegalArgumentException when the stanza is not such a stanza
+     * @throws IllegalArgumentException when the stanza is not such a stanza, or its {@code from} or {@code to}
+     *                                  is no valid JID (RFC 7622); the message names the attribute and the rule
      * @throws IllegalStateException    after {@link #close()}
      */
     public void send(XmlElement stanza) {
@@ -112,17 +117,26 @@ public final class S2sEngine implements AutoCloseable {
             throw new IllegalArgumentException("only message, presence and iq in jabber:server can be sent, not <"
                     + stanza.name() + "/> in '" + stanza.namespace() + "'");
         }
-        String from = stanza.attribute("from").orElseThrow(() -> new IllegalArgumentException("the stanza has no 'from'"));
-        String to = stanza.attribute("to").orElseThrow(() -> new IllegalArgumentException("the stanza has no 'to'"));
-        String localDomain = Domains.domainOf(from);
-        String remoteDomain = Domains.domainOf(to);
+        String localDomain = address(stanza, "from").domainpart();
+        String remoteDomain = address(stanza, "to").domainpart();
         if (!config.serves(localDomain)) {
             throw new IllegalArgumentException("'from' must be at a local domain, " + localDomain + " is not one");
         }
-        if (config.serves(remoteDomain) || remoteDomain.isEmpty()) {
-            throw new IllegalArgumentException("'to' must be at a remote domain, not " + to);
+        if (config.serves(remoteDomain)) {
+            throw new IllegalArgumentException("'to' must be at a remote domain, not " + remoteDomain);
         }
         outbound.send(localDomain, remoteDomain, stanza);
+    }
+
+    /** The {@code attribute} address of {@code stanza} as a JID; missing or malformed, the caller's mistake. */
+    private static Jid address(XmlElement stanza, String attribute) {
+        String text = stanza.attribute(attribute)
+                .orElseThrow(() -> new IllegalArgumentException("the stanza has no '" + attribute + "'"));
+        try {
+            return Jid.parse(text);
+        } catch (InvalidJidException e) {
+            throw new IllegalArgumentException("'" + attribute + "' is not a valid JID: " + e.getMessage(), e);
+        }
     }
 
     /** The listener's bound address, with the actual port when the configuration asked for 0. */
@@ -149,16 +163,21 @@ public final class S2sEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the engine. Outbound streams are closed with {@code </stream:stream>}; stanzas still
-     * waiting for a session are bounced with {@code remote-server-timeout} at once rather than
-     * waited for, since a session that is not up may take the whole dialback timeout to open.
-     * Inbound streams end with {@code system-shutdown}. Returns once the port is free.
+     * Stops the engine, draining first. {@link #send} refuses new stanzas from the start; stanzas
+     * waiting for a session that is not up are bounced with {@code remote-server-timeout} at once,
+     * since such a session may take the whole dialback timeout to open; authenticated sessions get
+     * up to {@link SessionHealth#drainTimeout()} to write what they have accepted (inbound streams
+     * still deliver meanwhile, and dialback for a piggy-backing domain can still complete). What is
+     * left then is bounced with {@code remote-server-timeout} ("this server is shutting down"),
+     * outbound streams are closed with {@code </stream:stream>}, and inbound streams end with
+     * {@code system-shutdown}. Returns once the port is free.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        outbound.drain(config.health().drainTimeout());
         outbound.shutdown();
         listener.close();
         directTlsListener.ifPresent(S2sListener::close);

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Builds one first-level element from parser events, keeping only the elements still open.
@@ -28,28 +27,34 @@ final class ElementAssembler {
     }
 
     void text(String characters) {
-        open.element().text.append(characters);
+        open.element().text(characters);
     }
 
-    /** Closes the innermost element; returns it only when it was the outermost one, i.e. a whole stanza. */
-    Optional<XmlElement> end() {
+    /**
+     * Closes the innermost element; returns it only when it was the outermost one, i.e. a whole
+     * stanza, and null otherwise (not an {@code Optional}: this runs for every end tag).
+     */
+    XmlElement end() {
         XmlElement element = open.pop().build();
         OpenElement parent = open.peek();
         if (parent == null) {
-            return Optional.of(element);
+            return element;
         }
-        parent.children.add(element);
-        return Optional.empty();
+        parent.add(element);
+        return null;
     }
 
     private static final class OpenElement {
         private final String name;
         private final String namespace;
         private final List<XmlAttribute> attributes;
-        private final List<XmlNode> children = new ArrayList<>();
+        // most elements of a stanza hold one text or one child, or nothing: no list until needed
+        private List<XmlNode> children = List.of();
         // The parser may hand one run of text over in several pieces (one per network read);
-        // collecting them here keeps a single XmlText per run in the tree.
-        private final StringBuilder text = new StringBuilder();
+        // collecting them keeps a single XmlText per run in the tree. Most runs come in one piece,
+        // kept as it is; a builder only for the rest.
+        private String text;
+        private StringBuilder moreText;
 
         private OpenElement(String name, String namespace, List<XmlAttribute> attributes) {
             this.name = name;
@@ -57,10 +62,36 @@ final class ElementAssembler {
             this.attributes = attributes;
         }
 
+        private void text(String characters) {
+            if (characters.isEmpty()) {
+                return;
+            }
+            if (text == null) {
+                text = characters;
+            } else {
+                if (moreText == null) {
+                    moreText = new StringBuilder(text.length() + characters.length()).append(text);
+                }
+                moreText.append(characters);
+            }
+        }
+
         private void flushText() {
-            if (!text.isEmpty()) {
-                children.add(new XmlText(text.toString()));
-                text.setLength(0);
+            if (text != null) {
+                add(new XmlText(moreText != null ? moreText.toString() : text));
+                text = null;
+                moreText = null;
+            }
+        }
+
+        private void add(XmlNode child) {
+            if (children.isEmpty()) {
+                children = List.of(child);
+            } else {
+                if (children.size() == 1) {
+                    children = new ArrayList<>(children);
+                }
+                children.add(child);
             }
         }
 

@@ -19,12 +19,20 @@ final class Utf8Validator {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private static final byte[] NOTHING = new byte[0];
+
     private final CharBuffer scratch = CharBuffer.allocate(1024);
-    private byte[] carried = new byte[0];
+    private byte[] carried = NOTHING;
 
     /** Checks the next read; throws when the bytes so far cannot be UTF-8. */
     void check(byte[] chunk) throws CharacterCodingException {
-        ByteBuffer input = ByteBuffer.allocate(carried.length + chunk.length).put(carried).put(chunk).flip();
+        if (carried.length == 0 && isAscii(chunk)) {
+            // ASCII is valid UTF-8 on its own, and most of XMPP's traffic is ASCII: no decoder needed.
+            return;
+        }
+        ByteBuffer input = carried.length == 0
+                ? ByteBuffer.wrap(chunk)
+                : ByteBuffer.allocate(carried.length + chunk.length).put(carried).put(chunk).flip();
         CoderResult result;
         do {
             scratch.clear();
@@ -34,7 +42,19 @@ final class Utf8Validator {
             }
         } while (result.isOverflow());
         // Underflow: what is left is the start of a sequence that the next read completes.
-        carried = new byte[input.remaining()];
-        input.get(carried);
+        if (input.hasRemaining()) {
+            carried = new byte[input.remaining()];
+            input.get(carried);
+        } else {
+            carried = NOTHING;
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        int any = 0;
+        for (byte b : bytes) {
+            any |= b;
+        }
+        return any >= 0;
     }
 }

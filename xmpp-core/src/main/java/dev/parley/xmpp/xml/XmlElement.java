@@ -32,10 +32,14 @@ public record XmlElement(String name, String namespace, List<XmlAttribute> attri
 
     /** The value of the attribute with this local name and no namespace. */
     public Optional<String> attribute(String localName) {
-        return attributes.stream()
-                .filter(attribute -> attribute.namespace().isEmpty() && attribute.name().equals(localName))
-                .map(XmlAttribute::value)
-                .findFirst();
+        // a loop, not a stream: every stanza's addresses are read this way on the I/O thread
+        for (int i = 0; i < attributes.size(); i++) {
+            XmlAttribute attribute = attributes.get(i);
+            if (attribute.namespace().isEmpty() && attribute.name().equals(localName)) {
+                return Optional.of(attribute.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The child elements only, skipping text. */
@@ -51,12 +55,20 @@ public record XmlElement(String name, String namespace, List<XmlAttribute> attri
 
     /** The concatenated text directly inside this element (not of its descendants). */
     public String text() {
-        StringBuilder text = new StringBuilder();
+        String single = null;
+        StringBuilder text = null;
         for (XmlNode child : children) {
             if (child instanceof XmlText characters) {
-                text.append(characters.text());
+                if (single == null) {
+                    single = characters.text();
+                } else {
+                    if (text == null) {
+                        text = new StringBuilder(single);
+                    }
+                    text.append(characters.text());
+                }
             }
         }
-        return text.toString();
+        return text != null ? text.toString() : single != null ? single : "";
     }
 }

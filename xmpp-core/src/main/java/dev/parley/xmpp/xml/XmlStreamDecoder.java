@@ -16,12 +16,10 @@ import javax.xml.stream.XMLStreamException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Frames an XMPP stream: turns bytes into {@link XmlStreamEvent}s with Aalto's non-blocking parser,
@@ -175,12 +173,12 @@ public final class XmlStreamDecoder extends ByteToMessageDecoder {
             out.add(XmlStreamEvent.StreamClosed.INSTANCE);
             return;
         }
-        Optional<XmlElement> complete = stanza.end();
-        if (complete.isPresent()) {
+        XmlElement complete = stanza.end();
+        if (complete != null) {
             long end = reader.getLocationInfo().getEndingByteOffset();
             requireStanzaSize(end - stanzaStart);
             pendingSince = end;
-            out.add(new XmlStreamEvent.ElementReceived(complete.get()));
+            out.add(new XmlStreamEvent.ElementReceived(complete));
         }
     }
 
@@ -207,12 +205,17 @@ public final class XmlStreamDecoder extends ByteToMessageDecoder {
     }
 
     private List<XmlAttribute> attributes() {
-        List<XmlAttribute> attributes = new ArrayList<>(reader.getAttributeCount());
-        for (int i = 0; i < reader.getAttributeCount(); i++) {
-            attributes.add(new XmlAttribute(namespaceOf(reader.getAttributeNamespace(i)),
-                    reader.getAttributeLocalName(i), reader.getAttributeValue(i)));
+        int count = reader.getAttributeCount();
+        if (count == 0) {
+            return List.of();
         }
-        return attributes;
+        XmlAttribute[] attributes = new XmlAttribute[count];
+        for (int i = 0; i < count; i++) {
+            attributes[i] = new XmlAttribute(namespaceOf(reader.getAttributeNamespace(i)),
+                    reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+        }
+        // immutable already, so that the element keeps this list instead of copying it
+        return List.of(attributes);
     }
 
     private Map<String, String> namespaceDeclarations() {

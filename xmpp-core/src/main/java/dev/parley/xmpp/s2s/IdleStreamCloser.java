@@ -1,0 +1,45 @@
+package dev.parley.xmpp.s2s;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Ends a stream nobody uses. Sits right behind an {@link IdleStateHandler} that watches all traffic
+ * passing its place in the pipeline, and acts on its first "all idle" event; where the pair sits
+ * decides what counts as use (pings answered or sent in front of it do not). How to end the stream
+ * is the direction's business: an outbound session must be forgotten before its stream closes.
+ */
+final class IdleStreamCloser extends ChannelInboundHandlerAdapter {
+
+    private static final System.Logger LOG = System.getLogger(IdleStreamCloser.class.getName());
+
+    private final Duration timeout;
+    private final Consumer<Channel> close;
+
+    /** {@code close} ends the stream with {@code </stream:stream>}; {@code timeout} is only for the log. */
+    IdleStreamCloser(Duration timeout, Consumer<Channel> close) {
+        this.timeout = timeout;
+        this.close = close;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
+            // Later events of the same quiet spell find the stream closing already.
+            if (idle.isFirst()) {
+                LOG.log(Level.DEBUG, "closing stream with {0}: idle for {1}", ctx.channel().remoteAddress(), timeout);
+                close.accept(ctx.channel());
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.xml.XmlElement;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * XEP-0199 on an inbound stream, for the server itself rather than its users: a peer's ping to one
+ * of our domains is answered here with an empty {@code result} (XEP-0199 §7: a server answers
+ * pings to itself), and the answer to one of our own pings is handed to the {@link PingKeepalive}
+ * that waits for it. Neither reaches the host. Both count only from a domain pair authenticated on
+ * this stream; anything else goes on to the stanza gate, which refuses or delivers it.
+ *
+ * <p>Sits in front of the idle timer, so that pings keep a stream alive but do not keep it open.
+ */
+final class InboundPingHandler extends SimpleChannelInboundHandler<XmlElement> {
+
+    private static final System.Logger LOG = System.getLogger(InboundPingHandler.class.getName());
+
+    private final ListenerConfig config;
+    private final InboundSession session;
+    private final ServerPings pings;
+    private final StanzaSender replies;
+
+    /** {@code replies}: our answers go out over our own stream to the peer, not back on this one. */
+    InboundPingHandler(ListenerConfig config, InboundSession session, ServerPings pings, StanzaSender replies) {
+        this.config = config;
+        this.session = session;
+        this.pings = pings;
+        this.replies = replies;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, XmlElement element) {
+        if (!ServerStreams.isStanza(element) || !authenticated(element)) {
+            ctx.fireChannelRead(element);
+        } else if (ServerPings.isServerPing(element)) {
+            Jid to = Jid.parse(element.attribute("to").orElseThrow());
+            Jid from = Jid.parse(element.attribute("from").orElseThrow());
+            LOG.log(Level.DEBUG, "answering the ping of {0} to {1}", from, to);
+            replies.send(to.domainpart(), from.domainpart(), ServerPings.result(element));
+        } else if (!pings.answer(element)) {
+            ctx.fireChannelRead(element);
+        }
+    }
+
+    /** Whether the stanza's domains are a pair authenticated on this stream, its {@code to} one of ours. */
+    private boolean authenticated(XmlElement element) {
+        try {
+            String to = Jid.parse(element.attribute("to").orElse("")).domainpart();
+            String from = Jid.parse(element.attribute("from").orElse("")).domainpart();
+            return config.serves(to) && session.allows(to, from);
+        } catch (InvalidJidException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.parley.xmpp.s2s;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** XEP-0199 keepalive: quiet outbound streams are pinged, pings are answered by the server, dead peers are noticed. */
+@Timeout(30)
+class PingKeepaliveTest {
+
+    private final LoopbackDns dns = new LoopbackDns();
+    private final Inbox inboxA = new Inbox();
+    private final Inbox inboxB = new Inbox();
+    private S2sEngine a;
+    private S2sEngine b;
+    private ServerSocket deadPeer;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (deadPeer != null) {
+            deadPeer.close();
+        }
+    }
+
+    private static EngineConfig config(LoopbackDns dns, String domain, SessionHealth health) {
+        return EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of(domain), dns, dns).withHealth(health);
+    }
+
+    @Test
+    void peerEngineAnswersPingsItselfAndNeitherHostSeesThem() throws InterruptedException {
+        SessionHealth health = SessionHealth.DEFAULTS.withPing(Duration.ofMillis(200), Duration.ofMillis(500));
+        a = S2sEngine.start(config(dns, "a.test", health), inboxA);
+        b = S2sEngine.start(config(dns, "b.test", health), inboxB);
+        dns.register("a.test", a.localAddress().getPort()).register("b.test", b.localAddress().getPort());
+        a.send(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello"));
+        inboxB.next();
+        Instant opened = outboundOpenedAt(a, "b.test");
+
+        // Several ping intervals, each longer together with the ping timeout than a dead stream may live.
+        Thread.sleep(2_000);
+
+        assertThat(outboundOpenedAt(a, "b.test")).as("the same stream, never taken for dead").isEqualTo(opened);
+        assertThat(b.sessions()).as("B answered over a stream of its own to A")
+                .anySatisfy(session -> {
+                    assertThat(session.direction()).isEqualTo(SessionDirection.OUTBOUND);
+                    assertThat(session.peerDomains()).containsExactly("a.test");
+                    assertThat(session.state()).isEqualTo(SessionState.AUTHENTICATED);
+                });
+        assertThat(inboxB.drain()).as("pings are not delivered to B's host").isEmpty();
+        assertThat(inboxA.drain()).as("answers are not delivered to A's host").isEmpty();
+    }
+
+    @Test
+    void closesTheStreamWhenThePeerStopsAnswering() throws Exception {
+        deadPeer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        dns.register("dead.test", deadPeer.getLocalPort());
+        CompletableFuture<String> afterAuthentication = CompletableFuture.supplyAsync(this::authenticateThenFallSilent);
+        a = S2sEngine.start(config(dns, "a.test", SessionHealth.DEFAULTS.withPing(Duration.ofMillis(200),
+                Duration.ofMillis(300))), inboxA);
+
+        a.send(Stanzas.message("alice@a.test", "bob@dead.test", "m1", "hello"));
+        Sessions.await(() -> a.sessions().stream().anyMatch(session -> session.state() == SessionState.AUTHENTICATED),
+                Duration.ofSeconds(5));
+        long start = System.nanoTime();
+        Sessions.await(() -> a.sessions().isEmpty(), Duration.ofSeconds(5));
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(took).as("ping interval + ping timeout, not much more").isLessThan(2_000);
+        String sentAfterSilence = afterAuthentication.get(5, TimeUnit.SECONDS);
+        assertThat(sentAfterSilence).contains("<iq").contains("urn:xmpp:ping");
+        assertThat(inboxA.drain()).as("the written stanza cannot be known lost, so nothing is bounced").isEmpty();
+    }
+
+    /**
+     * The receiving server up to dialback "valid" and the first stanza, then silence: it reads
+     * nothing until the engine gives up on it. Returns what arrived after the stanza.
+     */
+    private String authenticateThenFallSilent() {
+        try (Socket socket = deadPeer.accept()) {
+            InputStream in = socket.getInputStream();
+            readUntil(in, "<stream:stream");
+            readUntil(in, ">");
+            socket.getOutputStream().write(("<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
+                    + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
+                    + " from='dead.test' id='dead-1' version='1.0'><stream:features>"
+                    + "<dialback xmlns='urn:xmpp:features:dialback'><errors/></dialback></stream:features>")
+                    .getBytes(StandardCharsets.UTF_8));
+            readUntil(in, "</db:result>");
+            socket.getOutputStream().write("<db:result type='valid' from='dead.test' to='a.test'/>"
+                    .getBytes(StandardCharsets.UTF_8));
+            readUntil(in, "</message>");
+            Thread.sleep(1_000);
+            // Only now read what came meanwhile, up to the engine's end of the connection.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void readUntil(InputStream in, String marker) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        while (!seen.toString(StandardCharsets.UTF_8).contains(marker)) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("closed before " + marker);
+            }
+            seen.write(next);
+        }
+    }
+
+    private static Instant outboundOpenedAt(S2sEngine engine, String domain) {
+        return engine.sessions().stream().filter(session -> session.direction() == SessionDirection.OUTBOUND
+                        && session.peerDomains().contains(domain))
+                .findFirst().orElseThrow(() -> new AssertionError("no outbound session to " + domain)).openedAt();
+    }
+}
