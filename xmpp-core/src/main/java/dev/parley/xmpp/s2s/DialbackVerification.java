@@ -54,7 +54,7 @@ final class DialbackVerification implements OutboundStreamEvents {
         } else {
             answer.complete(type.get());
         }
-        OutboundStreamHandler.close(channel);
+        ServerStreams.close(channel);
     }
 
     @Override
@@ -72,7 +72,7 @@ final class DialbackVerification implements OutboundStreamEvents {
     void timeOut(String reason) {
         if (answer.completeExceptionally(new RemoteDomainException(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason))
                 && channel != null) {
-            OutboundStreamHandler.close(channel);
+            ServerStreams.close(channel);
         }
     }
 }

@@ -76,7 +76,12 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
                 }
             }
             case OPEN -> {
-                if (event instanceof ElementReceived received) {
+                if (event instanceof ElementReceived received && ServerStreams.isStreamError(received.element())) {
+                    // The peer ends its stream (RFC 6120 §4.9.1): close ours too; an error is not answered with one.
+                    LOG.log(Level.INFO, "peer {0} ended its stream with the error {1}", ctx.channel().remoteAddress(),
+                            ServerStreams.describeStreamError(received.element()));
+                    closeOnPeersRequest(ctx);
+                } else if (event instanceof ElementReceived received) {
                     onElement(ctx, received.element());
                 } else {
                     closeOnPeersRequest(ctx);

@@ -302,7 +302,7 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         if (open != null) {
             // Before end(), which closes the connection: a closing tag written after that is lost.
-            OutboundStreamHandler.close(open);
+            ServerStreams.close(open);
         }
         end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "this server is shutting down");
     }
@@ -324,7 +324,7 @@ final class OutboundLink implements OutboundStreamEvents {
         LOG.log(Level.INFO, "closing the idle S2S session to {0}", remoteDomain);
         onClosed.accept(this);
         // Queued behind whatever the host's threads handed to the event loop before the state changed.
-        idleChannel.eventLoop().execute(() -> OutboundStreamHandler.close(idleChannel));
+        idleChannel.eventLoop().execute(() -> ServerStreams.close(idleChannel));
     }
 
     /** Whether stanzas flow on this link (a drain on shutdown waits only for such links). */
@@ -389,7 +389,7 @@ final class OutboundLink implements OutboundStreamEvents {
         if (routes.isEmpty()) {
             state = SessionState.CLOSED;
             onClosed.accept(this);
-            OutboundStreamHandler.close(channel);
+            ServerStreams.close(channel);
         }
         return bounced;
     }

@@ -27,6 +27,6 @@ interface OutboundStreamEvents {
      * A session overrides this to forget itself first, so that the next stanza opens a new stream.
      */
     default void idle(Channel channel) {
-        OutboundStreamHandler.close(channel);
+        ServerStreams.close(channel);
     }
 }

@@ -16,8 +16,6 @@ import dev.parley.xmpp.xml.XmlStreamEvent;
 import dev.parley.xmpp.xml.XmlStreamEvent.ElementReceived;
 import dev.parley.xmpp.xml.XmlStreamEvent.StreamOpened;
 import dev.parley.xmpp.xml.XmlWriter;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
@@ -105,7 +103,7 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
             return;
         }
         XmlElement element = ((ElementReceived) event).element();
-        if (isStreamError(element)) {
+        if (ServerStreams.isStreamError(element)) {
             failOnStreamError(ctx, element);
             return;
         }
@@ -252,18 +250,9 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
         events.ready(ctx.channel(), new NegotiatedStream(streamId, tlsDetails, saslAuthenticated, dialbackOffered));
     }
 
-    private static boolean isStreamError(XmlElement element) {
-        return element.namespace().equals(XmppNamespaces.STREAMS) && element.name().equals("error");
-    }
-
     private void failOnStreamError(ChannelHandlerContext ctx, XmlElement error) {
-        String condition = error.elements().stream()
-                .filter(child -> child.namespace().equals(XmppNamespaces.STREAM_ERRORS) && !child.name().equals("text"))
-                .map(XmlElement::name).findFirst().orElse("undefined-condition");
-        String text = error.elements().stream().filter(child -> child.name().equals("text"))
-                .map(XmlElement::text).findFirst().map(value -> ": " + value).orElse("");
         fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
-                remoteDomain + " ended the stream with the error " + condition + text);
+                remoteDomain + " ended the stream with the error " + ServerStreams.describeStreamError(error));
     }
 
     @Override
@@ -279,11 +268,6 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
     public void channelInactive(ChannelHandlerContext ctx) {
         end(ctx, "the connection to " + remoteDomain + " was lost");
         ctx.fireChannelInactive();
-    }
-
-    /** Our closing tag, then the connection: used when the user of the stream is done with it. */
-    static void close(Channel channel) {
-        channel.writeAndFlush(ServerStreams.CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** The stream ended: a failure while negotiating, a plain close once it served. */
@@ -305,7 +289,7 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
         }
         boolean wasReady = ready;
         state = OutboundStreamState.CLOSED;
-        close(ctx.channel());
+        ServerStreams.close(ctx.channel());
         if (wasReady) {
             events.closed();
         } else {

@@ -4,7 +4,6 @@ import dev.parley.xmpp.xml.XmlStreamDecoder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -75,19 +74,11 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                     .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
                             services.replies()))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
-                    .addLast("idle-close", new IdleStreamCloser(idle, S2sChannelInitializer::closeStream))
+                    .addLast("idle-close", new IdleStreamCloser(idle, ServerStreams::close))
                     .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
                     .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), services.listener()));
         });
-    }
-
-    /**
-     * Our closing tag, then the connection. The stream handler is not told: a closed connection is
-     * closed for it too, and an idle peer has nothing in flight to answer.
-     */
-    private static void closeStream(Channel channel) {
-        channel.writeAndFlush(ServerStreams.CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static Optional<InetSocketAddress> remoteAddress(Channel channel) {

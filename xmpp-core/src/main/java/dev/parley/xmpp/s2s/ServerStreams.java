@@ -6,6 +6,8 @@ import dev.parley.xmpp.stream.StreamVersion;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.xml.NamespaceScope;
 import dev.parley.xmpp.xml.XmlElement;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 
 import java.util.Optional;
 import java.util.Set;
@@ -33,5 +35,25 @@ final class ServerStreams {
     /** Whether {@code element} is a message, presence or iq stanza of a server stream. */
     static boolean isStanza(XmlElement element) {
         return element.namespace().equals(XmppNamespaces.SERVER) && STANZA_NAMES.contains(element.name());
+    }
+
+    /** Whether {@code element} is a peer's {@code <stream:error/>}, which ends its stream (RFC 6120 §4.9). */
+    static boolean isStreamError(XmlElement element) {
+        return element.namespace().equals(XmppNamespaces.STREAMS) && element.name().equals("error");
+    }
+
+    /** The condition of a peer's stream error and its text, if any, for logs and bounce reasons. */
+    static String describeStreamError(XmlElement error) {
+        String condition = error.elements().stream()
+                .filter(child -> child.namespace().equals(XmppNamespaces.STREAM_ERRORS) && !child.name().equals("text"))
+                .map(XmlElement::name).findFirst().orElse("undefined-condition");
+        String text = error.elements().stream().filter(child -> child.name().equals("text"))
+                .map(XmlElement::text).findFirst().map(value -> ": " + value).orElse("");
+        return condition + text;
+    }
+
+    /** Our closing tag, then the connection: used when we are done with a stream, or its peer is. */
+    static void close(Channel channel) {
+        channel.writeAndFlush(CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);
     }
 }

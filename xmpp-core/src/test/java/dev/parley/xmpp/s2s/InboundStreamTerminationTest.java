@@ -37,6 +37,17 @@ class InboundStreamTerminationTest {
     }
 
     @Test
+    void closesStreamWithoutAnsweringWhenPeerEndsItWithAStreamError() {
+        RemotePeer peer = new RemotePeer().send(OPEN).send("<stream:error><system-shutdown"
+                + " xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>");
+
+        StreamTranscript answer = peer.transcript();
+        assertThat(answer.closed()).isTrue();
+        assertThat(answer.hasOnlyEmptyFeatures()).as("an error is not answered with an error").isTrue();
+        assertThat(peer.connected()).isFalse();
+    }
+
+    @Test
     void endsStreamWithConnectionTimeoutWhenNoHeaderArrivesInTime() {
         RemotePeer peer = new RemotePeer().send("<?xml version='1.0'?><stream:str").waitFor(31);
 
