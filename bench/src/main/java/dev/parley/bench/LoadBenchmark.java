@@ -25,7 +25,7 @@ public final class LoadBenchmark {
         String tables = ResultsTable.markdown(results);
         System.out.println(tables);
         System.out.println(TargetCheck.markdown(results));
-        String command = "java -jar bench/target/parley-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
+        String command = "./mvnw -q -o -B -pl bench -am package -DskipTests && java -jar bench/target/parley-bench.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
         if (options.results().isPresent()) {
             ResultsReport.write(options.results().get(), tables, TargetCheck.markdown(results), command, options);
             System.err.println("written to " + options.results().get().toAbsolutePath());
