@@ -2,7 +2,6 @@ package dev.parley.it.peers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,27 +18,16 @@ import java.util.Map;
  * Its SRV lookups go to the run's DNS through {@link PeerNetwork#inetrc()}; its A lookups go through libc, which
  * nss_wrapper points at {@link PeerNetwork#hostsFile()}. Users are registered through its HTTP API on loopback.
  */
-public final class EjabberdPeer implements FederationPeer {
+public final class EjabberdPeer extends ProcessPeer {
 
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration REGISTER = Duration.ofSeconds(10);
     private static final String LIBS = "/usr/lib/x86_64-linux-gnu";
     private static final String NSS_WRAPPER = LIBS + "/libnss_wrapper.so";
 
-    private final PeerNetwork network;
-    private final String domain;
-    private final PeerSecurity security;
-    private final TestCa ca;
-    private final Path dir;
-    private ChildProcess process;
-
     /** A peer for the domain, which must be in the network's plan ({@link #plan}); {@link #start()} runs it. */
     public EjabberdPeer(PeerNetwork network, String domain, PeerSecurity security, TestCa ca) {
-        this.network = network;
-        this.domain = domain;
-        this.security = security;
-        this.ca = ca;
-        this.dir = network.runDir().resolve(domain);
+        super("ejabberd", network, domain, security, ca);
     }
 
     /** What the network must reserve for an ejabberd peer of this domain in this mode. */
@@ -128,44 +116,7 @@ public final class EjabberdPeer implements FederationPeer {
     }
 
     @Override
-    public String domain() {
-        return domain;
-    }
-
-    @Override
-    public InetAddress address() {
-        return network.address(domain);
-    }
-
-    @Override
-    public int s2sPort() {
-        return PeerPorts.s2s(security);
-    }
-
-    @Override
-    public int c2sPort() {
-        return PeerPorts.C2S;
-    }
-
-    @Override
-    public PeerSecurity security() {
-        return security;
-    }
-
-    @Override
     public Path log() {
         return dir.resolve("ejabberd.log");
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "ejabberd " + domain + " at " + address().getHostAddress() + " (" + security + ")";
     }
 }

@@ -2,7 +2,6 @@ package dev.parley.it.peers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,25 +16,14 @@ import java.util.concurrent.TimeUnit;
  * treats {@code .test} as nonexistent unless told otherwise); its data, certificates and log (debug level unless
  * {@link PeerLogLevel} says otherwise) live in {@code <run>/<domain>/}.
  */
-public final class ProsodyPeer implements FederationPeer {
+public final class ProsodyPeer extends ProcessPeer {
 
     private static final Duration START = Duration.ofSeconds(15);
     private static final Duration REGISTER = Duration.ofSeconds(15);
 
-    private final PeerNetwork network;
-    private final String domain;
-    private final PeerSecurity security;
-    private final TestCa ca;
-    private final Path dir;
-    private ChildProcess process;
-
     /** A peer for the domain, which must be in the network's plan ({@link #plan}); {@link #start()} runs it. */
     public ProsodyPeer(PeerNetwork network, String domain, PeerSecurity security, TestCa ca) {
-        this.network = network;
-        this.domain = domain;
-        this.security = security;
-        this.ca = ca;
-        this.dir = network.runDir().resolve(domain);
+        super("Prosody", network, domain, security, ca);
     }
 
     /** What the network must reserve for a Prosody peer of this domain in this mode. */
@@ -117,44 +105,7 @@ public final class ProsodyPeer implements FederationPeer {
     }
 
     @Override
-    public String domain() {
-        return domain;
-    }
-
-    @Override
-    public InetAddress address() {
-        return network.address(domain);
-    }
-
-    @Override
-    public int s2sPort() {
-        return PeerPorts.s2s(security);
-    }
-
-    @Override
-    public int c2sPort() {
-        return PeerPorts.C2S;
-    }
-
-    @Override
-    public PeerSecurity security() {
-        return security;
-    }
-
-    @Override
     public Path log() {
         return dir.resolve("prosody.log");
-    }
-
-    @Override
-    public void close() {
-        if (process != null) {
-            process.close();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "Prosody " + domain + " at " + address().getHostAddress() + " (" + security + ")";
     }
 }

@@ -111,6 +111,18 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
                 connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, Optional.of(tlsPort), health);
     }
 
+    /** This configuration listening on {@code address} and {@code listenerPort} (0: any free one). */
+    public EngineConfig withListener(InetAddress address, int listenerPort) {
+        return new EngineConfig(localDomains, address, listenerPort, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health);
+    }
+
+    /** This configuration serving {@code domains}. */
+    public EngineConfig withLocalDomains(Set<String> domains) {
+        return new EngineConfig(domains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health);
+    }
+
     /** This configuration with other idle, keepalive, retry, connection racing and drain timings. */
     public EngineConfig withHealth(SessionHealth timings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,

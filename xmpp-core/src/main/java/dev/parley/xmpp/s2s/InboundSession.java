@@ -53,6 +53,11 @@ final class InboundSession {
         return authenticated.contains(new Pair(Domains.canonical(local), Domains.canonical(remote)));
     }
 
+    /** Whether one of {@code localDomains} (canonical form) is authenticated on this stream. */
+    synchronized boolean carriesAny(Set<String> localDomains) {
+        return authenticated.stream().anyMatch(pair -> localDomains.contains(pair.local()));
+    }
+
     void delivered() {
         stanzasIn.incrementAndGet();
     }

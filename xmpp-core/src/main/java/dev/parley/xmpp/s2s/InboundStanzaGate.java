@@ -77,6 +77,17 @@ final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
         Bouncer.deliver(listener, element);
     }
 
+    /** A local domain of this stream is no longer served: the stream ends, since its peer must not rely on it. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof LocalDomainsRemoved removed && session.carriesAny(removed.domains())) {
+            ctx.pipeline().fireUserEventTriggered(new StreamFailure(StreamError.of(StreamErrorCondition.HOST_GONE,
+                    "this server no longer serves " + String.join(", ", removed.domains()))));
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
     /** Answers on the stream; an error stanza is never answered (RFC 6120 §8.3.1), only logged. */
     private static void answerJidMalformed(ChannelHandlerContext ctx, XmlElement element, String attribute,
                                            InvalidJidException malformed) {

@@ -3,6 +3,7 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlElement;
@@ -305,6 +306,50 @@ final class OutboundLink implements OutboundStreamEvents {
             ServerStreams.close(open);
         }
         end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "this server is shutting down");
+    }
+
+    /**
+     * Stops sending from {@code localDomains} (canonical form), which this server no longer serves:
+     * their waiting and queued stanzas are bounced with {@code remote-server-timeout}. Piggy-backed
+     * domains authenticated on their own go on; a link left with none ends with {@code </stream:stream>}.
+     */
+    void dropLocalDomains(Set<String> localDomains) {
+        List<Undeliverable> bounced = new ArrayList<>();
+        boolean ended = false;
+        Channel closing = null;
+        synchronized (this) {
+            if (state == SessionState.CLOSED || localDomains.stream().noneMatch(routes::containsKey)) {
+                return;
+            }
+            for (String domain : localDomains) {
+                OutboundRoute route = routes.remove(domain);
+                if (route != null) {
+                    route.drain().forEach(stanza -> bounced.add(new Undeliverable(stanza,
+                            StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, domain + " is no longer served by this server")));
+                }
+            }
+            outgoing.removeIf(stanza -> {
+                String from = Jid.parse(stanza.attribute("from").orElseThrow()).domainpart();
+                boolean dropped = localDomains.contains(from);
+                if (dropped) {
+                    bounced.add(new Undeliverable(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                            from + " is no longer served by this server"));
+                }
+                return dropped;
+            });
+            if (routes.isEmpty()) {
+                state = SessionState.CLOSED;
+                ended = true;
+                closing = channel;
+            }
+        }
+        if (ended) {
+            onClosed.accept(this);
+            if (closing != null) {
+                ServerStreams.close(closing);
+            }
+        }
+        bounce(bounced);
     }
 
     /**

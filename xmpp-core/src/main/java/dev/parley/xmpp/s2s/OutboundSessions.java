@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The outbound side of the engine: one {@link OutboundLink} per remote domain, opened on the
@@ -24,9 +26,9 @@ final class OutboundSessions implements DialbackVerifier {
 
     private static final Duration DRAIN_POLL = Duration.ofMillis(10);
 
-    private final EngineConfig config;
+    /** Read for each new link or verification, so that a reconfiguration applies to new sessions. */
+    private final Supplier<EngineSettings> settings;
     private final DialbackKeys keys;
-    private final OutboundConnector connector;
     private final EventLoopGroup group;
     private final Bouncer bouncer;
     private final FailureLog failures;
@@ -34,16 +36,15 @@ final class OutboundSessions implements DialbackVerifier {
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     private final RetryBackoff backoff;
 
-    OutboundSessions(EngineConfig config, DialbackKeys keys, OutboundConnector connector, EventLoopGroup group,
+    OutboundSessions(Supplier<EngineSettings> settings, DialbackKeys keys, EventLoopGroup group,
                      Bouncer bouncer, FailureLog failures, Clock clock) {
-        this.config = config;
+        this.settings = settings;
         this.keys = keys;
-        this.connector = connector;
         this.group = group;
         this.bouncer = bouncer;
         this.failures = failures;
         this.clock = clock;
-        this.backoff = new RetryBackoff(config.health(), clock);
+        this.backoff = new RetryBackoff(() -> settings.get().config().health(), clock);
     }
 
     /** Sends {@code stanza} from {@code localDomain} to {@code remoteDomain}, opening the session if needed. */
@@ -56,14 +57,15 @@ final class OutboundSessions implements DialbackVerifier {
         }
         // A link that closes between lookup and use says so; the next round opens a fresh one.
         while (true) {
+            EngineSettings current = settings.get();
             OutboundLink[] created = new OutboundLink[1];
             OutboundLink link = links.computeIfAbsent(remoteDomain, domain -> created[0] = new OutboundLink(domain,
-                    localDomain, config, keys, bouncer, failures, backoff, closed -> links.remove(closed.remoteDomain(), closed),
+                    localDomain, current.config(), keys, bouncer, failures, backoff, closed -> links.remove(closed.remoteDomain(), closed),
                     clock.instant()));
             // Queue first, then connect: the stanza must be waiting before any outcome can arrive.
             if (link.send(localDomain, stanza)) {
                 if (link == created[0]) {
-                    link.open(connector);
+                    link.open(current.connector());
                 }
                 return;
             }
@@ -73,8 +75,9 @@ final class OutboundSessions implements DialbackVerifier {
 
     @Override
     public CompletableFuture<DialbackType> verify(String receiving, String originating, String streamId, String key) {
+        EngineSettings current = settings.get();
         DialbackVerification verification = new DialbackVerification(receiving, originating, streamId, key);
-        connector.connect(new OutboundStreamSpec(receiving, originating, verification, false))
+        current.connector().connect(new OutboundStreamSpec(receiving, originating, verification, false))
                 .whenComplete((channel, failure) -> {
                     if (failure != null) {
                         RemoteDomainException reason = RemoteDomainException.of(failure);
@@ -82,7 +85,7 @@ final class OutboundSessions implements DialbackVerifier {
                     }
                 });
         ScheduledFuture<?> deadline = group.schedule(() -> verification.timeOut("the authoritative server of "
-                + originating + " did not answer our verification in time"), config.dialbackTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                + originating + " did not answer our verification in time"), current.config().dialbackTimeout().toNanos(), TimeUnit.NANOSECONDS);
         verification.answer().whenComplete((type, failure) -> deadline.cancel(false));
         return verification.answer();
     }
@@ -107,6 +110,11 @@ final class OutboundSessions implements DialbackVerifier {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Stops sending from {@code localDomains}, which this server no longer serves (see {@link OutboundLink#dropLocalDomains}). */
+    void dropLocalDomains(Set<String> localDomains) {
+        List.copyOf(links.values()).forEach(link -> link.dropLocalDomains(localDomains));
     }
 
     /** Ends every session; stanzas still waiting are bounced with {@code remote-server-timeout}. */

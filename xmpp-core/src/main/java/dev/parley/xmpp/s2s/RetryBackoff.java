@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Remote domains whose last session failed to open, and until when stanzas for them are bounced at
@@ -33,14 +34,13 @@ final class RetryBackoff {
         }
     }
 
-    private final Duration first;
-    private final Duration max;
+    /** Read at each failure, so that a reconfigured engine's timings apply from its next failure on. */
+    private final Supplier<SessionHealth> health;
     private final Clock clock;
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
 
-    RetryBackoff(SessionHealth health, Clock clock) {
-        this.first = health.retryAfter();
-        this.max = health.maxRetryAfter();
+    RetryBackoff(Supplier<SessionHealth> health, Clock clock) {
+        this.health = health;
         this.clock = clock;
     }
 
@@ -53,10 +53,12 @@ final class RetryBackoff {
     /** A session to {@code domain} failed to open; returns the window it now has. */
     Refusal failed(String domain, StanzaErrorCondition condition, String reason) {
         Instant now = clock.instant();
+        Duration first = health.get().retryAfter();
+        Duration max = health.get().maxRetryAfter();
         // Old entries would otherwise stay for every domain that ever failed and never came back.
         refusals.values().removeIf(old -> old.retryAt().plus(max).isBefore(now));
         return refusals.compute(domain, (key, previous) -> {
-            Duration window = previous == null ? first : doubled(previous.window());
+            Duration window = previous == null ? first : doubled(previous.window(), max);
             return new Refusal(condition, reason, now.plus(window), window);
         });
     }
@@ -66,7 +68,7 @@ final class RetryBackoff {
         refusals.remove(domain);
     }
 
-    private Duration doubled(Duration window) {
+    private static Duration doubled(Duration window, Duration max) {
         Duration twice = window.multipliedBy(2);
         return twice.compareTo(max) > 0 ? max : twice;
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
@@ -23,32 +24,33 @@ import java.util.concurrent.TimeUnit;
  */
 final class S2sChannelInitializer extends ChannelInitializer<Channel> {
 
-    private final ListenerConfig config;
+    private final Supplier<InboundSettings> settings;
     private final ChannelGroup streams;
-    private final Optional<InboundDialback> dialback;
     private final boolean directTls;
 
     /**
-     * {@code streams} collects every accepted connection, so that the listener can end them all;
-     * without {@code dialback} every stanza is refused; with {@code directTls} (which needs
-     * {@code dialback}, where the TLS services are) TLS starts before the first byte of XML.
+     * {@code settings} are read once per accepted connection (the engine swaps them when it is
+     * reconfigured); {@code streams} collects every accepted connection, so that the listener can
+     * end them all; without dialback services every stanza is refused; with {@code directTls}
+     * (which needs those services, where the TLS is) TLS starts before the first byte of XML.
      */
-    S2sChannelInitializer(ListenerConfig config, ChannelGroup streams, Optional<InboundDialback> dialback,
-                          boolean directTls) {
-        this.config = config;
+    S2sChannelInitializer(Supplier<InboundSettings> settings, ChannelGroup streams, boolean directTls) {
+        this.settings = settings;
         this.streams = streams;
-        this.dialback = dialback;
         this.directTls = directTls;
     }
 
     /** A pipeline that authenticates nobody and so accepts no stanza. */
     S2sChannelInitializer(ListenerConfig config, ChannelGroup streams) {
-        this(config, streams, Optional.empty(), false);
+        this(() -> new InboundSettings(config, Optional.empty()), streams, false);
     }
 
     @Override
     protected void initChannel(Channel channel) {
         streams.add(channel);
+        InboundSettings current = settings.get();
+        ListenerConfig config = current.config();
+        Optional<InboundDialback> dialback = current.dialback();
         Optional<InboundSession> session = dialback.map(services -> new InboundSession(remoteAddress(channel),
                 services.clock().instant()));
         Optional<InboundNegotiation> negotiation = dialback.map(services -> new InboundNegotiation(services.tls(),

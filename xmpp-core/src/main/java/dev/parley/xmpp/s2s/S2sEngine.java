@@ -12,9 +12,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The S2S engine as its hosts (the resource adapter, the DMZ proxy) see it: accepts streams from
@@ -37,65 +40,70 @@ public final class S2sEngine implements AutoCloseable {
     /** As many failures as an administrator reads at a glance. */
     private static final int REMEMBERED_FAILURES = 50;
 
-    private final EngineConfig config;
     private final EventLoopGroup group;
-    private final S2sListener listener;
-    private final Optional<S2sListener> directTlsListener;
+    private final Clock clock = Clock.systemUTC();
+    private final DialbackKeys keys;
+    private final StanzaListener stanzaListener;
+    private final ServerPings pings = new ServerPings();
+    private final FailureLog failures = new FailureLog(REMEMBERED_FAILURES, clock);
+    private final Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
+    /** The current generation; streams read it once when they start, {@link #reconfigure} replaces it whole. */
+    private final AtomicReference<EngineSettings> settings = new AtomicReference<>();
     private final OutboundSessions outbound;
-    private final Set<InboundSession> inbound;
-    private final FailureLog failures;
+    /** Serializes {@link #reconfigure} and {@link #close()}, which swap and close the listeners. */
+    private final Object lifecycle = new Object();
+    private volatile S2sListener listener;
+    private volatile Optional<S2sListener> directTlsListener = Optional.empty();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private S2sEngine(EngineConfig config, EventLoopGroup group, S2sListener listener,
-                      Optional<S2sListener> directTlsListener, OutboundSessions outbound, Set<InboundSession> inbound,
-                      FailureLog failures) {
-        this.config = config;
+    private S2sEngine(EngineConfig config, StanzaListener stanzaListener, EventLoopGroup group) {
         this.group = group;
-        this.listener = listener;
-        this.directTlsListener = directTlsListener;
-        this.outbound = outbound;
-        this.inbound = inbound;
-        this.failures = failures;
+        this.stanzaListener = stanzaListener;
+        this.keys = config.dialbackSecret().map(DialbackKeys::new).orElseGet(DialbackKeys::random);
+        this.outbound = new OutboundSessions(settings::get, keys, group, new Bouncer(stanzaListener), failures, clock);
+        settings.set(settingsFor(config));
     }
 
     /**
      * Starts listening and becomes ready to send.
      *
-     * @throws ListenerBindException when the listener's address and port cannot be bound
+     * @throws ListenerBindException    when the listener's address and port cannot be bound
+     * @throws IllegalArgumentException when a credential in {@code config.tls()} cannot be used
      */
     public static S2sEngine start(EngineConfig config, StanzaListener stanzaListener) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(stanzaListener, "stanzaListener");
-        Clock clock = Clock.systemUTC();
-        DialbackKeys keys = config.dialbackSecret().map(DialbackKeys::new).orElseGet(DialbackKeys::random);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
                 NioIoHandler.newFactory());
         try {
-            FailureLog failures = new FailureLog(REMEMBERED_FAILURES, clock);
-            S2sTls tls = new S2sTls(config.tls(), new CertificateVerifier(
-                    TrustStore.withDefaults(config.tls().extraTrustedCas()), clock), clock);
-            ServerPings pings = new ServerPings();
-            OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
-                    config.connectTimeout(), config.limits(), tls, config.health(), pings);
-            OutboundSessions outbound = new OutboundSessions(config, keys, connector, group, new Bouncer(stanzaListener),
-                    failures, clock);
-            Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
-            InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, clock, tls,
-                    config.health(), pings, outbound::send);
-            S2sListener listener = S2sListener.start(config.listenerConfig(), group, services, false);
-            Optional<S2sListener> directTlsListener;
+            S2sEngine engine = new S2sEngine(config, stanzaListener, group);
+            engine.listener = engine.bind(config.bindAddress(), config.port(), false);
             try {
-                directTlsListener = config.directTlsListenerConfig()
-                        .map(direct -> S2sListener.start(direct, group, services, true));
+                engine.directTlsListener = config.directTlsPort().map(port -> engine.bind(config.bindAddress(), port, true));
             } catch (RuntimeException e) {
-                listener.close();
+                engine.listener.close();
                 throw e;
             }
-            return new S2sEngine(config, group, listener, directTlsListener, outbound, inbound, failures);
+            return engine;
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** Builds one generation from {@code config}: TLS contexts, trust store, connector, inbound services. */
+    private EngineSettings settingsFor(EngineConfig config) {
+        S2sTls tls = new S2sTls(config.tls(), new CertificateVerifier(
+                TrustStore.withDefaults(config.tls().extraTrustedCas()), clock), clock);
+        OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
+                config.connectTimeout(), config.limits(), tls, config.health(), pings);
+        InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, clock, tls,
+                config.health(), pings, outbound::send);
+        return new EngineSettings(config, connector, new InboundSettings(config.listenerConfig(), Optional.of(services)));
+    }
+
+    private S2sListener bind(InetAddress address, int port, boolean directTls) {
+        return S2sListener.start(new InetSocketAddress(address, port), group, () -> settings.get().inbound(), directTls);
     }
 
     /**
@@ -119,6 +127,7 @@ public final class S2sEngine implements AutoCloseable {
         }
         String localDomain = address(stanza, "from").domainpart();
         String remoteDomain = address(stanza, "to").domainpart();
+        EngineConfig config = config();
         if (!config.serves(localDomain)) {
             throw new IllegalArgumentException("'from' must be at a local domain, " + localDomain + " is not one");
         }
@@ -126,6 +135,11 @@ public final class S2sEngine implements AutoCloseable {
             throw new IllegalArgumentException("'to' must be at a remote domain, not " + remoteDomain);
         }
         outbound.send(localDomain, remoteDomain, stanza);
+        if (!config().serves(localDomain)) {
+            // A reconfiguration removed the domain while the stanza was being queued, perhaps after it
+            // dropped the domain's routes: dropping again bounces the stanza rather than sending it.
+            outbound.dropLocalDomains(Set.of(Domains.canonical(localDomain)));
+        }
     }
 
     /** The {@code attribute} address of {@code stanza} as a JID; missing or malformed, the caller's mistake. */
@@ -177,16 +191,103 @@ public final class S2sEngine implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        outbound.drain(config.health().drainTimeout());
-        outbound.shutdown();
-        listener.close();
-        directTlsListener.ifPresent(S2sListener::close);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        LOG.log(Level.INFO, "S2S engine for {0} stopped", config.localDomains());
+        synchronized (lifecycle) {
+            EngineConfig config = config();
+            outbound.drain(config.health().drainTimeout());
+            outbound.shutdown();
+            listener.close();
+            directTlsListener.ifPresent(S2sListener::close);
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            LOG.log(Level.INFO, "S2S engine for {0} stopped", config.localDomains());
+        }
     }
 
-    /** The configuration it runs with. */
+    /** The configuration it runs with now: the one it started with, or the latest {@link #reconfigure} applied. */
     public EngineConfig config() {
-        return config;
+        return settings.get().config();
+    }
+
+    /**
+     * Applies an administrator's changes while the engine runs; all of {@code next} or, when it throws,
+     * nothing. Safe to call while other threads {@link #send}; calls are applied one after the other.
+     * A stream starting meanwhile is built wholly from the old configuration or wholly from {@code next}.
+     * <ul>
+     *   <li>TLS (credentials, trusted CAs, global and per-domain policy), timeouts, queue bound, limits,
+     *   session health and resolvers apply to streams and sessions that start afterwards, STARTTLS and
+     *   SNI handshakes included. A stream already open keeps what it started with: its TLS is
+     *   negotiated and its peer authenticated, and cutting it would bounce what it carries.</li>
+     *   <li>A new listener address or port (or direct-TLS port) is bound before anything else changes;
+     *   then the old listener stops and its streams end with {@code system-shutdown}, so that peers
+     *   reconnect to the address the administrator chose (and a firewall rule for the old port can go).</li>
+     *   <li>Local domains: new streams serve the new set. Inbound streams on which a removed domain is
+     *   authenticated end with {@code host-gone} (RFC 6120 §4.9.3.5, an FQDN no longer serviced);
+     *   outbound, the removed domain's waiting stanzas bounce with {@code remote-server-timeout}, and a
+     *   stream that served only removed domains ends with {@code </stream:stream>}.</li>
+     * </ul>
+     *
+     * @throws ListenerBindException    when a new address or port cannot be bound; the message names it,
+     *                                  and the engine runs on unchanged
+     * @throws IllegalArgumentException when a credential cannot be used, or {@code next} changes the
+     *                                  dialback secret, which peers' verifications in flight depend on
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public void reconfigure(EngineConfig next) {
+        Objects.requireNonNull(next, "next");
+        synchronized (lifecycle) {
+            if (closed.get()) {
+                throw new IllegalStateException("the S2S engine is closed");
+            }
+            EngineConfig previous = config();
+            if (!next.dialbackSecret().equals(previous.dialbackSecret())) {
+                throw new IllegalArgumentException("the dialback secret cannot change while the engine runs");
+            }
+            EngineSettings fresh = settingsFor(next);
+            Optional<S2sListener> newListener = needsRebind(previous.bindAddress(), previous.port(), listener,
+                    next.bindAddress(), next.port()) ? Optional.of(bind(next.bindAddress(), next.port(), false))
+                    : Optional.empty();
+            Optional<S2sListener> newDirectTls;
+            try {
+                newDirectTls = next.directTlsPort().isPresent() && (directTlsListener.isEmpty()
+                        || needsRebind(previous.bindAddress(), previous.directTlsPort().orElseThrow(),
+                        directTlsListener.get(), next.bindAddress(), next.directTlsPort().get()))
+                        ? Optional.of(bind(next.bindAddress(), next.directTlsPort().get(), true)) : Optional.empty();
+            } catch (RuntimeException e) {
+                newListener.ifPresent(S2sListener::close);
+                throw e;
+            }
+            settings.set(fresh);
+            List<S2sListener> retired = new ArrayList<>();
+            newListener.ifPresent(bound -> {
+                retired.add(listener);
+                listener = bound;
+            });
+            if (newDirectTls.isPresent() || next.directTlsPort().isEmpty()) {
+                directTlsListener.ifPresent(retired::add);
+                directTlsListener = newDirectTls;
+            }
+            Set<String> removed = new HashSet<>(previous.localDomains());
+            removed.removeAll(next.localDomains());
+            if (!removed.isEmpty()) {
+                outbound.dropLocalDomains(removed);
+                listener.endStreamsFor(removed);
+                directTlsListener.ifPresent(direct -> direct.endStreamsFor(removed));
+                retired.forEach(old -> old.endStreamsFor(removed));
+            }
+            retired.forEach(S2sListener::close);
+            LOG.log(Level.INFO, "S2S engine reconfigured for {0}, listening on {1}", next.localDomains(),
+                    listener.localAddress());
+        }
+    }
+
+    /**
+     * Whether {@code next} asks for another address or port than {@code running} listens on; port 0
+     * (any free one) is satisfied by whatever port was bound for it before.
+     */
+    private static boolean needsRebind(InetAddress previousAddress, int previousPort, S2sListener running,
+                                       InetAddress nextAddress, int nextPort) {
+        if (!nextAddress.equals(previousAddress)) {
+            return true;
+        }
+        return nextPort != 0 ? nextPort != running.localAddress().getPort() : previousPort != 0;
     }
 }

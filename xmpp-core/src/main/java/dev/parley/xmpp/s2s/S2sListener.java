@@ -19,10 +19,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Accepts XMPP server-to-server connections on one address and port and runs each through the
@@ -57,7 +58,7 @@ public final class S2sListener implements AutoCloseable {
     public static S2sListener start(ListenerConfig config) {
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
                 NioIoHandler.newFactory());
-        return start(config, newAcceptor(), io, List.of(io), Optional.empty(), false);
+        return start(address(config), newAcceptor(), io, List.of(io), bare(config), false);
     }
 
     /**
@@ -69,45 +70,55 @@ public final class S2sListener implements AutoCloseable {
      * @throws ListenerBindException when the address and port cannot be bound
      */
     public static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup) {
-        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.empty(), false);
+        return start(address(config), newAcceptor(), sharedIoGroup, List.of(), bare(config), false);
     }
 
     /**
-     * The engine's listener: on the engine's I/O group, negotiating TLS and authenticating peers;
+     * The engine's listener on {@code address}: on the engine's I/O group, negotiating TLS and
+     * authenticating peers with the {@code settings} current when each connection is accepted;
      * with {@code directTls}, every connection starts with TLS (XEP-0368).
      */
-    static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup, InboundDialback dialback, boolean directTls) {
-        return start(config, newAcceptor(), sharedIoGroup, List.of(), Optional.of(dialback), directTls);
+    static S2sListener start(InetSocketAddress address, EventLoopGroup sharedIoGroup, Supplier<InboundSettings> settings,
+                             boolean directTls) {
+        return start(address, newAcceptor(), sharedIoGroup, List.of(), settings, directTls);
     }
 
     private static EventLoopGroup newAcceptor() {
         return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-s2s-accept"), NioIoHandler.newFactory());
     }
 
-    private static S2sListener start(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
-                                     List<EventLoopGroup> otherOwnedGroups, Optional<InboundDialback> dialback,
+    private static InetSocketAddress address(ListenerConfig config) {
+        return new InetSocketAddress(config.bindAddress(), config.port());
+    }
+
+    /** Streams that authenticate nobody, for a listener without the engine. */
+    private static Supplier<InboundSettings> bare(ListenerConfig config) {
+        InboundSettings settings = new InboundSettings(config, Optional.empty());
+        return () -> settings;
+    }
+
+    private static S2sListener start(InetSocketAddress address, EventLoopGroup acceptor, EventLoopGroup io,
+                                     List<EventLoopGroup> otherOwnedGroups, Supplier<InboundSettings> settings,
                                      boolean directTls) {
         List<EventLoopGroup> owned = new ArrayList<>(otherOwnedGroups);
         owned.add(0, acceptor);
         try {
-            return bind(config, acceptor, io, List.copyOf(owned), dialback, directTls);
+            return bind(address, acceptor, io, List.copyOf(owned), settings, directTls);
         } catch (RuntimeException e) {
             shutDown(owned);
             throw e;
         }
     }
 
-    private static S2sListener bind(ListenerConfig config, EventLoopGroup acceptor, EventLoopGroup io,
-                                    List<EventLoopGroup> owned, Optional<InboundDialback> dialback, boolean directTls) {
-        Objects.requireNonNull(config, "config");
+    private static S2sListener bind(InetSocketAddress address, EventLoopGroup acceptor, EventLoopGroup io,
+                                    List<EventLoopGroup> owned, Supplier<InboundSettings> settings, boolean directTls) {
         ChannelGroup streams = new DefaultChannelGroup("parley-s2s-inbound", GlobalEventExecutor.INSTANCE);
-        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
         ChannelFuture bound = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)
                 // Stanzas are small and interactive; waiting to coalesce them only adds latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new S2sChannelInitializer(config, streams, dialback, directTls))
+                .childHandler(new S2sChannelInitializer(settings, streams, directTls))
                 .bind(address)
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
@@ -116,13 +127,22 @@ public final class S2sListener implements AutoCloseable {
         }
         S2sListener listener = new S2sListener(bound.channel(), streams, owned);
         LOG.log(Level.INFO, "listening for XMPP server-to-server connections{0} on {1} for {2}",
-                directTls ? " with direct TLS" : "", describe(listener.localAddress), config.localDomains());
+                directTls ? " with direct TLS" : "", describe(listener.localAddress), settings.get().config().localDomains());
         return listener;
     }
 
     /** The bound address, with the actual port when the configuration asked for port 0. */
     public InetSocketAddress localAddress() {
         return localAddress;
+    }
+
+    /**
+     * Ends the open streams that carry one of {@code domains} (canonical form) with {@code host-gone}
+     * (RFC 6120 §4.9.3.5: a domain no longer serviced here); the others go on.
+     */
+    void endStreamsFor(Set<String> domains) {
+        LocalDomainsRemoved removed = new LocalDomainsRemoved(Set.copyOf(domains));
+        streams.forEach(stream -> stream.pipeline().fireUserEventTriggered(removed));
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the engine's streams need to do TLS, built once per engine: the policy lookup, the
- * Netty handlers with our certificates, and the check of peer certificates.
+ * Everything the engine's streams need to do TLS, built once per settings generation
+ * ({@link EngineSettings}): the policy lookup, the Netty handlers with our certificates, and the
+ * check of peer certificates.
  */
 final class S2sTls {
 

@@ -83,7 +83,7 @@ class ReconnectBackoffTest {
     @Test
     void windowDoublesWithEachFailureInARowUpToTheMaximumAndResetsOnSuccess() {
         MutableClock clock = new MutableClock();
-        RetryBackoff backoff = new RetryBackoff(SessionHealth.DEFAULTS.withRetryAfter(Duration.ofSeconds(5),
+        RetryBackoff backoff = new RetryBackoff(() -> SessionHealth.DEFAULTS.withRetryAfter(Duration.ofSeconds(5),
                 Duration.ofSeconds(15)), clock);
 
         assertThat(backoff.failed("x.test", StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "slow").window())
