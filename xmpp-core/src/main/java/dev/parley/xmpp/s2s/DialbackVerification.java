@@ -35,8 +35,23 @@ final class DialbackVerification implements OutboundStreamEvents {
         return answer;
     }
 
+    /**
+     * The connection is made; kept from here on, not only once negotiated, so that a time-out during the negotiation
+     * (a server that accepts and never answers) can close it. Connected after the time-out: closed at once.
+     */
+    void connected(Channel connection) {
+        channel = connection;
+        if (answer.isDone()) {
+            ServerStreams.close(connection);
+        }
+    }
+
     @Override
     public void ready(Channel negotiated, NegotiatedStream stream) {
+        if (answer.isDone()) {
+            // Timed out (or failed) while negotiating: the stream is being closed, there is nobody to ask for.
+            return;
+        }
         channel = negotiated;
         negotiated.writeAndFlush(XmlWriter.write(Dialback.verifyRequest(receiving, originating, streamId, key),
                 ServerStreams.SCOPE));

@@ -2,6 +2,8 @@ package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
@@ -20,6 +22,12 @@ import java.util.Optional;
  * {@code type} valid, invalid or error, and a valid one authenticates the domain pair on this
  * stream. A {@code db:verify} request is answered from our own keys, since then we are the
  * authoritative server. Everything else passes on to the stanza gate.
+ *
+ * <p>Both requests name domains in their canonical form from the start (RFC 7622: lower-case A-labels, any IDNA dot
+ * a dot), so that the TLS policy, the verification and the authentication all see the one name the engine stores;
+ * a name that is no domainpart ends the stream with {@code improper-addressing}, like a missing one. A
+ * {@code db:result} for a pair already authenticated or already being verified on this stream is ignored: the peer
+ * has its answer, or will get it from the verification under way.
  */
 final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElement> {
 
@@ -29,6 +37,7 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
     private final InboundDialback dialback;
     private final InboundSession session;
     private final InboundNegotiation negotiation;
+    private final PendingVerifications pending = new PendingVerifications();
     private String streamId;
 
     InboundDialbackHandler(ListenerConfig config, InboundDialback dialback, InboundSession session,
@@ -63,10 +72,10 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
 
     /** {@code <db:result from=O to=R>key</db:result>}: O claims to send to our R on this stream. */
     private void onResultRequest(ChannelHandlerContext ctx, XmlElement request) {
-        Optional<String> originating = request.attribute("from");
-        Optional<String> receiving = request.attribute("to");
+        Optional<String> originating = request.attribute("from").flatMap(InboundDialbackHandler::domainpart);
+        Optional<String> receiving = request.attribute("to").flatMap(InboundDialbackHandler::domainpart);
         if (originating.isEmpty() || receiving.isEmpty()) {
-            failStream(ctx, "db:result needs both 'from' and 'to'");
+            failStream(ctx, "db:result needs a domain name in both 'from' and 'to'");
             return;
         }
         String from = originating.get();
@@ -85,9 +94,26 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
             write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.POLICY_VIOLATION));
             return;
         }
-        LOG.log(Level.DEBUG, "verifying dialback key of {0} for {1} on stream {2}", from, to, streamId);
+        if (session.allows(to, from)) {
+            return;
+        }
+        switch (pending.admit(to, from)) {
+            case ALREADY_PENDING -> {
+                return;
+            }
+            case FULL -> {
+                LOG.log(Level.INFO, "dialback from {0} for {1} refused: {2} verifications already wait on stream {3}",
+                        from, to, PendingVerifications.MAX_PER_STREAM, streamId);
+                write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.RESOURCE_CONSTRAINT));
+                return;
+            }
+            case ADMITTED -> LOG.log(Level.DEBUG, "verifying dialback key of {0} for {1} on stream {2}", from, to, streamId);
+        }
         dialback.verifier().verify(to, from, streamId, request.text().trim())
-                .whenComplete((type, failure) -> ctx.executor().execute(() -> answerResult(ctx, to, from, type, failure)));
+                .whenComplete((type, failure) -> ctx.executor().execute(() -> {
+                    pending.finished(to, from);
+                    answerResult(ctx, to, from, type, failure);
+                }));
     }
 
     private void answerResult(ChannelHandlerContext ctx, String receiving, String originating, DialbackType type,
@@ -111,11 +137,11 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
 
     /** {@code <db:verify from=R to=O id=…>key</db:verify>}: R asks us, O's authoritative server. */
     private void onVerifyRequest(ChannelHandlerContext ctx, XmlElement request) {
-        Optional<String> receiving = request.attribute("from");
-        Optional<String> originating = request.attribute("to");
+        Optional<String> receiving = request.attribute("from").flatMap(InboundDialbackHandler::domainpart);
+        Optional<String> originating = request.attribute("to").flatMap(InboundDialbackHandler::domainpart);
         Optional<String> id = request.attribute("id");
         if (receiving.isEmpty() || originating.isEmpty() || id.isEmpty()) {
-            failStream(ctx, "db:verify needs 'from', 'to' and 'id'");
+            failStream(ctx, "db:verify needs a domain name in 'from' and 'to', and an 'id'");
             return;
         }
         String from = receiving.get();
@@ -127,6 +153,15 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
         boolean valid = dialback.keys().matches(request.text(), from, to, id.get());
         LOG.log(Level.DEBUG, "{0} asked whether {1} opened stream {2}: {3}", from, to, id.get(), valid);
         write(ctx, Dialback.verifyAnswer(to, from, id.get(), valid ? DialbackType.VALID : DialbackType.INVALID));
+    }
+
+    /** The canonical form of a peer's domain name, or empty when it is none. */
+    private static Optional<String> domainpart(String domain) {
+        try {
+            return Optional.of(Jid.ofDomain(domain).domainpart());
+        } catch (InvalidJidException e) {
+            return Optional.empty();
+        }
     }
 
     private static void write(ChannelHandlerContext ctx, XmlElement element) {

@@ -2,6 +2,7 @@ package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.EventLoopGroup;
 
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,11 @@ import java.util.function.Supplier;
 final class OutboundSessions implements DialbackVerifier {
 
     private static final Duration DRAIN_POLL = Duration.ofMillis(10);
+    /**
+     * Verifications in flight for all inbound streams together: each holds a lookup and a connection that peers
+     * cause before proving anything, and many streams could each use their own share ({@link PendingVerifications}).
+     */
+    static final int MAX_VERIFICATIONS = 256;
 
     /** Read for each new link or verification, so that a reconfiguration applies to new sessions. */
     private final Supplier<EngineSettings> settings;
@@ -35,6 +42,7 @@ final class OutboundSessions implements DialbackVerifier {
     private final Clock clock;
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     private final RetryBackoff backoff;
+    private final AtomicInteger verifications = new AtomicInteger();
 
     OutboundSessions(Supplier<EngineSettings> settings, DialbackKeys keys, EventLoopGroup group,
                      Bouncer bouncer, FailureLog failures, Clock clock) {
@@ -75,13 +83,21 @@ final class OutboundSessions implements DialbackVerifier {
 
     @Override
     public CompletableFuture<DialbackType> verify(String receiving, String originating, String streamId, String key) {
+        if (verifications.incrementAndGet() > MAX_VERIFICATIONS) {
+            verifications.decrementAndGet();
+            return CompletableFuture.failedFuture(new RemoteDomainException(StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                    "too many dialback verifications are in progress"));
+        }
         EngineSettings current = settings.get();
         DialbackVerification verification = new DialbackVerification(receiving, originating, streamId, key);
+        verification.answer().whenComplete((type, failure) -> verifications.decrementAndGet());
         current.connector().connect(new OutboundStreamSpec(receiving, originating, verification, false))
                 .whenComplete((channel, failure) -> {
                     if (failure != null) {
                         RemoteDomainException reason = RemoteDomainException.of(failure);
                         verification.failed(reason.condition(), reason.getMessage());
+                    } else {
+                        verification.connected(channel);
                     }
                 });
         ScheduledFuture<?> deadline = group.schedule(() -> verification.timeOut("the authoritative server of "

@@ -9,8 +9,11 @@ import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** What every S2S stream this engine writes has in common, inbound and outbound. */
 final class ServerStreams {
@@ -52,8 +55,18 @@ final class ServerStreams {
         return condition + text;
     }
 
-    /** Our closing tag, then the connection: used when we are done with a stream, or its peer is. */
+    /** How long a closing tag may wait for a peer to read it before the connection is closed without it. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
+    /**
+     * Our closing tag, then the connection: used when we are done with a stream, or its peer is. A peer that reads
+     * nothing would never take the tag, and the connection would stay open with its unwritten output; so it is
+     * closed anyway after {@link #CLOSE_GRACE}.
+     */
     static void close(Channel channel) {
         channel.writeAndFlush(CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);
+        ScheduledFuture<?> forced = channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE.toNanos(),
+                TimeUnit.NANOSECONDS);
+        channel.closeFuture().addListener(closed -> forced.cancel(false));
     }
 }

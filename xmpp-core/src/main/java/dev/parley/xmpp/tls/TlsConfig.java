@@ -1,5 +1,8 @@
 package dev.parley.xmpp.tls;
 
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
+
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Collections;
@@ -66,8 +69,16 @@ public record TlsConfig(Map<String, ServerCredential> credentials, List<X509Cert
         return Optional.ofNullable(credentials.get(canonical(localDomain)));
     }
 
+    /**
+     * The engine's canonical form of a domain (as its {@code Domains.canonical}): the {@link Jid} domainpart, lower-case
+     * A-labels, so that a U-label, full-width or ideographic-dot spelling finds the policy of the name it stands for.
+     * Names that are no domainpart are only lower-cased; they can never equal a configured, valid name.
+     */
     private static String canonical(String domain) {
-        String lower = domain.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        try {
+            return Jid.ofDomain(domain).domainpart();
+        } catch (InvalidJidException e) {
+            return domain.toLowerCase(Locale.ROOT);
+        }
     }
 }
