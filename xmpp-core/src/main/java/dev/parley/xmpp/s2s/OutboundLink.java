@@ -11,6 +11,7 @@ import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelFuture;
+import io.netty.util.concurrent.Future;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -298,7 +300,8 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         if (!unsent.isEmpty()) {
             // the channel keeps the order of these writes and of the closing tag that follows
-            unsent.forEach(stanza -> open.write(XmlWriter.write(stanza, ServerStreams.SCOPE)));
+            unsent.forEach(stanza -> open.write(XmlWriter.write(stanza, ServerStreams.SCOPE))
+                    .addListener(written -> bounceIfFailed(stanza, written)));
             open.flush();
         }
         if (open != null) {
@@ -477,6 +480,7 @@ final class OutboundLink implements OutboundStreamEvents {
             }
             for (XmlElement stanza : batch) {
                 lastWrite = out.write(XmlWriter.write(stanza, ServerStreams.SCOPE));
+                lastWrite.addListener(written -> bounceIfFailed(stanza, written));
             }
             batch.clear();
             wrote = true;
@@ -491,6 +495,18 @@ final class OutboundLink implements OutboundStreamEvents {
                 // not writable for writes other than ours (or already written): look again shortly
                 out.eventLoop().schedule(this::drain, 1, TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    /**
+     * A stanza taken from the queue is no longer bounced by {@link #end}; if its write fails (the
+     * connection broke, an encoder failed) it would be lost, so it is bounced here.
+     */
+    private void bounceIfFailed(XmlElement stanza, Future<?> written) {
+        if (!written.isSuccess()) {
+            Throwable cause = written.cause();
+            bouncer.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the connection to " + remoteDomain
+                    + " failed while sending: " + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName()));
         }
     }
 

@@ -16,10 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
- * XML framing, the header deadline, the stream state machine (with STARTTLS), then (when the engine
- * runs it) the XEP-0199 pings that the server answers itself, the idle close, SASL EXTERNAL, Server
- * Dialback and the stanza gate that delivers. TLS goes in front of the decoder: from the start on a
- * direct-TLS listener, after {@code <proceed/>} otherwise. The pings come before the idle timer so
+ * the connection limit (first, so that a refused connection costs nothing more), XML framing, the
+ * header deadline, the stream state machine (with STARTTLS), then (when the engine runs it) the
+ * XEP-0199 pings that the server answers itself, the idle close, SASL EXTERNAL, Server Dialback and
+ * the stanza gate that delivers. TLS goes in front of the decoder: from the start on a direct-TLS
+ * listener, after {@code <proceed/>} otherwise. The pings come before the idle timer so
  * that a peer's keepalive does not keep an unused stream open.
  */
 final class S2sChannelInitializer extends ChannelInitializer<Channel> {
@@ -27,27 +28,32 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
     private final Supplier<InboundSettings> settings;
     private final ChannelGroup streams;
     private final boolean directTls;
+    private final InboundConnectionLimit limit;
 
     /**
      * {@code settings} are read once per accepted connection (the engine swaps them when it is
      * reconfigured); {@code streams} collects every accepted connection, so that the listener can
      * end them all; without dialback services every stanza is refused; with {@code directTls}
-     * (which needs those services, where the TLS is) TLS starts before the first byte of XML.
+     * (which needs those services, where the TLS is) TLS starts before the first byte of XML;
+     * {@code limit} counts the connections of every listener that shares it.
      */
-    S2sChannelInitializer(Supplier<InboundSettings> settings, ChannelGroup streams, boolean directTls) {
+    S2sChannelInitializer(Supplier<InboundSettings> settings, ChannelGroup streams, boolean directTls,
+                          InboundConnectionLimit limit) {
         this.settings = settings;
         this.streams = streams;
         this.directTls = directTls;
+        this.limit = limit;
     }
 
     /** A pipeline that authenticates nobody and so accepts no stanza. */
     S2sChannelInitializer(ListenerConfig config, ChannelGroup streams) {
-        this(() -> new InboundSettings(config, Optional.empty()), streams, false);
+        this(() -> new InboundSettings(config, Optional.empty()), streams, false, new InboundConnectionLimit());
     }
 
     @Override
     protected void initChannel(Channel channel) {
         streams.add(channel);
+        channel.pipeline().addLast("connection-limit", limit);
         InboundSettings current = settings.get();
         ListenerConfig config = current.config();
         Optional<InboundDialback> dialback = current.dialback();

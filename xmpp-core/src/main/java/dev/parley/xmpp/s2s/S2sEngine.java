@@ -46,6 +46,8 @@ public final class S2sEngine implements AutoCloseable {
     private final StanzaListener stanzaListener;
     private final ServerPings pings = new ServerPings();
     private final FailureLog failures = new FailureLog(REMEMBERED_FAILURES, clock);
+    /** Shared by the plain and the direct-TLS listener, and by their successors after {@link #reconfigure}. */
+    private final InboundConnectionLimit inboundLimit = new InboundConnectionLimit();
     private final Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
     /** The current generation; streams read it once when they start, {@link #reconfigure} replaces it whole. */
     private final AtomicReference<EngineSettings> settings = new AtomicReference<>();
@@ -103,7 +105,8 @@ public final class S2sEngine implements AutoCloseable {
     }
 
     private S2sListener bind(InetAddress address, int port, boolean directTls) {
-        return S2sListener.start(new InetSocketAddress(address, port), group, () -> settings.get().inbound(), directTls);
+        return S2sListener.start(new InetSocketAddress(address, port), group, () -> settings.get().inbound(), directTls,
+                inboundLimit);
     }
 
     /**

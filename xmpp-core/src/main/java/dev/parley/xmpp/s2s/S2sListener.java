@@ -58,7 +58,7 @@ public final class S2sListener implements AutoCloseable {
     public static S2sListener start(ListenerConfig config) {
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
                 NioIoHandler.newFactory());
-        return start(address(config), newAcceptor(), io, List.of(io), bare(config), false);
+        return start(address(config), newAcceptor(), io, List.of(io), bare(config), false, new InboundConnectionLimit());
     }
 
     /**
@@ -70,17 +70,25 @@ public final class S2sListener implements AutoCloseable {
      * @throws ListenerBindException when the address and port cannot be bound
      */
     public static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup) {
-        return start(address(config), newAcceptor(), sharedIoGroup, List.of(), bare(config), false);
+        return start(address(config), newAcceptor(), sharedIoGroup, List.of(), bare(config), false, new InboundConnectionLimit());
     }
 
     /**
      * The engine's listener on {@code address}: on the engine's I/O group, negotiating TLS and
      * authenticating peers with the {@code settings} current when each connection is accepted;
-     * with {@code directTls}, every connection starts with TLS (XEP-0368).
+     * with {@code directTls}, every connection starts with TLS (XEP-0368); {@code limit} is shared
+     * with the engine's other listener.
      */
     static S2sListener start(InetSocketAddress address, EventLoopGroup sharedIoGroup, Supplier<InboundSettings> settings,
-                             boolean directTls) {
-        return start(address, newAcceptor(), sharedIoGroup, List.of(), settings, directTls);
+                             boolean directTls, InboundConnectionLimit limit) {
+        return start(address, newAcceptor(), sharedIoGroup, List.of(), settings, directTls, limit);
+    }
+
+    /** A bare listener with its own event loops and the given connection limit, for tests. */
+    static S2sListener start(ListenerConfig config, InboundConnectionLimit limit) {
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-s2s-io"),
+                NioIoHandler.newFactory());
+        return start(address(config), newAcceptor(), io, List.of(io), bare(config), false, limit);
     }
 
     private static EventLoopGroup newAcceptor() {
@@ -99,11 +107,11 @@ public final class S2sListener implements AutoCloseable {
 
     private static S2sListener start(InetSocketAddress address, EventLoopGroup acceptor, EventLoopGroup io,
                                      List<EventLoopGroup> otherOwnedGroups, Supplier<InboundSettings> settings,
-                                     boolean directTls) {
+                                     boolean directTls, InboundConnectionLimit limit) {
         List<EventLoopGroup> owned = new ArrayList<>(otherOwnedGroups);
         owned.add(0, acceptor);
         try {
-            return bind(address, acceptor, io, List.copyOf(owned), settings, directTls);
+            return bind(address, acceptor, io, List.copyOf(owned), settings, directTls, limit);
         } catch (RuntimeException e) {
             shutDown(owned);
             throw e;
@@ -111,14 +119,15 @@ public final class S2sListener implements AutoCloseable {
     }
 
     private static S2sListener bind(InetSocketAddress address, EventLoopGroup acceptor, EventLoopGroup io,
-                                    List<EventLoopGroup> owned, Supplier<InboundSettings> settings, boolean directTls) {
+                                    List<EventLoopGroup> owned, Supplier<InboundSettings> settings, boolean directTls,
+                                    InboundConnectionLimit limit) {
         ChannelGroup streams = new DefaultChannelGroup("parley-s2s-inbound", GlobalEventExecutor.INSTANCE);
         ChannelFuture bound = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)
                 // Stanzas are small and interactive; waiting to coalesce them only adds latency.
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new S2sChannelInitializer(settings, streams, directTls))
+                .childHandler(new S2sChannelInitializer(settings, streams, directTls, limit))
                 .bind(address)
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
