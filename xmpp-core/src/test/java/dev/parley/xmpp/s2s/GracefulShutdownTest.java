@@ -1,7 +1,7 @@
 package dev.parley.xmpp.s2s;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetAddress;
@@ -19,24 +19,16 @@ class GracefulShutdownTest {
     private final LoopbackDns dns = new LoopbackDns();
     private final Inbox inboxA = new Inbox();
     private final Inbox inboxB = new Inbox();
+    @RegisterExtension
+    final StartedEngines engines = new StartedEngines();
     private S2sEngine a;
     private S2sEngine b;
 
-    @AfterEach
-    void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
-    }
-
     @Test
     void deliversWhatWaitsOnAnAuthenticatedSessionBeforeClosing() throws InterruptedException {
-        a = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test", "chat.a.test"), dns, dns)
+        a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test", "chat.a.test"), dns, dns)
                 .withHealth(SessionHealth.DEFAULTS.withDrainTimeout(Duration.ofSeconds(3))), inboxA);
-        b = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), inboxB);
+        b = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), inboxB);
         dns.register("a.test", a.localAddress().getPort()).register("chat.a.test", a.localAddress().getPort())
                 .register("b.test", b.localAddress().getPort());
         a.send(Stanzas.message("alice@a.test", "bob@b.test", "m0", "session up"));

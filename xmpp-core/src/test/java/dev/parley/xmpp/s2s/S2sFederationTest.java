@@ -1,8 +1,8 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetAddress;
@@ -21,24 +21,16 @@ class S2sFederationTest {
     private final LoopbackDns dns = new LoopbackDns();
     private final Inbox inboxA = new Inbox();
     private final Inbox inboxB = new Inbox();
+    @RegisterExtension
+    final StartedEngines engines = new StartedEngines();
     private S2sEngine a;
     private S2sEngine b;
 
     private void start(Set<String> domainsOfA) {
-        a = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, domainsOfA, dns, dns), inboxA);
-        b = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), inboxB);
+        a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, domainsOfA, dns, dns), inboxA);
+        b = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), inboxB);
         domainsOfA.forEach(domain -> dns.register(domain, a.localAddress().getPort()));
         dns.register("b.test", b.localAddress().getPort());
-    }
-
-    @AfterEach
-    void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
     }
 
     @Test

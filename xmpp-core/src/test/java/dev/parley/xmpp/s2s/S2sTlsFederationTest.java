@@ -5,8 +5,8 @@ import dev.parley.xmpp.tls.ServerCredential;
 import dev.parley.xmpp.tls.TlsConfig;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlElement;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetAddress;
@@ -28,6 +28,8 @@ class S2sTlsFederationTest {
     private final LoopbackDns dns = new LoopbackDns();
     private final Inbox inboxA = new Inbox();
     private final Inbox inboxB = new Inbox();
+    @RegisterExtension
+    final StartedEngines engines = new StartedEngines();
     private S2sEngine a;
     private S2sEngine b;
 
@@ -44,16 +46,16 @@ class S2sTlsFederationTest {
     }
 
     private void start(TlsConfig tlsOfA, TlsConfig tlsOfB) {
-        a = S2sEngine.start(config("a.test", tlsOfA), inboxA);
-        b = S2sEngine.start(config("b.test", tlsOfB), inboxB);
+        a = engines.start(config("a.test", tlsOfA), inboxA);
+        b = engines.start(config("b.test", tlsOfB), inboxB);
         dns.register("a.test", a.localAddress().getPort());
         dns.register("b.test", b.localAddress().getPort());
     }
 
     /** {@code b.test} reachable only by direct TLS, {@code a.test} by STARTTLS. */
     private void startWithDirectTlsB(TlsConfig tlsOfA, TlsConfig tlsOfB) {
-        a = S2sEngine.start(config("a.test", tlsOfA), inboxA);
-        b = S2sEngine.start(config("b.test", tlsOfB).withDirectTlsPort(0), inboxB);
+        a = engines.start(config("a.test", tlsOfA), inboxA);
+        b = engines.start(config("b.test", tlsOfB).withDirectTlsPort(0), inboxB);
         dns.register("a.test", a.localAddress().getPort());
         dns.registerDirectTls("b.test", b.directTlsAddress().orElseThrow().getPort());
     }
@@ -61,16 +63,6 @@ class S2sTlsFederationTest {
     private EngineConfig config(String domain, TlsConfig tls) {
         return EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of(domain), dns, dns)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)).withTls(tls);
-    }
-
-    @AfterEach
-    void stop() {
-        if (a != null) {
-            a.close();
-        }
-        if (b != null) {
-            b.close();
-        }
     }
 
     @Test
@@ -194,10 +186,10 @@ class S2sTlsFederationTest {
 
     @Test
     void aPiggyBackedDomainMustBeNamedByTheCertificateToo() throws InterruptedException {
-        a = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test", "chat.a.test"), dns, dns)
+        a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test", "chat.a.test"), dns, dns)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
                 .withTls(tls(TlsPolicy.REQUIRED_VALID_CERT, valid("a.test"), "a.test")), inboxA);
-        b = S2sEngine.start(config("b.test", tls(TlsPolicy.REQUIRED_VALID_CERT, valid("b.test"), "b.test")), inboxB);
+        b = engines.start(config("b.test", tls(TlsPolicy.REQUIRED_VALID_CERT, valid("b.test"), "b.test")), inboxB);
         dns.register("a.test", a.localAddress().getPort()).register("chat.a.test", a.localAddress().getPort());
         dns.register("b.test", b.localAddress().getPort());
 
