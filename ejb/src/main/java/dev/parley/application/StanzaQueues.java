@@ -1,9 +1,17 @@
 package dev.parley.application;
 
+import dev.parley.domain.model.routing.OutboundAttempt;
+import java.time.Duration;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 
 /** The queues the application puts stanzas on, in the caller's transaction. */
 public interface StanzaQueues {
+
+    /**
+     * Back to the queue to remote domains, due after {@code delay}: a stanza whose remote domain
+     * could not be reached yet, for its {@code attempt}. Persistent, so a restart meanwhile loses nothing.
+     */
+    void toFederationLater(StanzaEnvelope stanza, OutboundAttempt attempt, Duration delay);
 
     /** To the UC messaging module: a stanza for a local user. */
     void toLocalUsers(StanzaEnvelope stanza);

@@ -1,10 +1,12 @@
 package dev.parley.it;
 
+import dev.parley.it.peers.PeerNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,9 @@ public class ItEnvironment implements LauncherSessionListener {
     static final String ADDRESS = "parley.it.address";
     static final String ADMIN_PASSWORD = "parley.it.admin.password";
     static final String INTEGRATION_PASSWORD = "parley.it.integration.password";
+    /** Where the server asks DNS: each federation test's {@code PeerNetwork} runs its dnsmasq there. */
+    static final String DNS = "parley.it.dns";
+    static final String XMPP_DOMAIN = "parley.test";
     static final String ADMIN_USER = "admin";
     static final String INTEGRATION_USER = "integration";
     static final int S2S_PORT = 5269;
@@ -48,17 +53,33 @@ public class ItEnvironment implements LauncherSessionListener {
         System.setProperty(ADDRESS, address);
         System.setProperty(ADMIN_PASSWORD, adminPassword);
         System.setProperty(INTEGRATION_PASSWORD, integrationPassword);
+        InetSocketAddress dns = PeerNetwork.reserveDns(loopback(address));
+        System.setProperty(DNS, address + ":" + dns.getPort());
         System.setProperty("parley.it.jvm.args", String.join(" ",
                 "-Xms128m -Xmx512m",
                 "-Djboss.bind.address=" + address,
                 "-Djboss.bind.address.management=" + address,
-                "-Dparley.s2s.bind-address=" + address,
-                "-Dparley.s2s.port=" + S2S_PORT,
-                "-Dparley.xmpp.domain=parley.test"));
+                "-Dparley.dns.servers=" + address + ":" + dns.getPort(),
+                "-Dparley.xmpp.domain=" + XMPP_DOMAIN));
     }
 
     static String address() {
         return System.getProperty(ADDRESS);
+    }
+
+    /** The DNS server address the test server asks. */
+    static InetSocketAddress dns() {
+        String text = System.getProperty(DNS);
+        int colon = text.lastIndexOf(':');
+        return new InetSocketAddress(loopback(text.substring(0, colon)), Integer.parseInt(text.substring(colon + 1)));
+    }
+
+    static InetAddress loopback(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(address + " is no IP address", e);
+        }
     }
 
     /** A random 127.x.y.z on which nothing listens on the ports the server will use. */

@@ -2,21 +2,14 @@ package dev.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -32,35 +25,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class JmsQueuesIT {
 
-    private static ActiveMQConnectionFactory factory;
+    private static ParleyJms queues;
 
     @BeforeAll
     static void connect() {
-        factory = new ActiveMQConnectionFactory("tcp://" + ItEnvironment.address() + ":" + ItEnvironment.HTTP_PORT
-                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
+        queues = ParleyJms.connect();
     }
 
     @AfterAll
     static void disconnect() {
-        factory.close();
-    }
-
-    private static JMSContext session() {
-        return ((ConnectionFactory) factory).createContext(ItEnvironment.INTEGRATION_USER,
-                System.getProperty(ItEnvironment.INTEGRATION_PASSWORD));
+        queues.close();
     }
 
     @Test
     void stanzaOnFromFederationQueueIsDeliveredToTheLocalUser() throws Exception {
         String id = UUID.randomUUID().toString();
         String recipient = "alice-" + id + "@parley.test";
-        try (JMSContext jms = session()) {
-            jms.createProducer().send(jms.createQueue("ParleyFromFederation"), jms.createTextMessage(
-                    "<message xmlns='jabber:server' from='bob@remote.example/phone' to='" + recipient
-                            + "/desk' type='chat' id='" + id + "'><body>Hello from remote</body></message>"));
-        }
+        queues.send(ParleyJms.FROM_FEDERATION, "<message xmlns='jabber:server' from='bob@remote.example/phone' to='"
+                + recipient + "/desk' type='chat' id='" + id + "'><body>Hello from remote</body></message>");
 
-        JsonObject archived = awaitArchived(recipient).get(0);
+        JsonObject archived = ParleyAdmin.awaitArchived(recipient, any -> true, Duration.ofSeconds(30)).get(0);
 
         assertThat(archived.getString("from")).isEqualTo("bob@remote.example/phone");
         assertThat(archived.getString("to")).isEqualTo(recipient + "/desk");
@@ -70,16 +54,13 @@ class JmsQueuesIT {
 
     @Test
     void stanzaOnToFederationQueueComesBackAsErrorWhileFederationIsOff() throws Exception {
-        switchFederation(false);
+        ParleyAdmin.settings(ParleyAdmin.Federation.on().off());
         String id = UUID.randomUUID().toString();
         String sender = "carol-" + id + "@parley.test";
-        try (JMSContext jms = session()) {
-            jms.createProducer().send(jms.createQueue("ParleyToFederation"), jms.createTextMessage(
-                    "<message xmlns='jabber:client' from='" + sender + "' to='dave@remote.example' type='chat' id='"
-                            + id + "'><body>Are you there?</body></message>"));
-        }
+        queues.send(ParleyJms.TO_FEDERATION, "<message xmlns='jabber:client' from='" + sender
+                + "' to='dave@remote.example' type='chat' id='" + id + "'><body>Are you there?</body></message>");
 
-        JsonObject bounce = awaitArchived(sender).get(0);
+        JsonObject bounce = ParleyAdmin.awaitArchived(sender, any -> true, Duration.ofSeconds(30)).get(0);
 
         assertThat(bounce.getString("type")).isEqualTo("error");
         assertThat(bounce.getString("from")).isEqualTo("dave@remote.example");
@@ -92,11 +73,11 @@ class JmsQueuesIT {
     @Test
     void poisonMessageGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         String marker = UUID.randomUUID().toString();
-        try (JMSContext jms = session()) {
-            jms.createProducer().send(jms.createQueue("ParleyFromFederation"),
+        try (JMSContext jms = queues.session()) {
+            jms.createProducer().send(jms.createQueue(ParleyJms.FROM_FEDERATION),
                     jms.createTextMessage("<message from='x@remote.example' to='y@parley.test'>" + marker));
 
-            Queue deadLetter = jms.createQueue("ParleyDeadLetter");
+            Queue deadLetter = jms.createQueue(ParleyJms.DEAD_LETTER);
             try (JMSConsumer consumer = jms.createConsumer(deadLetter, "parleyOrigin = 'FromFederation'")) {
                 Message rejected = receiveContaining(consumer, marker);
                 assertThat(rejected).as("rejected message on ParleyDeadLetter").isNotNull();
@@ -114,27 +95,5 @@ class JmsQueuesIT {
             }
         }
         return null;
-    }
-
-    private static void switchFederation(boolean enabled) throws Exception {
-        var settings = ParleyHttp.asAdmin();
-        JsonObject current = (JsonObject) ParleyHttp.json(settings.get(ParleyHttp.app("/api/admin/settings")));
-        String change = "{\"enabled\": " + enabled + ", \"mode\": \"DIRECT\", \"s2sPort\": " + current.getInt("s2sPort")
-                + ", \"s2sBindAddress\": \"" + current.getString("s2sBindAddress") + "\", \"proxyPort\": "
-                + current.getInt("proxyPort") + ", \"tlsPolicy\": \"" + current.getString("tlsPolicy") + "\"}";
-        assertThat(settings.put(ParleyHttp.app("/api/admin/settings"), change).statusCode()).isEqualTo(200);
-    }
-
-    private static List<JsonObject> awaitArchived(String recipient) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            JsonArray found = (JsonArray) ParleyHttp.json(ParleyHttp.asAdmin().get(ParleyHttp.app(
-                    "/api/admin/messages?to=" + URLEncoder.encode(recipient, StandardCharsets.UTF_8))));
-            if (!found.isEmpty()) {
-                return found.getValuesAs(JsonValue::asJsonObject);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Nothing was delivered to " + recipient + " within 30 s");
     }
 }

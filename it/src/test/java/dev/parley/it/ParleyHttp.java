@@ -58,6 +58,15 @@ final class ParleyHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
+        return send(request(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(URI uri) throws IOException, InterruptedException {
+        return send(request(uri).DELETE());
+    }
+
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (authorization != null) {

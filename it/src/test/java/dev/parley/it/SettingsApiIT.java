@@ -40,7 +40,8 @@ class SettingsApiIT {
         HttpResponse<String> put = ParleyHttp.asAdmin().put(SETTINGS, """
                 {"enabled": true, "mode": "PROXY", "s2sPort": 15269, "s2sBindAddress": "127.0.0.1",
                  "proxyHost": "dmz-proxy.corp.example", "proxyPort": 5276, "proxyPassword": "s3cret-proxy",
-                 "tlsPolicy": "REQUIRED_VALID_CERT"}""");
+                 "tlsPolicy": "REQUIRED_VALID_CERT",
+                 "maxLevel": "BUSINESS", "outboundRetryWindow": 900}""");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
         JsonObject stored = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(SETTINGS));
@@ -62,7 +63,8 @@ class SettingsApiIT {
 
         HttpResponse<String> response = ParleyHttp.asAdmin().put(SETTINGS, """
                 {"enabled": false, "mode": "DIRECT", "s2sPort": 70000, "s2sBindAddress": "127.0.0.1",
-                 "proxyPort": 0, "tlsPolicy": "OPTIONAL"}""");
+                 "proxyPort": 0, "tlsPolicy": "OPTIONAL",
+                 "maxLevel": "PERSONAL", "outboundRetryWindow": 3600}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonObject problem = (JsonObject) ParleyHttp.json(response);

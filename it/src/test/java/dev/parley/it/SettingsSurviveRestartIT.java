@@ -29,8 +29,9 @@ class SettingsSurviveRestartIT {
         server.start(SERVER);
         try {
             assertThat(ParleyHttp.asAdmin().put(SETTINGS, """
-                    {"enabled": true, "mode": "DIRECT", "s2sPort": %d, "s2sBindAddress": "127.0.0.1",
-                     "proxyPort": 5275, "tlsPolicy": "REQUIRED_IGNORE_CERT_ERRORS"}""".formatted(port)).statusCode())
+                    {"enabled": true, "mode": "DIRECT", "s2sPort": %d, "s2sBindAddress": "%s",
+                     "proxyPort": 5275, "tlsPolicy": "REQUIRED_IGNORE_CERT_ERRORS",
+                     "maxLevel": "TEAM_MEMBER", "outboundRetryWindow": 120}""".formatted(port, ItEnvironment.address())).statusCode())
                     .isEqualTo(200);
             server.stop(SERVER);
 
@@ -40,6 +41,8 @@ class SettingsSurviveRestartIT {
             assertThat(settings.getInt("s2sPort")).isEqualTo(port);
             assertThat(settings.getBoolean("enabled")).isTrue();
             assertThat(settings.getString("tlsPolicy")).isEqualTo("REQUIRED_IGNORE_CERT_ERRORS");
+            assertThat(settings.getString("maxLevel")).isEqualTo("TEAM_MEMBER");
+            assertThat(settings.getInt("outboundRetryWindow")).isEqualTo(120);
         } finally {
             server.stop(SERVER);
         }

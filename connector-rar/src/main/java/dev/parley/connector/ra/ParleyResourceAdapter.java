@@ -1,9 +1,7 @@
 package dev.parley.connector.ra;
 
-import dev.parley.xmpp.s2s.ListenerConfig;
-import dev.parley.xmpp.s2s.S2sListener;
+import dev.parley.connector.api.FederationListener;
 import jakarta.resource.NotSupportedException;
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ConfigProperty;
@@ -12,12 +10,20 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javax.transaction.xa.XAResource;
 
 /**
- * Starts the S2S listener when the server (or the EAR) starts and closes it, port released,
- * when it stops. Inbound delivery to message endpoints arrives with the routing work; until
- * then the adapter accepts no endpoint activations.
+ * Hosts Parley's S2S engine in the application server. The adapter starts with the EAR but the
+ * engine waits for the application to {@linkplain FederationControlObject apply} its stored
+ * settings; from then on it delivers what remote servers send to the MDB activated with a
+ * {@link FederationListener}, and sends what the application submits through the
+ * {@link XmppManagedConnectionFactory connection factory}.
  */
 @Connector(
         displayName = "Parley XMPP federation",
@@ -27,47 +33,62 @@ import javax.transaction.xa.XAResource;
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class ParleyResourceAdapter implements ResourceAdapter {
 
-    @ConfigProperty(defaultValue = "127.0.0.1",
-            description = "Local IP address the S2S listener binds to (system property parley.s2s.bind-address overrides)")
-    private String s2sBindAddress = "127.0.0.1";
-
-    @ConfigProperty(defaultValue = "5269",
-            description = "TCP port of the S2S listener (system property parley.s2s.port overrides)")
-    private Integer s2sPort = 5269;
+    /** Between two calls of an MDB that failed on a stanza. */
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     @ConfigProperty(defaultValue = "localhost",
             description = "XMPP domain this server hosts (system property parley.xmpp.domain overrides)")
     private String xmppDomain = "localhost";
 
-    private S2sListener listener;
+    @ConfigProperty(description = "DNS servers for remote domains, comma-separated address[:port]; empty for the system's"
+                    + " (system property parley.dns.servers overrides)")
+    private String dnsServers = "";
+
+    private volatile EngineHost engineHost;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         try {
-            ListenerConfig config = ListenerSettings.resolve(s2sBindAddress, s2sPort, xmppDomain, System.getProperties())
-                    .toListenerConfig();
-            listener = S2sListener.start(config);
-        } catch (RuntimeException e) {
-            throw new ResourceAdapterInternalException("Parley could not open its S2S listener: " + e.getMessage(), e);
+            ServerSettings.resolve(xmppDomain, dnsServers, System.getProperties());
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("Parley's adapter is misconfigured: " + e.getMessage(), e);
         }
+        Executor workers = onWorkManager(context.getWorkManager());
+        engineHost = new EngineHost(() -> ServerSettings.resolve(xmppDomain, dnsServers, System.getProperties()),
+                refusal -> new InboundDispatcher(workers, refusal, RETRY_PAUSE));
     }
 
     @Override
     public void stop() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
+        EngineHost host = engineHost;
+        if (host != null) {
+            host.stop();
         }
     }
 
+    EngineHost engineHost() {
+        EngineHost host = engineHost;
+        if (host == null) {
+            throw new IllegalStateException("Parley's adapter is not started");
+        }
+        return host;
+    }
+
     @Override
-    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) throws ResourceException {
-        throw new NotSupportedException("Parley's adapter has no inbound endpoints yet");
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) throws NotSupportedException {
+        if (!(spec instanceof FederationActivationSpec)) {
+            throw new NotSupportedException("Parley's adapter activates only " + FederationListener.class.getName()
+                    + " endpoints, not " + spec.getClass().getName());
+        }
+        engineHost().inbound().activate(endpointFactory);
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        // Nothing was ever activated (see endpointActivation).
+        EngineHost host = engineHost;
+        if (host != null) {
+            host.inbound().deactivate(endpointFactory);
+        }
     }
 
     @Override
@@ -75,20 +96,25 @@ public class ParleyResourceAdapter implements ResourceAdapter {
         return new XAResource[0];
     }
 
-    public String getS2sBindAddress() {
-        return s2sBindAddress;
-    }
+    /** The server's work manager as an executor: delivery threads an adapter may own. */
+    private static Executor onWorkManager(WorkManager workManager) {
+        return task -> {
+            try {
+                workManager.scheduleWork(new Work() {
+                    @Override
+                    public void run() {
+                        task.run();
+                    }
 
-    public void setS2sBindAddress(String s2sBindAddress) {
-        this.s2sBindAddress = s2sBindAddress;
-    }
-
-    public Integer getS2sPort() {
-        return s2sPort;
-    }
-
-    public void setS2sPort(Integer s2sPort) {
-        this.s2sPort = s2sPort;
+                    @Override
+                    public void release() {
+                        // A delivery loop ends by itself when its lane is empty.
+                    }
+                });
+            } catch (WorkException e) {
+                throw new RejectedExecutionException("the work manager refused a delivery worker", e);
+            }
+        };
     }
 
     public String getXmppDomain() {
@@ -97,6 +123,14 @@ public class ParleyResourceAdapter implements ResourceAdapter {
 
     public void setXmppDomain(String xmppDomain) {
         this.xmppDomain = xmppDomain;
+    }
+
+    public String getDnsServers() {
+        return dnsServers;
+    }
+
+    public void setDnsServers(String dnsServers) {
+        this.dnsServers = dnsServers;
     }
 
     // The JCA specification requires equals/hashCode on adapters; identity is what we mean.

@@ -1,36 +1,115 @@
 package dev.parley.application.internal;
 
+import dev.parley.application.DomainAuthorizationService;
+import dev.parley.application.FederationAudit;
+import dev.parley.application.FederationGateway;
 import dev.parley.application.FederationRouting;
 import dev.parley.application.StanzaQueues;
+import dev.parley.domain.model.audit.AuditDirection;
+import dev.parley.domain.model.audit.AuditKind;
+import dev.parley.domain.model.audit.AuditRecord;
+import dev.parley.domain.model.routing.OutboundAttempt;
+import dev.parley.domain.model.routing.RetryPolicy;
+import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
+import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.domain.model.stanza.StanzaBounce;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Routes outbound stanzas. The path to remote servers (the resource adapter's outbound
- * connections) does not exist yet, so every stanza goes back to its sender as an error that says
- * why; with federation switched off that is the lasting behaviour.
+ * Routes stanzas across the federation boundary. Outbound: federation switched on, the remote
+ * domain authorized, then the engine; a transient failure is queued again (a persistent, delayed
+ * JMS message, so a restart loses nothing) until the retry window closes. Inbound: the sending
+ * domain authorized, then the UC messaging module's queue.
  */
 @Stateless
 public class DefaultFederationRouting implements FederationRouting {
 
     private static final System.Logger LOG = System.getLogger(DefaultFederationRouting.class.getName());
     static final String FEDERATION_OFF = "XMPP federation is switched off on this server";
-    static final String NO_OUTBOUND_PATH = "This Parley version cannot send to remote XMPP domains yet";
+    static final String NO_PROXY_LINK = "This server is set to federate through a DMZ proxy, which this Parley"
+            + " version cannot connect to yet";
 
     @Inject
     FederationSettingsRepository settings;
 
     @Inject
+    DomainAuthorizationService authorizations;
+
+    @Inject
+    FederationGateway gateway;
+
+    @Inject
     StanzaQueues queues;
 
+    @Inject
+    FederationAudit audit;
+
+    private final Clock clock = Clock.systemUTC();
+
     @Override
-    public void routeOutbound(StanzaEnvelope stanza) {
-        String reason = settings.get().snapshot().enabled() ? NO_OUTBOUND_PATH : FEDERATION_OFF;
+    public void routeOutbound(StanzaEnvelope stanza, OutboundAttempt attempt) {
+        SettingsSnapshot current = settings.get().snapshot();
+        if (!current.enabled()) {
+            giveBack(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, FEDERATION_OFF);
+            return;
+        }
+        if (current.mode() == FederationMode.PROXY) {
+            giveBack(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_PROXY_LINK);
+            return;
+        }
+        String remoteDomain = domainOf(stanza.to());
+        Optional<String> refusal = authorizations.table().refusal(remoteDomain);
+        if (refusal.isPresent()) {
+            audit.record(new AuditRecord(clock.instant(), AuditKind.STANZA_REFUSED, AuditDirection.OUTBOUND,
+                    domainOf(stanza.from()), remoteDomain, "", null, null,
+                    "stanza from " + stanza.from() + " refused: " + refusal.get()));
+            giveBack(stanza, StanzaErrorCondition.NOT_ALLOWED, refusal.get());
+            return;
+        }
+        if (gateway.send(stanza) instanceof Delivery.Bounced bounced) {
+            Instant now = clock.instant();
+            Optional<Duration> wait = RetryPolicy.within(current.outboundRetryWindow())
+                    .nextTry(attempt, bounced.condition(), now);
+            if (wait.isPresent()) {
+                LOG.log(Level.DEBUG, "Stanza to {0} tried again in {1}: {2}", stanza.to(), wait.get(), bounced.text());
+                queues.toFederationLater(stanza, attempt.next(), wait.get());
+            } else {
+                giveBack(stanza, bounced.condition(), attempt.number() == 1 ? bounced.text()
+                        : bounced.text() + " (given up after " + attempt.number() + " tries since " + attempt.firstTry() + ")");
+            }
+        }
+    }
+
+    @Override
+    public void routeInbound(StanzaEnvelope stanza) {
+        String remoteDomain = domainOf(stanza.from());
+        Optional<String> refusal = stanza.isError() ? Optional.empty() : authorizations.table().refusal(remoteDomain);
+        if (refusal.isPresent()) {
+            // The engine refuses such domains when they authenticate and closes their streams when an
+            // administrator withdraws the authorization; this catches a stanza already on its way then.
+            // No error goes back: the domain is one this server must not contact.
+            audit.record(new AuditRecord(clock.instant(), AuditKind.STANZA_REFUSED, AuditDirection.INBOUND,
+                    domainOf(stanza.to()), remoteDomain, "", null, null,
+                    "stanza from " + stanza.from() + " to " + stanza.to() + " dropped: " + refusal.get()));
+            return;
+        }
+        queues.toLocalUsers(stanza);
+    }
+
+    /** Returns {@code stanza} to its local sender; an error stanza, never answered, is set aside instead. */
+    private void giveBack(StanzaEnvelope stanza, StanzaErrorCondition condition, String reason) {
         if (stanza.isError()) {
             // RFC 6120 §8.3.1: an error is never answered with an error; keep it for an administrator instead.
             LOG.log(Level.WARNING, "Undeliverable error stanza from {0} to {1} set aside: {2}",
@@ -38,6 +117,17 @@ public class DefaultFederationRouting implements FederationRouting {
             queues.deadLetter(stanza.xml(), reason, "ToFederation");
             return;
         }
-        queues.toLocalUsers(StanzaBounce.of(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, reason));
+        queues.toLocalUsers(StanzaBounce.of(stanza, condition, reason));
+    }
+
+    private static String domainOf(String jid) {
+        try {
+            return Jid.parse(jid).domainpart();
+        } catch (InvalidJidException e) {
+            // StanzaXml accepted the address, so only a PRECIS rule can fail here; the raw domain is the best name.
+            int at = jid.indexOf('@');
+            int slash = jid.indexOf('/', at + 1);
+            return jid.substring(at + 1, slash < 0 ? jid.length() : slash);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.application.internal;
 
+import dev.parley.application.FederationRuntime;
 import dev.parley.application.FederationSettingsService;
 import dev.parley.domain.model.settings.FederationSettings;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
@@ -7,6 +8,8 @@ import dev.parley.domain.model.settings.InvalidSettingsException;
 import dev.parley.domain.model.settings.SettingsChange;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.infrastructure.security.SecretSealer;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+/** Stores the federation settings and makes the running engine follow them. */
 @Stateless
 public class DefaultFederationSettingsService implements FederationSettingsService {
 
@@ -26,6 +30,12 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
 
     @PersistenceContext(unitName = "parley")
     EntityManager entityManager;
+
+    @Inject
+    FederationRuntime runtime;
+
+    @Resource
+    SessionContext context;
 
     @Override
     public SettingsSnapshot current() {
@@ -44,6 +54,15 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
         settings.apply(change, sealedPassword, who, Instant.now(Clock.systemUTC()));
         // The snapshot carries the new version number, which JPA assigns at flush.
         entityManager.flush();
+        try {
+            // Applied before commit: settings the engine cannot run with (a port in use, an address
+            // not on this machine) are refused and not stored, so the database never disagrees with
+            // what runs. The global maximum level travels along, in the authorization table.
+            runtime.apply();
+        } catch (InvalidSettingsException e) {
+            context.setRollbackOnly();
+            throw e;
+        }
         return settings.snapshot();
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -62,12 +63,35 @@ public final class PeerNetwork implements AutoCloseable {
 
     /** Starts a network for the domains with the given run folder. */
     public static PeerNetwork start(Path runDir, List<DomainPlan> domains) {
+        return start(runDir, domains, Optional.empty());
+    }
+
+    /**
+     * Starts a network whose DNS answers at {@code dns}: the address a server already running (Parley in WildFly)
+     * was told to ask.
+     */
+    public static PeerNetwork startWithDns(InetSocketAddress dns, DomainPlan... domains) {
+        return start(newRunDir(), List.of(domains), Optional.of(dns));
+    }
+
+    /** A port on {@code address} free for a DNS server (TCP and UDP), for a server that must know it before the network starts. */
+    public static InetSocketAddress reserveDns(InetAddress address) {
+        return new InetSocketAddress(address, LoopbackAddresses.freeDnsPort(address));
+    }
+
+    private static PeerNetwork start(Path runDir, List<DomainPlan> domains, Optional<InetSocketAddress> givenDns) {
         Map<String, InetAddress> addresses = new LinkedHashMap<>();
+        domains.forEach(domain -> domain.address().ifPresent(fixed -> addresses.put(domain.name(), fixed)));
         for (DomainPlan domain : domains) {
-            addresses.put(domain.name(), LoopbackAddresses.pick(addresses.values(), domain.ports()));
+            if (domain.address().isEmpty()) {
+                addresses.put(domain.name(), LoopbackAddresses.pick(addresses.values(), domain.ports()));
+            }
         }
-        InetAddress dnsAddress = LoopbackAddresses.pick(addresses.values(), Set.of());
-        InetSocketAddress dns = new InetSocketAddress(dnsAddress, LoopbackAddresses.freeDnsPort(dnsAddress));
+        InetSocketAddress dns = givenDns.orElseGet(() -> {
+            InetAddress picked = LoopbackAddresses.pick(addresses.values(), Set.of());
+            return new InetSocketAddress(picked, LoopbackAddresses.freeDnsPort(picked));
+        });
+        InetAddress dnsAddress = dns.getAddress();
 
         Path dir = runDir.resolve("dns");
         Path hosts = write(dir.resolve("hosts"), hostsFile(addresses));

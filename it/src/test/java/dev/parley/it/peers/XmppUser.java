@@ -114,6 +114,14 @@ public final class XmppUser implements AutoCloseable {
         return await(fromBareJid, true, timeout).errorText();
     }
 
+    /** The bodies of every message (not error) from the bare JID that arrived and was not awaited yet, in order. */
+    public List<String> messagesFrom(String fromBareJid) {
+        synchronized (arrived) {
+            return arrived.stream().filter(m -> m.fromBareJid().equals(fromBareJid) && m.error().isEmpty())
+                    .map(ArrivedMessage::body).toList();
+        }
+    }
+
     private ArrivedMessage await(String fromBareJid, boolean error, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (arrived) {

@@ -3,6 +3,7 @@ package dev.parley.interfaces.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.domain.model.authorization.AuthorizationLevel;
 import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.SettingsChange;
 import dev.parley.domain.model.settings.SettingsSnapshot;
@@ -16,15 +17,18 @@ class SettingsJsonTest {
     @Test
     void whatGetReturnsCanBeSentBackByPut() {
         SettingsSnapshot snapshot = new SettingsSnapshot(true, FederationMode.PROXY, 5269, "127.0.0.1", "dmz.corp.example",
-                5275, true, TlsPolicy.REQUIRED_VALID_CERT, 3, Instant.parse("2026-11-26T01:00:00Z"), "admin");
+                5275, true, TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.BUSINESS, 7200, 3,
+                Instant.parse("2026-11-26T01:00:00Z"), "admin");
 
         JsonObject json = SettingsJson.toJson(snapshot);
         SettingsChange change = SettingsJson.fromJson(json);
 
         assertThat(json.containsKey("proxyPassword")).isFalse();
         assertThat(json.getBoolean("proxyPasswordSet")).isTrue();
+        assertThat(json.getString("maxLevel")).isEqualTo("BUSINESS");
+        assertThat(json.getInt("outboundRetryWindow")).isEqualTo(7200);
         assertThat(change).isEqualTo(new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", "dmz.corp.example",
-                5275, null, TlsPolicy.REQUIRED_VALID_CERT));
+                5275, null, TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.BUSINESS, 7200));
     }
 
     @Test
@@ -39,6 +43,30 @@ class SettingsJsonTest {
                         "mode must be one of [DIRECT, PROXY], not 'MIRROR'",
                         "s2sPort must be a whole number, not \"5269\"",
                         "proxyPort must be between 1 and 65535, not 99999999999"));
+    }
+
+    @Test
+    void reportsTypeProblemsOfTheLevelAndRetryWindow() {
+        JsonObject json = JsonDocuments.parseObject(
+                "{\"maxLevel\":\"EVERYTHING\",\"outboundRetryWindow\":99999999999}");
+
+        assertThatThrownBy(() -> SettingsJson.fromJson(json))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems()).containsExactly(
+                        "maxLevel must be one of [BLOCKED, PUBLIC, BUSINESS, TEAM_MEMBER, PERSONAL], not 'EVERYTHING'",
+                        "outboundRetryWindow must be between 0 and 604800 seconds, not 99999999999"));
+    }
+
+    @Test
+    void missingLevelAndRetryWindowAreLeftForTheDomainToRefuse() {
+        SettingsChange change = SettingsJson.fromJson(JsonDocuments.parseObject(
+                "{\"enabled\":false,\"mode\":\"DIRECT\",\"s2sPort\":5269,\"s2sBindAddress\":\"127.0.0.1\","
+                        + "\"proxyPort\":5275,\"tlsPolicy\":\"OPTIONAL\"}"));
+
+        assertThat(change.maxLevel()).isNull();
+        assertThat(change.outboundRetryWindowSeconds()).isNull();
+        assertThat(change.problems(false)).containsExactly(
+                "maxLevel is required (BLOCKED, PUBLIC, BUSINESS, TEAM_MEMBER or PERSONAL)",
+                "outboundRetryWindow is required (seconds, 0-604800)");
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.lang.System.Logger.Level;
 /**
  * Returns undeliverable stanzas to their local senders as error replies, handed to the host's
  * {@link StanzaListener} as if they had arrived from the remote domain. Error stanzas are logged
- * instead: answering an error with an error could loop between servers (RFC 6120 §8.3.1).
+ * instead: answering an error with an error could loop between servers (RFC 6120 §8.3.1). A stanza
+ * whose sender waits for its {@link Outgoing#fate() fate} learns it there instead, error stanzas too.
  */
 final class Bouncer {
 
@@ -22,7 +23,12 @@ final class Bouncer {
         this.listener = listener;
     }
 
-    void bounce(XmlElement stanza, StanzaErrorCondition condition, String reason) {
+    void bounce(Outgoing outgoing, StanzaErrorCondition condition, String reason) {
+        if (outgoing.fate().isPresent()) {
+            outgoing.fate().get().complete(new Delivery.Bounced(condition, reason));
+            return;
+        }
+        XmlElement stanza = outgoing.stanza();
         var reply = Bounces.reply(stanza, StanzaError.of(condition, reason));
         if (reply.isEmpty()) {
             LOG.log(Level.INFO, "dropping undeliverable error stanza from {0} to {1} ({2}): {3}",

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A remote domain that could not be reached or refused us, as the administrator sees it.
+ * A remote domain that could not be reached or refused us, or whose authentication this server refused
+ * ({@link RemoteDomainPolicy}), as the administrator sees it.
  *
  * @param domain the remote domain
  * @param when   when the attempt was given up

@@ -78,7 +78,7 @@ final class DialbackVerification implements OutboundStreamEvents {
     }
 
     @Override
-    public void closed() {
+    public void closed(String why) {
         answer.completeExceptionally(new RemoteDomainException(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
                 "the authoritative server of " + originating + " closed the stream without answering"));
     }

@@ -35,11 +35,14 @@ import java.util.stream.Collectors;
  *                        free one (tests); empty for none. Needs a certificate in {@code tls}
  * @param health          idle timeout, ping keepalive, retry back-off, connection racing and drain
  *                        on shutdown
+ * @param remoteDomains   which remote domains this server federates with; stanzas to others bounce with
+ *                        {@code not-allowed}, and remote servers that authenticate them are refused
  */
 public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, int port, Optional<String> dialbackSecret,
                            S2sTargetResolver targetResolver, HostResolver hostResolver, Duration connectTimeout,
                            Duration dialbackTimeout, int queueBound, XmlLimits limits, Duration headerTimeout,
-                           TlsConfig tls, Optional<Integer> directTlsPort, SessionHealth health) {
+                           TlsConfig tls, Optional<Integer> directTlsPort, SessionHealth health,
+                           RemoteDomainPolicy remoteDomains) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Dialback involves a second connection from the peer back to us; 30 s leaves room for its DNS too. */
@@ -56,6 +59,7 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(directTlsPort, "directTlsPort");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(remoteDomains, "remoteDomains");
         if (directTlsPort.filter(tlsPort -> tlsPort < 0 || tlsPort > 65_535).isPresent()) {
             throw new IllegalArgumentException("directTlsPort must be within 0..65535, was " + directTlsPort.get());
         }
@@ -76,57 +80,64 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
 
     /**
      * A configuration with random dialback secret, default timeouts, queue bound, limits and
-     * {@linkplain SessionHealth#DEFAULTS session health}, and no TLS.
+     * {@linkplain SessionHealth#DEFAULTS session health}, no TLS, and federation with every domain.
      */
     public static EngineConfig of(InetAddress bindAddress, int port, Set<String> localDomains,
                                   S2sTargetResolver targetResolver, HostResolver hostResolver) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.empty(), targetResolver, hostResolver,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_DIALBACK_TIMEOUT, DEFAULT_QUEUE_BOUND, XmlLimits.DEFAULTS,
-                ListenerConfig.DEFAULT_HEADER_TIMEOUT, TlsConfig.none(), Optional.empty(), SessionHealth.DEFAULTS);
+                ListenerConfig.DEFAULT_HEADER_TIMEOUT, TlsConfig.none(), Optional.empty(), SessionHealth.DEFAULTS,
+                RemoteDomainPolicy.permitAll());
     }
 
     public EngineConfig withDialbackSecret(String secret) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.of(secret), targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
     }
 
     public EngineConfig withTimeouts(Duration connect, Duration dialback) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connect, dialback, queueBound, limits, headerTimeout, tls, directTlsPort, health);
+                connect, dialback, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
     }
 
     public EngineConfig withQueueBound(int bound) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, bound, limits, headerTimeout, tls, directTlsPort, health);
+                connectTimeout, dialbackTimeout, bound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
     }
 
     public EngineConfig withTls(TlsConfig settings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, settings, directTlsPort, health);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, settings, directTlsPort, health, remoteDomains);
     }
 
     /** This configuration with a direct-TLS listener on {@code tlsPort} besides the plain one. */
     public EngineConfig withDirectTlsPort(int tlsPort) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, Optional.of(tlsPort), health);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, Optional.of(tlsPort), health, remoteDomains);
     }
 
     /** This configuration listening on {@code address} and {@code listenerPort} (0: any free one). */
     public EngineConfig withListener(InetAddress address, int listenerPort) {
         return new EngineConfig(localDomains, address, listenerPort, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
     }
 
     /** This configuration serving {@code domains}. */
     public EngineConfig withLocalDomains(Set<String> domains) {
         return new EngineConfig(domains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
     }
 
     /** This configuration with other idle, keepalive, retry, connection racing and drain timings. */
     public EngineConfig withHealth(SessionHealth timings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, timings);
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, timings, remoteDomains);
+    }
+
+    /** This configuration federating only with the remote domains {@code policy} does not refuse. */
+    public EngineConfig withRemoteDomains(RemoteDomainPolicy policy) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, policy);
     }
 
     /** Whether {@code domain} is one of the local domains, ignoring case. */

@@ -30,6 +30,11 @@ final class IdleStreamCloser extends ChannelInboundHandlerAdapter {
         this.close = close;
     }
 
+    /** Why a stream closed after {@code timeout} without use, as the administrator reads it. */
+    static String reason(Duration timeout) {
+        return "idle: no stanza for " + timeout.toMillis() / 1000.0 + " s";
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {

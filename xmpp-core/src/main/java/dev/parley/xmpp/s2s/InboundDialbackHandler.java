@@ -28,6 +28,11 @@ import java.util.Optional;
  * a name that is no domainpart ends the stream with {@code improper-addressing}, like a missing one. A
  * {@code db:result} for a pair already authenticated or already being verified on this stream is ignored: the peer
  * has its answer, or will get it from the verification under way.
+ *
+ * <p>A {@code db:result} for a domain the host does not federate with ({@link InboundFederationPolicy}) ends the stream
+ * with {@code policy-violation} before that domain's authoritative server is contacted, even when the stream already
+ * carries other domains: a stream error is the only refusal that tells the peer plainly, and it ends the whole stream,
+ * so piggy-backed domains reconnect. Every refusal of a {@code db:result} is reported on the {@link InboundSession}.
  */
 final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElement> {
 
@@ -84,14 +89,17 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
             // XEP-0220 §2.4: since we advertised dialback errors, an unknown 'to' is a dialback
             // error, not a stream error, and the stream stays open for the peer's other domains.
             LOG.log(Level.DEBUG, "dialback from {0} for {1}, which is not served here", from, to);
-            write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.ITEM_NOT_FOUND));
+            refuse(ctx, to, from, StanzaErrorCondition.ITEM_NOT_FOUND, to + " is not served here");
+            return;
+        }
+        if (refusedByHost(ctx, to, from)) {
             return;
         }
         Optional<String> refusal = negotiation.dialbackRefusal(from);
         if (refusal.isPresent()) {
             // The TLS policy for the sender wants more than this stream has; dialback cannot make up for it.
             LOG.log(Level.INFO, "dialback from {0} for {1} refused: {2}", from, to, refusal.get());
-            write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.POLICY_VIOLATION));
+            refuse(ctx, to, from, StanzaErrorCondition.POLICY_VIOLATION, refusal.get());
             return;
         }
         if (session.allows(to, from)) {
@@ -104,7 +112,8 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
             case FULL -> {
                 LOG.log(Level.INFO, "dialback from {0} for {1} refused: {2} verifications already wait on stream {3}",
                         from, to, PendingVerifications.MAX_PER_STREAM, streamId);
-                write(ctx, Dialback.resultError(to, from, StanzaErrorCondition.RESOURCE_CONSTRAINT));
+                refuse(ctx, to, from, StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                        PendingVerifications.MAX_PER_STREAM + " verifications already wait on this stream");
                 return;
             }
             case ADMITTED -> LOG.log(Level.DEBUG, "verifying dialback key of {0} for {1} on stream {2}", from, to, streamId);
@@ -121,18 +130,41 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
         if (failure != null) {
             RemoteDomainException reason = RemoteDomainException.of(failure);
             LOG.log(Level.INFO, "cannot verify dialback of {0} for {1}: {2}", originating, receiving, reason.getMessage());
-            write(ctx, Dialback.resultError(receiving, originating, reason.condition()));
+            refuse(ctx, receiving, originating, reason.condition(), reason.getMessage());
             return;
         }
         if (type == DialbackType.VALID) {
+            // Checked again: a reconfiguration may have refused the domain while its server was being asked.
+            if (refusedByHost(ctx, receiving, originating)) {
+                return;
+            }
             session.authenticate(receiving, originating, AuthMethod.DIALBACK);
             LOG.log(Level.INFO, "{0} authenticated by dialback to send to {1} from {2}", originating, receiving,
                     ctx.channel().remoteAddress());
         } else {
             LOG.log(Level.INFO, "{0} presented a dialback key for {1} that its authoritative server denies",
                     originating, receiving);
+            session.refused(receiving, originating, Optional.of(AuthMethod.DIALBACK),
+                    "the authoritative server of " + originating + " denies the dialback key");
         }
         write(ctx, Dialback.resultAnswer(receiving, originating, type));
+    }
+
+    /** Whether the host refuses {@code originating}; if so the stream is ending with {@code policy-violation}. */
+    private boolean refusedByHost(ChannelHandlerContext ctx, String receiving, String originating) {
+        Optional<StreamError> refusal = dialback.remoteDomains().refusal(session, receiving, originating,
+                AuthMethod.DIALBACK);
+        refusal.ifPresent(error -> ctx.pipeline().fireUserEventTriggered(new StreamFailure(error)));
+        return refusal.isPresent();
+    }
+
+    /** Answers {@code db:result} with an error of {@code condition}, and reports the refusal and its {@code reason}. */
+    private void refuse(ChannelHandlerContext ctx, String receiving, String originating, StanzaErrorCondition condition,
+                        String reason) {
+        // An event names only our own domains; a 'to' we do not serve is in the reason.
+        session.refused(config.serves(receiving) ? receiving : "", originating, Optional.of(AuthMethod.DIALBACK),
+                "dialback error " + condition.elementName() + ": " + reason);
+        write(ctx, Dialback.resultError(receiving, originating, condition));
     }
 
     /** {@code <db:verify from=R to=O id=…>key</db:verify>}: R asks us, O's authoritative server. */
@@ -168,7 +200,9 @@ final class InboundDialbackHandler extends SimpleChannelInboundHandler<XmlElemen
         ctx.writeAndFlush(XmlWriter.write(element, ServerStreams.SCOPE));
     }
 
-    private static void failStream(ChannelHandlerContext ctx, String text) {
-        ctx.pipeline().fireUserEventTriggered(new StreamFailure(StreamError.of(StreamErrorCondition.IMPROPER_ADDRESSING, text)));
+    private void failStream(ChannelHandlerContext ctx, String text) {
+        StreamError error = StreamError.of(StreamErrorCondition.IMPROPER_ADDRESSING, text);
+        session.refused(Optional.of(AuthMethod.DIALBACK), ServerStreams.describe(error));
+        ctx.pipeline().fireUserEventTriggered(new StreamFailure(error));
     }
 }

@@ -47,6 +47,21 @@ final class InboundNegotiation {
         this.session = session;
     }
 
+    /** The stream whose authentication this negotiates. */
+    InboundSession session() {
+        return session;
+    }
+
+    /** Our domain the latest header named in {@code to}, canonical form. */
+    String localDomain() {
+        return localDomain;
+    }
+
+    /** The domain the latest header named in {@code from}, canonical form; SASL EXTERNAL authenticates it. */
+    Optional<String> peerDomain() {
+        return peerDomain;
+    }
+
     /**
      * A header arrived, the first or one after a restart; {@code ssl} is the TLS session when TLS is
      * on. Returns the error that ends the stream when the policy refuses the peer.

@@ -1,47 +1,101 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.tls.TlsDetails;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The authentication state of one inbound stream: the (local, remote) domain pairs dialback or SASL
- * EXTERNAL has confirmed (XEP-0220 §4 lets one stream carry several). Changed on the stream's event loop, read by
- * {@link S2sEngine#sessions()} from any thread, hence synchronized.
+ * One inbound stream as the administrator sees it: the (local, remote) domain pairs dialback or SASL EXTERNAL has
+ * confirmed (XEP-0220 §4 lets one stream carry several), for {@link S2sEngine#sessions()}, and the
+ * {@link FederationEvent}s of its life: each pair authenticated, each refusal, and the end of the stream with the
+ * first reason any handler gave for it. Changed on the stream's event loop, read from any thread, hence
+ * synchronized; events are emitted outside the lock, so that a host reading {@link S2sEngine#sessions()} from its
+ * listener cannot deadlock.
  */
 final class InboundSession {
+
+    /** Why a stream ended when no handler said: the peer went away without closing its stream. */
+    private static final String CONNECTION_LOST = "the connection was lost";
 
     private record Pair(String local, String remote) {
     }
 
     private final Optional<InetSocketAddress> remoteAddress;
     private final Instant openedAt;
-    private final Set<Pair> authenticated = new HashSet<>();
+    private final FederationEvents events;
+    /** How each pair was authenticated, in the order they were. */
+    private final Map<Pair, AuthMethod> authenticated = new LinkedHashMap<>();
     private final AtomicLong stanzasIn = new AtomicLong();
     private boolean closed;
     private AuthMethod firstMethod = AuthMethod.DIALBACK;
     private Optional<TlsDetails> tls = Optional.empty();
+    /** What the stream header claimed, canonical form; empty strings until a header named them. */
+    private String headerLocal = "";
+    private String headerRemote = "";
+    private Optional<String> endReason = Optional.empty();
 
-    InboundSession(Optional<InetSocketAddress> remoteAddress, Instant openedAt) {
+    InboundSession(Optional<InetSocketAddress> remoteAddress, Instant openedAt, FederationEvents events) {
         this.remoteAddress = remoteAddress;
         this.openedAt = openedAt;
+        this.events = events;
     }
 
-    synchronized void authenticate(String local, String remote, AuthMethod method) {
-        if (authenticated.isEmpty()) {
-            firstMethod = method;
+    /** {@code remote} may now send to {@code local} on this stream. */
+    void authenticate(String local, String remote, AuthMethod method) {
+        Pair pair = new Pair(Domains.canonical(local), Domains.canonical(remote));
+        Optional<TlsDetails> encryption;
+        synchronized (this) {
+            if (authenticated.isEmpty()) {
+                firstMethod = method;
+            }
+            authenticated.put(pair, method);
+            encryption = tls;
         }
-        authenticated.add(new Pair(Domains.canonical(local), Domains.canonical(remote)));
+        events.emit(Kind.STREAM_OPENED, SessionDirection.INBOUND, pair.local(), pair.remote(), remoteAddress,
+                Optional.of(method), encryption, pair.remote() + " authenticated for " + pair.local() + " by "
+                        + (method == AuthMethod.SASL_EXTERNAL ? "SASL EXTERNAL" : "dialback"));
     }
 
     /** TLS is on; what it is, for the administrator. */
     synchronized void secured(TlsDetails details) {
         tls = Optional.of(details);
+    }
+
+    /** The domains a stream header named: our {@code local} one if we serve it, the {@code remote} one it claims. */
+    synchronized void named(Optional<String> local, Optional<String> remote) {
+        headerLocal = local.map(Domains::canonical).orElse("");
+        headerRemote = remote.map(Domains::canonical).orElse("");
+    }
+
+    /** The peer, or its attempt to authenticate by {@code method}, was refused for the domains its header named. */
+    void refused(Optional<AuthMethod> method, String detail) {
+        String local;
+        String remote;
+        synchronized (this) {
+            local = headerLocal;
+            remote = headerRemote;
+        }
+        refused(local, remote, method, detail);
+    }
+
+    /** The peer's attempt to authenticate {@code remote} for {@code local} was refused. */
+    void refused(String local, String remote, Optional<AuthMethod> method, String detail) {
+        events.emit(Kind.REFUSED, SessionDirection.INBOUND, local, remote, remoteAddress, method, currentTls(), detail);
+    }
+
+    /** Why the stream is ending, for its closed events; the first reason given is the one that counts. */
+    synchronized void ending(String why) {
+        if (endReason.isEmpty()) {
+            endReason = Optional.of(why);
+        }
     }
 
     synchronized boolean isAuthenticated() {
@@ -50,26 +104,51 @@ final class InboundSession {
 
     /** Whether {@code remote} has proven it may send to {@code local} on this stream. */
     synchronized boolean allows(String local, String remote) {
-        return authenticated.contains(new Pair(Domains.canonical(local), Domains.canonical(remote)));
+        return authenticated.containsKey(new Pair(Domains.canonical(local), Domains.canonical(remote)));
     }
 
     /** Whether one of {@code localDomains} (canonical form) is authenticated on this stream. */
     synchronized boolean carriesAny(Set<String> localDomains) {
-        return authenticated.stream().anyMatch(pair -> localDomains.contains(pair.local()));
+        return authenticated.keySet().stream().anyMatch(pair -> localDomains.contains(pair.local()));
+    }
+
+    /** Why {@code policy} refuses one of the remote domains authenticated on this stream, if it refuses one. */
+    Optional<String> refusalBy(RemoteDomainPolicy policy) {
+        Set<String> remotes = new HashSet<>();
+        synchronized (this) {
+            authenticated.keySet().forEach(pair -> remotes.add(pair.remote()));
+        }
+        // The host's policy runs outside the lock, like every call into the host.
+        return remotes.stream().map(policy::refusal).flatMap(Optional::stream).findFirst();
     }
 
     void delivered() {
         stanzasIn.incrementAndGet();
     }
 
-    synchronized void close() {
-        closed = true;
+    /** The connection is gone: every authenticated pair is reported closed, with the reason the stream ended. */
+    void close() {
+        Map<Pair, AuthMethod> ended;
+        Optional<TlsDetails> encryption;
+        String why;
+        synchronized (this) {
+            closed = true;
+            ended = new LinkedHashMap<>(authenticated);
+            encryption = tls;
+            why = endReason.orElse(CONNECTION_LOST);
+        }
+        ended.forEach((pair, method) -> events.emit(Kind.STREAM_CLOSED, SessionDirection.INBOUND, pair.local(),
+                pair.remote(), remoteAddress, Optional.of(method), encryption, why));
+    }
+
+    private synchronized Optional<TlsDetails> currentTls() {
+        return tls;
     }
 
     synchronized SessionInfo info() {
         Set<String> locals = new HashSet<>();
         Set<String> remotes = new HashSet<>();
-        for (Pair pair : authenticated) {
+        for (Pair pair : authenticated.keySet()) {
             locals.add(pair.local());
             remotes.add(pair.remote());
         }

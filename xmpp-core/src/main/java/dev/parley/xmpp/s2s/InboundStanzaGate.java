@@ -22,7 +22,8 @@ import java.util.Optional;
  * form, so case and U-label/A-label spellings do not matter. A {@code from} or {@code to} that is no JID under
  * RFC 7622 is the sender's mistake, not an attack on the stream: the stanza is answered with {@code jid-malformed}
  * (§8.3.3.8) on this stream, the only way back that works when the malformed address is the sender's own, and the
- * stream stays open. Neither is ever delivered.
+ * stream stays open. Neither is ever delivered. A stream error before any pair is authenticated refuses the peer and
+ * is reported so.
  */
 final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
 
@@ -77,12 +78,22 @@ final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
         Bouncer.deliver(listener, element);
     }
 
-    /** A local domain of this stream is no longer served: the stream ends, since its peer must not rely on it. */
+    /**
+     * A local domain of this stream is no longer served, or the host no longer federates with one of its remote
+     * domains: the stream ends, since its peer must not rely on it.
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        Optional<StreamError> ending = Optional.empty();
         if (event instanceof LocalDomainsRemoved removed && session.carriesAny(removed.domains())) {
-            ctx.pipeline().fireUserEventTriggered(new StreamFailure(StreamError.of(StreamErrorCondition.HOST_GONE,
-                    "this server no longer serves " + String.join(", ", removed.domains()))));
+            ending = Optional.of(StreamError.of(StreamErrorCondition.HOST_GONE,
+                    "this server no longer serves " + String.join(", ", removed.domains())));
+        } else if (event instanceof RemoteDomainPolicyChanged changed) {
+            ending = session.refusalBy(changed.policy())
+                    .map(reason -> StreamError.of(StreamErrorCondition.POLICY_VIOLATION, reason));
+        }
+        if (ending.isPresent()) {
+            ctx.pipeline().fireUserEventTriggered(new StreamFailure(ending.get()));
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -97,10 +108,14 @@ final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
                 .ifPresent(reply -> ctx.writeAndFlush(XmlWriter.write(reply, ServerStreams.SCOPE)));
     }
 
-    private static void refuse(ChannelHandlerContext ctx, XmlElement element, StreamErrorCondition condition, String text) {
+    private void refuse(ChannelHandlerContext ctx, XmlElement element, StreamErrorCondition condition, String text) {
         LOG.log(Level.INFO, "refusing <{0}/> from={1} to={2} from {3}: {4}", element.name(),
                 element.attribute("from").orElse("-"), element.attribute("to").orElse("-"),
                 ctx.channel().remoteAddress(), condition.elementName());
-        ctx.pipeline().fireUserEventTriggered(new StreamFailure(StreamError.of(condition, text)));
+        StreamError error = StreamError.of(condition, text);
+        if (!session.isAuthenticated()) {
+            session.refused(Optional.empty(), ServerStreams.describe(error));
+        }
+        ctx.pipeline().fireUserEventTriggered(new StreamFailure(error));
     }
 }

@@ -42,6 +42,10 @@ import java.util.Optional;
  * stream through a {@link StreamFailure} event and restart it through {@link StreamRestart}. Without
  * negotiation (a bare listener) every first-level element is refused with {@code not-authorized}:
  * RFC 6120 forbids stanzas on a stream that is not authenticated.
+ *
+ * <p>A stream error this handler decides on while no domain pair is authenticated refuses the peer, and is
+ * {@linkplain InboundSession#refused reported} so; the handlers behind report their own refusals. Whatever ends the
+ * stream, the first reason given is what its {@link InboundSession} reports when it closes.
  */
 final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEvent> {
 
@@ -50,6 +54,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
 
     private final InitialHeaderCheck headerCheck;
     private final Optional<InboundNegotiation> negotiation;
+    private final Optional<InboundSession> session;
     private final XmlLimits limits;
     private final boolean dialback;
     private InboundStreamState state = InboundStreamState.AWAITING_HEADER;
@@ -62,6 +67,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
     InboundStreamHandler(InitialHeaderCheck headerCheck, Optional<InboundNegotiation> negotiation, XmlLimits limits) {
         this.headerCheck = headerCheck;
         this.negotiation = negotiation;
+        this.session = negotiation.map(InboundNegotiation::session);
         this.limits = limits;
         this.dialback = negotiation.isPresent();
     }
@@ -78,13 +84,14 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             case OPEN -> {
                 if (event instanceof ElementReceived received && ServerStreams.isStreamError(received.element())) {
                     // The peer ends its stream (RFC 6120 §4.9.1): close ours too; an error is not answered with one.
+                    String error = ServerStreams.describeStreamError(received.element());
                     LOG.log(Level.INFO, "peer {0} ended its stream with the error {1}", ctx.channel().remoteAddress(),
-                            ServerStreams.describeStreamError(received.element()));
-                    closeOnPeersRequest(ctx);
+                            error);
+                    closeOnPeersRequest(ctx, "the peer ended the stream with the stream error " + error);
                 } else if (event instanceof ElementReceived received) {
                     onElement(ctx, received.element());
                 } else {
-                    closeOnPeersRequest(ctx);
+                    closeOnPeersRequest(ctx, "the peer closed the stream");
                 }
             }
             case CLOSED -> {
@@ -96,10 +103,12 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
     private void answerHeader(ChannelHandlerContext ctx, StreamOpened opened) {
         HeaderAnswer answer = headerCheck.answer(opened);
         ourHeader = dialback ? answer.header().withPrefix(Dialback.PREFIX, Dialback.NAMESPACE) : answer.header();
+        session.ifPresent(stream -> stream.named(ourHeader.from(), opened.attribute("from")));
         if (answer.error().isPresent()) {
             LOG.log(Level.DEBUG, "refusing stream from {0} (from={1}, to={2}): {3}", ctx.channel().remoteAddress(),
                     opened.attribute("from").orElse("-"), opened.attribute("to").orElse("-"),
                     answer.error().get().condition().elementName());
+            reportRefusal(ServerStreams.describe(answer.error().get()));
             endWithError(ctx, ourHeader.render(), answer.error().get());
             return;
         }
@@ -109,6 +118,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             if (refused.isPresent()) {
                 LOG.log(Level.INFO, "refusing stream from {0} ({1}): {2}", opened.attribute("from").orElse("-"),
                         ctx.channel().remoteAddress(), refused.get().text().orElse(""));
+                reportRefusal(ServerStreams.describe(refused.get()));
                 endWithError(ctx, ourHeader.render(), refused.get());
                 return;
             }
@@ -132,7 +142,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             onStartTls(ctx, negotiation.get());
         } else if (negotiation.get().tlsRequiredFirst()) {
             LOG.log(Level.INFO, "refusing <{0}/> before STARTTLS from {1}", element.name(), ctx.channel().remoteAddress());
-            fail(ctx, StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "TLS is required: negotiate STARTTLS first"));
+            refuse(ctx, StreamError.of(StreamErrorCondition.POLICY_VIOLATION, "TLS is required: negotiate STARTTLS first"));
         } else {
             ctx.fireChannelRead(element);
         }
@@ -146,6 +156,9 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
     private void onStartTls(ChannelHandlerContext ctx, InboundNegotiation negotiation) {
         if (!negotiation.startTlsOffered()) {
             LOG.log(Level.DEBUG, "refusing STARTTLS that was not offered to {0}", ctx.channel().remoteAddress());
+            String refusal = "STARTTLS was requested but not offered";
+            reportRefusal(refusal);
+            session.ifPresent(stream -> stream.ending(refusal));
             state = InboundStreamState.CLOSED;
             ctx.writeAndFlush(XmlWriter.write(StartTls.failure(), ourHeader.scope()) + CLOSING_TAG)
                     .addListener(ChannelFutureListener.CLOSE);
@@ -173,8 +186,9 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
                 "the stream must be authenticated before stanzas are sent"));
     }
 
-    private void closeOnPeersRequest(ChannelHandlerContext ctx) {
+    private void closeOnPeersRequest(ChannelHandlerContext ctx, String why) {
         LOG.log(Level.DEBUG, "stream {0} closed by peer {1}", ourHeader.id().orElseThrow(), ctx.channel().remoteAddress());
+        session.ifPresent(stream -> stream.ending(why));
         state = InboundStreamState.CLOSED;
         // Both sides have closed their streams (RFC 6120 §4.4), so the connection can go.
         ctx.writeAndFlush(CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);
@@ -185,7 +199,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
         if (event == StreamOpenDeadline.Expired.INSTANCE) {
             if (state == InboundStreamState.AWAITING_HEADER) {
                 LOG.log(Level.DEBUG, "no stream header from {0} in time", ctx.channel().remoteAddress());
-                fail(ctx, StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT, "no stream header received in time"));
+                refuse(ctx, StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT, "no stream header received in time"));
             }
         } else if (event instanceof StreamFailure failure) {
             fail(ctx, failure.error());
@@ -204,17 +218,18 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof XmlViolationException violation) {
             LOG.log(Level.DEBUG, "unacceptable XML from {0}: {1}", ctx.channel().remoteAddress(), violation.getMessage());
-            fail(ctx, StreamError.of(StreamErrorCondition.of(violation.violation()), violation.getMessage()));
+            refuse(ctx, StreamError.of(StreamErrorCondition.of(violation.violation()), violation.getMessage()));
         } else if (cause instanceof IOException || cause instanceof NotSslRecordException
                 || cause.getCause() instanceof SSLException) {
             // Resets, broken pipes and failed TLS handshakes are the network's business, not a stream
             // error to report: after a failed handshake there is no channel to report it on.
             LOG.log(Level.DEBUG, "connection to {0} failed: {1}", ctx.channel().remoteAddress(), cause.toString());
+            session.ifPresent(stream -> stream.ending("the connection failed: " + cause.getMessage()));
             state = InboundStreamState.CLOSED;
             ctx.close();
         } else {
             LOG.log(Level.WARNING, "unexpected failure on stream from " + ctx.channel().remoteAddress(), cause);
-            fail(ctx, StreamError.of(StreamErrorCondition.INTERNAL_SERVER_ERROR));
+            refuse(ctx, StreamError.of(StreamErrorCondition.INTERNAL_SERVER_ERROR));
         }
     }
 
@@ -225,6 +240,19 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             state = InboundStreamState.CLOSED;
         }
         ctx.fireChannelInactive();
+    }
+
+    /** Ends the stream with {@code error}, a refusal of the peer if it has authenticated nothing yet. */
+    private void refuse(ChannelHandlerContext ctx, StreamError error) {
+        if (state != InboundStreamState.CLOSED) {
+            reportRefusal(ServerStreams.describe(error));
+        }
+        fail(ctx, error);
+    }
+
+    /** During negotiation (no domain pair authenticated on the stream yet) ending the stream refuses the peer. */
+    private void reportRefusal(String detail) {
+        session.filter(stream -> !stream.isAuthenticated()).ifPresent(stream -> stream.refused(Optional.empty(), detail));
     }
 
     /** Ends the stream with {@code error}, opening it first if the peer's header never arrived. */
@@ -245,6 +273,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
 
     private void endWithError(ChannelHandlerContext ctx, String opening, StreamError error) {
         state = InboundStreamState.CLOSED;
+        session.ifPresent(stream -> stream.ending("stream error " + ServerStreams.describe(error)));
         // A stream error is unrecoverable (RFC 6120 §4.9.1.1): send it with our closing tag, then
         // drop the connection without waiting for the peer's closing tag.
         ctx.writeAndFlush(opening + error.render(ourHeader.scope()) + CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);

@@ -4,6 +4,7 @@ import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
 import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlElement;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One outbound stream to a remote domain and the local domains authenticated on it by dialback:
@@ -40,11 +44,16 @@ import java.util.function.Consumer;
  * we send, the channel stops being writable and the queue holds the rest, in order; past
  * {@link EngineConfig#queueBound()} stanzas more are bounced with {@code resource-constraint}
  * instead of growing Netty's outbound buffer without limit. Draining resumes once what was
- * written has reached the socket.
+ * written has reached the socket, and each stanza's write settles its {@link Outgoing#fate() fate}.
+ *
+ * <p>Each route that becomes established is reported as a {@link Kind#STREAM_OPENED stream opened}, and
+ * {@link Kind#STREAM_CLOSED closed} when it ends; a session that fails to open as a
+ * {@link Kind#CONNECTION_FAILED connection failure}, where it is also recorded in the {@link FailureLog}.
  *
  * <p>Called from the host's threads ({@link #send}) and the stream's event loop (the events), so
- * state is guarded by this object's lock. Bounces are handed to the host only after the lock is
- * released, so that a host that sends from its listener cannot deadlock the engine.
+ * state is guarded by this object's lock. Bounces and federation events are handed to the host only
+ * after the lock is released ({@link Aftermath}), so that a host that calls the engine from its
+ * listeners cannot deadlock it.
  */
 final class OutboundLink implements OutboundStreamEvents {
 
@@ -53,23 +62,21 @@ final class OutboundLink implements OutboundStreamEvents {
     /** How many stanzas one drain takes from the queue under the lock before writing them. */
     private static final int DRAIN_BATCH = 64;
 
-    /** An undeliverable stanza, bounced once the lock is released. */
-    private record Undeliverable(XmlElement stanza, StanzaErrorCondition condition, String reason) {
-    }
-
     private final String remoteDomain;
     private final String headerDomain;
     private final int queueBound;
     private final Duration dialbackTimeout;
+    private final Duration idleTimeout;
     private final DialbackKeys keys;
     private final Bouncer bouncer;
     private final FailureLog failures;
+    private final FederationEvents events;
     private final RetryBackoff backoff;
     private final Consumer<OutboundLink> onClosed;
     private final Instant openedAt;
     private final Map<String, OutboundRoute> routes = new LinkedHashMap<>();
     /** Stanzas of established routes not yet written to the channel, oldest first. */
-    private final ArrayDeque<XmlElement> outgoing = new ArrayDeque<>();
+    private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     /** A drain is queued on the event loop, or one waits for written stanzas to reach the socket. */
     private boolean draining;
     /** The latest stanza handed to the channel; only the event loop touches it. */
@@ -83,18 +90,56 @@ final class OutboundLink implements OutboundStreamEvents {
     private long stanzasOut;
 
     /**
+     * What the host must hear about once the lock is released: bounces and federation events, in the order they
+     * happened. Filled under the lock, with the stream's facts as they were then.
+     */
+    private final class Aftermath {
+
+        private final List<Runnable> steps = new ArrayList<>();
+
+        void bounce(Outgoing undeliverable, StanzaErrorCondition condition, String reason) {
+            steps.add(() -> bouncer.bounce(undeliverable, condition, reason));
+        }
+
+        /** An event about the pair ({@code localDomain}, the remote domain) on this link. Under the lock. */
+        void report(Kind kind, String localDomain, Optional<AuthMethod> method, String detail) {
+            Optional<InetSocketAddress> address = channel != null && channel.remoteAddress() instanceof InetSocketAddress remote
+                    ? Optional.of(remote) : Optional.empty();
+            Optional<TlsDetails> encryption = tls;
+            steps.add(() -> events.emit(kind, SessionDirection.OUTBOUND, localDomain, remoteDomain, address, method,
+                    encryption, detail));
+        }
+
+        /** Every established route's end, before the routes are forgotten. Under the lock. */
+        void reportClosed(Iterable<OutboundRoute> ending, String detail) {
+            for (OutboundRoute route : ending) {
+                if (route.state() == OutboundRoute.State.ESTABLISHED) {
+                    report(Kind.STREAM_CLOSED, route.localDomain(), Optional.of(methodOf(route)), detail);
+                }
+            }
+        }
+
+        void run() {
+            steps.forEach(Runnable::run);
+        }
+    }
+
+    /**
      * @param headerDomain the local domain that asked first; our stream header names it
      * @param onClosed     called once when the link can take no more stanzas, to forget it
      */
     OutboundLink(String remoteDomain, String headerDomain, EngineConfig config, DialbackKeys keys, Bouncer bouncer,
-                 FailureLog failures, RetryBackoff backoff, Consumer<OutboundLink> onClosed, Instant openedAt) {
+                 FailureLog failures, FederationEvents events, RetryBackoff backoff, Consumer<OutboundLink> onClosed,
+                 Instant openedAt) {
         this.remoteDomain = remoteDomain;
         this.headerDomain = headerDomain;
         this.queueBound = config.queueBound();
         this.dialbackTimeout = config.dialbackTimeout();
+        this.idleTimeout = config.health().idleTimeout();
         this.keys = keys;
         this.bouncer = bouncer;
         this.failures = failures;
+        this.events = events;
         this.backoff = backoff;
         this.onClosed = onClosed;
         this.openedAt = openedAt;
@@ -146,11 +191,11 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
-     * Sends {@code stanza} from {@code localDomain}, or queues it until that domain is authenticated.
+     * Sends a stanza from {@code localDomain}, or queues it until that domain is authenticated.
      * False when this link is closed and a new one must be opened.
      */
-    boolean send(String localDomain, XmlElement stanza) {
-        List<Undeliverable> refused = List.of();
+    boolean send(String localDomain, Outgoing stanza) {
+        Aftermath aftermath = new Aftermath();
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return false;
@@ -158,26 +203,26 @@ final class OutboundLink implements OutboundStreamEvents {
             OutboundRoute route = routes.computeIfAbsent(localDomain, domain -> new OutboundRoute(domain, queueBound));
             if (route.state() == OutboundRoute.State.ESTABLISHED) {
                 if (outgoing.size() >= queueBound) {
-                    refused = List.of(new Undeliverable(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
-                            queueBound + " stanzas are already waiting for " + remoteDomain + " to read"));
+                    aftermath.bounce(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                            queueBound + " stanzas are already waiting for " + remoteDomain + " to read");
                 } else {
                     outgoing.add(stanza);
                     scheduleDrain();
                 }
             } else if (!route.offer(stanza)) {
-                refused = List.of(new Undeliverable(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
-                        queueBound + " stanzas are already waiting for the connection to " + remoteDomain));
+                aftermath.bounce(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                        queueBound + " stanzas are already waiting for the connection to " + remoteDomain);
             } else if (streamId != null && !route.requested()) {
-                refused = authenticateFurther(route);
+                authenticateFurther(route, aftermath);
             }
         }
-        bounce(refused);
+        aftermath.run();
         return true;
     }
 
     @Override
     public void ready(Channel negotiated, NegotiatedStream stream) {
-        List<Undeliverable> bounced = new ArrayList<>();
+        Aftermath aftermath = new Aftermath();
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return;
@@ -196,14 +241,16 @@ final class OutboundLink implements OutboundStreamEvents {
                 outgoing.addAll(headerRoute.establish());
                 scheduleDrain();
                 state = SessionState.AUTHENTICATED;
+                aftermath.report(Kind.STREAM_OPENED, headerDomain, Optional.of(AuthMethod.SASL_EXTERNAL),
+                        remoteDomain + " accepted " + headerDomain + " by SASL EXTERNAL");
             }
             for (OutboundRoute route : List.copyOf(routes.values())) {
                 if (!route.requested() && state != SessionState.CLOSED) {
-                    bounced.addAll(authenticateFurther(route));
+                    authenticateFurther(route, aftermath);
                 }
             }
         }
-        bounce(bounced);
+        aftermath.run();
     }
 
     /**
@@ -212,13 +259,14 @@ final class OutboundLink implements OutboundStreamEvents {
      * route fails at once instead of at the dialback timeout. Without SASL a db:result is sent even
      * when not advertised, as servers from before XEP-0220's feature still answer it. Under the lock.
      */
-    private List<Undeliverable> authenticateFurther(OutboundRoute route) {
+    private void authenticateFurther(OutboundRoute route, Aftermath aftermath) {
         if (authMethod == AuthMethod.SASL_EXTERNAL && !dialbackOffered) {
-            return failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " authenticated only "
-                    + headerDomain + " (by SASL EXTERNAL) and offers no dialback to authenticate " + route.localDomain());
+            failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " authenticated only "
+                    + headerDomain + " (by SASL EXTERNAL) and offers no dialback to authenticate " + route.localDomain(),
+                    aftermath);
+            return;
         }
         requestDialback(route);
-        return List.of();
     }
 
     /** Our {@code db:result} for the route's domain, with its own deadline. Called under the lock. */
@@ -230,15 +278,15 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     private void dialbackTimedOut(OutboundRoute route) {
-        List<Undeliverable> bounced;
+        Aftermath aftermath = new Aftermath();
         synchronized (this) {
             if (routes.get(route.localDomain()) != route || route.state() != OutboundRoute.State.PENDING) {
                 return;
             }
-            bounced = failRoute(route, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                    remoteDomain + " did not answer our dialback request within " + seconds(dialbackTimeout));
+            failRoute(route, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                    remoteDomain + " did not answer our dialback request within " + seconds(dialbackTimeout), aftermath);
         }
-        bounce(bounced);
+        aftermath.run();
     }
 
     @Override
@@ -249,7 +297,7 @@ final class OutboundLink implements OutboundStreamEvents {
             LOG.log(Level.DEBUG, "ignoring <{0}/> from {1} on an outbound stream", element.name(), remoteDomain);
             return;
         }
-        List<Undeliverable> bounced = List.of();
+        Aftermath aftermath = new Aftermath();
         synchronized (this) {
             OutboundRoute route = routes.get(Domains.canonical(to.get()));
             if (route == null || route.state() != OutboundRoute.State.PENDING) {
@@ -262,25 +310,29 @@ final class OutboundLink implements OutboundStreamEvents {
                     outgoing.addAll(route.establish());
                     scheduleDrain();
                     state = SessionState.AUTHENTICATED;
+                    aftermath.report(Kind.STREAM_OPENED, route.localDomain(), Optional.of(AuthMethod.DIALBACK),
+                            remoteDomain + " accepted " + route.localDomain() + " by dialback");
                 }
-                case INVALID -> bounced = failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
-                        remoteDomain + " did not accept " + route.localDomain() + " (dialback key found invalid)");
-                case ERROR -> bounced = failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
-                        remoteDomain + " refused dialback for " + route.localDomain() + " with the error " + condition(element));
+                case INVALID -> failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
+                        remoteDomain + " did not accept " + route.localDomain() + " (dialback key found invalid)", aftermath);
+                case ERROR -> failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
+                        remoteDomain + " refused dialback for " + route.localDomain() + " with the error " + condition(element),
+                        aftermath);
             }
         }
-        bounce(bounced);
+        aftermath.run();
     }
 
     @Override
     public void failed(StanzaErrorCondition condition, String reason) {
-        end(condition, reason);
+        end(condition, reason, reason, Channel::close);
     }
 
     @Override
-    public void closed() {
+    public void closed(String why) {
         end(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
-                "the connection to " + remoteDomain + " was lost before the session was authenticated");
+                "the connection to " + remoteDomain + " was lost before the session was authenticated", why,
+                Channel::close);
     }
 
     /**
@@ -289,7 +341,7 @@ final class OutboundLink implements OutboundStreamEvents {
      */
     void shutdown() {
         Channel open;
-        List<XmlElement> unsent = List.of();
+        List<Outgoing> unsent = List.of();
         synchronized (this) {
             open = state == SessionState.CLOSED ? null : channel;
             if (open != null && !outgoing.isEmpty()) {
@@ -300,15 +352,13 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         if (!unsent.isEmpty()) {
             // the channel keeps the order of these writes and of the closing tag that follows
-            unsent.forEach(stanza -> open.write(XmlWriter.write(stanza, ServerStreams.SCOPE))
-                    .addListener(written -> bounceIfFailed(stanza, written)));
+            unsent.forEach(stanza -> open.write(XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE))
+                    .addListener(written -> settle(stanza, written)));
             open.flush();
         }
-        if (open != null) {
-            // Before end(), which closes the connection: a closing tag written after that is lost.
-            ServerStreams.close(open);
-        }
-        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "this server is shutting down");
+        // Closed by our closing tag only once the link is: the peer's answering close is then no news.
+        String reason = "this server is shutting down";
+        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, reason, ServerStreams::close);
     }
 
     /**
@@ -317,28 +367,48 @@ final class OutboundLink implements OutboundStreamEvents {
      * domains authenticated on their own go on; a link left with none ends with {@code </stream:stream>}.
      */
     void dropLocalDomains(Set<String> localDomains) {
-        List<Undeliverable> bounced = new ArrayList<>();
+        dropRoutes(localDomains::contains, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                domain -> domain + " is no longer served by this server");
+    }
+
+    /**
+     * The host no longer federates with the remote domain: every waiting and queued stanza is bounced
+     * with {@code not-allowed} and {@code reason}, and the stream ends with {@code </stream:stream>}.
+     * Our own decision, so neither a failure to record nor a reason to back off.
+     */
+    void refuse(String reason) {
+        dropRoutes(domain -> true, StanzaErrorCondition.NOT_ALLOWED, domain -> reason);
+    }
+
+    /**
+     * Forgets the routes of the local domains {@code dropped} accepts and bounces their stanzas with
+     * {@code condition} and the reason for their domain; ends the link with {@code </stream:stream>}
+     * when no route is left.
+     */
+    private void dropRoutes(Predicate<String> dropped, StanzaErrorCondition condition, Function<String, String> reason) {
+        Aftermath aftermath = new Aftermath();
         boolean ended = false;
         Channel closing = null;
         synchronized (this) {
-            if (state == SessionState.CLOSED || localDomains.stream().noneMatch(routes::containsKey)) {
+            if (state == SessionState.CLOSED || routes.keySet().stream().noneMatch(dropped)) {
                 return;
             }
-            for (String domain : localDomains) {
-                OutboundRoute route = routes.remove(domain);
-                if (route != null) {
-                    route.drain().forEach(stanza -> bounced.add(new Undeliverable(stanza,
-                            StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, domain + " is no longer served by this server")));
+            for (Iterator<OutboundRoute> all = routes.values().iterator(); all.hasNext(); ) {
+                OutboundRoute route = all.next();
+                if (dropped.test(route.localDomain())) {
+                    all.remove();
+                    String why = reason.apply(route.localDomain());
+                    aftermath.reportClosed(List.of(route), why);
+                    route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, why));
                 }
             }
             outgoing.removeIf(stanza -> {
-                String from = Jid.parse(stanza.attribute("from").orElseThrow()).domainpart();
-                boolean dropped = localDomains.contains(from);
-                if (dropped) {
-                    bounced.add(new Undeliverable(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                            from + " is no longer served by this server"));
+                String from = Jid.parse(stanza.stanza().attribute("from").orElseThrow()).domainpart();
+                boolean drop = dropped.test(from);
+                if (drop) {
+                    aftermath.bounce(stanza, condition, reason.apply(from));
                 }
-                return dropped;
+                return drop;
             });
             if (routes.isEmpty()) {
                 state = SessionState.CLOSED;
@@ -352,7 +422,7 @@ final class OutboundLink implements OutboundStreamEvents {
                 ServerStreams.close(closing);
             }
         }
-        bounce(bounced);
+        aftermath.run();
     }
 
     /**
@@ -362,17 +432,20 @@ final class OutboundLink implements OutboundStreamEvents {
      */
     @Override
     public void idle(Channel idleChannel) {
+        Aftermath aftermath = new Aftermath();
         synchronized (this) {
             if (state != SessionState.AUTHENTICATED || !outgoing.isEmpty()
                     || routes.values().stream().anyMatch(route -> route.state() == OutboundRoute.State.PENDING)) {
                 return;
             }
             state = SessionState.CLOSED;
+            aftermath.reportClosed(routes.values(), IdleStreamCloser.reason(idleTimeout));
         }
         LOG.log(Level.INFO, "closing the idle S2S session to {0}", remoteDomain);
         onClosed.accept(this);
         // Queued behind whatever the host's threads handed to the event loop before the state changed.
         idleChannel.eventLoop().execute(() -> ServerStreams.close(idleChannel));
+        aftermath.run();
     }
 
     /** Whether stanzas flow on this link (a drain on shutdown waits only for such links). */
@@ -396,8 +469,13 @@ final class OutboundLink implements OutboundStreamEvents {
         return buffer != null && buffer.totalPendingWriteBytes() > 0;
     }
 
-    private void end(StanzaErrorCondition condition, String reason) {
-        List<Undeliverable> bounced = new ArrayList<>();
+    /**
+     * Closes the link: waiting stanzas bounce with {@code condition} and {@code reason}, which is also the
+     * failure recorded when a route was still waiting to open; established routes are reported closed
+     * with {@code detail}, why the stream ended. {@code closing} then closes the connection, if there is one.
+     */
+    private void end(StanzaErrorCondition condition, String reason, String detail, Consumer<Channel> closing) {
+        Aftermath aftermath = new Aftermath();
         boolean pending = false;
         boolean opened;
         synchronized (this) {
@@ -406,40 +484,48 @@ final class OutboundLink implements OutboundStreamEvents {
             }
             opened = state == SessionState.AUTHENTICATED;
             state = SessionState.CLOSED;
+            aftermath.reportClosed(routes.values(), detail);
             for (OutboundRoute route : routes.values()) {
                 pending |= route.state() == OutboundRoute.State.PENDING;
-                route.drain().forEach(stanza -> bounced.add(new Undeliverable(stanza, condition, reason)));
+                route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
             }
             routes.clear();
             String unwritten = "the stream to " + remoteDomain + " ended before the stanza was sent: " + reason;
-            outgoing.forEach(stanza -> bounced.add(new Undeliverable(stanza, condition, unwritten)));
+            outgoing.forEach(stanza -> aftermath.bounce(stanza, condition, unwritten));
             outgoing.clear();
+            if (pending) {
+                LOG.log(Level.INFO, "S2S session to {0} failed: {1}", remoteDomain, reason);
+                String failure = opened ? reason : backoff.failed(remoteDomain, condition, reason).text();
+                failures.record(remoteDomain, failure);
+                aftermath.report(Kind.CONNECTION_FAILED, headerDomain, Optional.empty(), failure);
+            }
         }
         onClosed.accept(this);
-        if (pending) {
-            LOG.log(Level.INFO, "S2S session to {0} failed: {1}", remoteDomain, reason);
-            failures.record(remoteDomain, opened ? reason : backoff.failed(remoteDomain, condition, reason).text());
-        }
         if (channel != null) {
-            channel.close();
+            closing.accept(channel);
         }
-        bounce(bounced);
+        aftermath.run();
     }
 
-    /** Forgets {@code route} and returns its stanzas for bouncing; ends the link if nothing else uses it. Under the lock. */
-    private List<Undeliverable> failRoute(OutboundRoute route, StanzaErrorCondition condition, String reason) {
+    /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */
+    private void failRoute(OutboundRoute route, StanzaErrorCondition condition, String reason, Aftermath aftermath) {
         LOG.log(Level.INFO, "S2S session {0} -> {1} failed: {2}", route.localDomain(), remoteDomain, reason);
         boolean lastHope = state != SessionState.AUTHENTICATED && routes.keySet().equals(Set.of(route.localDomain()));
-        failures.record(remoteDomain, lastHope ? backoff.failed(remoteDomain, condition, reason).text() : reason);
+        String failure = lastHope ? backoff.failed(remoteDomain, condition, reason).text() : reason;
+        failures.record(remoteDomain, failure);
+        aftermath.report(Kind.CONNECTION_FAILED, route.localDomain(), Optional.empty(), failure);
         routes.remove(route.localDomain());
-        List<Undeliverable> bounced = new ArrayList<>();
-        route.drain().forEach(stanza -> bounced.add(new Undeliverable(stanza, condition, reason)));
+        route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
         if (routes.isEmpty()) {
             state = SessionState.CLOSED;
             onClosed.accept(this);
             ServerStreams.close(channel);
         }
-        return bounced;
+    }
+
+    /** How the route's domain was authenticated: SASL EXTERNAL covers only the domain in our header. Under the lock. */
+    private AuthMethod methodOf(OutboundRoute route) {
+        return route.localDomain().equals(headerDomain) ? authMethod : AuthMethod.DIALBACK;
     }
 
     /** Has the event loop drain the outgoing queue, unless a drain is already on its way. Under the lock. */
@@ -456,7 +542,7 @@ final class OutboundLink implements OutboundStreamEvents {
      * reached the socket; meanwhile {@link #send} queues, up to the bound.
      */
     private void drain() {
-        List<XmlElement> batch = new ArrayList<>(DRAIN_BATCH);
+        List<Outgoing> batch = new ArrayList<>(DRAIN_BATCH);
         Channel out;
         synchronized (this) {
             out = channel;
@@ -478,9 +564,9 @@ final class OutboundLink implements OutboundStreamEvents {
                 }
                 stanzasOut += batch.size();
             }
-            for (XmlElement stanza : batch) {
-                lastWrite = out.write(XmlWriter.write(stanza, ServerStreams.SCOPE));
-                lastWrite.addListener(written -> bounceIfFailed(stanza, written));
+            for (Outgoing stanza : batch) {
+                lastWrite = out.write(XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE));
+                lastWrite.addListener(written -> settle(stanza, written));
             }
             batch.clear();
             wrote = true;
@@ -499,19 +585,17 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
-     * A stanza taken from the queue is no longer bounced by {@link #end}; if its write fails (the
-     * connection broke, an encoder failed) it would be lost, so it is bounced here.
+     * A stanza taken from the queue is no longer bounced by {@link #end}: its write decides its fate. If
+     * the write fails (the connection broke, an encoder failed) it would be lost, so it is bounced here.
      */
-    private void bounceIfFailed(XmlElement stanza, Future<?> written) {
-        if (!written.isSuccess()) {
-            Throwable cause = written.cause();
-            bouncer.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the connection to " + remoteDomain
-                    + " failed while sending: " + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName()));
+    private void settle(Outgoing stanza, Future<?> written) {
+        if (written.isSuccess()) {
+            stanza.written();
+            return;
         }
-    }
-
-    private void bounce(List<Undeliverable> undeliverable) {
-        undeliverable.forEach(u -> bouncer.bounce(u.stanza(), u.condition(), u.reason()));
+        Throwable cause = written.cause();
+        bouncer.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the connection to " + remoteDomain
+                + " failed while sending: " + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName()));
     }
 
     synchronized SessionInfo info() {

@@ -1,7 +1,5 @@
 package dev.parley.xmpp.s2s;
 
-import dev.parley.xmpp.xml.XmlElement;
-
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -21,7 +19,7 @@ final class OutboundRoute {
 
     private final String localDomain;
     private final int bound;
-    private final Queue<XmlElement> waiting = new ArrayDeque<>();
+    private final Queue<Outgoing> waiting = new ArrayDeque<>();
     private State state = State.PENDING;
     private boolean requested;
 
@@ -52,24 +50,24 @@ final class OutboundRoute {
         return !waiting.isEmpty();
     }
 
-        /** Queues {@code stanza}; false when the queue is full. */
-    boolean offer(XmlElement stanza) {
+    /** Queues {@code outgoing}; false when the queue is full. */
+    boolean offer(Outgoing outgoing) {
         if (waiting.size() >= bound) {
             return false;
         }
-        waiting.add(stanza);
+        waiting.add(outgoing);
         return true;
     }
 
     /** Marks the route established and hands back what waited, oldest first. */
-    List<XmlElement> establish() {
+    List<Outgoing> establish() {
         state = State.ESTABLISHED;
         return drain();
     }
 
     /** Everything that waited, oldest first; the queue is empty afterwards. */
-    List<XmlElement> drain() {
-        List<XmlElement> drained = List.copyOf(waiting);
+    List<Outgoing> drain() {
+        List<Outgoing> drained = List.copyOf(waiting);
         waiting.clear();
         return drained;
     }

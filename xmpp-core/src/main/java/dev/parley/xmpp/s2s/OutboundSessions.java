@@ -3,7 +3,6 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
-import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.EventLoopGroup;
 
 import java.time.Clock;
@@ -39,24 +38,35 @@ final class OutboundSessions implements DialbackVerifier {
     private final EventLoopGroup group;
     private final Bouncer bouncer;
     private final FailureLog failures;
+    private final FederationEvents events;
     private final Clock clock;
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     private final RetryBackoff backoff;
     private final AtomicInteger verifications = new AtomicInteger();
 
     OutboundSessions(Supplier<EngineSettings> settings, DialbackKeys keys, EventLoopGroup group,
-                     Bouncer bouncer, FailureLog failures, Clock clock) {
+                     Bouncer bouncer, FailureLog failures, FederationEvents events, Clock clock) {
         this.settings = settings;
         this.keys = keys;
         this.group = group;
         this.bouncer = bouncer;
         this.failures = failures;
+        this.events = events;
         this.clock = clock;
         this.backoff = new RetryBackoff(() -> settings.get().config().health(), clock);
     }
 
-    /** Sends {@code stanza} from {@code localDomain} to {@code remoteDomain}, opening the session if needed. */
-    void send(String localDomain, String remoteDomain, XmlElement stanza) {
+    /**
+     * Sends {@code stanza} from {@code localDomain} to {@code remoteDomain} (canonical form), opening the session if
+     * needed, unless the host does not federate with that domain.
+     */
+    void send(String localDomain, String remoteDomain, Outgoing stanza) {
+        Optional<String> refused = settings.get().config().remoteDomains().refusal(remoteDomain);
+        if (refused.isPresent()) {
+            // Nothing is resolved or connected: the remote domain must not even learn that we tried.
+            bouncer.bounce(stanza, StanzaErrorCondition.NOT_ALLOWED, refused.get());
+            return;
+        }
         Optional<RetryBackoff.Refusal> refusal = backoff.refusal(remoteDomain);
         if (refusal.isPresent()) {
             // Its last session failed to open moments ago: the sender learns at once, the peer is spared.
@@ -68,8 +78,8 @@ final class OutboundSessions implements DialbackVerifier {
             EngineSettings current = settings.get();
             OutboundLink[] created = new OutboundLink[1];
             OutboundLink link = links.computeIfAbsent(remoteDomain, domain -> created[0] = new OutboundLink(domain,
-                    localDomain, current.config(), keys, bouncer, failures, backoff, closed -> links.remove(closed.remoteDomain(), closed),
-                    clock.instant()));
+                    localDomain, current.config(), keys, bouncer, failures, events, backoff,
+                    closed -> links.remove(closed.remoteDomain(), closed), clock.instant()));
             // Queue first, then connect: the stanza must be waiting before any outcome can arrive.
             if (link.send(localDomain, stanza)) {
                 if (link == created[0]) {
@@ -131,6 +141,14 @@ final class OutboundSessions implements DialbackVerifier {
     /** Stops sending from {@code localDomains}, which this server no longer serves (see {@link OutboundLink#dropLocalDomains}). */
     void dropLocalDomains(Set<String> localDomains) {
         List.copyOf(links.values()).forEach(link -> link.dropLocalDomains(localDomains));
+    }
+
+    /**
+     * Ends the sessions to the remote domains {@code policy} refuses, with {@code </stream:stream>}; their
+     * stanzas are bounced with {@code not-allowed} and the policy's reason.
+     */
+    void refuseRemoteDomains(RemoteDomainPolicy policy) {
+        List.copyOf(links.values()).forEach(link -> policy.refusal(link.remoteDomain()).ifPresent(link::refuse));
     }
 
     /** Ends every session; stanzas still waiting are bounced with {@code remote-server-timeout}. */

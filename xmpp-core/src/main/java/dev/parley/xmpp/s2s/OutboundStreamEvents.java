@@ -19,8 +19,8 @@ interface OutboundStreamEvents {
     /** The stream failed or ended before it could serve; reported at most once, and then no {@link #closed()}. */
     void failed(StanzaErrorCondition condition, String reason);
 
-    /** The connection is gone after a successful negotiation. */
-    void closed();
+    /** The connection is gone after a successful negotiation; {@code why} says how, for the administrator. */
+    void closed(String why);
 
     /**
      * Nothing but pings passed for the idle timeout: end the stream with {@code </stream:stream>}.

@@ -93,7 +93,8 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
         }
         if (event == XmlStreamEvent.StreamClosed.INSTANCE) {
             LOG.log(Level.DEBUG, "{0} closed its stream", remoteDomain);
-            end(ctx, "the stream was closed by " + remoteDomain + " before it could be used");
+            end(ctx, ready ? remoteDomain + " closed the stream"
+                    : "the stream was closed by " + remoteDomain + " before it could be used");
             return;
         }
         if (event instanceof StreamOpened header) {
@@ -276,7 +277,7 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
             if (state != OutboundStreamState.CLOSED) {
                 state = OutboundStreamState.CLOSED;
                 ctx.close();
-                events.closed();
+                events.closed(reason);
             }
         } else {
             fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, reason);
@@ -291,7 +292,7 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
         state = OutboundStreamState.CLOSED;
         ServerStreams.close(ctx.channel());
         if (wasReady) {
-            events.closed();
+            events.closed(reason);
         } else {
             events.failed(condition, reason);
         }

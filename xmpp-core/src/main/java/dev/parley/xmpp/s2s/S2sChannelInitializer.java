@@ -58,7 +58,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
         ListenerConfig config = current.config();
         Optional<InboundDialback> dialback = current.dialback();
         Optional<InboundSession> session = dialback.map(services -> new InboundSession(remoteAddress(channel),
-                services.clock().instant()));
+                services.clock().instant(), services.events()));
         Optional<InboundNegotiation> negotiation = dialback.map(services -> new InboundNegotiation(services.tls(),
                 session.orElseThrow()));
         if (directTls) {
@@ -83,8 +83,11 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                     .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
                             services.replies()))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
-                    .addLast("idle-close", new IdleStreamCloser(idle, ServerStreams::close))
-                    .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get()))
+                    .addLast("idle-close", new IdleStreamCloser(idle, idleChannel -> {
+                        session.get().ending(IdleStreamCloser.reason(idle));
+                        ServerStreams.close(idleChannel);
+                    }))
+                    .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get(), services.remoteDomains()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
                     .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), services.listener()));
         });

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * The S2S engine as its hosts (the resource adapter, the DMZ proxy) see it: accepts streams from
  * remote servers and delivers their stanzas to a {@link StanzaListener}; sends local stanzas to
  * remote domains over sessions it opens on demand, encrypted per the TLS policy (STARTTLS, direct
- * TLS) and authenticated by SASL EXTERNAL (XEP-0178) or Server Dialback (XEP-0220), and returns what cannot be delivered to the sender as an error stanza through the same listener.
+ * TLS) and authenticated by SASL EXTERNAL (XEP-0178) or Server Dialback (XEP-0220), and returns
+ * what cannot be delivered to the sender as an error stanza through the same listener (or, for
+ * {@link #submit}, reports each stanza's {@link Delivery}). Federates only with the remote domains
+ * the configuration's {@link RemoteDomainPolicy} allows, and reports streams opened, closed and
+ * refused, and connections that failed, to a {@link FederationEventListener}.
  *
  * <p>Inbound and outbound share one pair of I/O threads, enough for federation on a two-core host.
  */
@@ -46,6 +52,9 @@ public final class S2sEngine implements AutoCloseable {
     private final StanzaListener stanzaListener;
     private final ServerPings pings = new ServerPings();
     private final FailureLog failures = new FailureLog(REMEMBERED_FAILURES, clock);
+    private final FederationEvents events;
+    /** Engine-wide, reading the current policy, so that streams of every generation follow the latest one. */
+    private final InboundFederationPolicy inboundPolicy;
     /** Shared by the plain and the direct-TLS listener, and by their successors after {@link #reconfigure}. */
     private final InboundConnectionLimit inboundLimit = new InboundConnectionLimit();
     private final Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
@@ -58,27 +67,44 @@ public final class S2sEngine implements AutoCloseable {
     private volatile Optional<S2sListener> directTlsListener = Optional.empty();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private S2sEngine(EngineConfig config, StanzaListener stanzaListener, EventLoopGroup group) {
+    private S2sEngine(EngineConfig config, StanzaListener stanzaListener, FederationEventListener eventListener,
+                      EventLoopGroup group) {
         this.group = group;
         this.stanzaListener = stanzaListener;
+        this.events = new FederationEvents(eventListener, clock);
+        this.inboundPolicy = new InboundFederationPolicy(() -> config().remoteDomains(), failures);
         this.keys = config.dialbackSecret().map(DialbackKeys::new).orElseGet(DialbackKeys::random);
-        this.outbound = new OutboundSessions(settings::get, keys, group, new Bouncer(stanzaListener), failures, clock);
+        this.outbound = new OutboundSessions(settings::get, keys, group, new Bouncer(stanzaListener), failures, events,
+                clock);
         settings.set(settingsFor(config));
     }
 
     /**
-     * Starts listening and becomes ready to send.
+     * Starts listening and becomes ready to send, reporting no {@link FederationEvent}s.
      *
      * @throws ListenerBindException    when the listener's address and port cannot be bound
      * @throws IllegalArgumentException when a credential in {@code config.tls()} cannot be used
      */
     public static S2sEngine start(EngineConfig config, StanzaListener stanzaListener) {
+        return start(config, stanzaListener, FederationEventListener.ignoring());
+    }
+
+    /**
+     * Starts listening and becomes ready to send; streams opened, closed and refused, and outbound connections that
+     * failed, are reported to {@code eventListener}.
+     *
+     * @throws ListenerBindException    when the listener's address and port cannot be bound
+     * @throws IllegalArgumentException when a credential in {@code config.tls()} cannot be used
+     */
+    public static S2sEngine start(EngineConfig config, StanzaListener stanzaListener,
+                                  FederationEventListener eventListener) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(stanzaListener, "stanzaListener");
+        Objects.requireNonNull(eventListener, "eventListener");
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
                 NioIoHandler.newFactory());
         try {
-            S2sEngine engine = new S2sEngine(config, stanzaListener, group);
+            S2sEngine engine = new S2sEngine(config, stanzaListener, eventListener, group);
             engine.listener = engine.bind(config.bindAddress(), config.port(), false);
             try {
                 engine.directTlsListener = config.directTlsPort().map(port -> engine.bind(config.bindAddress(), port, true));
@@ -100,7 +126,8 @@ public final class S2sEngine implements AutoCloseable {
         OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
                 config.connectTimeout(), config.limits(), tls, config.health(), pings);
         InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, clock, tls,
-                config.health(), pings, outbound::send);
+                config.health(), pings, (local, remote, stanza) -> outbound.send(local, remote, Outgoing.of(stanza)),
+                inboundPolicy, events);
         return new EngineSettings(config, connector, new InboundSettings(config.listenerConfig(), Optional.of(services)));
     }
 
@@ -111,7 +138,9 @@ public final class S2sEngine implements AutoCloseable {
 
     /**
      * Sends a stanza to a remote domain: at once when its session is up, otherwise after it opens,
-     * in the order sent. Stanzas that cannot be delivered come back through the listener as errors.
+     * in the order sent. Stanzas that cannot be delivered come back through the listener as errors;
+     * so do those to a remote domain the {@link RemoteDomainPolicy} refuses, at once and with
+     * {@code not-allowed}, without any connection to it.
      *
      * @param stanza a {@code message}, {@code presence} or {@code iq} in {@code jabber:server} whose
      *               {@code from} is at a local domain and whose {@code to} is at a remote one
@@ -120,7 +149,30 @@ public final class S2sEngine implements AutoCloseable {
      * @throws IllegalStateException    after {@link #close()}
      */
     public void send(XmlElement stanza) {
-        Objects.requireNonNull(stanza, "stanza");
+        enqueue(Outgoing.of(Objects.requireNonNull(stanza, "stanza")));
+    }
+
+    /**
+     * Sends a stanza like {@link #send}, in order with the stanzas sent either way, but reports its fate only through
+     * the returned stage: {@link Delivery.Written} once it is written to the remote server's socket,
+     * {@link Delivery.Bounced} with the condition and text its error reply would have had when it cannot be delivered
+     * (error stanzas included); nothing for it reaches the {@link StanzaListener}. The stage always completes, at the
+     * latest when {@link #close()} bounces what is left. It may complete on an I/O thread, so what depends on it must
+     * not block (or run on an executor of the host's, e.g. {@code thenAcceptAsync}).
+     *
+     * @param stanza as for {@link #send}
+     * @throws IllegalArgumentException as for {@link #send}, and then nothing is sent
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public CompletionStage<Delivery> submit(XmlElement stanza) {
+        CompletableFuture<Delivery> fate = new CompletableFuture<>();
+        enqueue(Outgoing.tracked(Objects.requireNonNull(stanza, "stanza"), fate));
+        // The host may wait for the stage and chain on it, but never complete it in the engine's stead.
+        return fate.minimalCompletionStage();
+    }
+
+    private void enqueue(Outgoing outgoing) {
+        XmlElement stanza = outgoing.stanza();
         if (closed.get()) {
             throw new IllegalStateException("the S2S engine is closed");
         }
@@ -130,18 +182,23 @@ public final class S2sEngine implements AutoCloseable {
         }
         String localDomain = address(stanza, "from").domainpart();
         String remoteDomain = address(stanza, "to").domainpart();
-        EngineConfig config = config();
+        EngineSettings generation = settings.get();
+        EngineConfig config = generation.config();
         if (!config.serves(localDomain)) {
             throw new IllegalArgumentException("'from' must be at a local domain, " + localDomain + " is not one");
         }
         if (config.serves(remoteDomain)) {
             throw new IllegalArgumentException("'to' must be at a remote domain, not " + remoteDomain);
         }
-        outbound.send(localDomain, remoteDomain, stanza);
-        if (!config().serves(localDomain)) {
-            // A reconfiguration removed the domain while the stanza was being queued, perhaps after it
-            // dropped the domain's routes: dropping again bounces the stanza rather than sending it.
-            outbound.dropLocalDomains(Set.of(Domains.canonical(localDomain)));
+        outbound.send(localDomain, remoteDomain, outgoing);
+        EngineSettings current = settings.get();
+        if (current != generation) {
+            // A reconfiguration ran while the stanza was being queued, perhaps after it dropped the local domain's
+            // routes or refused the remote domain's session: applying that again bounces the stanza, never sends it.
+            if (!current.config().serves(localDomain)) {
+                outbound.dropLocalDomains(Set.of(Domains.canonical(localDomain)));
+            }
+            outbound.refuseRemoteDomains(current.config().remoteDomains());
         }
     }
 
@@ -174,7 +231,10 @@ public final class S2sEngine implements AutoCloseable {
         return List.copyOf(sessions);
     }
 
-    /** The most recent remote domains that could not be reached or refused us, oldest first. */
+    /**
+     * The most recent remote domains that could not be reached or refused us, and those whose authentication this
+     * server refused because the {@link RemoteDomainPolicy} does not allow them; oldest first.
+     */
     public List<ConnectionFailure> recentFailures() {
         return failures.recent();
     }
@@ -185,9 +245,10 @@ public final class S2sEngine implements AutoCloseable {
      * since such a session may take the whole dialback timeout to open; authenticated sessions get
      * up to {@link SessionHealth#drainTimeout()} to write what they have accepted (inbound streams
      * still deliver meanwhile, and dialback for a piggy-backing domain can still complete). What is
-     * left then is bounced with {@code remote-server-timeout} ("this server is shutting down"),
-     * outbound streams are closed with {@code </stream:stream>}, and inbound streams end with
-     * {@code system-shutdown}. Returns once the port is free.
+     * left then is bounced with {@code remote-server-timeout} ("this server is shutting down"; for
+     * {@link #submit}ted stanzas, their stage completes so), outbound streams are closed with
+     * {@code </stream:stream>}, and inbound streams end with {@code system-shutdown}. Returns once
+     * the port is free.
      */
     @Override
     public void close() {
@@ -226,6 +287,10 @@ public final class S2sEngine implements AutoCloseable {
      *   authenticated end with {@code host-gone} (RFC 6120 §4.9.3.5, an FQDN no longer serviced);
      *   outbound, the removed domain's waiting stanzas bounce with {@code remote-server-timeout}, and a
      *   stream that served only removed domains ends with {@code </stream:stream>}.</li>
+     *   <li>Remote domains: the {@link RemoteDomainPolicy} is applied anew, even when it is the same object (a host's
+     *   policy may have learnt new answers). Inbound streams on which a domain it now refuses is authenticated end
+     *   with {@code policy-violation} and the reason; outbound sessions to such a domain end with
+     *   {@code </stream:stream>}, and their waiting stanzas bounce with {@code not-allowed}.</li>
      * </ul>
      *
      * @throws ListenerBindException    when a new address or port cannot be bound; the message names it,
@@ -276,6 +341,11 @@ public final class S2sEngine implements AutoCloseable {
                 directTlsListener.ifPresent(direct -> direct.endStreamsFor(removed));
                 retired.forEach(old -> old.endStreamsFor(removed));
             }
+            RemoteDomainPolicy policy = next.remoteDomains();
+            outbound.refuseRemoteDomains(policy);
+            listener.endStreamsRefusedBy(policy);
+            directTlsListener.ifPresent(direct -> direct.endStreamsRefusedBy(policy));
+            retired.forEach(old -> old.endStreamsRefusedBy(policy));
             retired.forEach(S2sListener::close);
             LOG.log(Level.INFO, "S2S engine reconfigured for {0}, listening on {1}", next.localDomains(),
                     listener.localAddress());

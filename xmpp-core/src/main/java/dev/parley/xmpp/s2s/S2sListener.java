@@ -155,6 +155,15 @@ public final class S2sListener implements AutoCloseable {
     }
 
     /**
+     * Ends the open streams that carry a remote domain {@code policy} refuses with {@code policy-violation} and the
+     * policy's reason; the others go on.
+     */
+    void endStreamsRefusedBy(RemoteDomainPolicy policy) {
+        RemoteDomainPolicyChanged changed = new RemoteDomainPolicyChanged(policy);
+        streams.forEach(stream -> stream.pipeline().fireUserEventTriggered(changed));
+    }
+
+    /**
      * Stops accepting, ends every open stream with {@code system-shutdown} (RFC 6120 §4.9.3.22),
      * closes the connections and, if they are its own, the event loops. Returns once the port is free.
      */
@@ -183,7 +192,8 @@ public final class S2sListener implements AutoCloseable {
         groups.forEach(group -> group.terminationFuture().syncUninterruptibly());
     }
 
-    private static String describe(InetSocketAddress address) {
+    /** {@code host:port}, an IPv6 host in brackets. */
+    static String describe(InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
         return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
     }

@@ -1,6 +1,7 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.Dialback;
+import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamHeader;
 import dev.parley.xmpp.stream.StreamVersion;
 import dev.parley.xmpp.stream.XmppNamespaces;
@@ -53,6 +54,11 @@ final class ServerStreams {
         String text = error.elements().stream().filter(child -> child.name().equals("text"))
                 .map(XmlElement::text).findFirst().map(value -> ": " + value).orElse("");
         return condition + text;
+    }
+
+    /** The condition of one of our stream errors and its text, if any, in the form of {@link #describeStreamError}. */
+    static String describe(StreamError error) {
+        return error.condition().elementName() + error.text().map(text -> ": " + text).orElse("");
     }
 
     /** How long a closing tag may wait for a peer to read it before the connection is closed without it. */

@@ -3,6 +3,7 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,22 +36,32 @@ class OutboundWriteFailureTest {
         }
     }
 
-    @Test
-    void bouncesStanzaWhoseWriteFailsButNeverAnErrorStanza() throws InterruptedException {
-        Inbox inbox = new Inbox();
+    private final Inbox inbox = new Inbox();
+    private final EmbeddedChannel channel = new EmbeddedChannel(new FailingWrites());
+    private final OutboundLink link = link(inbox);
+
+    private static OutboundLink link(Inbox inbox) {
         LoopbackDns dns = new LoopbackDns();
         Clock clock = Clock.systemUTC();
         EngineConfig config = EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns);
-        OutboundLink link = new OutboundLink("b.test", "a.test", config, DialbackKeys.random(), new Bouncer(inbox),
-                new FailureLog(10, clock), new RetryBackoff(() -> SessionHealth.DEFAULTS, clock), closed -> { },
-                Instant.now());
-        EmbeddedChannel channel = new EmbeddedChannel(new FailingWrites());
-        link.send("a.test", Stanzas.message("alice@a.test/phone", "bob@b.test", "m1", "hello"));
-        link.send("a.test", Stanzas.message("alice@a.test", "bob@b.test", "e1", "error", "an error reply"));
-        link.ready(channel, new NegotiatedStream("s1", Optional.empty(), false, true));
+        return new OutboundLink("b.test", "a.test", config, DialbackKeys.random(), new Bouncer(inbox),
+                new FailureLog(10, clock), new FederationEvents(FederationEventListener.ignoring(), clock),
+                new RetryBackoff(() -> SessionHealth.DEFAULTS, clock), closed -> { }, Instant.now());
+    }
 
+    /** The link authenticates by dialback on the channel whose writes fail, and writes what was queued. */
+    private void authenticateAndWrite() {
+        link.ready(channel, new NegotiatedStream("s1", Optional.empty(), false, true));
         link.received(Dialback.resultAnswer("b.test", "a.test", DialbackType.VALID));
         channel.runPendingTasks();
+    }
+
+    @Test
+    void bouncesStanzaWhoseWriteFailsButNeverAnErrorStanza() throws InterruptedException {
+        link.send("a.test", Outgoing.of(Stanzas.message("alice@a.test/phone", "bob@b.test", "m1", "hello")));
+        link.send("a.test", Outgoing.of(Stanzas.message("alice@a.test", "bob@b.test", "e1", "error", "an error reply")));
+
+        authenticateAndWrite();
 
         XmlElement bounce = inbox.next();
         assertThat(bounce.attribute("id")).hasValue("m1");
@@ -57,6 +69,18 @@ class OutboundWriteFailureTest {
         assertThat(Stanzas.errorCondition(bounce)).isEqualTo("remote-server-timeout");
         assertThat(Stanzas.errorText(bounce))
                 .isEqualTo("the connection to b.test failed while sending: Connection reset by peer");
+        assertThat(inbox.drain()).isEmpty();
+    }
+
+    @Test
+    void aSubmittedStanzaWhoseWriteFailsIsReportedBouncedAndNotReturnedToTheListener() {
+        CompletableFuture<Delivery> fate = new CompletableFuture<>();
+        link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello"), fate));
+
+        authenticateAndWrite();
+
+        assertThat(fate).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                "the connection to b.test failed while sending: Connection reset by peer"));
         assertThat(inbox.drain()).isEmpty();
     }
 }

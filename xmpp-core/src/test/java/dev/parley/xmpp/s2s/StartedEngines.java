@@ -14,7 +14,11 @@ final class StartedEngines implements AfterEachCallback {
     private final List<S2sEngine> started = new ArrayList<>();
 
     S2sEngine start(EngineConfig config, StanzaListener listener) {
-        S2sEngine engine = S2sEngine.start(config, listener);
+        return start(config, listener, FederationEventListener.ignoring());
+    }
+
+    S2sEngine start(EngineConfig config, StanzaListener listener, FederationEventListener events) {
+        S2sEngine engine = S2sEngine.start(config, listener, events);
         started.add(engine);
         return engine;
     }

@@ -79,6 +79,15 @@ public record StreamTranscript(Element stream, boolean closed) {
 
     /** The defined condition of the stream error, when the stream carries exactly one error as last child. */
     public Optional<String> errorCondition() {
+        return errorChild(false).map(Element::getLocalName);
+    }
+
+    /** The text of the stream error, when the stream's last child is an error with a text. */
+    public Optional<String> errorText() {
+        return errorChild(true).map(Element::getTextContent);
+    }
+
+    private Optional<Element> errorChild(boolean text) {
         List<Element> children = children();
         if (children.isEmpty()) {
             return Optional.empty();
@@ -88,9 +97,9 @@ public record StreamTranscript(Element stream, boolean closed) {
             return Optional.empty();
         }
         for (Node node = last.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element condition && STREAM_ERRORS.equals(condition.getNamespaceURI())
-                    && !"text".equals(condition.getLocalName())) {
-                return Optional.of(condition.getLocalName());
+            if (node instanceof Element child && STREAM_ERRORS.equals(child.getNamespaceURI())
+                    && "text".equals(child.getLocalName()) == text) {
+                return Optional.of(child);
             }
         }
         return Optional.empty();

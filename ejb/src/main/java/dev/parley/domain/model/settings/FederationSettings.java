@@ -1,5 +1,6 @@
 package dev.parley.domain.model.settings;
 
+import dev.parley.domain.model.authorization.AuthorizationLevel;
 import dev.parley.xmpp.tls.TlsPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +54,13 @@ public class FederationSettings {
     @Column(name = "tls_policy", nullable = false)
     private TlsPolicy tlsPolicy;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "max_level", nullable = false)
+    private AuthorizationLevel maxLevel;
+
+    @Column(name = "outbound_retry_window_seconds", nullable = false)
+    private int outboundRetryWindowSeconds;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -84,12 +92,14 @@ public class FederationSettings {
             proxyPasswordSealed = sealedPassword.isEmpty() ? null : sealedPassword;
         }
         tlsPolicy = change.tlsPolicy();
+        maxLevel = change.maxLevel();
+        outboundRetryWindowSeconds = change.outboundRetryWindowSeconds();
         updatedBy = who;
         updatedAt = when;
     }
 
     public SettingsSnapshot snapshot() {
         return new SettingsSnapshot(enabled, mode, s2sPort, s2sBindAddress, proxyHost, proxyPort,
-                hasProxyPassword(), tlsPolicy, version, updatedAt, updatedBy);
+                hasProxyPassword(), tlsPolicy, maxLevel, outboundRetryWindowSeconds, version, updatedAt, updatedBy);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.domain.model.settings;
 
+import dev.parley.domain.model.authorization.AuthorizationLevel;
 import dev.parley.xmpp.net.IpAddressLiteral;
 import dev.parley.xmpp.tls.TlsPolicy;
 import java.util.ArrayList;
@@ -10,6 +11,10 @@ import java.util.regex.Pattern;
  * The settings an administrator asks for, complete: every field but the proxy password must be
  * given. A null proxy password keeps the stored one, because the password is never shown and so
  * cannot be sent back unchanged.
+ *
+ * @param maxLevel                   the global maximum authorization level, which caps every domain's
+ * @param outboundRetryWindowSeconds how long an outbound stanza for an unreachable domain keeps being retried
+ *                                   before it bounces to its sender; 0 bounces at the first failure
  */
 public record SettingsChange(
         Boolean enabled,
@@ -19,8 +24,12 @@ public record SettingsChange(
         String proxyHost,
         Integer proxyPort,
         String proxyPassword,
-        TlsPolicy tlsPolicy) {
+        TlsPolicy tlsPolicy,
+        AuthorizationLevel maxLevel,
+        Integer outboundRetryWindowSeconds) {
 
+    /** A week: the longest an outbound stanza may wait for its domain to become reachable. */
+    public static final int MAX_OUTBOUND_RETRY_WINDOW_SECONDS = 604_800;
     private static final int MAX_HOST_LENGTH = 253;
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
@@ -40,6 +49,15 @@ public record SettingsChange(
         }
         if (tlsPolicy == null) {
             problems.add("tlsPolicy is required (NONE, OPTIONAL, REQUIRED_IGNORE_CERT_ERRORS or REQUIRED_VALID_CERT)");
+        }
+        if (maxLevel == null) {
+            problems.add("maxLevel is required (BLOCKED, PUBLIC, BUSINESS, TEAM_MEMBER or PERSONAL)");
+        }
+        if (outboundRetryWindowSeconds == null) {
+            problems.add("outboundRetryWindow is required (seconds, 0-" + MAX_OUTBOUND_RETRY_WINDOW_SECONDS + ")");
+        } else if (outboundRetryWindowSeconds < 0 || outboundRetryWindowSeconds > MAX_OUTBOUND_RETRY_WINDOW_SECONDS) {
+            problems.add("outboundRetryWindow must be between 0 and " + MAX_OUTBOUND_RETRY_WINDOW_SECONDS
+                    + " seconds, not " + outboundRetryWindowSeconds);
         }
         checkPort("s2sPort", s2sPort, problems);
         checkPort("proxyPort", proxyPort, problems);

@@ -1,6 +1,8 @@
 package dev.parley.domain.model.settings;
 
+import dev.parley.domain.model.authorization.AuthorizationLevel;
 import dev.parley.xmpp.tls.TlsPolicy;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -15,7 +17,14 @@ public record SettingsSnapshot(
         int proxyPort,
         boolean proxyPasswordSet,
         TlsPolicy tlsPolicy,
+        AuthorizationLevel maxLevel,
+        int outboundRetryWindowSeconds,
         long version,
         Instant updatedAt,
         String updatedBy) {
+
+    /** How long an outbound stanza for an unreachable domain keeps being retried before it bounces. */
+    public Duration outboundRetryWindow() {
+        return Duration.ofSeconds(outboundRetryWindowSeconds);
+    }
 }

@@ -5,6 +5,7 @@ import dev.parley.domain.model.stanza.StanzaEnvelope;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.jms.Message;
 
 /**
  * The UC messaging module's intake: stanzas from remote domains, and bounces of what local users
@@ -19,7 +20,7 @@ public class FromFederationListener extends StanzaListener {
     LocalDelivery delivery;
 
     @Override
-    protected void handle(StanzaEnvelope stanza) {
+    protected void handle(StanzaEnvelope stanza, Message message) {
         delivery.deliver(stanza);
     }
 

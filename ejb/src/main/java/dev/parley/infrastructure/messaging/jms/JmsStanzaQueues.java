@@ -1,6 +1,7 @@
 package dev.parley.infrastructure.messaging.jms;
 
 import dev.parley.application.StanzaQueues;
+import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.time.Duration;
 
 /** Sends on the server's JMS queues through the pooled, transaction-enlisted connection factory. */
 @ApplicationScoped
@@ -22,11 +24,27 @@ public class JmsStanzaQueues implements StanzaQueues {
     @Inject
     JMSContext context;
 
+    @Resource(lookup = ParleyQueues.TO_FEDERATION)
+    Queue toFederation;
+
     @Resource(lookup = ParleyQueues.FROM_FEDERATION)
     Queue fromFederation;
 
     @Resource(lookup = ParleyQueues.DEAD_LETTER)
     Queue deadLetter;
+
+    @Override
+    public void toFederationLater(StanzaEnvelope stanza, OutboundAttempt attempt, Duration delay) {
+        try {
+            TextMessage message = StanzaMessageFormat.write(context, stanza);
+            OutboundAttempts.write(message, attempt);
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
+                    .send(toFederation, message);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be queued again: " + e.getMessage(),
+                    e.getErrorCode(), e);
+        }
+    }
 
     @Override
     public void toLocalUsers(StanzaEnvelope stanza) {

@@ -31,10 +31,11 @@ abstract class StanzaListener implements MessageListener {
             throw new IllegalStateException("Message " + PoisonMessages.idOf(message) + " on " + queueName()
                     + " could not be read", e);
         }
-        handle(stanza);
+        handle(stanza, message);
     }
 
-    protected abstract void handle(StanzaEnvelope stanza);
+    /** Hands on {@code stanza}, read from {@code message}, whose other properties it may consult. */
+    protected abstract void handle(StanzaEnvelope stanza, Message message);
 
     /** The queue's short name, recorded with messages set aside. */
     protected abstract String queueName();

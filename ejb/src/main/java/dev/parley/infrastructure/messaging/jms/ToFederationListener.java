@@ -5,6 +5,9 @@ import dev.parley.domain.model.stanza.StanzaEnvelope;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import java.time.Clock;
+import java.time.Instant;
 
 /** Takes stanzas bound for remote domains off the ToFederation queue and routes them. */
 @MessageDriven(activationConfig = {
@@ -16,8 +19,8 @@ public class ToFederationListener extends StanzaListener {
     FederationRouting routing;
 
     @Override
-    protected void handle(StanzaEnvelope stanza) {
-        routing.routeOutbound(stanza);
+    protected void handle(StanzaEnvelope stanza, Message message) {
+        routing.routeOutbound(stanza, OutboundAttempts.read(message, Instant.now(Clock.systemUTC())));
     }
 
     @Override

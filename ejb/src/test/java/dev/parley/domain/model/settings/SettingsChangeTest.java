@@ -2,13 +2,15 @@ package dev.parley.domain.model.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.domain.model.authorization.AuthorizationLevel;
 import dev.parley.xmpp.tls.TlsPolicy;
 import org.junit.jupiter.api.Test;
 
 class SettingsChangeTest {
 
     private static SettingsChange direct(int port, String bindAddress) {
-        return new SettingsChange(true, FederationMode.DIRECT, port, bindAddress, null, 5275, null, TlsPolicy.OPTIONAL);
+        return new SettingsChange(true, FederationMode.DIRECT, port, bindAddress, null, 5275, null, TlsPolicy.OPTIONAL,
+                AuthorizationLevel.PERSONAL, 3600);
     }
 
     @Test
@@ -32,21 +34,23 @@ class SettingsChangeTest {
 
     @Test
     void listsEveryMissingField() {
-        SettingsChange empty = new SettingsChange(null, null, null, null, null, null, null, null);
+        SettingsChange empty = new SettingsChange(null, null, null, null, null, null, null, null, null, null);
 
-        assertThat(empty.problems(false)).hasSize(6)
+        assertThat(empty.problems(false)).hasSize(8)
                 .anySatisfy(p -> assertThat(p).startsWith("enabled is required"))
                 .anySatisfy(p -> assertThat(p).startsWith("mode is required"))
                 .anySatisfy(p -> assertThat(p).startsWith("tlsPolicy is required"))
                 .anySatisfy(p -> assertThat(p).startsWith("s2sPort is required"))
                 .anySatisfy(p -> assertThat(p).startsWith("proxyPort is required"))
-                .anySatisfy(p -> assertThat(p).startsWith("s2sBindAddress is required"));
+                .anySatisfy(p -> assertThat(p).startsWith("s2sBindAddress is required"))
+                .anySatisfy(p -> assertThat(p).startsWith("maxLevel is required"))
+                .anySatisfy(p -> assertThat(p).startsWith("outboundRetryWindow is required"));
     }
 
     @Test
     void proxyModeNeedsHostAndPassword() {
         SettingsChange proxy = new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", null, 5275, null,
-                TlsPolicy.REQUIRED_VALID_CERT);
+                TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.PERSONAL, 3600);
 
         assertThat(proxy.problems(false)).containsExactly(
                 "proxyHost is required in PROXY mode", "proxyPassword is required in PROXY mode");
@@ -55,7 +59,7 @@ class SettingsChangeTest {
     @Test
     void proxyModeKeepsAStoredPasswordWhenNoneIsGiven() {
         SettingsChange proxy = new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", "dmz-proxy.corp.example",
-                5275, null, TlsPolicy.OPTIONAL);
+                5275, null, TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, 3600);
 
         assertThat(proxy.problems(true)).isEmpty();
     }
@@ -63,7 +67,7 @@ class SettingsChangeTest {
     @Test
     void clearingThePasswordInProxyModeIsRefused() {
         SettingsChange proxy = new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", "10.0.0.7", 5275, "",
-                TlsPolicy.OPTIONAL);
+                TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, 3600);
 
         assertThat(proxy.problems(true)).containsExactly("proxyPassword is required in PROXY mode");
     }
@@ -71,8 +75,31 @@ class SettingsChangeTest {
     @Test
     void refusesProxyHostThatIsNoHostName() {
         SettingsChange proxy = new SettingsChange(false, FederationMode.DIRECT, 5269, "127.0.0.1", "not a host!", 5275,
-                null, TlsPolicy.NONE);
+                null, TlsPolicy.NONE, AuthorizationLevel.PERSONAL, 3600);
 
         assertThat(proxy.problems(false)).containsExactly("proxyHost 'not a host!' is neither a host name nor an IP address");
+    }
+
+    @Test
+    void everyLevelMayBeTheGlobalMaximum() {
+        for (AuthorizationLevel max : AuthorizationLevel.values()) {
+            assertThat(new SettingsChange(true, FederationMode.DIRECT, 5269, "127.0.0.1", null, 5275, null,
+                    TlsPolicy.OPTIONAL, max, 3600).problems(false)).isEmpty();
+        }
+    }
+
+    @Test
+    void outboundRetryWindowIsAtMostAWeek() {
+        assertThat(withRetryWindow(0).problems(false)).isEmpty();
+        assertThat(withRetryWindow(604_800).problems(false)).isEmpty();
+        assertThat(withRetryWindow(604_801).problems(false))
+                .containsExactly("outboundRetryWindow must be between 0 and 604800 seconds, not 604801");
+        assertThat(withRetryWindow(-1).problems(false))
+                .containsExactly("outboundRetryWindow must be between 0 and 604800 seconds, not -1");
+    }
+
+    private static SettingsChange withRetryWindow(int seconds) {
+        return new SettingsChange(true, FederationMode.DIRECT, 5269, "127.0.0.1", null, 5275, null, TlsPolicy.OPTIONAL,
+                AuthorizationLevel.PUBLIC, seconds);
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.infrastructure.persistence.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +28,77 @@ class SchemaMigrationScriptsTest {
             assertThat(row.getInt("proxy_port")).isEqualTo(5275);
             assertThat(row.getString("tls_policy")).isEqualTo("OPTIONAL");
             assertThat(row.next()).isFalse();
+        }
+    }
+
+    @Test
+    void auditMigrationCreatesTheAuditTableWithItsIndexes() throws Exception {
+        String url = "jdbc:h2:mem:audit-migration-test;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             var insert = connection.prepareStatement("INSERT INTO federation_audit (occurred_at, kind, direction,"
+                     + " remote_domain, detail, recorded_at) VALUES (CURRENT_TIMESTAMP, 'REFUSED', 'INBOUND', ?, ?, CURRENT_TIMESTAMP)")) {
+            // The longest texts AuditRecord lets through fit.
+            insert.setString(1, "x".repeat(255));
+            insert.setString(2, "d".repeat(1024));
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+
+            var indexedColumns = new java.util.TreeSet<String>();
+            try (ResultSet index = connection.getMetaData().getIndexInfo(null, "PUBLIC", "FEDERATION_AUDIT", false, false)) {
+                while (index.next()) {
+                    indexedColumns.add(index.getString("INDEX_NAME") + "." + index.getShort("ORDINAL_POSITION")
+                            + "=" + index.getString("COLUMN_NAME"));
+                }
+            }
+            assertThat(indexedColumns).contains(
+                    "FEDERATION_AUDIT_OCCURRED_AT_IDX.1=OCCURRED_AT",
+                    "FEDERATION_AUDIT_REMOTE_DOMAIN_IDX.1=REMOTE_DOMAIN",
+                    "FEDERATION_AUDIT_REMOTE_DOMAIN_IDX.2=OCCURRED_AT");
+        }
+    }
+
+    @Test
+    void authorizationMigrationAddsTheSettingsAndSeedsCanonicalAuthorizations() throws Exception {
+        String url = "jdbc:h2:mem:authorization-migration-test;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            try (ResultSet settings = connection.createStatement().executeQuery(
+                    "SELECT max_level, outbound_retry_window_seconds FROM federation_settings")) {
+                assertThat(settings.next()).isTrue();
+                assertThat(settings.getString("max_level")).isEqualTo("PERSONAL");
+                assertThat(settings.getInt("outbound_retry_window_seconds")).isEqualTo(3600);
+            }
+            var seeded = new java.util.TreeMap<String, String>();
+            try (ResultSet rows = connection.createStatement().executeQuery(
+                    "SELECT pattern, protocol, level, tls_policy, note, created_by, updated_by, version"
+                            + " FROM domain_authorization")) {
+                while (rows.next()) {
+                    String pattern = rows.getString("pattern");
+                    // The stored pattern is what the application would store: canonical, valid.
+                    assertThat(dev.parley.domain.model.authorization.DomainPattern.parse(pattern).text()).isEqualTo(pattern);
+                    assertThat(rows.getString("protocol")).isEqualTo("XMPP");
+                    assertThat(rows.getString("tls_policy")).isNull();
+                    assertThat(rows.getString("note")).isNotBlank();
+                    assertThat(rows.getString("created_by")).isEqualTo("installer");
+                    assertThat(rows.getString("updated_by")).isEqualTo("installer");
+                    assertThat(rows.getLong("version")).isZero();
+                    seeded.put(pattern, rows.getString("level"));
+                }
+            }
+            assertThat(seeded).containsEntry("jabber.org", "PUBLIC").containsEntry("conversations.im", "PUBLIC")
+                    .containsEntry("gmail.com", "BLOCKED").hasSizeGreaterThanOrEqualTo(10);
+
+            var duplicate = connection.prepareStatement("INSERT INTO domain_authorization (version, pattern, protocol,"
+                    + " level, created_at, created_by, updated_at, updated_by)"
+                    + " VALUES (0, 'jabber.org', 'XMPP', 'PERSONAL', CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test')");
+            assertThatThrownBy(duplicate::executeUpdate).isInstanceOfSatisfying(java.sql.SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+            var sip = connection.prepareStatement("INSERT INTO domain_authorization (version, pattern, protocol,"
+                    + " level, created_at, created_by, updated_at, updated_by)"
+                    + " VALUES (0, 'jabber.org', 'SIP', 'PUBLIC', CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test')");
+            assertThat(sip.executeUpdate()).isEqualTo(1);
         }
     }
 }

@@ -1,0 +1,27 @@
+package dev.parley.connector.api;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the engine is doing.
+ *
+ * @param state        off, running, or failed to start
+ * @param listening    where the S2S listener is bound while running
+ * @param localDomains the XMPP domains this server federates for
+ * @param problem      why the last {@link FederationControl#apply} failed; empty when it succeeded
+ */
+public record FederationStatus(State state, Optional<InetSocketAddress> listening, Set<String> localDomains,
+                               Optional<String> problem) {
+
+    public enum State { OFF, RUNNING, FAILED }
+
+    public FederationStatus {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(listening, "listening");
+        localDomains = Set.copyOf(localDomains);
+        Objects.requireNonNull(problem, "problem");
+    }
+}

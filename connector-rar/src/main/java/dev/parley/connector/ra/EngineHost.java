@@ -1,0 +1,168 @@
+package dev.parley.connector.ra;
+
+import dev.parley.connector.api.FederationRuntimeSettings;
+import dev.parley.connector.api.FederationSettingsException;
+import dev.parley.connector.api.FederationStatus;
+import dev.parley.connector.api.FederationStatus.State;
+import dev.parley.connector.api.FederationUnavailableException;
+import dev.parley.xmpp.dns.DnsClient;
+import dev.parley.xmpp.dns.DnsHostResolver;
+import dev.parley.xmpp.dns.DnsS2sTargetResolver;
+import dev.parley.xmpp.s2s.ConnectionFailure;
+import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.s2s.EngineConfig;
+import dev.parley.xmpp.s2s.S2sEngine;
+import dev.parley.xmpp.s2s.SessionInfo;
+import dev.parley.xmpp.stanza.Bounces;
+import dev.parley.xmpp.stanza.StanzaError;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.tls.TlsConfig;
+import dev.parley.xmpp.xml.XmlElement;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs the S2S engine as the application's settings say: starts it when federation is switched
+ * on, reconfigures it in place when settings change, and closes it (streams ended gracefully, port
+ * freed) when federation is switched off or the adapter stops.
+ */
+final class EngineHost implements StanzaRefusal {
+
+    private static final System.Logger LOG = System.getLogger(EngineHost.class.getName());
+    static final String SWITCHED_OFF = "XMPP federation is switched off on this server";
+
+    private final Supplier<ServerSettings> server;
+    private final InboundDispatcher inbound;
+    /** Written under the monitor, read without it by senders and refusals. */
+    private volatile S2sEngine engine;
+    private volatile FederationStatus status;
+
+    EngineHost(Supplier<ServerSettings> server, Function<StanzaRefusal, InboundDispatcher> inbound) {
+        this.server = server;
+        this.inbound = inbound.apply(this);
+        this.status = new FederationStatus(State.OFF, Optional.empty(), Set.of(), Optional.empty());
+    }
+
+    InboundDispatcher inbound() {
+        return inbound;
+    }
+
+    synchronized void apply(FederationRuntimeSettings settings) throws FederationSettingsException {
+        ServerSettings here;
+        try {
+            here = server.get();
+        } catch (IllegalArgumentException e) {
+            throw failed("Parley's server settings are wrong: " + e.getMessage(), e);
+        }
+        if (!settings.enabled()) {
+            closeEngine();
+            status = new FederationStatus(State.OFF, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty());
+            return;
+        }
+        EngineConfig config = configFor(settings, here);
+        try {
+            if (engine == null) {
+                engine = S2sEngine.start(config, inbound::stanza, inbound::event);
+                LOG.log(Level.INFO, "XMPP federation started for {0}, listening on {1}", here.xmppDomain(),
+                        engine.localAddress());
+            } else {
+                engine.reconfigure(config);
+            }
+        } catch (RuntimeException e) {
+            throw failed("XMPP federation could not " + (engine == null ? "start" : "apply the new settings")
+                    + ": " + e.getMessage(), e);
+        }
+        status = running(Optional.empty());
+    }
+
+    FederationStatus status() {
+        return status;
+    }
+
+    List<SessionInfo> sessions() {
+        S2sEngine running = engine;
+        return running == null ? List.of() : running.sessions();
+    }
+
+    List<ConnectionFailure> recentFailures() {
+        S2sEngine running = engine;
+        return running == null ? List.of() : running.recentFailures();
+    }
+
+    CompletionStage<Delivery> submit(XmlElement stanza) throws FederationUnavailableException {
+        S2sEngine running = engine;
+        if (running == null) {
+            throw new FederationUnavailableException(status.problem().orElse(SWITCHED_OFF));
+        }
+        try {
+            return running.submit(stanza);
+        } catch (IllegalStateException e) {
+            // Closed between the read above and the call: federation was switched off meanwhile.
+            throw new FederationUnavailableException(SWITCHED_OFF);
+        }
+    }
+
+    @Override
+    public void refuse(XmlElement stanza, StanzaErrorCondition condition, String text) {
+        Optional<XmlElement> reply = Bounces.reply(stanza, StanzaError.of(condition, text));
+        S2sEngine running = engine;
+        if (reply.isEmpty() || running == null) {
+            LOG.log(Level.WARNING, "Dropping a stanza from {0} to {1} that could not be delivered ({2}: {3})",
+                    stanza.attribute("from").orElse("-"), stanza.attribute("to").orElse("-"),
+                    condition.elementName(), text);
+            return;
+        }
+        try {
+            running.send(reply.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not return a stanza to " + stanza.attribute("from").orElse("-")
+                    + " (" + condition.elementName() + ": " + text + ")", e);
+        }
+    }
+
+    /** Returns what waits for the application to its senders, then closes the engine. */
+    synchronized void stop() {
+        inbound.refuseWaiting();
+        closeEngine();
+        status = new FederationStatus(State.OFF, Optional.empty(), status.localDomains(), Optional.empty());
+    }
+
+    private void closeEngine() {
+        if (engine != null) {
+            S2sEngine closing = engine;
+            engine = null;
+            closing.close();
+            LOG.log(Level.INFO, "XMPP federation stopped");
+        }
+    }
+
+    private FederationStatus running(Optional<String> problem) {
+        S2sEngine running = engine;
+        return new FederationStatus(State.RUNNING, Optional.of(running.localAddress()), running.config().localDomains(),
+                problem);
+    }
+
+    private FederationSettingsException failed(String problem, Exception cause) {
+        LOG.log(Level.WARNING, problem);
+        status = engine == null
+                ? new FederationStatus(State.FAILED, Optional.empty(), status.localDomains(), Optional.of(problem))
+                : running(Optional.of(problem));
+        return new FederationSettingsException(problem, cause);
+    }
+
+    private static EngineConfig configFor(FederationRuntimeSettings settings, ServerSettings here) {
+        DnsClient dns = new DnsClient(here.dns());
+        TlsConfig tls = new TlsConfig(Map.of(), List.of(), settings.tlsPolicy(),
+                domain -> settings.tlsOverrides().apply(domain).orElse(null));
+        return EngineConfig.of(settings.bindAddress(), settings.port(), Set.of(here.xmppDomain()),
+                        new DnsS2sTargetResolver(dns), new DnsHostResolver(dns))
+                .withTls(tls)
+                .withRemoteDomains(settings.remoteDomains());
+    }
+}

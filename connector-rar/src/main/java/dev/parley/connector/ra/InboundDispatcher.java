@@ -1,0 +1,107 @@
+package dev.parley.connector.ra;
+
+import dev.parley.connector.api.FederationListener;
+import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlElement;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+/**
+ * Hands what the engine receives to the MDB activated on the adapter. Stanzas travel in lanes
+ * chosen by their sender, so that one remote user's stanzas reach the application in the order
+ * they arrived while different senders do not wait for each other. Before the MDB is active, or
+ * while it is redeployed, stanzas wait in their lane; a full lane, or a stanza the application
+ * keeps failing on, is returned to its sender as an error, so nothing is dropped silently.
+ * Federation events (for the audit trail) have a lane of their own; when it is full they are
+ * counted and logged instead, as a flood of refused connections must not take memory without bound.
+ */
+final class InboundDispatcher {
+
+    private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
+    static final int STANZA_LANES = 4;
+    static final int STANZAS_PER_LANE = 2_500;
+    static final int EVENTS = 10_000;
+    static final String FULL = "Parley is not taking stanzas from remote servers at the moment; try again later";
+    static final String FAILED = "Parley could not store this stanza for its recipient";
+    static final String SHUTTING_DOWN = "Parley is shutting down; try again later";
+
+    private final AtomicReference<MessageEndpointFactory> endpoints = new AtomicReference<>();
+    private final List<Lane<XmlElement>> stanzaLanes;
+    private final Lane<FederationEvent> events;
+    private final StanzaRefusal refusal;
+    private final AtomicLong eventsDropped = new AtomicLong();
+
+    InboundDispatcher(Executor executor, StanzaRefusal refusal, Duration retryPause) {
+        this.refusal = refusal;
+        this.stanzaLanes = IntStream.range(0, STANZA_LANES)
+                .mapToObj(i -> new Lane<XmlElement>("stanza-" + i, STANZAS_PER_LANE, executor, endpoints::get,
+                        FederationListener::onStanza,
+                        stanza -> refusal.refuse(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, FAILED),
+                        retryPause))
+                .toList();
+        this.events = new Lane<>("event", EVENTS, executor, endpoints::get, FederationListener::onEvent,
+                event -> LOG.log(Level.WARNING, "Federation event not recorded: {0}", event), retryPause);
+    }
+
+    /** Takes a stanza from the engine (on its I/O thread, so never blocking). */
+    void stanza(XmlElement stanza) {
+        if (!laneOf(stanza).offer(stanza)) {
+            refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, FULL);
+        }
+    }
+
+    /** Takes a federation event from the engine (on its I/O thread, so never blocking). */
+    void event(FederationEvent event) {
+        if (!events.offer(event)) {
+            long dropped = eventsDropped.incrementAndGet();
+            if (Long.bitCount(dropped) == 1) {
+                LOG.log(Level.WARNING, "The audit lane is full: {0} federation event(s) not recorded so far; latest: {1}",
+                        dropped, event);
+            }
+        }
+    }
+
+    /**
+     * Starts delivering to {@code factory}. Parley has one inbound MDB; a second activation
+     * replaces the first, which is what a redeployment looks like.
+     */
+    void activate(MessageEndpointFactory factory) {
+        endpoints.set(factory);
+        stanzaLanes.forEach(Lane::kick);
+        events.kick();
+    }
+
+    void deactivate(MessageEndpointFactory factory) {
+        endpoints.compareAndSet(factory, null);
+    }
+
+    /** Returns what still waits to its senders with a retryable error, for the adapter's shutdown. */
+    void refuseWaiting() {
+        endpoints.set(null);
+        stanzaLanes.forEach(lane -> lane.removeAll()
+                .forEach(stanza -> refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, SHUTTING_DOWN)));
+        int unrecorded = events.removeAll().size();
+        if (unrecorded > 0) {
+            LOG.log(Level.WARNING, "{0} federation event(s) not recorded at shutdown", unrecorded);
+        }
+    }
+
+    /** How many stanzas wait for the application. */
+    int waiting() {
+        return stanzaLanes.stream().mapToInt(Lane::size).sum();
+    }
+
+    private Lane<XmlElement> laneOf(XmlElement stanza) {
+        String from = stanza.attribute("from").orElse("");
+        int slash = from.indexOf('/');
+        String sender = slash < 0 ? from : from.substring(0, slash);
+        return stanzaLanes.get(Math.floorMod(sender.hashCode(), STANZA_LANES));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.parley.connector.ra;
+
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import dev.parley.connector.api.FederationListener;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A bounded queue of items for the message endpoint, delivered one at a time and in order by at
+ * most one worker. An item leaves the queue only once the endpoint took it, or after
+ * {@link #ATTEMPTS} failed calls, when it goes to {@code givingUp}; while no endpoint is active
+ * (before the MDB is deployed, while it is redeployed) items wait.
+ */
+final class Lane<T> {
+
+    private static final System.Logger LOG = System.getLogger(Lane.class.getName());
+    static final int ATTEMPTS = 3;
+
+    private final String name;
+    private final BlockingDeque<T> queue;
+    private final Executor executor;
+    private final Supplier<MessageEndpointFactory> endpoints;
+    private final BiConsumer<FederationListener, T> call;
+    private final Consumer<T> givingUp;
+    private final Duration retryPause;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    Lane(String name, int capacity, Executor executor, Supplier<MessageEndpointFactory> endpoints,
+         BiConsumer<FederationListener, T> call, Consumer<T> givingUp, Duration retryPause) {
+        this.name = name;
+        this.queue = new LinkedBlockingDeque<>(capacity);
+        this.executor = executor;
+        this.endpoints = endpoints;
+        this.call = call;
+        this.givingUp = givingUp;
+        this.retryPause = retryPause;
+    }
+
+    /** Queues {@code item}; false when the lane is full. */
+    boolean offer(T item) {
+        if (!queue.offerLast(item)) {
+            return false;
+        }
+        kick();
+        return true;
+    }
+
+    /** Starts a worker if there is work, an endpoint, and no worker yet. */
+    void kick() {
+        if (queue.isEmpty() || endpoints.get() == null || !scheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // The items stay queued; the next offer or activation tries again.
+            scheduled.set(false);
+            LOG.log(Level.WARNING, "The " + name + " lane could not get a worker thread; " + queue.size()
+                    + " item(s) wait", e);
+        }
+    }
+
+    /** Takes everything still queued, for the adapter's shutdown. */
+    List<T> removeAll() {
+        List<T> left = new ArrayList<>();
+        queue.drainTo(left);
+        return left;
+    }
+
+    int size() {
+        return queue.size();
+    }
+
+    private void drain() {
+        try {
+            T item;
+            while ((item = queue.peekFirst()) != null) {
+                Outcome outcome = deliver(item);
+                if (outcome == Outcome.NO_ENDPOINT) {
+                    return;
+                }
+                queue.pollFirst();
+                if (outcome == Outcome.FAILED) {
+                    givingUp.accept(item);
+                }
+            }
+        } finally {
+            scheduled.set(false);
+            // An item offered between the last poll and the flag being cleared found the flag set.
+            kick();
+        }
+    }
+
+    private enum Outcome { DELIVERED, FAILED, NO_ENDPOINT }
+
+    private Outcome deliver(T item) {
+        for (int attempt = 1; ; attempt++) {
+            MessageEndpointFactory factory = endpoints.get();
+            if (factory == null) {
+                return Outcome.NO_ENDPOINT;
+            }
+            try {
+                MessageEndpoint endpoint = factory.createEndpoint(null);
+                try {
+                    call.accept((FederationListener) endpoint, item);
+                    return Outcome.DELIVERED;
+                } finally {
+                    endpoint.release();
+                }
+            } catch (UnavailableException e) {
+                // The endpoint is going away (undeploy) or not ready: the item waits, and the lane
+                // looks again after a pause rather than spinning until the successor is activated.
+                LOG.log(Level.DEBUG, "The {0} endpoint is unavailable: {1}", name, e.getMessage());
+                pause();
+                return Outcome.NO_ENDPOINT;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS) {
+                    LOG.log(Level.WARNING, "The application failed " + ATTEMPTS + " times on an item of the " + name
+                            + " lane; giving it up", e);
+                    return Outcome.FAILED;
+                }
+                LOG.log(Level.DEBUG, "The application failed on an item of the {0} lane (attempt {1}): {2}",
+                        name, attempt, e.toString());
+                if (!pause()) {
+                    return Outcome.NO_ENDPOINT;
+                }
+            }
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(retryPause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

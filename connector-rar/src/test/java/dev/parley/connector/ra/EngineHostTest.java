@@ -1,0 +1,148 @@
+package dev.parley.connector.ra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.connector.api.FederationRuntimeSettings;
+import dev.parley.connector.api.FederationSettingsException;
+import dev.parley.connector.api.FederationStatus.State;
+import dev.parley.connector.api.FederationUnavailableException;
+import dev.parley.xmpp.dns.ResolverConfig;
+import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.s2s.RemoteDomainPolicy;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.tls.TlsPolicy;
+import dev.parley.xmpp.xml.XmlAttribute;
+import dev.parley.xmpp.xml.XmlElement;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The adapter runs the engine as the application's settings say, changing it in place. */
+class EngineHostTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final ExecutorService workers = Executors.newSingleThreadExecutor();
+    private final EngineHost host = new EngineHost(
+            () -> new ServerSettings("parley.test", ResolverConfig.parse(List.of("127.0.0.1:9"), Duration.ofSeconds(1), 0)),
+            refusal -> new InboundDispatcher(workers, refusal, Duration.ofMillis(10)));
+
+    @AfterEach
+    void stop() {
+        host.stop();
+        workers.shutdownNow();
+    }
+
+    private static FederationRuntimeSettings settings(boolean enabled, int port, RemoteDomainPolicy policy) {
+        return new FederationRuntimeSettings(enabled, LOOPBACK, port, TlsPolicy.OPTIONAL, domain -> Optional.empty(),
+                policy);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static XmlElement chat(String to) {
+        return new XmlElement("message", "jabber:server",
+                List.of(XmlAttribute.of("from", "alice@parley.test"), XmlAttribute.of("to", to),
+                        XmlAttribute.of("type", "chat")), List.of());
+    }
+
+    @Test
+    void listensWhileSwitchedOnAndFreesThePortWhenSwitchedOff() throws Exception {
+        int port = freePort();
+        assertThat(host.status().state()).isEqualTo(State.OFF);
+
+        host.apply(settings(true, port, RemoteDomainPolicy.permitAll()));
+        assertThat(listening(port)).isTrue();
+        assertThat(host.status().state()).isEqualTo(State.RUNNING);
+        assertThat(host.status().localDomains()).containsExactly("parley.test");
+
+        host.apply(settings(false, port, RemoteDomainPolicy.permitAll()));
+        assertThat(listening(port)).isFalse();
+        assertThat(host.status().state()).isEqualTo(State.OFF);
+        try (ServerSocket rebind = new ServerSocket()) {
+            rebind.bind(new InetSocketAddress(LOOPBACK, port));
+        }
+    }
+
+    @Test
+    void aNewPortMovesTheListenerWithoutStoppingFederation() throws Exception {
+        int first = freePort();
+        host.apply(settings(true, first, RemoteDomainPolicy.permitAll()));
+        int second = freePort();
+
+        host.apply(settings(true, second, RemoteDomainPolicy.permitAll()));
+
+        assertThat(listening(second)).isTrue();
+        assertThat(listening(first)).isFalse();
+        assertThat(host.status().listening()).hasValue(new InetSocketAddress(LOOPBACK, second));
+    }
+
+    @Test
+    void aPortInUseIsRefusedWithTheReasonAndTheListenerStaysWhereItWas() throws Exception {
+        int port = freePort();
+        host.apply(settings(true, port, RemoteDomainPolicy.permitAll()));
+
+        try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
+            assertThatThrownBy(() -> host.apply(settings(true, taken.getLocalPort(), RemoteDomainPolicy.permitAll())))
+                    .isInstanceOf(FederationSettingsException.class)
+                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+            assertThat(host.status().problem()).hasValueSatisfying(p -> assertThat(p).contains(String.valueOf(taken.getLocalPort())));
+        }
+        assertThat(listening(port)).isTrue();
+        assertThat(host.status().state()).isEqualTo(State.RUNNING);
+    }
+
+    @Test
+    void aFailedStartLeavesFederationFailedWithTheReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
+            assertThatThrownBy(() -> host.apply(settings(true, taken.getLocalPort(), RemoteDomainPolicy.permitAll())))
+                    .isInstanceOf(FederationSettingsException.class);
+        }
+        assertThat(host.status().state()).isEqualTo(State.FAILED);
+        assertThatThrownBy(() -> host.submit(chat("bob@remote.test")))
+                .isInstanceOf(FederationUnavailableException.class)
+                .hasMessageContaining("could not start");
+    }
+
+    @Test
+    void sendingWhileSwitchedOffSaysSo() {
+        assertThatThrownBy(() -> host.submit(chat("bob@remote.test")))
+                .isInstanceOf(FederationUnavailableException.class)
+                .hasMessage(EngineHost.SWITCHED_OFF);
+    }
+
+    @Test
+    void theDomainAuthorizationsReachTheEngine() throws Exception {
+        host.apply(settings(true, freePort(), domain -> domain.equals("evil.test")
+                ? Optional.of("federation with evil.test is not authorized on this server") : Optional.empty()));
+
+        Delivery delivery = host.submit(chat("mallory@evil.test")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(delivery).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.NOT_ALLOWED,
+                "federation with evil.test is not authorized on this server"));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.parley.application;
+
+import dev.parley.domain.model.stanza.StanzaEnvelope;
+import dev.parley.xmpp.s2s.Delivery;
+
+/** The way out to remote XMPP domains: the S2S engine in the resource adapter. */
+public interface FederationGateway {
+
+    /**
+     * Sends {@code stanza} and waits until it is on the remote server's socket or has failed.
+     * Never bounces by itself: the outcome says why a stanza could not go, and the caller decides
+     * whether to try again or return it to its sender. While federation is off the outcome is
+     * {@code service-unavailable} with the reason.
+     */
+    Delivery send(StanzaEnvelope stanza);
+}

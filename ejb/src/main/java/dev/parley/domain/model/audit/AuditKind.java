@@ -1,0 +1,17 @@
+package dev.parley.domain.model.audit;
+
+/** What an audit entry records. */
+public enum AuditKind {
+    /** An S2S stream was negotiated and authenticated; the entry names the method and the TLS used. */
+    STREAM_OPENED,
+    /** An S2S stream ended; the detail says why (idle, stream error, shutdown ...). */
+    STREAM_CLOSED,
+    /** A remote server's stream was refused, or a stream to one given up, during negotiation; the detail says why. */
+    REFUSED,
+    /** No connection to a remote domain could be made (DNS, TCP, timeout). */
+    CONNECTION_FAILED,
+    /** An inbound or outbound stanza refused by the domain authorizations. */
+    STANZA_REFUSED,
+    /** An administrator changed the federation settings; the detail says what and who. */
+    SETTINGS_CHANGED
+}

@@ -1,0 +1,49 @@
+package dev.parley.infrastructure.federation;
+
+import dev.parley.application.FederationAudit;
+import dev.parley.application.FederationRouting;
+import dev.parley.connector.api.FederationListener;
+import dev.parley.domain.model.stanza.InvalidStanzaException;
+import dev.parley.domain.model.stanza.StanzaElements;
+import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.xml.NamespaceScope;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlWriter;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+
+/**
+ * The MDB the resource adapter delivers to (bound to it in META-INF/jboss-ejb3.xml): stanzas from
+ * remote servers go through routing to the UC messaging module's queue, in the container's
+ * transaction; engine events go to the audit trail. An exception rolls back and the adapter
+ * offers the stanza again, then returns it to its sender.
+ */
+@MessageDriven(messageListenerInterface = FederationListener.class)
+public class InboundFederationListener implements FederationListener {
+
+    private static final System.Logger LOG = System.getLogger(InboundFederationListener.class.getName());
+
+    @Inject
+    FederationRouting routing;
+
+    @Inject
+    FederationAudit audit;
+
+    @Override
+    public void onStanza(XmlElement stanza) {
+        try {
+            routing.routeInbound(StanzaElements.toEnvelope(stanza));
+        } catch (InvalidStanzaException e) {
+            // The engine checked the addresses; what it let through but the application cannot
+            // represent (an iq without a type, say) is logged, as an answer could loop between servers.
+            LOG.log(Level.WARNING, "Dropping a stanza from a remote server that the application cannot take ({0}): {1}",
+                    e.getMessage(), XmlWriter.write(stanza, NamespaceScope.of("jabber:server")));
+        }
+    }
+
+    @Override
+    public void onEvent(FederationEvent event) {
+        audit.record(AuditRecords.of(event));
+    }
+}

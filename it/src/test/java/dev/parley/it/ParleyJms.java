@@ -1,0 +1,41 @@
+package dev.parley.it;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** An enterprise application on Parley's queues: the Artemis client over HTTP upgrade, as the integration user. */
+final class ParleyJms implements AutoCloseable {
+
+    static final String TO_FEDERATION = "ParleyToFederation";
+    static final String FROM_FEDERATION = "ParleyFromFederation";
+    static final String DEAD_LETTER = "ParleyDeadLetter";
+
+    private final ActiveMQConnectionFactory factory;
+
+    private ParleyJms(ActiveMQConnectionFactory factory) {
+        this.factory = factory;
+    }
+
+    static ParleyJms connect() {
+        return new ParleyJms(new ActiveMQConnectionFactory("tcp://" + ItEnvironment.address() + ":"
+                + ItEnvironment.HTTP_PORT + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor"));
+    }
+
+    JMSContext session() {
+        return ((ConnectionFactory) factory).createContext(ItEnvironment.INTEGRATION_USER,
+                System.getProperty(ItEnvironment.INTEGRATION_PASSWORD));
+    }
+
+    /** Puts one stanza on {@code queue} as a persistent text message, the documented format's minimum. */
+    void send(String queue, String stanzaXml) {
+        try (JMSContext jms = session()) {
+            jms.createProducer().send(jms.createQueue(queue), jms.createTextMessage(stanzaXml));
+        }
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.it.ParleyAdmin.Federation;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+
+/**
+ * The resource adapter's S2S listener follows the stored settings at once, without a redeploy:
+ * it answers remote servers' stream headers while federation is on, is gone while it is off, and
+ * moves when the port changes; settings it cannot bind are refused with the reason.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class S2sListenerHotApplyIT {
+
+    private static final String STREAMS = "http://etherx.jabber.org/streams";
+
+    @BeforeEach
+    void federationOn() throws Exception {
+        ParleyAdmin.settings(Federation.on());
+    }
+
+    @AfterAll
+    static void federationOff() throws Exception {
+        ParleyAdmin.settings(Federation.on().off());
+    }
+
+    @Test
+    void listenerClosesWhenFederationIsSwitchedOffAndReopensWhenOn() throws Exception {
+        assertThat(listening(ItEnvironment.S2S_PORT)).isTrue();
+
+        ParleyAdmin.settings(Federation.on().off());
+        assertThat(listening(ItEnvironment.S2S_PORT)).as("listening while off").isFalse();
+
+        ParleyAdmin.settings(Federation.on());
+        assertThat(listening(ItEnvironment.S2S_PORT)).as("listening when on again").isTrue();
+        assertThat(exchange(header("parley.test"), "</stream:features>", "<stream:features/>")).contains("features");
+    }
+
+    @Test
+    void changingThePortMovesTheListener() throws Exception {
+        int newPort = freePort();
+
+        ParleyAdmin.settings(Federation.on().withPort(newPort));
+        try {
+            assertThat(listening(newPort)).as("listening on the new port").isTrue();
+            assertThat(listening(ItEnvironment.S2S_PORT)).as("listening on the old port").isFalse();
+            assertThat(exchange(newPort, header("parley.test"), "</stream:features>", "<stream:features/>"))
+                    .contains("features");
+        } finally {
+            ParleyAdmin.settings(Federation.on());
+        }
+        assertThat(listening(ItEnvironment.S2S_PORT)).isTrue();
+    }
+
+    @Test
+    void refusesAnAddressItCannotBindAndKeepsListening() throws Exception {
+        String before = ParleyHttp.asAdmin().get(ParleyAdmin.SETTINGS).body();
+
+        // TEST-NET-1 (RFC 5737) is never assigned to this machine: binding fails before any packet is sent.
+        HttpResponse<String> response = ParleyAdmin.trySettings(Federation.on(), "192.0.2.1");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonObject problem = (JsonObject) ParleyHttp.json(response);
+        assertThat(problem.getJsonArray("problems").toString()).contains("192.0.2.1");
+        assertThat(ParleyHttp.asAdmin().get(ParleyAdmin.SETTINGS).body()).isEqualTo(before);
+        assertThat(listening(ItEnvironment.S2S_PORT)).isTrue();
+    }
+
+    @Test
+    void answersStreamHeaderWithHeaderAndFeatures() throws Exception {
+        String answer = exchange("<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='" + STREAMS
+                + "' from='remote.example' to='parley.test' version='1.0'>", "</stream:features>", "<stream:features/>");
+
+        // The stream stays open; close it on paper to read what arrived as one document.
+        Element stream = parse(answer + "</stream:stream>");
+        assertThat(stream.getLocalName()).isEqualTo("stream");
+        assertThat(stream.getNamespaceURI()).isEqualTo(STREAMS);
+        assertThat(stream.getAttribute("from")).isEqualTo("parley.test");
+        assertThat(stream.getAttribute("to")).isEqualTo("remote.example");
+        assertThat(stream.getAttribute("version")).isEqualTo("1.0");
+        assertThat(stream.getAttribute("id")).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(stream.getElementsByTagNameNS(STREAMS, "features").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesStreamForADomainItDoesNotServe() throws Exception {
+        String answer = exchange("<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='" + STREAMS
+                + "' from='remote.example' to='elsewhere.example' version='1.0'>", "</stream:stream>");
+
+        Element stream = parse(answer);
+        Element error = (Element) stream.getElementsByTagNameNS(STREAMS, "error").item(0);
+        assertThat(error).isNotNull();
+        assertThat(error.getElementsByTagNameNS("urn:ietf:params:xml:ns:xmpp-streams", "host-unknown").getLength())
+                .isEqualTo(1);
+    }
+
+    private static String header(String to) {
+        return "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='" + STREAMS
+                + "' from='remote.example' to='" + to + "' version='1.0'>";
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ItEnvironment.address(), port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, ItEnvironment.loopback(ItEnvironment.address()))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static String exchange(String send, String... untilAny) throws Exception {
+        return exchange(ItEnvironment.S2S_PORT, send, untilAny);
+    }
+
+    /** Sends the text and reads until one of the markers arrived or the server closed the stream. */
+    private static String exchange(int port, String send, String... untilAny) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ItEnvironment.address(), port), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(send.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                received.write(buffer, 0, read);
+                String text = received.toString(StandardCharsets.UTF_8);
+                for (String marker : untilAny) {
+                    if (text.contains(marker)) {
+                        return text;
+                    }
+                }
+            }
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Element parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+    }
+}

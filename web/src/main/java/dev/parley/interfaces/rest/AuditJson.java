@@ -1,0 +1,40 @@
+package dev.parley.interfaces.rest;
+
+import dev.parley.domain.model.audit.AuditRecord;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/** The entries of {@code /api/admin/audit} as JSON; absent texts are JSON null. */
+final class AuditJson {
+
+    private AuditJson() {
+    }
+
+    static JsonArray toJson(List<AuditRecord> records) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        records.forEach(record -> list.add(toJson(record)));
+        return list.build();
+    }
+
+    static JsonObject toJson(AuditRecord record) {
+        return Json.createObjectBuilder()
+                .add("at", record.at().toString())
+                .add("kind", record.kind().name())
+                .add("direction", record.direction().name())
+                .add("localDomain", text(record.localDomain()))
+                .add("remoteDomain", text(record.remoteDomain()))
+                .add("remoteAddress", text(record.remoteAddress()))
+                .add("authMethod", text(record.authMethod()))
+                .add("tls", text(record.tls()))
+                .add("detail", text(record.detail()))
+                .build();
+    }
+
+    private static JsonValue text(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
+}
