@@ -7,6 +7,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -31,6 +33,8 @@ public class FederationStartup {
         applyOrLog("at start-up");
     }
 
+    // After the commit the change's own transaction is over; the apply reads in a new one.
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void authorizationsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuthorizationsChanged change) {
         applyOrLog("after a change of the domain authorizations");
     }
