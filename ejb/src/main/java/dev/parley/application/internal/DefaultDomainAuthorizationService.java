@@ -2,6 +2,8 @@ package dev.parley.application.internal;
 
 import dev.parley.application.AuthorizationsChanged;
 import dev.parley.application.DomainAuthorizationService;
+import dev.parley.application.FederationAudit;
+import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
 import dev.parley.domain.model.authorization.AuthorizationNotFoundException;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+/** Keeps the domain authorizations, audits every change, and announces it so that the engine follows. */
 @Stateless
 public class DefaultDomainAuthorizationService implements DomainAuthorizationService {
 
@@ -37,6 +40,9 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
 
     @Inject
     Event<AuthorizationsChanged> changed;
+
+    @Inject
+    FederationAudit audit;
 
     Clock clock = Clock.systemUTC();
 
@@ -56,6 +62,8 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
         validate(change, Optional.empty());
         DomainAuthorization authorization = new DomainAuthorization(change, who, Instant.now(clock));
         repository.add(authorization);
+        repository.flush();
+        audited(authorization.snapshot(), who + " authorized ");
         changed.fire(new AuthorizationsChanged(who));
         return authorization.snapshot();
     }
@@ -73,13 +81,16 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
         authorization.apply(change, who, Instant.now(clock));
         // The snapshot carries the new version number, which JPA assigns at flush.
         repository.flush();
+        audited(authorization.snapshot(), who + " changed authorization " + id + " to ");
         changed.fire(new AuthorizationsChanged(who));
         return authorization.snapshot();
     }
 
     @Override
     public void delete(long id, String who) throws AuthorizationNotFoundException, AuthorizationConflictException {
-        repository.remove(existing(id));
+        DomainAuthorization authorization = existing(id);
+        audited(authorization.snapshot(), who + " removed authorization " + id + ": ");
+        repository.remove(authorization);
         repository.flush();
         changed.fire(new AuthorizationsChanged(who));
     }
@@ -88,6 +99,12 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
     public AuthorizationTable table() {
         return AuthorizationTable.of(repository.all().stream().map(DomainAuthorization::entry).toList(),
                 settings.get().snapshot().maxLevel());
+    }
+
+    /** Records the change in the audit trail, in this transaction: a change that rolls back leaves no entry. */
+    private void audited(AuthorizationSnapshot authorization, String what) {
+        audit.record(AuditRecord.authorizationChanged(Instant.now(clock), authorization.pattern().text(),
+                what + authorization.summary()));
     }
 
     private DomainAuthorization existing(long id) throws AuthorizationNotFoundException {

@@ -1,7 +1,9 @@
 package dev.parley.application.internal;
 
+import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationRuntime;
 import dev.parley.application.FederationSettingsService;
+import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.settings.FederationSettings;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
 import dev.parley.domain.model.settings.InvalidSettingsException;
@@ -34,6 +36,9 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
     @Inject
     FederationRuntime runtime;
 
+    @Inject
+    FederationAudit audit;
+
     @Resource
     SessionContext context;
 
@@ -63,6 +68,8 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
             context.setRollbackOnly();
             throw e;
         }
+        audit.record(AuditRecord.settingsChanged(Instant.now(Clock.systemUTC()),
+                who + " changed the federation settings: " + settings.snapshot().summary()));
         return settings.snapshot();
     }
 }

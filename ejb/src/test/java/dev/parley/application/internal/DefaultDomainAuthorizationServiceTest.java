@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.AuthorizationsChanged;
+import dev.parley.application.FederationAudit;
+import dev.parley.domain.model.audit.AuditKind;
+import dev.parley.domain.model.audit.AuditQuery;
+import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
 import dev.parley.domain.model.authorization.AuthorizationLevel;
@@ -40,11 +44,28 @@ class DefaultDomainAuthorizationServiceTest {
 
     private final InMemoryAuthorizations repository = new InMemoryAuthorizations();
     private final List<AuthorizationsChanged> events = new ArrayList<>();
+    private final List<AuditRecord> audited = new ArrayList<>();
     private final DefaultDomainAuthorizationService service = new DefaultDomainAuthorizationService();
 
     DefaultDomainAuthorizationServiceTest() {
         service.repository = repository;
         service.changed = new RecordingEvent(events);
+        service.audit = new FederationAudit() {
+            @Override
+            public void record(AuditRecord record) {
+                audited.add(record);
+            }
+
+            @Override
+            public void recordAll(List<AuditRecord> records) {
+                audited.addAll(records);
+            }
+
+            @Override
+            public List<AuditRecord> find(AuditQuery query) {
+                return List.copyOf(audited);
+            }
+        };
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         service.settings = () -> settingsWithMaxLevel(AuthorizationLevel.BUSINESS);
     }
@@ -59,6 +80,11 @@ class DefaultDomainAuthorizationServiceTest {
         assertThat(created.updatedAt()).isEqualTo(NOW);
         assertThat(service.get(created.id())).isEqualTo(created);
         assertThat(events).containsExactly(new AuthorizationsChanged("alice"));
+        assertThat(audited).singleElement().satisfies(record -> {
+            assertThat(record.kind()).isEqualTo(AuditKind.SETTINGS_CHANGED);
+            assertThat(record.remoteDomain()).isEqualTo("*.partner.example");
+            assertThat(record.detail()).isEqualTo("alice authorized *.partner.example (XMPP) at PERSONAL, TLS global");
+        });
     }
 
     @Test
@@ -67,6 +93,7 @@ class DefaultDomainAuthorizationServiceTest {
                 .isInstanceOfSatisfying(InvalidAuthorizationException.class, e -> assertThat(e.problems()).hasSize(3));
         assertThat(repository.all()).isEmpty();
         assertThat(events).isEmpty();
+        assertThat(audited).isEmpty();
     }
 
     @Test

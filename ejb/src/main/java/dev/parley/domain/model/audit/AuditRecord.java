@@ -62,6 +62,12 @@ public record AuditRecord(
         return new AuditRecord(at, AuditKind.SETTINGS_CHANGED, AuditDirection.NONE, null, null, null, null, null, detail);
     }
 
+    /** An administrator's change of the authorization for {@code pattern}, kept under that pattern. */
+    public static AuditRecord authorizationChanged(Instant at, String pattern, String detail) {
+        return new AuditRecord(at, AuditKind.SETTINGS_CHANGED, AuditDirection.NONE, null, pattern, null, null, null,
+                detail);
+    }
+
     /** A domain as the audit trail keeps and searches it: trimmed, lower case, at most {@value #MAX_DOMAIN_LENGTH} characters. */
     public static String domain(String domain) {
         return domain == null ? null : bounded(domain.toLowerCase(Locale.ROOT), MAX_DOMAIN_LENGTH);

@@ -24,6 +24,12 @@ public record AuthorizationSnapshot(
         Instant updatedAt,
         String updatedBy) {
 
+    /** The entry in one line, for the audit trail. */
+    public String summary() {
+        return pattern.text() + " (" + protocol + ") at " + level + ", TLS " + (tlsPolicy == null ? "global" : tlsPolicy)
+                + (note == null ? "" : ", note: " + note);
+    }
+
     /** What the administrator should know about this entry although nothing is wrong with it. */
     public List<String> remarks() {
         return AuthorizationChange.remarks(protocol, level, tlsPolicy);

@@ -23,6 +23,13 @@ public record SettingsSnapshot(
         Instant updatedAt,
         String updatedBy) {
 
+    /** The settings in one line, for the audit trail; never the proxy password. */
+    public String summary() {
+        return "federation " + (enabled ? "on" : "off") + ", " + mode + " mode, listener " + s2sBindAddress + ":"
+                + s2sPort + ", proxy " + (proxyHost == null ? "-" : proxyHost) + ":" + proxyPort + ", TLS " + tlsPolicy
+                + ", maximum level " + maxLevel + ", retry window " + outboundRetryWindowSeconds + " s";
+    }
+
     /** How long an outbound stanza for an unreachable domain keeps being retried before it bounces. */
     public Duration outboundRetryWindow() {
         return Duration.ofSeconds(outboundRetryWindowSeconds);
