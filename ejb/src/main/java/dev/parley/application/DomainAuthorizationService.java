@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Reading and changing the domain authorizations, and the table the federation decides by. Every successful change
- * fires {@link AuthorizationsChanged}.
+ * fires {@link FederationConfigurationChanged}.
  */
 public interface DomainAuthorizationService {
 

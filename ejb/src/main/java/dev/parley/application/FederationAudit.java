@@ -14,9 +14,6 @@ public interface FederationAudit {
     /** Records one event, in the caller's transaction: an event of a change that rolls back is not kept. */
     void record(AuditRecord record);
 
-    /** Records events in one go, in the caller's transaction; an empty list records nothing. */
-    void recordAll(List<AuditRecord> records);
-
     /** The entries the query asks for, newest first. */
     List<AuditRecord> find(AuditQuery query);
 }

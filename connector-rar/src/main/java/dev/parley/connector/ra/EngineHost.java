@@ -23,7 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -95,7 +100,36 @@ final class EngineHost implements StanzaRefusal {
         return running == null ? List.of() : running.recentFailures();
     }
 
-    CompletionStage<Delivery> submit(XmlElement stanza) throws FederationUnavailableException {
+    /**
+     * Submits {@code stanza} and waits up to {@code patience} for its verdict. When none comes in
+     * time the caller lets go (its transaction commits); a later bounce is then returned to the
+     * sender through the inbound path, as for stanzas from {@code S2sEngine.send}, so that the
+     * caller never sends it a second time and nothing is lost.
+     */
+    Optional<Delivery> send(XmlElement stanza, Duration patience) throws FederationUnavailableException,
+            InterruptedException {
+        CompletableFuture<Delivery> verdict = submit(stanza).toCompletableFuture();
+        try {
+            return Optional.of(verdict.get(patience.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | InterruptedException e) {
+            verdict.thenAccept(late -> {
+                if (late instanceof Delivery.Bounced bounced) {
+                    Bounces.reply(stanza, StanzaError.of(bounced.condition(), bounced.text())).ifPresent(inbound::stanza);
+                }
+            });
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            LOG.log(Level.INFO, "No verdict within {0} on a stanza to {1}; the engine keeps it",
+                    patience, stanza.attribute("to").orElse("-"));
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The engine failed on a stanza to " + stanza.attribute("to").orElse("-"),
+                    e.getCause());
+        }
+    }
+
+    private CompletionStage<Delivery> submit(XmlElement stanza) throws FederationUnavailableException {
         S2sEngine running = engine;
         if (running == null) {
             throw new FederationUnavailableException(status.problem().orElse(SWITCHED_OFF));

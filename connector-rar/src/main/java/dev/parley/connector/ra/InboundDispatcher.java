@@ -6,21 +6,26 @@ import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 /**
  * Hands what the engine receives to the MDB activated on the adapter. Stanzas travel in lanes
  * chosen by their sender, so that one remote user's stanzas reach the application in the order
  * they arrived while different senders do not wait for each other. Before the MDB is active, or
- * while it is redeployed, stanzas wait in their lane; a full lane, or a stanza the application
- * keeps failing on, is returned to its sender as an error, so nothing is dropped silently.
- * Federation events (for the audit trail) have a lane of their own; when it is full they are
- * counted and logged instead, as a flood of refused connections must not take memory without bound.
+ * while it is redeployed, stanzas wait in their lane, bounded by count per lane and by size in
+ * all; a stanza that does not fit, or one the application keeps failing on, is returned to its
+ * sender as an error, so nothing is dropped silently.
+ * Federation events (for the audit trail) have a lane of their own, with refusals from one address
+ * throttled; when it is full they are counted and logged instead, as a flood of refused connections
+ * must not take memory without bound.
  */
 final class InboundDispatcher {
 
@@ -28,42 +33,59 @@ final class InboundDispatcher {
     static final int STANZA_LANES = 4;
     static final int STANZAS_PER_LANE = 2_500;
     static final int EVENTS = 10_000;
+    /** Stanza text waiting in all lanes together: 32 Mi characters, some 64 MiB of heap as Java strings. */
+    static final long WAITING_CHARS = 32L * 1024 * 1024;
     static final String FULL = "Parley is not taking stanzas from remote servers at the moment; try again later";
     static final String FAILED = "Parley could not store this stanza for its recipient";
     static final String SHUTTING_DOWN = "Parley is shutting down; try again later";
+    static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(2);
 
     private final AtomicReference<MessageEndpointFactory> endpoints = new AtomicReference<>();
     private final List<Lane<XmlElement>> stanzaLanes;
     private final Lane<FederationEvent> events;
     private final StanzaRefusal refusal;
     private final AtomicLong eventsDropped = new AtomicLong();
+    private final StanzaBudget budget;
+    private final RefusalThrottle throttle = new RefusalThrottle(Clock.systemUTC());
 
     InboundDispatcher(Executor executor, StanzaRefusal refusal, Duration retryPause) {
+        this(executor, refusal, retryPause, WAITING_CHARS);
+    }
+
+    InboundDispatcher(Executor executor, StanzaRefusal refusal, Duration retryPause, long waitingChars) {
         this.refusal = refusal;
+        this.budget = new StanzaBudget(waitingChars);
         this.stanzaLanes = IntStream.range(0, STANZA_LANES)
                 .mapToObj(i -> new Lane<XmlElement>("stanza-" + i, STANZAS_PER_LANE, executor, endpoints::get,
                         FederationListener::onStanza,
                         stanza -> refusal.refuse(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, FAILED),
-                        retryPause))
+                        budget::release, retryPause))
                 .toList();
         this.events = new Lane<>("event", EVENTS, executor, endpoints::get, FederationListener::onEvent,
-                event -> LOG.log(Level.WARNING, "Federation event not recorded: {0}", event), retryPause);
+                event -> LOG.log(Level.WARNING, "Federation event not recorded: {0}", event), event -> { }, retryPause);
     }
 
     /** Takes a stanza from the engine (on its I/O thread, so never blocking). */
     void stanza(XmlElement stanza) {
+        if (!budget.take(stanza)) {
+            refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, FULL);
+            return;
+        }
         if (!laneOf(stanza).offer(stanza)) {
+            budget.release(stanza);
             refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, FULL);
         }
     }
 
     /** Takes a federation event from the engine (on its I/O thread, so never blocking). */
     void event(FederationEvent event) {
-        if (!events.offer(event)) {
-            long dropped = eventsDropped.incrementAndGet();
-            if (Long.bitCount(dropped) == 1) {
-                LOG.log(Level.WARNING, "The audit lane is full: {0} federation event(s) not recorded so far; latest: {1}",
-                        dropped, event);
+        for (FederationEvent admitted : throttle.admit(event)) {
+            if (!events.offer(admitted)) {
+                long dropped = eventsDropped.incrementAndGet();
+                if (Long.bitCount(dropped) == 1) {
+                    LOG.log(Level.WARNING, "The audit lane is full: {0} federation event(s) not recorded so far; latest: {1}",
+                            dropped, admitted);
+                }
             }
         }
     }
@@ -82,11 +104,24 @@ final class InboundDispatcher {
         endpoints.compareAndSet(factory, null);
     }
 
-    /** Returns what still waits to its senders with a retryable error, for the adapter's shutdown. */
+    /**
+     * Returns what still waits to its senders with a retryable error, for the adapter's shutdown,
+     * once the engine receives nothing more. A stanza the application is taking right now is left
+     * to finish, for up to {@link #IN_FLIGHT_GRACE}; if the application then refuses it, it is
+     * returned too.
+     */
     void refuseWaiting() {
         endpoints.set(null);
-        stanzaLanes.forEach(lane -> lane.removeAll()
-                .forEach(stanza -> refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, SHUTTING_DOWN)));
+        long deadline = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();
+        while (true) {
+            stanzaLanes.forEach(lane -> lane.removeAll()
+                    .forEach(stanza -> refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, SHUTTING_DOWN)));
+            boolean settled = stanzaLanes.stream().noneMatch(lane -> lane.delivering() || lane.size() > 0);
+            if (settled || System.nanoTime() > deadline) {
+                break;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
         int unrecorded = events.removeAll().size();
         if (unrecorded > 0) {
             LOG.log(Level.WARNING, "{0} federation event(s) not recorded at shutdown", unrecorded);
@@ -101,7 +136,8 @@ final class InboundDispatcher {
     private Lane<XmlElement> laneOf(XmlElement stanza) {
         String from = stanza.attribute("from").orElse("");
         int slash = from.indexOf('/');
-        String sender = slash < 0 ? from : from.substring(0, slash);
+        // Case variants of one address are one sender (the engine has checked the JID already).
+        String sender = (slash < 0 ? from : from.substring(0, slash)).toLowerCase(Locale.ROOT);
         return stanzaLanes.get(Math.floorMod(sender.hashCode(), STANZA_LANES));
     }
 }

@@ -34,17 +34,25 @@ final class Lane<T> {
     private final Supplier<MessageEndpointFactory> endpoints;
     private final BiConsumer<FederationListener, T> call;
     private final Consumer<T> givingUp;
+    private final Consumer<T> leaving;
     private final Duration retryPause;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The item the worker is handing to the endpoint; guarded by {@code queue}. */
+    private T inFlight;
 
+    /**
+     * @param givingUp what happens to an item the endpoint failed on {@link #ATTEMPTS} times
+     * @param leaving  told of every item that leaves the queue, however it leaves
+     */
     Lane(String name, int capacity, Executor executor, Supplier<MessageEndpointFactory> endpoints,
-         BiConsumer<FederationListener, T> call, Consumer<T> givingUp, Duration retryPause) {
+         BiConsumer<FederationListener, T> call, Consumer<T> givingUp, Consumer<T> leaving, Duration retryPause) {
         this.name = name;
         this.queue = new LinkedBlockingDeque<>(capacity);
         this.executor = executor;
         this.endpoints = endpoints;
         this.call = call;
         this.givingUp = givingUp;
+        this.leaving = leaving;
         this.retryPause = retryPause;
     }
 
@@ -72,10 +80,20 @@ final class Lane<T> {
         }
     }
 
-    /** Takes everything still queued, for the adapter's shutdown. */
+    /**
+     * Takes everything still queued, for the adapter's shutdown; an item the worker is handing to
+     * the endpoint right now stays the worker's, so that it is neither delivered and refused, nor
+     * neither.
+     */
     List<T> removeAll() {
         List<T> left = new ArrayList<>();
-        queue.drainTo(left);
+        synchronized (queue) {
+            queue.drainTo(left);
+            if (inFlight != null && !left.isEmpty() && left.get(0) == inFlight) {
+                queue.offerFirst(left.remove(0));
+            }
+        }
+        left.forEach(leaving);
         return left;
     }
 
@@ -83,15 +101,34 @@ final class Lane<T> {
         return queue.size();
     }
 
+    /** Whether the worker is handing an item to the endpoint right now. */
+    boolean delivering() {
+        synchronized (queue) {
+            return inFlight != null;
+        }
+    }
+
     private void drain() {
         try {
-            T item;
-            while ((item = queue.peekFirst()) != null) {
-                Outcome outcome = deliver(item);
-                if (outcome == Outcome.NO_ENDPOINT) {
+            while (true) {
+                T item;
+                synchronized (queue) {
+                    item = queue.peekFirst();
+                    inFlight = item;
+                }
+                if (item == null) {
                     return;
                 }
-                queue.pollFirst();
+                Outcome outcome = deliver(item);
+                synchronized (queue) {
+                    inFlight = null;
+                    if (outcome == Outcome.NO_ENDPOINT) {
+                        return;
+                    }
+                    // The item is still the head: only this worker takes items off the front.
+                    queue.pollFirst();
+                }
+                leaving.accept(item);
                 if (outcome == Outcome.FAILED) {
                     givingUp.accept(item);
                 }

@@ -5,7 +5,8 @@ import dev.parley.connector.api.XmppConnection;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.xml.XmlElement;
 import jakarta.resource.ResourceException;
-import java.util.concurrent.CompletionStage;
+import java.time.Duration;
+import java.util.Optional;
 
 /** What the application holds: submits stanzas through its managed connection until closed. */
 public final class XmppConnectionHandle implements XmppConnection {
@@ -17,13 +18,14 @@ public final class XmppConnectionHandle implements XmppConnection {
     }
 
     @Override
-    public CompletionStage<Delivery> submit(XmlElement stanza) throws FederationUnavailableException {
+    public Optional<Delivery> send(XmlElement stanza, Duration patience) throws FederationUnavailableException,
+            InterruptedException {
         XmppManagedConnection current = connection;
         if (current == null) {
             throw new IllegalStateException("This XMPP connection is closed");
         }
         try {
-            return current.engineHost().submit(stanza);
+            return current.engineHost().send(stanza, patience);
         } catch (FederationUnavailableException e) {
             throw e;
         } catch (ResourceException e) {

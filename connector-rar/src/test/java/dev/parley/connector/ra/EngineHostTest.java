@@ -15,10 +15,12 @@ import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +36,26 @@ class EngineHostTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private final ExecutorService workers = Executors.newSingleThreadExecutor();
+    /** A DNS server that takes every query and answers none, so that lookups fail by timeout, later. */
+    private final DatagramSocket silentDns = silentSocket();
     private final EngineHost host = new EngineHost(
-            () -> new ServerSettings("parley.test", ResolverConfig.parse(List.of("127.0.0.1:9"), Duration.ofSeconds(1), 0)),
+            () -> new ServerSettings("parley.test", new ResolverConfig(
+                    List.of((InetSocketAddress) silentDns.getLocalSocketAddress()), Duration.ofSeconds(1), 0)),
             refusal -> new InboundDispatcher(workers, refusal, Duration.ofMillis(10)));
 
     @AfterEach
     void stop() {
         host.stop();
         workers.shutdownNow();
+        silentDns.close();
+    }
+
+    private static DatagramSocket silentSocket() {
+        try {
+            return new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+        } catch (SocketException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static FederationRuntimeSettings settings(boolean enabled, int port, RemoteDomainPolicy policy) {
@@ -123,14 +137,14 @@ class EngineHostTest {
                     .isInstanceOf(FederationSettingsException.class);
         }
         assertThat(host.status().state()).isEqualTo(State.FAILED);
-        assertThatThrownBy(() -> host.submit(chat("bob@remote.test")))
+        assertThatThrownBy(() -> host.send(chat("bob@remote.test"), Duration.ofSeconds(1)))
                 .isInstanceOf(FederationUnavailableException.class)
                 .hasMessageContaining("could not start");
     }
 
     @Test
     void sendingWhileSwitchedOffSaysSo() {
-        assertThatThrownBy(() -> host.submit(chat("bob@remote.test")))
+        assertThatThrownBy(() -> host.send(chat("bob@remote.test"), Duration.ofSeconds(1)))
                 .isInstanceOf(FederationUnavailableException.class)
                 .hasMessage(EngineHost.SWITCHED_OFF);
     }
@@ -140,9 +154,24 @@ class EngineHostTest {
         host.apply(settings(true, freePort(), domain -> domain.equals("evil.test")
                 ? Optional.of("federation with evil.test is not authorized on this server") : Optional.empty()));
 
-        Delivery delivery = host.submit(chat("mallory@evil.test")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        Optional<Delivery> delivery = host.send(chat("mallory@evil.test"), Duration.ofSeconds(5));
 
-        assertThat(delivery).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.NOT_ALLOWED,
+        assertThat(delivery).hasValue(new Delivery.Bounced(StanzaErrorCondition.NOT_ALLOWED,
                 "federation with evil.test is not authorized on this server"));
+    }
+
+    @Test
+    void aVerdictThatComesTooLateReturnsTheStanzaThroughTheInboundPath() throws Exception {
+        host.apply(settings(true, freePort(), RemoteDomainPolicy.permitAll()));
+
+        // The DNS server answers nothing: the stanza fails after a second, when the caller has stopped waiting.
+        Optional<Delivery> delivery = host.send(chat("bob@unreachable.test"), Duration.ZERO);
+
+        assertThat(delivery).isEmpty();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (host.inbound().waiting() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(host.inbound().waiting()).as("error replies waiting for the MDB").isEqualTo(1);
     }
 }

@@ -141,6 +141,24 @@ class InboundDispatcherTest {
     }
 
     @Test
+    void stanzasBeyondTheSizeBudgetGoBackWithARetryableErrorAndTheBudgetIsGivenBack() {
+        InboundDispatcher small = new InboundDispatcher(workers,
+                (stanza, condition, text) -> refused.add(body(stanza) + " " + condition.elementName()),
+                Duration.ofMillis(10), 2_000);
+        String big = "x".repeat(1_500);
+
+        small.stanza(message("rita@prosody.test/a", big));
+        small.stanza(message("eddie@ejabberd.test/b", big));
+
+        assertThat(refused).containsExactly(big + " resource-constraint");
+        small.activate(mdb);
+        eventually(() -> mdb.stanzas.size() == 1);
+        small.stanza(message("eddie@ejabberd.test/b", "fits again"));
+        eventually(() -> mdb.stanzas.size() == 2);
+        assertThat(refused).hasSize(1);
+    }
+
+    @Test
     void atShutdownWhatStillWaitsGoesBackWithARetryableError() {
         dispatcher.stanza(message("rita@prosody.test/a", "late"));
 

@@ -1,6 +1,6 @@
 package dev.parley.application.internal;
 
-import dev.parley.application.AuthorizationsChanged;
+import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.application.DomainAuthorizationService;
 import dev.parley.application.FederationAudit;
 import dev.parley.domain.model.audit.AuditRecord;
@@ -39,7 +39,7 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
     FederationSettingsRepository settings;
 
     @Inject
-    Event<AuthorizationsChanged> changed;
+    Event<FederationConfigurationChanged> changed;
 
     @Inject
     FederationAudit audit;
@@ -64,7 +64,7 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
         repository.add(authorization);
         repository.flush();
         audited(authorization.snapshot(), who + " authorized ");
-        changed.fire(new AuthorizationsChanged(who));
+        changed.fire(new FederationConfigurationChanged(who));
         return authorization.snapshot();
     }
 
@@ -82,7 +82,7 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
         // The snapshot carries the new version number, which JPA assigns at flush.
         repository.flush();
         audited(authorization.snapshot(), who + " changed authorization " + id + " to ");
-        changed.fire(new AuthorizationsChanged(who));
+        changed.fire(new FederationConfigurationChanged(who));
         return authorization.snapshot();
     }
 
@@ -92,7 +92,7 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
         audited(authorization.snapshot(), who + " removed authorization " + id + ": ");
         repository.remove(authorization);
         repository.flush();
-        changed.fire(new AuthorizationsChanged(who));
+        changed.fire(new FederationConfigurationChanged(who));
     }
 
     @Override

@@ -22,15 +22,6 @@ public class DefaultFederationAudit implements FederationAudit {
     }
 
     @Override
-    public void recordAll(List<AuditRecord> records) {
-        // List.copyOf refuses null entries before anything is written.
-        List<AuditRecord> all = List.copyOf(records);
-        if (!all.isEmpty()) {
-            trail.append(all);
-        }
-    }
-
-    @Override
     public List<AuditRecord> find(AuditQuery query) {
         return trail.find(Objects.requireNonNull(query, "query")).stream().map(AuditEntry::record).toList();
     }

@@ -1,6 +1,7 @@
 package dev.parley.application.internal;
 
 import dev.parley.application.FederationAudit;
+import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.application.FederationRuntime;
 import dev.parley.application.FederationSettingsService;
 import dev.parley.domain.model.audit.AuditRecord;
@@ -13,6 +14,7 @@ import dev.parley.infrastructure.security.SecretSealer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +41,9 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
     @Inject
     FederationAudit audit;
 
+    @Inject
+    Event<FederationConfigurationChanged> changed;
+
     @Resource
     SessionContext context;
 
@@ -59,17 +64,19 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
         settings.apply(change, sealedPassword, who, Instant.now(Clock.systemUTC()));
         // The snapshot carries the new version number, which JPA assigns at flush.
         entityManager.flush();
+        audit.record(AuditRecord.settingsChanged(Instant.now(Clock.systemUTC()),
+                who + " changed the federation settings: " + settings.snapshot().summary()));
         try {
             // Applied before commit: settings the engine cannot run with (a port in use, an address
-            // not on this machine) are refused and not stored, so the database never disagrees with
-            // what runs. The global maximum level travels along, in the authorization table.
+            // not on this machine) are refused and not stored. After the commit (or a rollback) the
+            // committed state is applied again, which settles overlapping changes.
             runtime.apply();
         } catch (InvalidSettingsException e) {
             context.setRollbackOnly();
             throw e;
+        } finally {
+            changed.fire(new FederationConfigurationChanged(who));
         }
-        audit.record(AuditRecord.settingsChanged(Instant.now(Clock.systemUTC()),
-                who + " changed the federation settings: " + settings.snapshot().summary()));
         return settings.snapshot();
     }
 }

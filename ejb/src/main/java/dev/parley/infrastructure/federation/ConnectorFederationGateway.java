@@ -11,19 +11,19 @@ import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.resource.ResourceException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Duration;
 
 /** Sends through the resource adapter's connection factory and waits for the engine's verdict. */
 @ApplicationScoped
 public class ConnectorFederationGateway implements FederationGateway {
 
     /**
-     * Longer than the engine can take for one stanza (DNS, a connection per address, TLS,
-     * dialback), shorter than the transaction timeout: the engine always answers before this.
+     * How long an outbound MDB waits for the engine's verdict on a stanza: long enough for a new
+     * session (DNS, a connection per address, TLS, dialback), well inside the transaction timeout.
+     * Without a verdict by then the engine keeps the stanza and returns it through the inbound
+     * path should it fail.
      */
-    static final long VERDICT_SECONDS = 180;
+    static final Duration PATIENCE = Duration.ofSeconds(120);
 
     @Resource(lookup = XmppConnectionFactory.JNDI_NAME)
     XmppConnectionFactory connections;
@@ -31,21 +31,18 @@ public class ConnectorFederationGateway implements FederationGateway {
     @Override
     public Delivery send(StanzaEnvelope stanza) {
         try (XmppConnection connection = connections.getConnection()) {
-            return connection.submit(StanzaElements.toElement(stanza)).toCompletableFuture()
-                    .get(VERDICT_SECONDS, TimeUnit.SECONDS);
+            return connection.send(StanzaElements.toElement(stanza), PATIENCE).orElseGet(Delivery.Written::new);
         } catch (FederationUnavailableException e) {
             return new Delivery.Bounced(StanzaErrorCondition.SERVICE_UNAVAILABLE, e.getMessage());
         } catch (IllegalArgumentException e) {
-            // The engine's own checks (RFC 7622 addresses, a local sender) are stricter than the queue's.
+            // The engine's own checks (RFC 7622 addresses, a local sender, XML 1.0 characters) are stricter than the queue's.
             return new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST, e.getMessage());
         } catch (ResourceException e) {
             throw new IllegalStateException("No connection to Parley's S2S engine: " + e.getMessage(), e);
         } catch (InterruptedException e) {
+            // The engine has the stanza: treated as accepted, as a rollback would send it twice.
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending to " + stanza.to(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            // Rolled back: the message comes again, which may send the stanza twice but never loses it.
-            throw new IllegalStateException("The S2S engine gave no verdict on a stanza to " + stanza.to(), e);
+            return new Delivery.Written();
         }
     }
 }

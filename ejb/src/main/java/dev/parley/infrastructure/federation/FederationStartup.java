@@ -1,6 +1,6 @@
 package dev.parley.infrastructure.federation;
 
-import dev.parley.application.AuthorizationsChanged;
+import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.application.FederationRuntime;
 import dev.parley.domain.model.settings.InvalidSettingsException;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +16,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * Starts federation as the database says when the application starts (the adapter waits for it),
- * and applies domain authorization changes once they are committed.
+ * and applies the committed settings and domain authorizations again after every change.
  */
 @Singleton
 @Startup
@@ -33,10 +33,12 @@ public class FederationStartup {
         applyOrLog("at start-up");
     }
 
-    // After the commit the change's own transaction is over; the apply reads in a new one.
+    // After completion the change's own transaction is over; the apply reads what is committed in a new one.
+    // The singleton's write lock makes overlapping changes apply one after the other, the last
+    // completion reading the last committed state.
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void authorizationsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuthorizationsChanged change) {
-        applyOrLog("after a change of the domain authorizations");
+    public void configurationChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) FederationConfigurationChanged change) {
+        applyOrLog("after a change by " + change.who());
     }
 
     private void applyOrLog(String when) {

@@ -6,9 +6,7 @@ import dev.parley.connector.api.FederationListener;
 import dev.parley.domain.model.stanza.InvalidStanzaException;
 import dev.parley.domain.model.stanza.StanzaElements;
 import dev.parley.xmpp.s2s.FederationEvent;
-import dev.parley.xmpp.xml.NamespaceScope;
 import dev.parley.xmpp.xml.XmlElement;
-import dev.parley.xmpp.xml.XmlWriter;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -37,8 +35,9 @@ public class InboundFederationListener implements FederationListener {
         } catch (InvalidStanzaException e) {
             // The engine checked the addresses; what it let through but the application cannot
             // represent (an iq without a type, say) is logged, as an answer could loop between servers.
-            LOG.log(Level.WARNING, "Dropping a stanza from a remote server that the application cannot take ({0}): {1}",
-                    e.getMessage(), XmlWriter.write(stanza, NamespaceScope.of("jabber:server")));
+            LOG.log(Level.WARNING, "Dropping a <{0}/> from {1} to {2} (id {3}) that the application cannot take: {4}",
+                    stanza.name(), stanza.attribute("from").orElse("-"), stanza.attribute("to").orElse("-"),
+                    stanza.attribute("id").orElse("-"), e.getMessage());
         }
     }
 

@@ -3,7 +3,7 @@ package dev.parley.application.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.application.AuthorizationsChanged;
+import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.application.FederationAudit;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditQuery;
@@ -43,7 +43,7 @@ class DefaultDomainAuthorizationServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     private final InMemoryAuthorizations repository = new InMemoryAuthorizations();
-    private final List<AuthorizationsChanged> events = new ArrayList<>();
+    private final List<FederationConfigurationChanged> events = new ArrayList<>();
     private final List<AuditRecord> audited = new ArrayList<>();
     private final DefaultDomainAuthorizationService service = new DefaultDomainAuthorizationService();
 
@@ -54,11 +54,6 @@ class DefaultDomainAuthorizationServiceTest {
             @Override
             public void record(AuditRecord record) {
                 audited.add(record);
-            }
-
-            @Override
-            public void recordAll(List<AuditRecord> records) {
-                audited.addAll(records);
             }
 
             @Override
@@ -79,7 +74,7 @@ class DefaultDomainAuthorizationServiceTest {
         assertThat(created.createdBy()).isEqualTo("alice");
         assertThat(created.updatedAt()).isEqualTo(NOW);
         assertThat(service.get(created.id())).isEqualTo(created);
-        assertThat(events).containsExactly(new AuthorizationsChanged("alice"));
+        assertThat(events).containsExactly(new FederationConfigurationChanged("alice"));
         assertThat(audited).singleElement().satisfies(record -> {
             assertThat(record.kind()).isEqualTo(AuditKind.SETTINGS_CHANGED);
             assertThat(record.remoteDomain()).isEqualTo("*.partner.example");
@@ -154,7 +149,7 @@ class DefaultDomainAuthorizationServiceTest {
         service.delete(created.id(), "bob");
 
         assertThat(service.list()).isEmpty();
-        assertThat(events).containsExactly(new AuthorizationsChanged("alice"), new AuthorizationsChanged("bob"));
+        assertThat(events).containsExactly(new FederationConfigurationChanged("alice"), new FederationConfigurationChanged("bob"));
     }
 
     @Test
@@ -236,34 +231,34 @@ class DefaultDomainAuthorizationServiceTest {
         }
     }
 
-    private record RecordingEvent(List<AuthorizationsChanged> fired) implements Event<AuthorizationsChanged> {
+    private record RecordingEvent(List<FederationConfigurationChanged> fired) implements Event<FederationConfigurationChanged> {
         @Override
-        public void fire(AuthorizationsChanged event) {
+        public void fire(FederationConfigurationChanged event) {
             fired.add(event);
         }
 
         @Override
-        public <U extends AuthorizationsChanged> CompletionStage<U> fireAsync(U event) {
+        public <U extends FederationConfigurationChanged> CompletionStage<U> fireAsync(U event) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <U extends AuthorizationsChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+        public <U extends FederationConfigurationChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Event<AuthorizationsChanged> select(Annotation... qualifiers) {
+        public Event<FederationConfigurationChanged> select(Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <U extends AuthorizationsChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+        public <U extends FederationConfigurationChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <U extends AuthorizationsChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+        public <U extends FederationConfigurationChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
     }

@@ -3,6 +3,8 @@ package dev.parley.interfaces.rest;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditQuery;
 import dev.parley.domain.model.audit.AuditRecord;
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ final class AuditQueryParameters {
      */
     static AuditQuery parse(String domain, String kind, String since, String until, String limit) {
         List<String> problems = new ArrayList<>();
-        String remoteDomain = blank(domain) ? null : domain.strip();
+        String remoteDomain = blank(domain) ? null : canonical(domain.strip());
         if (remoteDomain != null && remoteDomain.length() > AuditRecord.MAX_DOMAIN_LENGTH) {
             problems.add("domain must have at most " + AuditRecord.MAX_DOMAIN_LENGTH + " characters, not "
                     + remoteDomain.length());
@@ -101,5 +103,18 @@ final class AuditQueryParameters {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /**
+     * The domain as the engine names it (A-labels, lower case), so that {@code bücher.example}
+     * finds what was recorded for {@code xn--bcher-kva.example}; anything that is no domain is
+     * searched as typed.
+     */
+    private static String canonical(String domain) {
+        try {
+            return Jid.ofDomain(domain).domainpart();
+        } catch (InvalidJidException notADomain) {
+            return domain;
+        }
     }
 }

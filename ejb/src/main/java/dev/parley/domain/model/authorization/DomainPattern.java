@@ -101,32 +101,6 @@ public record DomainPattern(String domain, boolean wildcard) {
         return canonical;
     }
 
-    /**
-     * Whether this pattern covers {@code domain}, a canonical domain (lower-case A-labels, no trailing dot).
-     */
-    public boolean matches(String domain) {
-        if (!wildcard) {
-            return this.domain.equals(domain);
-        }
-        int dot = domain.length() - this.domain.length() - 1;
-        return dot > 0 && domain.charAt(dot) == '.' && domain.endsWith(this.domain);
-    }
-
-    /**
-     * How specific the pattern is, for "the most specific match wins": an exact domain beats every wildcard that
-     * covers it, and of two wildcards that cover a domain the one with the longer suffix wins. Higher is more
-     * specific; two patterns that cover one domain never have the same value.
-     */
-    public int specificity() {
-        int labels = 1;
-        for (int i = 0; i < domain.length(); i++) {
-            if (domain.charAt(i) == '.') {
-                labels++;
-            }
-        }
-        return 2 * labels + (wildcard ? 0 : 1);
-    }
-
     /** The canonical text, {@code example.com} or {@code *.example.com}: what is stored and compared. */
     public String text() {
         return wildcard ? WILDCARD_PREFIX + domain : domain;

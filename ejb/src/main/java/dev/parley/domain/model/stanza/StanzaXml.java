@@ -64,7 +64,12 @@ public final class StanzaXml {
                     + " are accepted");
         }
         try {
-            return newBuilder().parse(new InputSource(new StringReader(xml)));
+            Document document = newBuilder().parse(new InputSource(new StringReader(xml)));
+            if (!"1.0".equals(document.getXmlVersion())) {
+                // XML 1.1 admits control characters that no XMPP stream may carry (RFC 6120 §11.6).
+                throw new InvalidStanzaException("The stanza must be XML 1.0, not XML " + document.getXmlVersion());
+            }
+            return document;
         } catch (SAXException e) {
             throw new InvalidStanzaException("The stanza is not well-formed or restricted XML: " + e.getMessage(), e);
         } catch (IOException e) {

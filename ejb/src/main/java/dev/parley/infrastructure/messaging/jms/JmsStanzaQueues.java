@@ -20,6 +20,7 @@ public class JmsStanzaQueues implements StanzaQueues {
 
     public static final String REJECT_REASON = "parleyRejectReason";
     public static final String ORIGIN = "parleyOrigin";
+    static final String GROUP = "JMSXGroupID";
 
     @Inject
     JMSContext context;
@@ -49,7 +50,11 @@ public class JmsStanzaQueues implements StanzaQueues {
     @Override
     public void toLocalUsers(StanzaEnvelope stanza) {
         try {
-            send(fromFederation, StanzaMessageFormat.write(context, stanza));
+            TextMessage message = StanzaMessageFormat.write(context, stanza);
+            // One group per remote sender: the broker hands a group to one consumer at a time, in
+            // order, so concurrent MDB instances keep what one person sent in the order it came.
+            message.setStringProperty(GROUP, bare(stanza.from()));
+            send(fromFederation, message);
         } catch (JMSException e) {
             throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be queued: " + e.getMessage(),
                     e.getErrorCode(), e);
@@ -70,5 +75,10 @@ public class JmsStanzaQueues implements StanzaQueues {
 
     private void send(Queue queue, TextMessage message) {
         context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
+    }
+
+    private static String bare(String jid) {
+        int slash = jid.indexOf('/');
+        return slash < 0 ? jid : jid.substring(0, slash);
     }
 }

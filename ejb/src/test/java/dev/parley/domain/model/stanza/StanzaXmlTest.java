@@ -32,6 +32,16 @@ class StanzaXmlTest {
     }
 
     @Test
+    void refusesXml11WhoseControlCharactersNoStreamMayCarry() {
+        String xml11 = "<?xml version='1.1'?><message from='a@parley.example' to='b@remote.example' type='chat'>"
+                + "<body>bell &#x7;</body></message>";
+
+        assertThatThrownBy(() -> StanzaXml.parse(xml11))
+                .isInstanceOf(InvalidStanzaException.class)
+                .hasMessage("The stanza must be XML 1.0, not XML 1.1");
+    }
+
+    @Test
     void refusesWhatIsNoStanza() {
         assertThatThrownBy(() -> StanzaXml.parse("<stream:features xmlns:stream='http://etherx.jabber.org/streams'/>"))
                 .hasMessage("<features/> is not a stanza: expected message, presence or iq");
