@@ -160,8 +160,15 @@ final class EngineHost implements StanzaRefusal {
         }
     }
 
-    /** Returns what waits for the application to its senders, then closes the engine. */
+    /**
+     * For the adapter's stop, when the MDB is gone already: first nothing more comes in (listener
+     * and inbound streams closed), then what still waits for the application goes back to its
+     * senders while the outbound side can carry the errors, then the engine closes.
+     */
     synchronized void stop() {
+        if (engine != null) {
+            engine.closeInbound();
+        }
         inbound.refuseWaiting();
         closeEngine();
         status = new FederationStatus(State.OFF, Optional.empty(), status.localDomains(), Optional.empty());

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param domain the remote domain
  * @param when   when the attempt was given up
- * @param reason what went wrong, in words a person understands
+ * @param reason what went wrong, in words a person understands; at most 1,024 characters (a longer one, e.g. with a
+ *               peer's long stream error text, is cut and ends with "…")
  */
 public record ConnectionFailure(String domain, Instant when, String reason) {
 

@@ -27,4 +27,17 @@ final class Domains {
             return domain.toLowerCase(Locale.ROOT);
         }
     }
+
+    /** Whether {@code name} is a valid domainpart in the canonical form, as {@link #canonical} makes valid names. */
+    static boolean isCanonical(String name) {
+        if (name.length() > Jid.MAX_PART_BYTES) {
+            // A canonical domainpart is ASCII, so longer is never one; spares the IDNA work on the longest texts peers send.
+            return false;
+        }
+        try {
+            return Jid.ofDomain(name).domainpart().equals(name);
+        } catch (InvalidJidException e) {
+            return false;
+        }
+    }
 }

@@ -5,7 +5,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The most recent connection failures, oldest first; older ones fall off so memory stays bounded. */
+/**
+ * The most recent connection failures, oldest first; older ones fall off and texts are bounded ({@link AuditTexts}:
+ * a reason may carry a peer's stream error text), so memory stays bounded.
+ */
 final class FailureLog {
 
     private final int capacity;
@@ -21,7 +24,8 @@ final class FailureLog {
         if (failures.size() == capacity) {
             failures.removeFirst();
         }
-        failures.addLast(new ConnectionFailure(domain, clock.instant(), reason));
+        failures.addLast(new ConnectionFailure(AuditTexts.domain(domain), clock.instant(),
+                AuditTexts.cut(reason, AuditTexts.DETAIL)));
     }
 
     synchronized List<ConnectionFailure> recent() {

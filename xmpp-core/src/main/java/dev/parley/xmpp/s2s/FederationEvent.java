@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something that happened to federation with a remote domain, for an audit trail.
+ * Something that happened to federation with a remote domain, for an audit trail. Its texts are bounded, whatever a
+ * peer sent: a domain longer than 255 characters that is no domainpart is cut to 255, {@code remoteAddress} to 64
+ * characters and {@code detail} to 1,024; a cut text ends with "…".
  *
  * @param at            when it happened
  * @param kind          what happened
@@ -13,7 +15,8 @@ import java.util.Optional;
  * @param localDomain   our domain concerned, canonical form; empty when not known yet (a header refused before it
  *                      named one of our domains)
  * @param remoteDomain  the remote domain concerned, canonical form; empty when not known yet. On a refused inbound
- *                      stream it is the domain the peer claimed, which it has not proven
+ *                      stream it is the domain the peer claimed, which it has not proven, and may be no domain name
+ *                      at all (then lower-cased, and cut when longer than 255 characters)
  * @param remoteAddress the peer's IP address and port, e.g. {@code 192.0.2.7:5269} or {@code [2001:db8::7]:5269};
  *                      empty when no connection was made
  * @param authMethod    how the domain pair was authenticated, or was being authenticated when refused

@@ -11,6 +11,9 @@ import java.util.Optional;
 /**
  * Stamps {@link FederationEvent}s and hands them to the host's {@link FederationEventListener}; its failures are
  * logged, never allowed to break a stream. Callers report outside their own locks, as they do with bounces.
+ *
+ * <p>Every text is bounded here ({@link AuditTexts}), whoever built it: the domains and details of refusals come from
+ * peers that have proven nothing, and a host may keep thousands of events.
  */
 final class FederationEvents {
 
@@ -27,9 +30,11 @@ final class FederationEvents {
     void emit(Kind kind, SessionDirection direction, String localDomain, String remoteDomain,
               Optional<InetSocketAddress> remoteAddress, Optional<AuthMethod> authMethod, Optional<TlsDetails> tls,
               String detail) {
-        FederationEvent event = new FederationEvent(clock.instant(), kind, direction, localDomain, remoteDomain,
-                remoteAddress.map(S2sListener::describe).orElse(""), authMethod,
-                tls.map(details -> details.protocol() + " " + details.cipherSuite()), detail);
+        FederationEvent event = new FederationEvent(clock.instant(), kind, direction, AuditTexts.domain(localDomain),
+                AuditTexts.domain(remoteDomain),
+                AuditTexts.cut(remoteAddress.map(S2sListener::describe).orElse(""), AuditTexts.ADDRESS), authMethod,
+                tls.map(details -> details.protocol() + " " + details.cipherSuite()),
+                AuditTexts.cut(detail, AuditTexts.DETAIL));
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {

@@ -352,8 +352,7 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         if (!unsent.isEmpty()) {
             // the channel keeps the order of these writes and of the closing tag that follows
-            unsent.forEach(stanza -> open.write(XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE))
-                    .addListener(written -> settle(stanza, written)));
+            unsent.forEach(stanza -> write(open, stanza));
             open.flush();
         }
         // Closed by our closing tag only once the link is: the peer's answering close is then no news.
@@ -539,7 +538,9 @@ final class OutboundLink implements OutboundStreamEvents {
     /**
      * On the event loop: writes queued stanzas while the channel is writable, then flushes once.
      * When it stops being writable, flushes what was written and continues once the last of it has
-     * reached the socket; meanwhile {@link #send} queues, up to the bound.
+     * reached the socket; meanwhile {@link #send} queues, up to the bound. A stanza that cannot be
+     * written is bounced on its own ({@link #write}), so nothing skips the end of the loop, where
+     * {@code draining} is decided.
      */
     private void drain() {
         List<Outgoing> batch = new ArrayList<>(DRAIN_BATCH);
@@ -565,8 +566,7 @@ final class OutboundLink implements OutboundStreamEvents {
                 stanzasOut += batch.size();
             }
             for (Outgoing stanza : batch) {
-                lastWrite = out.write(XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE));
-                lastWrite.addListener(written -> settle(stanza, written));
+                write(out, stanza).ifPresent(written -> lastWrite = written);
             }
             batch.clear();
             wrote = true;
@@ -582,6 +582,37 @@ final class OutboundLink implements OutboundStreamEvents {
                 out.eventLoop().schedule(this::drain, 1, TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /**
+     * Hands a stanza taken from the queue to the channel, its write to settle its fate. One that cannot be written as
+     * XML is bounced with {@code internal-server-error} instead, so that it stops neither the stanzas after it nor the
+     * drain: a character XML 1.0 lacks ({@link S2sEngine#send} refuses those, but stanzas of the engine's own do not
+     * pass there), or a tree nested deeper than the writer's recursion reaches.
+     *
+     * @return the write, or empty when the stanza was bounced
+     */
+    private Optional<ChannelFuture> write(Channel out, Outgoing stanza) {
+        String xml;
+        try {
+            xml = XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE);
+        } catch (RuntimeException failure) {
+            return unwritable(stanza, Objects.toString(failure.getMessage(), failure.getClass().getSimpleName()));
+        } catch (StackOverflowError tooDeep) {
+            return unwritable(stanza, "it is nested too deeply");
+        }
+        ChannelFuture written = out.write(xml);
+        written.addListener(done -> settle(stanza, done));
+        return Optional.of(written);
+    }
+
+    /** Bounces a stanza that cannot be written as XML, saying why: the host's or the engine's mistake, not the peer's. */
+    private Optional<ChannelFuture> unwritable(Outgoing stanza, String problem) {
+        LOG.log(Level.WARNING, "cannot write a stanza from {0} to {1} as XML: {2}",
+                stanza.stanza().attribute("from").orElse("-"), remoteDomain, problem);
+        bouncer.bounce(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the stanza could not be written as XML: "
+                + problem);
+        return Optional.empty();
     }
 
     /**

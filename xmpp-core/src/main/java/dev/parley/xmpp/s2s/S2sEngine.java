@@ -5,6 +5,7 @@ import dev.parley.xmpp.jid.InvalidJidException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.tls.CertificateVerifier;
 import dev.parley.xmpp.tls.TrustStore;
+import dev.parley.xmpp.xml.XmlCharacters;
 import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -66,6 +67,8 @@ public final class S2sEngine implements AutoCloseable {
     private volatile S2sListener listener;
     private volatile Optional<S2sListener> directTlsListener = Optional.empty();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The listeners are closed for good ({@link #closeInbound()} or {@link #close()}); under {@link #lifecycle}. */
+    private boolean inboundClosed;
 
     private S2sEngine(EngineConfig config, StanzaListener stanzaListener, FederationEventListener eventListener,
                       EventLoopGroup group) {
@@ -144,8 +147,11 @@ public final class S2sEngine implements AutoCloseable {
      *
      * @param stanza a {@code message}, {@code presence} or {@code iq} in {@code jabber:server} whose
      *               {@code from} is at a local domain and whose {@code to} is at a remote one
-     * @throws IllegalArgumentException when the stanza is not such a stanza, or its {@code from} or {@code to}
-     *                                  is no valid JID (RFC 7622); the message names the attribute and the rule
+     * @throws IllegalArgumentException when the stanza is not such a stanza, its {@code from} or {@code to}
+     *                                  is no valid JID (RFC 7622), the message naming the attribute and the rule; or
+     *                                  when it holds a character XML 1.0 does not allow (such as U+0001, which an
+     *                                  XML 1.1 document may carry), which no stream can carry, the message naming
+     *                                  the character and where it is
      * @throws IllegalStateException    after {@link #close()}
      */
     public void send(XmlElement stanza) {
@@ -190,6 +196,8 @@ public final class S2sEngine implements AutoCloseable {
         if (config.serves(remoteDomain)) {
             throw new IllegalArgumentException("'to' must be at a remote domain, not " + remoteDomain);
         }
+        // Refused here, on the host's thread, rather than failing where the stream's event loop writes it.
+        XmlCharacters.requireWritable(stanza);
         outbound.send(localDomain, remoteDomain, outgoing);
         EngineSettings current = settings.get();
         if (current != generation) {
@@ -240,15 +248,47 @@ public final class S2sEngine implements AutoCloseable {
     }
 
     /**
+     * Stops receiving, the first step of a host's shutdown that must not lose inbound stanzas: once this returns, the
+     * host can return what it still buffers to the senders as error stanzas through {@link #send}, then
+     * {@link #close()}. Closes the listeners (their ports are free when this returns) and ends every inbound stream
+     * with {@code system-shutdown}; returns once no inbound stanza will reach the {@link StanzaListener} any more: every
+     * inbound connection is closed, and what its closing set off on the I/O threads (its session forgotten, its end
+     * reported) has run. Bounces of outbound stanzas still reach the listener.
+     *
+     * <p>Outbound sessions go on, so {@link #send} and {@link #submit} still work. What needs a new connection from a
+     * remote server fails, and its stanzas bounce as usual: a receiving server cannot verify our dialback key with us,
+     * for a new session or a local domain piggy-backing on an open one, nor answer our keepalive pings over a stream
+     * of its own.
+     *
+     * <p>Calling it again, or after {@link #close()}, does nothing; {@link #close()} still drains and ends the outbound
+     * side afterwards. {@link #reconfigure} is refused from now on, since it could bind a listener anew.
+     */
+    public void closeInbound() {
+        synchronized (lifecycle) {
+            endInbound();
+        }
+    }
+
+    /** Closes the listeners and so every inbound stream, once; under {@link #lifecycle}. */
+    private void endInbound() {
+        if (inboundClosed) {
+            return;
+        }
+        inboundClosed = true;
+        listener.close();
+        directTlsListener.ifPresent(S2sListener::close);
+    }
+
+    /**
      * Stops the engine, draining first. {@link #send} refuses new stanzas from the start; stanzas
      * waiting for a session that is not up are bounced with {@code remote-server-timeout} at once,
      * since such a session may take the whole dialback timeout to open; authenticated sessions get
      * up to {@link SessionHealth#drainTimeout()} to write what they have accepted (inbound streams
-     * still deliver meanwhile, and dialback for a piggy-backing domain can still complete). What is
-     * left then is bounced with {@code remote-server-timeout} ("this server is shutting down"; for
-     * {@link #submit}ted stanzas, their stage completes so), outbound streams are closed with
-     * {@code </stream:stream>}, and inbound streams end with {@code system-shutdown}. Returns once
-     * the port is free.
+     * still deliver meanwhile, unless {@link #closeInbound()} ended them, and dialback for a
+     * piggy-backing domain can still complete). What is left then is bounced with
+     * {@code remote-server-timeout} ("this server is shutting down"; for {@link #submit}ted stanzas,
+     * their stage completes so), outbound streams are closed with {@code </stream:stream>}, and
+     * inbound streams end with {@code system-shutdown}. Returns once the port is free.
      */
     @Override
     public void close() {
@@ -259,8 +299,7 @@ public final class S2sEngine implements AutoCloseable {
             EngineConfig config = config();
             outbound.drain(config.health().drainTimeout());
             outbound.shutdown();
-            listener.close();
-            directTlsListener.ifPresent(S2sListener::close);
+            endInbound();
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             LOG.log(Level.INFO, "S2S engine for {0} stopped", config.localDomains());
         }
@@ -297,13 +336,16 @@ public final class S2sEngine implements AutoCloseable {
      *                                  and the engine runs on unchanged
      * @throws IllegalArgumentException when a credential cannot be used, or {@code next} changes the
      *                                  dialback secret, which peers' verifications in flight depend on
-     * @throws IllegalStateException    after {@link #close()}
+     * @throws IllegalStateException    after {@link #closeInbound()} or {@link #close()}
      */
     public void reconfigure(EngineConfig next) {
         Objects.requireNonNull(next, "next");
         synchronized (lifecycle) {
             if (closed.get()) {
                 throw new IllegalStateException("the S2S engine is closed");
+            }
+            if (inboundClosed) {
+                throw new IllegalStateException("the S2S engine no longer receives (closeInbound) and can only be closed");
             }
             EngineConfig previous = config();
             if (!next.dialbackSecret().equals(previous.dialbackSecret())) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -121,7 +122,9 @@ public final class S2sListener implements AutoCloseable {
     private static S2sListener bind(InetSocketAddress address, EventLoopGroup acceptor, EventLoopGroup io,
                                     List<EventLoopGroup> owned, Supplier<InboundSettings> settings, boolean directTls,
                                     InboundConnectionLimit limit) {
-        ChannelGroup streams = new DefaultChannelGroup("parley-s2s-inbound", GlobalEventExecutor.INSTANCE);
+        // Staying closed: a connection accepted just before the server socket closed, whose stream is set up only
+        // after close() ended the others, is closed as it joins instead of living on.
+        ChannelGroup streams = new DefaultChannelGroup("parley-s2s-inbound", GlobalEventExecutor.INSTANCE, true);
         ChannelFuture bound = new ServerBootstrap()
                 .group(acceptor, io)
                 .channel(NioServerSocketChannel.class)
@@ -165,7 +168,9 @@ public final class S2sListener implements AutoCloseable {
 
     /**
      * Stops accepting, ends every open stream with {@code system-shutdown} (RFC 6120 §4.9.3.22),
-     * closes the connections and, if they are its own, the event loops. Returns once the port is free.
+     * closes the connections and, if they are its own, the event loops. Returns once the port is free
+     * and the streams are done: none delivers anything any more, and what their closing sets off (their
+     * sessions forgotten, their ends reported) has run.
      */
     @Override
     public void close() {
@@ -175,13 +180,17 @@ public final class S2sListener implements AutoCloseable {
         // First the server socket, so no connection arrives while the others are being ended. The
         // port itself is released when the acceptor's selector lets go of it, at shutDown below.
         serverChannel.close().syncUninterruptibly();
+        // Taken before the streams are told to end, so that it completes only after each stream's own close
+        // listeners, added when the stream was set up, have run.
+        ChannelGroupFuture ended = streams.newCloseFuture();
         for (Channel stream : streams) {
             stream.pipeline().fireUserEventTriggered(ListenerShutdown.INSTANCE);
         }
-        if (!streams.newCloseFuture().awaitUninterruptibly(SHUTDOWN_GRACE.toMillis())) {
+        if (!ended.awaitUninterruptibly(SHUTDOWN_GRACE.toMillis())) {
             LOG.log(Level.WARNING, "{0} streams did not close in time; cutting them", streams.size());
-            streams.close().awaitUninterruptibly();
         }
+        // Cuts the streams that did not close in time, and closes the group to late arrivals (see bind).
+        streams.close().awaitUninterruptibly();
         shutDown(ownedGroups);
         LOG.log(Level.INFO, "stopped listening on {0}", describe(localAddress));
     }

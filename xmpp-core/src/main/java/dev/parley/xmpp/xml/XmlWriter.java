@@ -92,7 +92,7 @@ public final class XmlWriter {
                 case '\n' -> out.append(attribute ? "&#10;" : "\n");
                 case '\t' -> out.append(attribute ? "&#9;" : "\t");
                 default -> {
-                    if (!isXmlChar(c)) {
+                    if (!XmlCharacters.isChar(c)) {
                         // No escape exists for these in XML 1.0; writing them would break the stream.
                         throw new IllegalArgumentException(String.format("U+%04X cannot appear in XML", c));
                     }
@@ -101,10 +101,5 @@ public final class XmlWriter {
             }
         });
         return out.toString();
-    }
-
-    /** The XML 1.0 {@code Char} production, minus tab, CR and LF which are handled above. */
-    private static boolean isXmlChar(int c) {
-        return (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

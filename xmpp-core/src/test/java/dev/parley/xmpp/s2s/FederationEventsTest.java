@@ -136,6 +136,39 @@ class FederationEventsTest {
     }
 
     @Test
+    void aHugeClaimedDomainIsReportedCut() throws Exception {
+        S2sEngine b = start(config("b.test"), inboxB, eventsOfB);
+        String claimed = "x".repeat(200_000);
+        try (RawServer peer = new RawServer(b.localAddress().getPort())) {
+            peer.send(RemotePeer.header("from='" + claimed + "' to='other.test' version='1.0'"));
+            peer.readUntil(StreamTranscript::closed);
+        }
+
+        FederationEvent refused = eventsOfB.next(Kind.REFUSED, SessionDirection.INBOUND);
+        assertThat(refused.remoteDomain()).hasSize(AuditTexts.DOMAIN).startsWith("xxxxxxxx").endsWith("…");
+        assertThat(refused.remoteAddress()).startsWith("127.0.0.1:");
+    }
+
+    @Test
+    void aPeersHugeStreamErrorIsReportedCut() throws Exception {
+        start(config("a.test").withDialbackSecret(SECRET_OF_A), inboxA, eventsOfA);
+        S2sEngine b = start(config("b.test"), inboxB, eventsOfB);
+        try (RawServer peer = new RawServer(b.localAddress().getPort())) {
+            String streamId = open(peer).header("id").orElseThrow();
+            peer.send("<db:result from='a.test' to='b.test'>" + new DialbackKeys(SECRET_OF_A).key("b.test", "a.test", streamId)
+                    + "</db:result>");
+            eventsOfB.next(Kind.STREAM_OPENED, SessionDirection.INBOUND);
+
+            peer.send("<stream:error><undefined-condition xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                    + "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>" + "y".repeat(200_000) + "</text></stream:error>");
+            peer.readUntil(StreamTranscript::closed);
+        }
+
+        assertThat(eventsOfB.next(Kind.STREAM_CLOSED, SessionDirection.INBOUND).detail()).hasSize(AuditTexts.DETAIL)
+                .startsWith("the peer ended the stream with the stream error undefined-condition: yyyy").endsWith("…");
+    }
+
+    @Test
     void dialbackBeforeRequiredTlsIsReportedRefused() throws Exception {
         S2sEngine b = start(config("b.test").withTls(TlsConfig.of(TlsPolicy.REQUIRED_IGNORE_CERT_ERRORS,
                 CA.leaf("b.test").dns("b.test").issue(), List.of("b.test"))), inboxB, eventsOfB);

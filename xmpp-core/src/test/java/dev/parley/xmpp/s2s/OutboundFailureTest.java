@@ -160,6 +160,33 @@ class OutboundFailureTest {
                 .satisfies(failure -> assertThat(failure.reason()).contains("requires TLS, and the policy for it is NONE"));
     }
 
+    @Test
+    void recordsAPeersHugeStreamErrorCut() throws IOException, InterruptedException {
+        fakePeer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        dns.register("verbose.test", fakePeer.getLocalPort());
+        Thread peer = new Thread(() -> {
+            try (Socket socket = fakePeer.accept()) {
+                socket.getInputStream().read(new byte[4096]);
+                socket.getOutputStream().write(("<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
+                        + " xmlns:stream='http://etherx.jabber.org/streams' from='verbose.test' id='s1' version='1.0'>"
+                        + "<stream:error><internal-server-error xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                        + "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>" + "z".repeat(200_000) + "</text>"
+                        + "</stream:error></stream:stream>").getBytes(StandardCharsets.UTF_8));
+                socket.getInputStream().readAllBytes();
+            } catch (IOException ignored) {
+                // The test is over.
+            }
+        });
+        peer.start();
+        start(config());
+
+        engine.send(Stanzas.message("alice@a.test", "bob@verbose.test", "m1", "hello"));
+        inbox.next();
+
+        assertThat(engine.recentFailures()).singleElement().satisfies(failure -> assertThat(failure.reason())
+                .hasSize(AuditTexts.DETAIL).contains("internal-server-error: zzzz").endsWith("…"));
+    }
+
     /** A server on 127.0.0.1 that accepts and reads but never answers. */
     private void silentPeer(String domain) throws IOException {
         fakePeer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
