@@ -138,6 +138,12 @@ class FederationWithRealPeersIT {
         assertThat(user(remote).awaitMessage(bob, DELIVERY)).isEqualTo("hello " + remote + " from the UC side");
         ParleyAdmin.awaitAudit(remote.domain, entry -> "STREAM_OPENED".equals(entry.getString("kind"))
                 && "OUTBOUND".equals(entry.getString("direction")), DELIVERY);
+        assertThat(ParleyAdmin.federationStatus().getJsonArray("sessions").getValuesAs(JsonObject.class))
+                .anySatisfy(session -> {
+                    assertThat(session.getString("direction")).isEqualTo("OUTBOUND");
+                    assertThat(session.getJsonArray("remoteDomains").getString(0)).isEqualTo(remote.domain);
+                    assertThat(session.getString("authMethod")).isEqualTo("DIALBACK");
+                });
     }
 
     @Test

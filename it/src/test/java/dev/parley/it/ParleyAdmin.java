@@ -77,6 +77,13 @@ final class ParleyAdmin {
         settings(federation);
     }
 
+    /** What federation is doing now: {@code GET /api/admin/federation}. */
+    static JsonObject federationStatus() throws Exception {
+        HttpResponse<String> response = ParleyHttp.asAdmin().get(ParleyHttp.app("/api/admin/federation"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return (JsonObject) ParleyHttp.json(response);
+    }
+
     /** Creates an XMPP domain authorization and returns its id. */
     static long authorize(String pattern, String level, String tlsPolicy) throws Exception {
         JsonObjectBuilder body = Json.createObjectBuilder().add("pattern", pattern).add("protocol", "XMPP")

@@ -47,9 +47,14 @@ class S2sListenerHotApplyIT {
     @Test
     void listenerClosesWhenFederationIsSwitchedOffAndReopensWhenOn() throws Exception {
         assertThat(listening(ItEnvironment.S2S_PORT)).isTrue();
+        JsonObject running = ParleyAdmin.federationStatus();
+        assertThat(running.getString("state")).isEqualTo("RUNNING");
+        assertThat(running.getString("listening")).isEqualTo(ItEnvironment.address() + ":" + ItEnvironment.S2S_PORT);
+        assertThat(running.getJsonArray("localDomains").getString(0)).isEqualTo(ItEnvironment.XMPP_DOMAIN);
 
         ParleyAdmin.settings(Federation.on().off());
         assertThat(listening(ItEnvironment.S2S_PORT)).as("listening while off").isFalse();
+        assertThat(ParleyAdmin.federationStatus().getString("state")).isEqualTo("OFF");
 
         ParleyAdmin.settings(Federation.on());
         assertThat(listening(ItEnvironment.S2S_PORT)).as("listening when on again").isTrue();

@@ -152,10 +152,10 @@ final class Lane<T> {
                 MessageEndpoint endpoint = factory.createEndpoint(null);
                 try {
                     call.accept((FederationListener) endpoint, item);
-                    return Outcome.DELIVERED;
                 } finally {
-                    endpoint.release();
+                    release(endpoint);
                 }
+                return Outcome.DELIVERED;
             } catch (UnavailableException e) {
                 // The endpoint is going away (undeploy) or not ready: the item waits, and the lane
                 // looks again after a pause rather than spinning until the successor is activated.
@@ -174,6 +174,15 @@ final class Lane<T> {
                     return Outcome.NO_ENDPOINT;
                 }
             }
+        }
+    }
+
+    /** Gives the endpoint back; a failure then must not count against an item the application took. */
+    private void release(MessageEndpoint endpoint) {
+        try {
+            endpoint.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Releasing a message endpoint of the " + name + " lane failed", e);
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,8 +51,8 @@ public class ArchiveResource {
                 .add("kind", stanza.kind().elementName())
                 .add("from", stanza.from())
                 .add("to", stanza.to())
-                .add("type", stanza.type() == null ? JsonValue.NULL : Json.createValue(stanza.type()))
-                .add("id", stanza.id() == null ? JsonValue.NULL : Json.createValue(stanza.id()))
+                .add("type", JsonDocuments.nullable(stanza.type()))
+                .add("id", JsonDocuments.nullable(stanza.id()))
                 .add("xml", stanza.xml());
     }
 }

@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
 
 /** The entries of {@code /api/admin/audit} as JSON; absent texts are JSON null. */
@@ -25,16 +24,12 @@ final class AuditJson {
                 .add("at", record.at().toString())
                 .add("kind", record.kind().name())
                 .add("direction", record.direction().name())
-                .add("localDomain", text(record.localDomain()))
-                .add("remoteDomain", text(record.remoteDomain()))
-                .add("remoteAddress", text(record.remoteAddress()))
-                .add("authMethod", text(record.authMethod()))
-                .add("tls", text(record.tls()))
-                .add("detail", text(record.detail()))
+                .add("localDomain", JsonDocuments.nullable(record.localDomain()))
+                .add("remoteDomain", JsonDocuments.nullable(record.remoteDomain()))
+                .add("remoteAddress", JsonDocuments.nullable(record.remoteAddress()))
+                .add("authMethod", JsonDocuments.nullable(record.authMethod()))
+                .add("tls", JsonDocuments.nullable(record.tls()))
+                .add("detail", JsonDocuments.nullable(record.detail()))
                 .build();
-    }
-
-    private static JsonValue text(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 }

@@ -9,8 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -41,14 +39,13 @@ final class AuthorizationJson {
                 .add("pattern", authorization.pattern().text())
                 .add("protocol", authorization.protocol().name())
                 .add("level", authorization.level().name())
-                .add("tlsPolicy", authorization.tlsPolicy() == null ? JsonValue.NULL
-                        : Json.createValue(authorization.tlsPolicy().name()))
-                .add("note", nullable(authorization.note()))
+                .add("tlsPolicy", JsonDocuments.nullable(authorization.tlsPolicy() == null ? null : authorization.tlsPolicy().name()))
+                .add("note", JsonDocuments.nullable(authorization.note()))
                 .add("version", authorization.version())
-                .add("createdAt", nullable(authorization.createdAt()))
-                .add("createdBy", nullable(authorization.createdBy()))
-                .add("updatedAt", nullable(authorization.updatedAt()))
-                .add("updatedBy", nullable(authorization.updatedBy()))
+                .add("createdAt", JsonDocuments.nullable(authorization.createdAt()))
+                .add("createdBy", JsonDocuments.nullable(authorization.createdBy()))
+                .add("updatedAt", JsonDocuments.nullable(authorization.updatedAt()))
+                .add("updatedBy", JsonDocuments.nullable(authorization.updatedBy()))
                 .add("remarks", remarks)
                 .build();
     }
@@ -95,13 +92,5 @@ final class AuthorizationJson {
                 fields.enumeration("level", AuthorizationLevel.class),
                 fields.enumeration("tlsPolicy", TlsPolicy.class),
                 fields.string("note"));
-    }
-
-    private static JsonValue nullable(String text) {
-        return text == null ? JsonValue.NULL : Json.createValue(text);
-    }
-
-    private static JsonValue nullable(Instant instant) {
-        return instant == null ? JsonValue.NULL : Json.createValue(instant.toString());
     }
 }

@@ -6,8 +6,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
 
-/** Reads request bodies as JSON objects, turning a broken body into a 400 that says where it broke. */
+/**
+ * Reads request bodies as JSON objects, turning a broken body into a 400 that says where it broke;
+ * writes absent values as JSON null.
+ */
 final class JsonDocuments {
 
     private JsonDocuments() {
@@ -27,5 +31,15 @@ final class JsonDocuments {
             throw new InvalidRequestException("The body must be a JSON object, not " + value.getValueType());
         }
         return value.asJsonObject();
+    }
+
+    /** {@code text}, or JSON null when there is none. */
+    static JsonValue nullable(String text) {
+        return text == null ? JsonValue.NULL : Json.createValue(text);
+    }
+
+    /** {@code instant} in ISO-8601, or JSON null when there is none. */
+    static JsonValue nullable(Instant instant) {
+        return instant == null ? JsonValue.NULL : Json.createValue(instant.toString());
     }
 }

@@ -8,7 +8,6 @@ import dev.parley.xmpp.tls.TlsPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.util.Set;
 
 /**
@@ -33,15 +32,15 @@ final class SettingsJson {
                 .add("mode", settings.mode().name())
                 .add("s2sPort", settings.s2sPort())
                 .add("s2sBindAddress", settings.s2sBindAddress())
-                .add("proxyHost", settings.proxyHost() == null ? JsonValue.NULL : Json.createValue(settings.proxyHost()))
+                .add("proxyHost", JsonDocuments.nullable(settings.proxyHost()))
                 .add("proxyPort", settings.proxyPort())
                 .add("proxyPasswordSet", settings.proxyPasswordSet())
                 .add("tlsPolicy", settings.tlsPolicy().name())
                 .add("maxLevel", settings.maxLevel().name())
                 .add("outboundRetryWindow", settings.outboundRetryWindowSeconds())
                 .add("version", settings.version());
-        json.add("updatedAt", settings.updatedAt() == null ? JsonValue.NULL : Json.createValue(settings.updatedAt().toString()));
-        json.add("updatedBy", settings.updatedBy() == null ? JsonValue.NULL : Json.createValue(settings.updatedBy()));
+        json.add("updatedAt", JsonDocuments.nullable(settings.updatedAt()));
+        json.add("updatedBy", JsonDocuments.nullable(settings.updatedBy()));
         return json.build();
     }
 

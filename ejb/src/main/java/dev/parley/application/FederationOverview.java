@@ -1,0 +1,45 @@
+package dev.parley.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What federation is doing right now, for an administrator: whether the engine runs and where,
+ * why not when it failed, its open S2S sessions and the remote domains it could not reach lately.
+ *
+ * @param state          {@code OFF}, {@code RUNNING} or {@code FAILED}
+ * @param listening      {@code address:port} of the S2S listener while running, else null
+ * @param localDomains   the XMPP domains federating
+ * @param problem        why the last change could not be applied; null when it could
+ * @param sessions       the open sessions, inbound and outbound
+ * @param recentFailures the latest remote domains that could not be reached or refused us, oldest first
+ */
+public record FederationOverview(String state, String listening, List<String> localDomains, String problem,
+                                 List<Session> sessions, List<Failure> recentFailures) {
+
+    public FederationOverview {
+        localDomains = List.copyOf(localDomains);
+        sessions = List.copyOf(sessions);
+        recentFailures = List.copyOf(recentFailures);
+    }
+
+    /**
+     * One S2S session.
+     *
+     * @param tls     protocol and cipher suite, null while plaintext
+     * @param address the peer's {@code address:port}, null while still resolving
+     */
+    public record Session(String direction, List<String> localDomains, List<String> remoteDomains, String address,
+                          String authMethod, String state, long stanzasIn, long stanzasOut, Instant openedAt,
+                          String tls) {
+
+        public Session {
+            localDomains = List.copyOf(localDomains);
+            remoteDomains = List.copyOf(remoteDomains);
+        }
+    }
+
+    /** A remote domain that could not be reached or refused us, and why. */
+    public record Failure(String domain, Instant at, String reason) {
+    }
+}
