@@ -1,15 +1,19 @@
 package dev.parley.connector.api;
 
 import dev.parley.xmpp.s2s.RemoteDomainPolicy;
+import dev.parley.xmpp.tls.ServerCredential;
 import dev.parley.xmpp.tls.TlsPolicy;
 import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The part of the stored settings the engine runs by. The adapter adds what belongs to the
- * server rather than the database: the local XMPP domain and the DNS servers.
+ * The part of the stored settings the engine runs by: switch, listener, TLS, certificate,
+ * authorizations. The adapter adds what belongs to the server rather than the database: the
+ * local XMPP domain and the DNS servers.
  *
  * @param enabled       the federation switch
  * @param bindAddress   the local address of the S2S listener
@@ -17,16 +21,22 @@ import java.util.function.Function;
  * @param tlsPolicy     the global TLS policy
  * @param tlsOverrides  per remote domain (canonical form), the policy that beats the global one
  * @param remoteDomains which remote domains may be contacted and accepted, and why not
+ * @param credential    the S2S server certificate with its key, presented for the local domain;
+ *                      empty: no TLS can be offered to peers (Parley can still be a TLS client)
+ * @param trustedCas    CAs trusted for peer certificates besides the JDK's
  */
 public record FederationRuntimeSettings(boolean enabled, InetAddress bindAddress, int port, TlsPolicy tlsPolicy,
                                         Function<String, Optional<TlsPolicy>> tlsOverrides,
-                                        RemoteDomainPolicy remoteDomains) {
+                                        RemoteDomainPolicy remoteDomains, Optional<ServerCredential> credential,
+                                        List<X509Certificate> trustedCas) {
 
     public FederationRuntimeSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tlsPolicy, "tlsPolicy");
         Objects.requireNonNull(tlsOverrides, "tlsOverrides");
         Objects.requireNonNull(remoteDomains, "remoteDomains");
+        Objects.requireNonNull(credential, "credential");
+        trustedCas = List.copyOf(trustedCas);
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("the S2S port must be within 1..65535, was " + port);
         }

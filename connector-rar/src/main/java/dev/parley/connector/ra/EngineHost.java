@@ -16,14 +16,15 @@ import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.stanza.Bounces;
 import dev.parley.xmpp.stanza.StanzaError;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.tls.ServerCredential;
 import dev.parley.xmpp.tls.TlsConfig;
 import dev.parley.xmpp.xml.XmlElement;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -199,7 +200,9 @@ final class EngineHost implements StanzaRefusal {
 
     private static EngineConfig configFor(FederationRuntimeSettings settings, ServerSettings here) {
         DnsClient dns = new DnsClient(here.dns());
-        TlsConfig tls = new TlsConfig(Map.of(), List.of(), settings.tlsPolicy(),
+        Map<String, ServerCredential> credentials = settings.credential()
+                .map(credential -> Map.of(here.xmppDomain(), credential)).orElse(Map.of());
+        TlsConfig tls = new TlsConfig(credentials, settings.trustedCas(), settings.tlsPolicy(),
                 domain -> settings.tlsOverrides().apply(domain).orElse(null));
         return EngineConfig.of(settings.bindAddress(), settings.port(), Set.of(here.xmppDomain()),
                         new DnsS2sTargetResolver(dns), new DnsHostResolver(dns))

@@ -1,5 +1,6 @@
 package dev.parley.infrastructure.federation;
 
+import dev.parley.application.CertificateService;
 import dev.parley.application.DomainAuthorizationService;
 import dev.parley.application.FederationRuntime;
 import dev.parley.connector.api.FederationControl;
@@ -17,9 +18,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Applies the stored settings and the domain authorizations to the engine through the adapter's
- * control object. The authorizations travel as an immutable table: the engine consults it on its
- * I/O threads, where no database may be asked.
+ * Applies the stored settings, the domain authorizations and the S2S certificate with the trusted
+ * CAs to the engine through the adapter's control object. The authorizations travel as an
+ * immutable table: the engine consults it on its I/O threads, where no database may be asked.
  */
 @Stateless
 public class ConnectorFederationRuntime implements FederationRuntime {
@@ -33,6 +34,9 @@ public class ConnectorFederationRuntime implements FederationRuntime {
     @Inject
     DomainAuthorizationService authorizations;
 
+    @Inject
+    CertificateService certificates;
+
     @Override
     public void apply() throws InvalidSettingsException {
         SettingsSnapshot current = settings.get().snapshot();
@@ -41,7 +45,7 @@ public class ConnectorFederationRuntime implements FederationRuntime {
         boolean direct = current.enabled() && current.mode() == FederationMode.DIRECT;
         FederationRuntimeSettings runtime = new FederationRuntimeSettings(direct,
                 IpAddressLiteral.parse(current.s2sBindAddress()), current.s2sPort(), current.tlsPolicy(),
-                table::tlsPolicyFor, table::refusal);
+                table::tlsPolicyFor, table::refusal, certificates.credential(), certificates.trustedCaCertificates());
         try {
             control.apply(runtime);
         } catch (FederationSettingsException e) {

@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** The migrations run on H2, the embedded default, and leave the default settings row. */
+/** The migrations run on H2, the embedded default, and leave the default settings row and an empty certificate row. */
 class SchemaMigrationScriptsTest {
 
     @Test
@@ -99,6 +99,55 @@ class SchemaMigrationScriptsTest {
                     + " level, created_at, created_by, updated_at, updated_by)"
                     + " VALUES (0, 'jabber.org', 'SIP', 'PUBLIC', CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test')");
             assertThat(sip.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void certificateMigrationCreatesTheEmptyCertificateRowAndTheTrustedCaTable() throws Exception {
+        String url = "jdbc:h2:mem:certificate-migration-test;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            try (ResultSet row = connection.createStatement().executeQuery(
+                    "SELECT id, version, credential_sealed, subject, sha256 FROM server_certificate")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getLong("id")).isEqualTo(1);
+                assertThat(row.getLong("version")).isZero();
+                assertThat(row.getString("credential_sealed")).isNull();
+                assertThat(row.getString("subject")).isNull();
+                assertThat(row.next()).isFalse();
+            }
+            var second = connection.prepareStatement("INSERT INTO server_certificate (id, version) VALUES (2, 0)");
+            assertThatThrownBy(second::executeUpdate).isInstanceOf(java.sql.SQLException.class);
+            // A certificate is stored whole or not at all.
+            var half = connection.prepareStatement("UPDATE server_certificate SET credential_sealed = 'v1:x'");
+            assertThatThrownBy(half::executeUpdate).isInstanceOf(java.sql.SQLException.class);
+            var whole = connection.prepareStatement("UPDATE server_certificate SET credential_sealed = ?, subject = ?,"
+                    + " issuer = ?, dns_names = '', not_before = CURRENT_TIMESTAMP, not_after = CURRENT_TIMESTAMP,"
+                    + " sha256 = ?, self_signed = TRUE, chain_length = 1, imported_at = CURRENT_TIMESTAMP,"
+                    + " imported_by = 'test'");
+            // The largest values the application stores fit.
+            whole.setString(1, "v1:" + "x".repeat(dev.parley.domain.model.certificate.ServerCertificate.MAX_SEALED_LENGTH - 3));
+            whole.setString(2, "s".repeat(dev.parley.domain.model.certificate.CertificateRules.MAX_NAME_LENGTH));
+            whole.setString(3, "i".repeat(dev.parley.domain.model.certificate.CertificateRules.MAX_NAME_LENGTH));
+            whole.setString(4, "AB:".repeat(31) + "CD");
+            assertThat(whole.executeUpdate()).isEqualTo(1);
+            assertThat(connection.prepareStatement("UPDATE server_certificate SET credential_sealed = NULL, subject = NULL,"
+                    + " issuer = NULL, dns_names = NULL, not_before = NULL, not_after = NULL, sha256 = NULL,"
+                    + " self_signed = NULL, chain_length = NULL, imported_at = NULL, imported_by = NULL").executeUpdate())
+                    .isEqualTo(1);
+
+            var insertCa = "INSERT INTO trusted_ca (pem, subject, not_after, sha256, added_at, added_by)"
+                    + " VALUES (?, 'CN=Partner CA', CURRENT_TIMESTAMP, ?, CURRENT_TIMESTAMP, 'test')";
+            var first = connection.prepareStatement(insertCa);
+            first.setString(1, "p".repeat(dev.parley.domain.model.certificate.TrustedCa.MAX_PEM_LENGTH));
+            first.setString(2, "AB:".repeat(31) + "CD");
+            assertThat(first.executeUpdate()).isEqualTo(1);
+            var duplicate = connection.prepareStatement(insertCa);
+            duplicate.setString(1, "pem");
+            duplicate.setString(2, "AB:".repeat(31) + "CD");
+            assertThatThrownBy(duplicate::executeUpdate).isInstanceOfSatisfying(java.sql.SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("23505"));
         }
     }
 }

@@ -1,0 +1,279 @@
+package dev.parley.application.internal;
+
+import dev.parley.application.CertificateService;
+import dev.parley.application.FederationAudit;
+import dev.parley.application.FederationConfigurationChanged;
+import dev.parley.domain.model.audit.AuditRecord;
+import dev.parley.domain.model.certificate.CertificateFacts;
+import dev.parley.domain.model.certificate.CertificateInfo;
+import dev.parley.domain.model.certificate.CertificateRules;
+import dev.parley.domain.model.certificate.CredentialPem;
+import dev.parley.domain.model.certificate.InvalidCertificateException;
+import dev.parley.domain.model.certificate.ServerCertificate;
+import dev.parley.domain.model.certificate.ServerCertificateRepository;
+import dev.parley.domain.model.certificate.TrustedCa;
+import dev.parley.domain.model.certificate.TrustedCaInfo;
+import dev.parley.domain.model.certificate.TrustedCaNotFoundException;
+import dev.parley.domain.model.certificate.TrustedCaRepository;
+import dev.parley.infrastructure.security.SecretSealer;
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.tls.Certificates;
+import dev.parley.xmpp.tls.ServerCredential;
+import dev.parley.xmpp.tls.ServerCredentials;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the S2S server certificate (its key sealed) and the trusted CAs, audits every change, and announces it so
+ * that the engine follows. Nothing it logs, audits or throws holds key material or a password.
+ */
+@Stateless
+public class DefaultCertificateService implements CertificateService {
+
+    /** The local XMPP domain, as the resource adapter reads it too. */
+    static final String DOMAIN_PROPERTY = "parley.xmpp.domain";
+    /** Largest key store or PEM text accepted; a server certificate with its chain is a few KiB. */
+    static final int MAX_INPUT = 256 * 1024;
+
+    private static final System.Logger LOG = System.getLogger(DefaultCertificateService.class.getName());
+    private static final String UNREADABLE = "the stored key cannot be opened (was Parley's secret key file replaced?):"
+            + " no certificate is presented to peers; import it again";
+
+    @Inject
+    ServerCertificateRepository certificates;
+
+    @Inject
+    TrustedCaRepository trustedCas;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    FederationAudit audit;
+
+    @Inject
+    Event<FederationConfigurationChanged> changed;
+
+    Clock clock = Clock.systemUTC();
+
+    Supplier<String> localDomain = () -> System.getProperty(DOMAIN_PROPERTY, "localhost");
+
+    @Override
+    public Optional<CertificateInfo> current() {
+        ServerCertificate row = certificates.get();
+        return row.facts().flatMap(facts -> {
+            List<String> remarks = new ArrayList<>(
+                    CertificateRules.serverCertificateRemarks(facts, Instant.now(clock), canonicalLocalDomain()));
+            if (opened(row).isEmpty()) {
+                remarks.add(0, UNREADABLE);
+            }
+            return row.info(remarks);
+        });
+    }
+
+    @Override
+    public CertificateInfo importPkcs12(byte[] keystore, String password, String who) throws InvalidCertificateException {
+        List<String> problems = new ArrayList<>();
+        if (keystore == null || keystore.length == 0) {
+            problems.add("the PKCS#12 key store is missing");
+        } else if (keystore.length > MAX_INPUT) {
+            problems.add(tooLarge("the PKCS#12 key store", keystore.length + " bytes"));
+        }
+        if (password == null) {
+            problems.add("the password of the PKCS#12 key store is missing (an empty one for a key store without)");
+        }
+        throwIf(problems);
+        char[] secret = password.toCharArray();
+        try {
+            return store(loaded(() -> ServerCredentials.fromPkcs12(keystore, secret)), who);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    @Override
+    public CertificateInfo importPem(String privateKeyPem, String chainPem, String who) throws InvalidCertificateException {
+        List<String> problems = new ArrayList<>();
+        requireText(privateKeyPem, "the private key", problems);
+        requireText(chainPem, "the certificate chain", problems);
+        throwIf(problems);
+        return store(loaded(() -> ServerCredentials.fromPem(privateKeyPem, chainPem)), who);
+    }
+
+    @Override
+    public void remove(String who) {
+        ServerCertificate row = certificates.getForChange();
+        Optional<CertificateFacts> removed = row.facts();
+        if (removed.isEmpty()) {
+            return;
+        }
+        row.clear();
+        certificates.flush();
+        audit.record(AuditRecord.settingsChanged(Instant.now(clock),
+                who + " removed the S2S server certificate " + removed.get().summary()));
+        changed.fire(new FederationConfigurationChanged(who));
+    }
+
+    @Override
+    public List<TrustedCaInfo> trustedCas() {
+        Instant now = Instant.now(clock);
+        return trustedCas.all().stream().map(ca -> ca.info(now)).toList();
+    }
+
+    @Override
+    public TrustedCaInfo trustedCa(long id) throws TrustedCaNotFoundException {
+        return existing(id).info(Instant.now(clock));
+    }
+
+    @Override
+    public TrustedCaInfo addTrustedCa(String pem, String who) throws InvalidCertificateException {
+        List<String> problems = new ArrayList<>();
+        requireText(pem, "the CA's PEM text", problems);
+        throwIf(problems);
+        Instant now = Instant.now(clock);
+        List<X509Certificate> parsed;
+        try {
+            parsed = Certificates.parsePem(pem);
+        } catch (IllegalArgumentException unreadable) {
+            throw new InvalidCertificateException(unreadable.getMessage());
+        }
+        problems.addAll(CertificateRules.trustedCaProblems(parsed, now));
+        throwIf(problems);
+        X509Certificate certificate = parsed.get(0);
+        TrustedCa ca;
+        try {
+            ca = new TrustedCa(certificate, who, now);
+        } catch (IllegalArgumentException tooLarge) {
+            throw new InvalidCertificateException(tooLarge.getMessage());
+        }
+        Optional<TrustedCa> existing = trustedCas.findBySha256(ca.sha256());
+        if (existing.isPresent()) {
+            throw new InvalidCertificateException(existing.get().summary() + " is trusted already (id "
+                    + existing.get().id() + ")");
+        }
+        trustedCas.add(ca);
+        audit.record(AuditRecord.settingsChanged(now, who + " trusted the CA " + ca.summary()));
+        changed.fire(new FederationConfigurationChanged(who));
+        return ca.info(now);
+    }
+
+    @Override
+    public void removeTrustedCa(long id, String who) throws TrustedCaNotFoundException {
+        TrustedCa ca = existing(id);
+        audit.record(AuditRecord.settingsChanged(Instant.now(clock), who + " no longer trusts the CA " + ca.summary()));
+        trustedCas.remove(ca);
+        changed.fire(new FederationConfigurationChanged(who));
+    }
+
+    @Override
+    public Optional<ServerCredential> credential() {
+        return opened(certificates.get());
+    }
+
+    @Override
+    public List<X509Certificate> trustedCaCertificates() {
+        List<X509Certificate> cas = new ArrayList<>();
+        for (TrustedCa ca : trustedCas.all()) {
+            try {
+                cas.add(ca.certificate());
+            } catch (IllegalArgumentException unreadable) {
+                LOG.log(Level.WARNING, "Trusted CA {0} cannot be read and is left out: {1}", ca.summary(),
+                        unreadable.getMessage());
+            }
+        }
+        return List.copyOf(cas);
+    }
+
+    /** Checks {@code credential} and stores it in place of any other, sealed; audits and announces the change. */
+    private CertificateInfo store(ServerCredential credential, String who) throws InvalidCertificateException {
+        Instant now = Instant.now(clock);
+        throwIf(CertificateRules.serverCertificateProblems(credential, now));
+        CertificateFacts facts = CertificateFacts.of(credential);
+        String sealed = sealer.seal(CredentialPem.of(credential).text());
+        if (sealed.length() > ServerCertificate.MAX_SEALED_LENGTH) {
+            throw new InvalidCertificateException("the key with its chain is too large to store (" + sealed.length()
+                    + " characters sealed, at most " + ServerCertificate.MAX_SEALED_LENGTH + ")");
+        }
+        ServerCertificate row = certificates.getForChange();
+        Optional<CertificateFacts> previous = row.facts();
+        row.replace(facts, sealed, who, now);
+        certificates.flush();
+        audit.record(AuditRecord.settingsChanged(now, previous
+                .map(replaced -> who + " replaced the S2S server certificate " + replaced.summary() + " with "
+                        + facts.summary())
+                .orElseGet(() -> who + " imported the S2S server certificate " + facts.summary())));
+        changed.fire(new FederationConfigurationChanged(who));
+        List<String> remarks = CertificateRules.serverCertificateRemarks(facts, now, canonicalLocalDomain());
+        return row.info(remarks).orElseThrow();
+    }
+
+    /** The stored credential, opened; empty when there is none or it cannot be opened (logged without key material). */
+    private Optional<ServerCredential> opened(ServerCertificate row) {
+        Optional<String> sealed = row.sealedCredential();
+        if (sealed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CredentialPem.parse(sealer.open(sealed.get())).credential());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The stored S2S server certificate {0} cannot be opened ({1}): no certificate is"
+                    + " presented to peers until it is imported again", row.facts().map(CertificateFacts::summary)
+                    .orElse(""), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private TrustedCa existing(long id) throws TrustedCaNotFoundException {
+        return trustedCas.find(id).orElseThrow(() -> new TrustedCaNotFoundException(id));
+    }
+
+    /** The loader's credential, or its reason as the one problem. */
+    private static ServerCredential loaded(Supplier<ServerCredential> loader) throws InvalidCertificateException {
+        try {
+            return loader.get();
+        } catch (IllegalArgumentException unreadable) {
+            throw new InvalidCertificateException(unreadable.getMessage());
+        }
+    }
+
+    /** The local XMPP domain as the engine compares it: lower-case A-labels. */
+    private String canonicalLocalDomain() {
+        String domain = localDomain.get().trim();
+        try {
+            return Jid.ofDomain(domain).domainpart();
+        } catch (InvalidJidException e) {
+            return domain.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static void requireText(String text, String what, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            problems.add(what + " is missing");
+        } else if (text.length() > MAX_INPUT) {
+            problems.add(tooLarge(what, text.length() + " characters"));
+        }
+    }
+
+    private static String tooLarge(String what, String size) {
+        return what + " is too large (" + size + "; at most " + MAX_INPUT / 1024 + " KiB): a server certificate with"
+                + " its chain takes a few KiB";
+    }
+
+    private static void throwIf(List<String> problems) throws InvalidCertificateException {
+        if (!problems.isEmpty()) {
+            throw new InvalidCertificateException(problems);
+        }
+    }
+}
