@@ -185,9 +185,16 @@ public class DefaultCertificateService implements CertificateService {
     @Override
     public List<X509Certificate> trustedCaCertificates() {
         List<X509Certificate> cas = new ArrayList<>();
+        Instant now = Instant.now(clock);
         for (TrustedCa ca : trustedCas.all()) {
             try {
-                cas.add(ca.certificate());
+                X509Certificate certificate = ca.certificate();
+                // PKIX never checks a trust anchor's own validity: an expired CA is left out here instead.
+                if (certificate.getNotAfter().toInstant().isBefore(now)) {
+                    LOG.log(Level.WARNING, "Trusted CA {0} has expired and is no longer trusted", ca.summary());
+                    continue;
+                }
+                cas.add(certificate);
             } catch (IllegalArgumentException unreadable) {
                 LOG.log(Level.WARNING, "Trusted CA {0} cannot be read and is left out: {1}", ca.summary(),
                         unreadable.getMessage());

@@ -248,6 +248,8 @@ class DefaultCertificateServiceTest {
         assertThat(service.trustedCas()).containsExactly(added);
         assertThat(service.trustedCa(1)).isEqualTo(added);
         assertThat(service.trustedCaCertificates()).containsExactly(ca.certificate());
+        service.clock = Clock.fixed(ca.certificate().getNotAfter().toInstant().plusSeconds(1), ZoneOffset.UTC);
+        assertThat(service.trustedCaCertificates()).as("an expired CA is no longer trusted").isEmpty();
         assertThat(events).containsExactly(new FederationConfigurationChanged("alice"));
         assertThat(audited).singleElement().satisfies(record -> assertThat(record.detail())
                 .isEqualTo("alice trusted the CA CN=Service CA (SHA-256 " + added.sha256() + ", valid until "

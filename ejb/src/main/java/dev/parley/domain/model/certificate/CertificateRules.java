@@ -1,5 +1,6 @@
 package dev.parley.domain.model.certificate;
 
+import dev.parley.xmpp.tls.Certificates;
 import dev.parley.xmpp.tls.PresentedIdentifier;
 import dev.parley.xmpp.tls.ServerCredential;
 import java.security.cert.CertificateParsingException;
@@ -81,6 +82,14 @@ public final class CertificateRules {
             if (keyUsage != null && !flag(keyUsage, KEY_CERT_SIGN)) {
                 problems.add(what + " may not sign certificates: its key usage lacks keyCertSign");
             }
+            List<String> names = Certificates.dnsNames(ca);
+            if (!names.isEmpty()) {
+                // A self-signed server certificate made with openssl's defaults says CA too. Trusted as
+                // a CA, its key could vouch for any domain, not only the partner's own.
+                problems.add(what + " names servers (" + String.join(", ", names) + "): it looks like a server's own"
+                        + " certificate, not a CA's. A trusted CA vouches for every domain; to accept that partner's"
+                        + " self-signed certificate, give its domain the TLS policy REQUIRED_IGNORE_CERT_ERRORS instead");
+            }
         }
         problems.addAll(validityProblems(ca, now, what));
         problems.addAll(nameProblems(ca, what));
@@ -112,6 +121,9 @@ public final class CertificateRules {
 
     /** What the administrator should know about a trusted CA {@code now}: it has expired, or expires soon. */
     public static List<String> trustedCaRemarks(Instant notAfter, Instant now) {
+        if (now.isAfter(notAfter)) {
+            return List.of("expired on " + day(notAfter) + ": no longer trusted; add the CA's renewed certificate");
+        }
         return expiryRemark(Instant.MIN, notAfter, now).stream().toList();
     }
 

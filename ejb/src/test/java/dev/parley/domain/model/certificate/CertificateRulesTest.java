@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.testing.TestPki;
 import dev.parley.xmpp.tls.ServerCredential;
 import java.time.Duration;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -149,6 +150,16 @@ class CertificateRulesTest {
     }
 
     @Test
+    void refusesAServersSelfSignedCertificateThatAlsoSaysCaBecauseItWouldVouchForEveryDomain() {
+        X509Certificate serverSaysCa = ca.leaf("partner.example").dns("partner.example").ca().selfSigned().issue()
+                .certificate();
+
+        assertThat(CertificateRules.trustedCaProblems(List.of(serverSaysCa), NOW)).singleElement()
+                .satisfies(problem -> assertThat(problem).startsWith("CN=partner.example names servers (partner.example)")
+                        .contains("REQUIRED_IGNORE_CERT_ERRORS"));
+    }
+
+    @Test
     void refusesAnExpiredCaAndRemarksOnOneExpiringSoon() {
         Instant end = NOW.plus(Duration.ofDays(3));
         var soon = ca.leaf("Soon CA").ca().validity(NOW.minus(Duration.ofDays(300)), end).issue().certificate();
@@ -157,6 +168,6 @@ class CertificateRulesTest {
                 .startsWith("CN=Soon CA expired on ");
         assertThat(CertificateRules.trustedCaRemarks(end, NOW)).singleElement().asString().startsWith("expires in 3 days");
         assertThat(CertificateRules.trustedCaRemarks(end, end.plusSeconds(1))).singleElement().asString()
-                .startsWith("expired on ");
+                .startsWith("expired on ").endsWith("no longer trusted; add the CA's renewed certificate");
     }
 }
