@@ -1,6 +1,5 @@
 package dev.parley.application.internal;
 
-import dev.parley.application.DomainAuthorizationService;
 import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationGateway;
 import dev.parley.application.FederationRouting;
@@ -11,7 +10,6 @@ import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.routing.RetryPolicy;
 import dev.parley.domain.model.settings.FederationMode;
-import dev.parley.domain.model.settings.FederationSettingsRepository;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.domain.model.stanza.StanzaBounce;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
@@ -42,10 +40,7 @@ public class DefaultFederationRouting implements FederationRouting {
             + " version cannot connect to yet";
 
     @Inject
-    FederationSettingsRepository settings;
-
-    @Inject
-    DomainAuthorizationService authorizations;
+    RoutingConfiguration configuration;
 
     @Inject
     FederationGateway gateway;
@@ -60,7 +55,8 @@ public class DefaultFederationRouting implements FederationRouting {
 
     @Override
     public void routeOutbound(StanzaEnvelope stanza, OutboundAttempt attempt) {
-        SettingsSnapshot current = settings.get().snapshot();
+        RoutingConfiguration.Current configured = configuration.current();
+        SettingsSnapshot current = configured.settings();
         if (!current.enabled()) {
             giveBack(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, FEDERATION_OFF);
             return;
@@ -70,7 +66,7 @@ public class DefaultFederationRouting implements FederationRouting {
             return;
         }
         String remoteDomain = domainOf(stanza.to());
-        Optional<String> refusal = authorizations.table().refusal(remoteDomain);
+        Optional<String> refusal = configured.authorizations().refusal(remoteDomain);
         if (refusal.isPresent()) {
             audit.record(new AuditRecord(clock.instant(), AuditKind.STANZA_REFUSED, AuditDirection.OUTBOUND,
                     domainOf(stanza.from()), remoteDomain, "", null, null,
@@ -95,7 +91,8 @@ public class DefaultFederationRouting implements FederationRouting {
     @Override
     public void routeInbound(StanzaEnvelope stanza) {
         String remoteDomain = domainOf(stanza.from());
-        Optional<String> refusal = stanza.isError() ? Optional.empty() : authorizations.table().refusal(remoteDomain);
+        Optional<String> refusal = stanza.isError() ? Optional.empty()
+                : configuration.current().authorizations().refusal(remoteDomain);
         if (refusal.isPresent()) {
             // The engine refuses such domains when they authenticate and closes their streams when an
             // administrator withdraws the authorization; this catches a stanza already on its way then.
