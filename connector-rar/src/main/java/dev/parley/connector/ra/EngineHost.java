@@ -71,8 +71,8 @@ final class EngineHost implements StanzaRefusal {
             status = new FederationStatus(State.OFF, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty());
             return;
         }
-        EngineConfig config = configFor(settings, here);
         try {
+            EngineConfig config = configFor(settings, here);
             if (engine == null) {
                 engine = S2sEngine.start(config, inbound::stanza, inbound::event);
                 LOG.log(Level.INFO, "XMPP federation started for {0}, listening on {1}", here.xmppDomain(),
