@@ -208,7 +208,7 @@ public class DefaultCertificateService implements CertificateService {
         Instant now = Instant.now(clock);
         throwIf(CertificateRules.serverCertificateProblems(credential, now));
         CertificateFacts facts = CertificateFacts.of(credential);
-        String sealed = sealer.seal(CredentialPem.of(credential).text());
+        String sealed = sealer.seal(CredentialPem.of(credential).text(), SecretSealer.Purpose.SERVER_CREDENTIAL);
         if (sealed.length() > ServerCertificate.MAX_SEALED_LENGTH) {
             throw new InvalidCertificateException("the key with its chain is too large to store (" + sealed.length()
                     + " characters sealed, at most " + ServerCertificate.MAX_SEALED_LENGTH + ")");
@@ -233,7 +233,7 @@ public class DefaultCertificateService implements CertificateService {
             return Optional.empty();
         }
         try {
-            return Optional.of(CredentialPem.parse(sealer.open(sealed.get())).credential());
+            return Optional.of(CredentialPem.parse(sealer.open(sealed.get(), SecretSealer.Purpose.SERVER_CREDENTIAL)).credential());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The stored S2S server certificate {0} cannot be opened ({1}): no certificate is"
                     + " presented to peers until it is imported again", row.facts().map(CertificateFacts::summary)

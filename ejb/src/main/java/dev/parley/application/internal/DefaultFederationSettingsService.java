@@ -60,7 +60,7 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
             throw new InvalidSettingsException(problems);
         }
         String sealedPassword = change.proxyPassword() == null ? null
-                : change.proxyPassword().isEmpty() ? "" : sealer.seal(change.proxyPassword());
+                : change.proxyPassword().isEmpty() ? "" : sealer.seal(change.proxyPassword(), SecretSealer.Purpose.PROXY_PASSWORD);
         settings.apply(change, sealedPassword, who, Instant.now(Clock.systemUTC()));
         // The snapshot carries the new version number, which JPA assigns at flush.
         entityManager.flush();

@@ -17,6 +17,7 @@ import dev.parley.domain.model.certificate.TrustedCaInfo;
 import dev.parley.domain.model.certificate.TrustedCaNotFoundException;
 import dev.parley.domain.model.certificate.TrustedCaRepository;
 import dev.parley.infrastructure.security.SecretSealer;
+import dev.parley.infrastructure.security.SecretSealer.Purpose;
 import dev.parley.testing.TestPki;
 import dev.parley.xmpp.tls.Certificates;
 import dev.parley.xmpp.tls.ServerCredential;
@@ -334,12 +335,12 @@ class DefaultCertificateServiceTest {
         boolean broken;
 
         @Override
-        public String seal(String secret) {
+        public String seal(String secret, Purpose purpose) {
             return PREFIX + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
-        public String open(String sealed) {
+        public String open(String sealed, Purpose purpose) {
             if (broken) {
                 throw new IllegalStateException("The secret cannot be opened: was the key file replaced?");
             }
