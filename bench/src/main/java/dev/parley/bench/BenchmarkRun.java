@@ -12,6 +12,7 @@ import dev.parley.bench.target.MemorySample;
 import dev.parley.bench.target.PeerTarget;
 import dev.parley.bench.target.Target;
 import dev.parley.bench.wire.DialbackStream;
+import dev.parley.bench.wire.SourceAddresses;
 import dev.parley.bench.wire.StartTls;
 import dev.parley.it.peers.DomainPlan;
 import dev.parley.it.peers.EjabberdPeer;
@@ -178,15 +179,18 @@ public final class BenchmarkRun {
         return result;
     }
 
-    /** Opens the idle streams one after the other, each authenticated by its own dialback, and reads the cost. */
+    /**
+     * Opens the idle streams one after the other, each authenticated by its own dialback, from
+     * source addresses spread as many remote servers' would be, and reads the cost.
+     */
     private IdleMemory idle(Target target, Optional<StartTls> tls) throws IOException {
         pause(SETTLE);
         MemorySample before = target.memory();
         List<DialbackStream> streams = new ArrayList<>();
         try {
             for (int i = 0; i < options.idleStreams(); i++) {
-                streams.add(DialbackStream.open(target.s2sAddress(), SENDER_DOMAIN, target.domain(), keys, HANDSHAKE,
-                        tls));
+                streams.add(DialbackStream.open(target.s2sAddress(), Optional.of(SourceAddresses.forStream(i)),
+                        SENDER_DOMAIN, target.domain(), keys, HANDSHAKE, tls));
             }
             pause(SETTLE);
             return new IdleMemory(streams.size(), before, target.memory());

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,17 @@ public final class DialbackStream implements AutoCloseable {
      */
     public static DialbackStream open(InetSocketAddress target, String from, String to, DialbackKeys keys,
                                       Duration timeout, Optional<StartTls> tls) throws IOException {
+        return open(target, Optional.empty(), from, to, keys, timeout, tls);
+    }
+
+    /** As {@link #open(InetSocketAddress, String, String, DialbackKeys, Duration, Optional)}, from {@code source}. */
+    public static DialbackStream open(InetSocketAddress target, Optional<InetAddress> source, String from, String to,
+                                      DialbackKeys keys, Duration timeout, Optional<StartTls> tls) throws IOException {
         Socket socket = new Socket();
         try {
+            if (source.isPresent()) {
+                socket.bind(new InetSocketAddress(source.get(), 0));
+            }
             socket.setSendBufferSize(SEND_BUFFER);
             socket.setTcpNoDelay(true);
             socket.connect(target, (int) timeout.toMillis());
