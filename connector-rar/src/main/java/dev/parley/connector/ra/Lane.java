@@ -81,9 +81,9 @@ final class Lane<T> {
     }
 
     /**
-     * Takes everything still queued, for the adapter's shutdown; an item the worker is handing to
-     * the endpoint right now stays the worker's, so that it is neither delivered and refused, nor
-     * neither.
+     * Takes everything still queued, for the adapter's shutdown. An item the worker is handing to
+     * the endpoint right now stays the worker's: it must end up either delivered or refused, never
+     * both and never neither.
      */
     List<T> removeAll() {
         List<T> left = new ArrayList<>();
