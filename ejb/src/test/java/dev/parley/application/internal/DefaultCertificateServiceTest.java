@@ -18,15 +18,11 @@ import dev.parley.domain.model.certificate.TrustedCaNotFoundException;
 import dev.parley.domain.model.certificate.TrustedCaRepository;
 import dev.parley.infrastructure.security.SecretSealer;
 import dev.parley.infrastructure.security.SecretSealer.Purpose;
-import dev.parley.testing.TestPki;
+import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.tls.Certificates;
 import dev.parley.xmpp.tls.ServerCredential;
 import dev.parley.xmpp.tls.ServerCredentials;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
 import java.io.ByteArrayOutputStream;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -40,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +53,7 @@ class DefaultCertificateServiceTest {
     private final InMemoryServerCertificate row = new InMemoryServerCertificate();
     private final InMemoryTrustedCas cas = new InMemoryTrustedCas();
     private final ToySealer sealer = new ToySealer();
-    private final List<FederationConfigurationChanged> events = new ArrayList<>();
+    private final List<Object> events = new ArrayList<>();
     private final List<AuditRecord> audited = new ArrayList<>();
     private final DefaultCertificateService service = new DefaultCertificateService();
 
@@ -66,7 +61,7 @@ class DefaultCertificateServiceTest {
         service.certificates = row;
         service.trustedCas = cas;
         service.sealer = sealer;
-        service.changed = new RecordingEvent(events);
+        service.changed = new RecordingEvent<>(events);
         service.audit = new FederationAudit() {
             @Override
             public void record(AuditRecord record) {
@@ -403,38 +398,6 @@ class DefaultCertificateServiceTest {
         @Override
         public void remove(TrustedCa ca) {
             rows.remove(ca.id());
-        }
-    }
-
-    private record RecordingEvent(List<FederationConfigurationChanged> fired) implements Event<FederationConfigurationChanged> {
-        @Override
-        public void fire(FederationConfigurationChanged event) {
-            fired.add(event);
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<FederationConfigurationChanged> select(Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -23,10 +23,6 @@ import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.FederationSettings;
 import dev.parley.domain.model.settings.SettingsChange;
 import dev.parley.xmpp.tls.TlsPolicy;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.NotificationOptions;
-import jakarta.enterprise.util.TypeLiteral;
-import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class DefaultDomainAuthorizationServiceTest {
@@ -43,13 +38,13 @@ class DefaultDomainAuthorizationServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     private final InMemoryAuthorizations repository = new InMemoryAuthorizations();
-    private final List<FederationConfigurationChanged> events = new ArrayList<>();
+    private final List<Object> events = new ArrayList<>();
     private final List<AuditRecord> audited = new ArrayList<>();
     private final DefaultDomainAuthorizationService service = new DefaultDomainAuthorizationService();
 
     DefaultDomainAuthorizationServiceTest() {
         service.repository = repository;
-        service.changed = new RecordingEvent(events);
+        service.changed = new RecordingEvent<>(events);
         service.audit = new FederationAudit() {
             @Override
             public void record(AuditRecord record) {
@@ -228,38 +223,6 @@ class DefaultDomainAuthorizationServiceTest {
 
         @Override
         public void flush() {
-        }
-    }
-
-    private record RecordingEvent(List<FederationConfigurationChanged> fired) implements Event<FederationConfigurationChanged> {
-        @Override
-        public void fire(FederationConfigurationChanged event) {
-            fired.add(event);
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> CompletionStage<U> fireAsync(U event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Event<FederationConfigurationChanged> select(Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <U extends FederationConfigurationChanged> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
-            throw new UnsupportedOperationException();
         }
     }
 }

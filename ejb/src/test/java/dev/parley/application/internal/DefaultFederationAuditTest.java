@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.domain.model.audit.AuditDirection;
-import dev.parley.domain.model.audit.AuditEntry;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditQuery;
 import dev.parley.domain.model.audit.AuditRecord;
-import dev.parley.domain.model.audit.AuditTrail;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DefaultFederationAuditTest {
@@ -20,48 +16,30 @@ class DefaultFederationAuditTest {
             AuditDirection.INBOUND, "corp.example", "spam.example", "198.51.100.9:33012", null, null,
             "no domain authorization for spam.example");
 
-    private final List<List<AuditRecord>> appended = new ArrayList<>();
+    private final InMemoryAuditTrail trail = new InMemoryAuditTrail(Instant.parse("2026-11-26T10:00:01Z"));
     private final DefaultFederationAudit audit = new DefaultFederationAudit();
 
     DefaultFederationAuditTest() {
-        audit.trail = new AuditTrail() {
-            @Override
-            public void append(List<AuditRecord> records) {
-                appended.add(records);
-            }
-
-            @Override
-            public List<AuditEntry> find(AuditQuery query) {
-                return List.of(new AuditEntry(REFUSED, Instant.parse("2026-11-26T10:00:01Z")));
-            }
-
-            @Override
-            public int deleteOlderThan(Instant cutoff) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int deleteBeyondNewest(long keep) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        audit.trail = trail;
     }
 
     @Test
     void recordsAnEventAsItHappens() {
         audit.record(REFUSED);
 
-        assertThat(appended).singleElement().satisfies(batch -> assertThat(batch).containsExactly(REFUSED));
+        assertThat(trail.entries).extracting(entry -> entry.record()).containsExactly(REFUSED);
     }
 
     @Test
     void refusesMissingRecordsBeforeWritingAnything() {
         assertThatThrownBy(() -> audit.record(null)).isInstanceOf(NullPointerException.class);
-        assertThat(appended).isEmpty();
+        assertThat(trail.entries).isEmpty();
     }
 
     @Test
     void findsEntriesAsRecords() {
+        audit.record(REFUSED);
+
         assertThat(audit.find(AuditQuery.newest())).containsExactly(REFUSED);
     }
 }

@@ -1,6 +1,17 @@
 package dev.parley.xmpp.testing;
 
 import dev.parley.xmpp.tls.ServerCredential;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERIA5String;
@@ -19,27 +30,15 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * A certificate authority for one test, and the server certificates it (or nobody) signs, built with
- * BouncyCastle. EC P-256 keys keep it fast.
+ * A certificate authority for one test and the certificates it (or nobody) signs, built with BouncyCastle: server
+ * certificates to import, and CAs to trust. EC P-256 keys keep it fast.
  */
 public final class TestPki {
 
+    private static final AtomicLong SERIALS = new AtomicLong(1);
     private static final ASN1ObjectIdentifier ID_ON_XMPP_ADDR = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.5");
     private static final ASN1ObjectIdentifier ID_ON_DNS_SRV = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.7");
-    private static final AtomicLong SERIALS = new AtomicLong(1);
 
     private final KeyPair keys;
     private final X509Certificate certificate;
@@ -49,20 +48,28 @@ public final class TestPki {
         this.certificate = certificate;
     }
 
+    /** A root CA valid from yesterday for a year. */
     public static TestPki create(String name) {
         KeyPair keys = newKeys();
         X500Name subject = new X500Name("CN=" + name);
         Instant now = Instant.now();
-        X509Certificate ca = sign(new JcaX509v3CertificateBuilder(subject, serial(), Date.from(now.minus(Duration.ofDays(1))),
-                Date.from(now.plus(Duration.ofDays(365))), subject, keys.getPublic()), keys, true);
-        return new TestPki(keys, ca);
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), subject,
+                keys.getPublic());
+        try {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return new TestPki(keys, sign(builder, keys));
     }
 
     public X509Certificate certificate() {
         return certificate;
     }
 
-    /** A certificate to build: names, validity, EKU, issuer. */
+    /** A certificate to build: names, validity, usages, issuer. */
     public Leaf leaf(String commonName) {
         return new Leaf(this, commonName);
     }
@@ -74,8 +81,10 @@ public final class TestPki {
         private final String commonName;
         private final List<GeneralName> names = new ArrayList<>();
         private Instant notBefore = Instant.now().minus(Duration.ofHours(1));
-        private Instant notAfter = Instant.now().plus(Duration.ofDays(30));
-        private boolean clientAuth = true;
+        private Instant notAfter = Instant.now().plus(Duration.ofDays(90));
+        private KeyPurposeId[] extendedKeyUsage = {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth};
+        private int keyUsage = KeyUsage.digitalSignature;
+        private boolean isCa;
         private boolean selfSigned;
 
         private Leaf(TestPki ca, String commonName) {
@@ -88,26 +97,48 @@ public final class TestPki {
             return this;
         }
 
-        public Leaf xmppAddr(String domain) {
-            names.add(new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
-                ID_ON_XMPP_ADDR, new DERTaggedObject(true, 0, new DERUTF8String(domain))})));
-            return this;
-        }
-
-        public Leaf srv(String srvName) {
-            names.add(new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
-                ID_ON_DNS_SRV, new DERTaggedObject(true, 0, new DERIA5String(srvName))})));
-            return this;
-        }
-
         public Leaf validity(Instant from, Instant until) {
             notBefore = from;
             notAfter = until;
             return this;
         }
 
+        /** An XmppAddr (RFC 6120 §13.7.1.4) for {@code domain}. */
+        public Leaf xmppAddr(String domain) {
+            names.add(new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
+                ID_ON_XMPP_ADDR, new DERTaggedObject(true, 0, new DERUTF8String(domain))})));
+            return this;
+        }
+
+        /** An SRV-ID (RFC 4985), e.g. {@code _xmpp-server.example.com}. */
+        public Leaf srv(String srvName) {
+            names.add(new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
+                ID_ON_DNS_SRV, new DERTaggedObject(true, 0, new DERIA5String(srvName))})));
+            return this;
+        }
+
+        /** serverAuth only, as public CAs issue server certificates since 2025. */
         public Leaf withoutClientAuth() {
-            clientAuth = false;
+            return extendedKeyUsage(KeyPurposeId.id_kp_serverAuth);
+        }
+
+        /** Only these extended key usages; none at all (no extension) when empty. */
+        public Leaf extendedKeyUsage(KeyPurposeId... usages) {
+            extendedKeyUsage = usages;
+            return this;
+        }
+
+        /** The key usage bits ({@link KeyUsage}); 0 for no extension. */
+        public Leaf keyUsage(int bits) {
+            keyUsage = bits;
+            return this;
+        }
+
+        /** A CA certificate (basic constraints CA), signing certificates unless {@link #keyUsage} says otherwise. */
+        public Leaf ca() {
+            isCa = true;
+            keyUsage = KeyUsage.keyCertSign | KeyUsage.cRLSign;
+            extendedKeyUsage = new KeyPurposeId[0];
             return this;
         }
 
@@ -120,13 +151,18 @@ public final class TestPki {
         public ServerCredential issue() {
             KeyPair keys = newKeys();
             X500Name subject = new X500Name("CN=" + commonName);
-            X500Name issuer = selfSigned ? subject : X500Name.getInstance(ca.certificate.getSubjectX500Principal().getEncoded());
+            X500Name issuer = selfSigned ? subject
+                    : X500Name.getInstance(ca.certificate.getSubjectX500Principal().getEncoded());
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),
                     Date.from(notAfter), subject, keys.getPublic());
             try {
-                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(clientAuth
-                        ? new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}
-                        : new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth}));
+                builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
+                if (keyUsage != 0) {
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+                }
+                if (extendedKeyUsage.length > 0) {
+                    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extendedKeyUsage));
+                }
                 if (!names.isEmpty()) {
                     builder.addExtension(Extension.subjectAlternativeName, false,
                             new GeneralNames(names.toArray(GeneralName[]::new)));
@@ -134,16 +170,13 @@ public final class TestPki {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            X509Certificate leaf = sign(builder, selfSigned ? keys : ca.keys, false);
+            X509Certificate leaf = sign(builder, selfSigned ? keys : ca.keys);
             return new ServerCredential(keys.getPrivate(), selfSigned ? List.of(leaf) : List.of(leaf, ca.certificate));
         }
     }
 
-    private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer, boolean ca) {
+    private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer) {
         try {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
-                    ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
         } catch (Exception e) {

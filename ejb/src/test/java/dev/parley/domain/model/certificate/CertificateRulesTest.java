@@ -2,7 +2,7 @@ package dev.parley.domain.model.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestPki;
+import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.tls.ServerCredential;
 import java.time.Duration;
 import java.security.cert.X509Certificate;

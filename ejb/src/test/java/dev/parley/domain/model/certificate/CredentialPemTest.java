@@ -3,7 +3,7 @@ package dev.parley.domain.model.certificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.testing.TestPki;
+import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.tls.ServerCredential;
 import org.junit.jupiter.api.Test;
 
