@@ -20,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -121,15 +120,6 @@ class CertificatesWithRealPeersIT {
         return remote == Remote.PROSODY ? tina : theo;
     }
 
-    private static String localUser(String name) {
-        return name + "-" + UUID.randomUUID() + "@" + ItEnvironment.XMPP_DOMAIN;
-    }
-
-    private static void sendOutbound(String from, String to, String body) {
-        queues.send(ParleyJms.TO_FEDERATION, "<message xmlns='jabber:client' from='" + from + "/desk' to='" + to
-                + "' type='chat' id='" + UUID.randomUUID() + "'><body>" + body + "</body></message>");
-    }
-
     @Test
     void administratorsSeeTheInstalledCertificate() throws Exception {
         JsonObject certificate = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(CERTIFICATE));
@@ -144,9 +134,9 @@ class CertificatesWithRealPeersIT {
     @EnumSource(Remote.class)
     void messagesFlowBothWaysOverVerifiedTlsWithSaslExternal(Remote remote) throws Exception {
         ParleyAdmin.restartFederation(Federation.on().withTlsPolicy("REQUIRED_VALID_CERT"));
-        String uma = localUser("uma");
+        String uma = ItEnvironment.localUser("uma");
 
-        sendOutbound(uma, user(remote).jid(), "over TLS to " + remote);
+        queues.sendChat(uma, user(remote).jid(), "over TLS to " + remote);
         assertThat(user(remote).awaitMessage(uma, DELIVERY)).isEqualTo("over TLS to " + remote);
         user(remote).send(uma, "over TLS from " + remote);
         assertThat(ParleyAdmin.awaitArchived(uma, any -> true, DELIVERY).get(0).getString("xml"))
@@ -164,9 +154,9 @@ class CertificatesWithRealPeersIT {
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
         try {
             ParleyAdmin.restartFederation(Federation.on().withTlsPolicy("REQUIRED_VALID_CERT"));
-            String vera = localUser("vera");
+            String vera = ItEnvironment.localUser("vera");
 
-            sendOutbound(vera, tina.jid(), "untrusted");
+            queues.sendChat(vera, tina.jid(), "untrusted");
 
             JsonObject bounce = ParleyAdmin.awaitArchived(vera, any -> true, DELIVERY).get(0);
             assertThat(bounce.getString("type")).isEqualTo("error");

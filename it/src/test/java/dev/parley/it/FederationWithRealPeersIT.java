@@ -13,7 +13,6 @@ import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -96,15 +95,6 @@ class FederationWithRealPeersIT {
         ParleyAdmin.restartFederation(federation);
     }
 
-    private static String localUser(String name) {
-        return name + "-" + UUID.randomUUID() + "@" + ItEnvironment.XMPP_DOMAIN;
-    }
-
-    private static void sendOutbound(String from, String to, String body) {
-        queues.send(ParleyJms.TO_FEDERATION, "<message xmlns='jabber:client' from='" + from + "/desk' to='" + to
-                + "' type='chat' id='" + UUID.randomUUID() + "'><body>" + body + "</body></message>");
-    }
-
     private static JsonObject awaitBounce(String sender) throws Exception {
         return ParleyAdmin.awaitArchived(sender, s -> "error".equals(s.getString("type", "")), DELIVERY).stream()
                 .filter(s -> "error".equals(s.getString("type", ""))).findFirst().orElseThrow();
@@ -114,7 +104,7 @@ class FederationWithRealPeersIT {
     @EnumSource(Remote.class)
     void messageFromRemoteUserArrivesOnParleysQueueWithItsAddresses(Remote remote) throws Exception {
         bothAuthorized(Federation.on());
-        String alice = localUser("alice");
+        String alice = ItEnvironment.localUser("alice");
 
         user(remote).send(alice, "hello from " + remote);
 
@@ -131,9 +121,9 @@ class FederationWithRealPeersIT {
     @EnumSource(Remote.class)
     void stanzaOnParleysOutboundQueueReachesTheRemoteUser(Remote remote) throws Exception {
         bothAuthorized(Federation.on());
-        String bob = localUser("bob");
+        String bob = ItEnvironment.localUser("bob");
 
-        sendOutbound(bob, user(remote).jid(), "hello " + remote + " from the UC side");
+        queues.sendChat(bob, user(remote).jid(), "hello " + remote + " from the UC side");
 
         assertThat(user(remote).awaitMessage(bob, DELIVERY)).isEqualTo("hello " + remote + " from the UC side");
         ParleyAdmin.awaitAudit(remote.domain, entry -> "STREAM_OPENED".equals(entry.getString("kind"))
@@ -151,10 +141,10 @@ class FederationWithRealPeersIT {
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(Remote.PROSODY.domain, "PUBLIC", null);
         ParleyAdmin.restartFederation(Federation.on());
-        String carol = localUser("carol");
-        String dave = localUser("dave");
+        String carol = ItEnvironment.localUser("carol");
+        String dave = ItEnvironment.localUser("dave");
 
-        sendOutbound(carol, eddie.jid(), "you should never see this");
+        queues.sendChat(carol, eddie.jid(), "you should never see this");
         JsonObject bounce = awaitBounce(carol);
         assertThat(bounce.getString("from")).isEqualTo(eddie.jid());
         assertThat(bounce.getString("xml")).contains("not-allowed").contains(Remote.EJABBERD.domain);
@@ -168,7 +158,7 @@ class FederationWithRealPeersIT {
         assertThat(ParleyAdmin.archived(dave)).isEmpty();
 
         // The authorized domain is not affected.
-        sendOutbound(carol, rita.jid(), "still there?");
+        queues.sendChat(carol, rita.jid(), "still there?");
         assertThat(rita.awaitMessage(carol, DELIVERY)).isEqualTo("still there?");
     }
 
@@ -178,12 +168,12 @@ class FederationWithRealPeersIT {
         ParleyAdmin.authorize("*.peers.test", "PUBLIC", null);
         ParleyAdmin.authorize(Remote.EJABBERD.domain, "BLOCKED", null);
         ParleyAdmin.restartFederation(Federation.on());
-        String erin = localUser("erin");
+        String erin = ItEnvironment.localUser("erin");
 
-        sendOutbound(erin, rita.jid(), "covered by the wildcard");
+        queues.sendChat(erin, rita.jid(), "covered by the wildcard");
         assertThat(rita.awaitMessage(erin, DELIVERY)).isEqualTo("covered by the wildcard");
 
-        sendOutbound(erin, eddie.jid(), "blocked");
+        queues.sendChat(erin, eddie.jid(), "blocked");
         JsonObject bounce = awaitBounce(erin);
         assertThat(bounce.getString("from")).isEqualTo(eddie.jid());
         assertThat(bounce.getString("xml")).contains("not-allowed").contains("blocked");
@@ -198,12 +188,12 @@ class FederationWithRealPeersIT {
         ParleyAdmin.authorize(Remote.PROSODY.domain, "PUBLIC", "OPTIONAL");
         ParleyAdmin.authorize(Remote.EJABBERD.domain, "PUBLIC", null);
         ParleyAdmin.restartFederation(Federation.on().withTlsPolicy("REQUIRED_IGNORE_CERT_ERRORS"));
-        String frank = localUser("frank");
+        String frank = ItEnvironment.localUser("frank");
 
-        sendOutbound(frank, rita.jid(), "plain text is fine for prosody");
+        queues.sendChat(frank, rita.jid(), "plain text is fine for prosody");
         assertThat(rita.awaitMessage(frank, DELIVERY)).isEqualTo("plain text is fine for prosody");
 
-        sendOutbound(frank, eddie.jid(), "needs TLS");
+        queues.sendChat(frank, eddie.jid(), "needs TLS");
         JsonObject bounce = awaitBounce(frank);
         assertThat(bounce.getString("from")).isEqualTo(eddie.jid());
         assertThat(bounce.getString("xml")).containsIgnoringCase("TLS");
@@ -213,21 +203,21 @@ class FederationWithRealPeersIT {
     @Test
     void switchingFederationOffAndOnTakesEffectWithoutRedeploy() throws Exception {
         bothAuthorized(Federation.on());
-        String grace = localUser("grace");
-        sendOutbound(grace, rita.jid(), "before");
+        String grace = ItEnvironment.localUser("grace");
+        queues.sendChat(grace, rita.jid(), "before");
         assertThat(rita.awaitMessage(grace, DELIVERY)).isEqualTo("before");
 
         ParleyAdmin.settings(Federation.on().off());
         rita.send(grace, "anyone home?");
         assertThat(rita.awaitError(grace, DELIVERY)).isNotEmpty();
-        sendOutbound(grace, rita.jid(), "while off");
+        queues.sendChat(grace, rita.jid(), "while off");
         assertThat(awaitBounce(grace).getString("xml")).contains("service-unavailable");
 
         ParleyAdmin.settings(Federation.on());
         rita.send(grace, "back again?");
         assertThat(ParleyAdmin.awaitArchived(grace, s -> s.getString("xml").contains("back again?"), DELIVERY))
                 .noneMatch(s -> s.getString("xml").contains("anyone home?"));
-        sendOutbound(grace, rita.jid(), "after");
+        queues.sendChat(grace, rita.jid(), "after");
         assertThat(rita.awaitMessage(grace, DELIVERY)).isEqualTo("after");
         assertThat(rita.messagesFrom(grace)).doesNotContain("while off");
     }

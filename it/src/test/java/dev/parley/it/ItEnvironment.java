@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -65,6 +66,11 @@ public class ItEnvironment implements LauncherSessionListener {
 
     static String address() {
         return System.getProperty(ADDRESS);
+    }
+
+    /** A local user of the test server no other test uses: {@code name-<uuid>@parley.test}. */
+    static String localUser(String name) {
+        return name + "-" + UUID.randomUUID() + "@" + XMPP_DOMAIN;
     }
 
     /** The DNS server address the test server asks. */

@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -48,15 +47,10 @@ class OutboundQueueSurvivesRestartIT {
         return PeerNetwork.startWithDns(ItEnvironment.dns(), plans);
     }
 
-    private static void send(ParleyJms queues, String from, String to, String body) {
-        queues.send(ParleyJms.TO_FEDERATION, "<message xmlns='jabber:client' from='" + from + "/desk' to='" + to
-                + "' type='chat' id='" + UUID.randomUUID() + "'><body>" + body + "</body></message>");
-    }
-
     @Test
     void stanzasQueuedForADownDomainAreDeliveredExactlyOnceAfterARestart() throws Exception {
         String remote = "later.peers.test";
-        String henry = "henry-" + UUID.randomUUID() + "@" + ItEnvironment.XMPP_DOMAIN;
+        String henry = ItEnvironment.localUser("henry");
         List<String> bodies = IntStream.rangeClosed(1, 5).mapToObj(i -> "queued " + i).toList();
         try (PeerNetwork network = network(remote);
              ProsodyPeer prosody = new ProsodyPeer(network, remote, PLAIN, TestCa.create(network.runDir().resolve("ca")))) {
@@ -66,7 +60,7 @@ class OutboundQueueSurvivesRestartIT {
                 ParleyAdmin.authorize(remote, "PUBLIC", null);
                 ParleyAdmin.restartFederation(Federation.on().withRetryWindow(3600));
                 try (ParleyJms queues = ParleyJms.connect()) {
-                    bodies.forEach(body -> send(queues, henry, "rita@" + remote, body));
+                    bodies.forEach(body -> queues.sendChat(henry, "rita@" + remote, body));
                 }
                 // The domain's address has no server: each stanza is tried, fails, and waits for its next try.
                 ParleyAdmin.awaitAudit(remote, entry -> "CONNECTION_FAILED".equals(entry.getString("kind")),
@@ -95,7 +89,7 @@ class OutboundQueueSurvivesRestartIT {
     @Test
     void stanzasForADomainThatStaysDownBounceOnceTheRetryWindowEnds() throws Exception {
         String remote = "gone.peers.test";
-        String ivy = "ivy-" + UUID.randomUUID() + "@" + ItEnvironment.XMPP_DOMAIN;
+        String ivy = ItEnvironment.localUser("ivy");
         try (PeerNetwork network = network(remote)) {
             server.start(SERVER);
             try {
@@ -103,7 +97,7 @@ class OutboundQueueSurvivesRestartIT {
                 ParleyAdmin.authorize(remote, "PUBLIC", null);
                 ParleyAdmin.restartFederation(Federation.on().withRetryWindow(20));
                 try (ParleyJms queues = ParleyJms.connect()) {
-                    send(queues, ivy, "nobody@" + remote, "into the void");
+                    queues.sendChat(ivy, "nobody@" + remote, "into the void");
                 }
 
                 List<JsonObject> bounces = ParleyAdmin.awaitArchived(ivy, any -> true, RETRY_CYCLE);

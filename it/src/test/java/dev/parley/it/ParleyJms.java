@@ -2,6 +2,7 @@ package dev.parley.it;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** An enterprise application on Parley's queues: the Artemis client over HTTP upgrade, as the integration user. */
@@ -32,6 +33,12 @@ final class ParleyJms implements AutoCloseable {
         try (JMSContext jms = session()) {
             jms.createProducer().send(jms.createQueue(queue), jms.createTextMessage(stanzaXml));
         }
+    }
+
+    /** A chat message from a local user's desk client to {@code to}, put on the queue to remote domains. */
+    void sendChat(String from, String to, String body) {
+        send(TO_FEDERATION, "<message xmlns='jabber:client' from='" + from + "/desk' to='" + to
+                + "' type='chat' id='" + UUID.randomUUID() + "'><body>" + body + "</body></message>");
     }
 
     @Override
