@@ -1,18 +1,16 @@
 package dev.parley.it;
 
+import static dev.parley.it.RawS2s.STREAMS;
+import static dev.parley.it.RawS2s.exchange;
+import static dev.parley.it.RawS2s.freePort;
+import static dev.parley.it.RawS2s.header;
+import static dev.parley.it.RawS2s.listening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,8 +29,6 @@ import org.xml.sax.InputSource;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class S2sListenerHotApplyIT {
-
-    private static final String STREAMS = "http://etherx.jabber.org/streams";
 
     @BeforeEach
     void federationOn() throws Exception {
@@ -117,54 +113,6 @@ class S2sListenerHotApplyIT {
         assertThat(error).isNotNull();
         assertThat(error.getElementsByTagNameNS("urn:ietf:params:xml:ns:xmpp-streams", "host-unknown").getLength())
                 .isEqualTo(1);
-    }
-
-    private static String header(String to) {
-        return "<?xml version='1.0'?><stream:stream xmlns='jabber:server' xmlns:stream='" + STREAMS
-                + "' from='remote.example' to='" + to + "' version='1.0'>";
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ItEnvironment.address(), port), 2000);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, ItEnvironment.loopback(ItEnvironment.address()))) {
-            return probe.getLocalPort();
-        }
-    }
-
-    private static String exchange(String send, String... untilAny) throws Exception {
-        return exchange(ItEnvironment.S2S_PORT, send, untilAny);
-    }
-
-    /** Sends the text and reads until one of the markers arrived or the server closed the stream. */
-    private static String exchange(int port, String send, String... untilAny) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ItEnvironment.address(), port), 5000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(send.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            byte[] buffer = new byte[4096];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                received.write(buffer, 0, read);
-                String text = received.toString(StandardCharsets.UTF_8);
-                for (String marker : untilAny) {
-                    if (text.contains(marker)) {
-                        return text;
-                    }
-                }
-            }
-            return received.toString(StandardCharsets.UTF_8);
-        }
     }
 
     private static Element parse(String xml) throws Exception {

@@ -87,14 +87,10 @@ class SettingsApiIT {
     }
 
     @Test
-    void consoleShowsTheSettingsToAdministrators() throws Exception {
-        HttpResponse<String> page = ParleyHttp.asAdmin().get(ParleyHttp.app("/console/settings.xhtml"));
-        JsonObject settings = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(SETTINGS));
+    void serverRootLeadsToTheConsole() throws Exception {
+        HttpResponse<String> root = ParleyHttp.anonymous().get(ParleyHttp.app("/"));
 
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Federation settings")
-                .contains("<td id=\"tlsPolicy\">" + settings.getString("tlsPolicy") + "</td>")
-                .contains("<td id=\"mode\">" + settings.getString("mode") + "</td>");
-        assertThat(ParleyHttp.anonymous().get(ParleyHttp.app("/console/settings.xhtml")).statusCode()).isEqualTo(401);
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).contains("url=/console/");
     }
 }

@@ -9,6 +9,7 @@ import dev.parley.domain.model.settings.FederationSettings;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
 import dev.parley.domain.model.settings.InvalidSettingsException;
 import dev.parley.domain.model.settings.SettingsChange;
+import dev.parley.domain.model.settings.SettingsProblem;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.infrastructure.security.SecretSealer;
 import jakarta.annotation.Resource;
@@ -55,7 +56,7 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
     @Override
     public SettingsSnapshot update(SettingsChange change, String who) throws InvalidSettingsException {
         FederationSettings settings = repository.get();
-        List<String> problems = change.problems(settings.hasProxyPassword());
+        List<SettingsProblem> problems = change.settingsProblems(settings.hasProxyPassword());
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }

@@ -10,6 +10,7 @@ import dev.parley.domain.model.authorization.AuthorizationTable;
 import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
 import dev.parley.domain.model.settings.InvalidSettingsException;
+import dev.parley.domain.model.settings.SettingsProblem;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.xmpp.net.IpAddressLiteral;
 import jakarta.annotation.Resource;
@@ -49,7 +50,7 @@ public class ConnectorFederationRuntime implements FederationRuntime {
         try {
             control.apply(runtime);
         } catch (FederationSettingsException e) {
-            throw new InvalidSettingsException(List.of(e.getMessage()));
+            throw new InvalidSettingsException(List.of(SettingsProblem.general(e.getMessage())));
         }
     }
 }

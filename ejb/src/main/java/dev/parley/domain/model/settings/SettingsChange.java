@@ -40,57 +40,72 @@ public record SettingsChange(
      * @param proxyPasswordStored whether a proxy password is already stored (proxy mode needs one)
      */
     public List<String> problems(boolean proxyPasswordStored) {
-        List<String> problems = new ArrayList<>();
+        return settingsProblems(proxyPasswordStored).stream().map(SettingsProblem::text).toList();
+    }
+
+    /**
+     * As {@link #problems}, each with the setting it is about.
+     *
+     * @param proxyPasswordStored whether a proxy password is already stored (proxy mode needs one)
+     */
+    public List<SettingsProblem> settingsProblems(boolean proxyPasswordStored) {
+        List<SettingsProblem> problems = new ArrayList<>();
         if (enabled == null) {
-            problems.add("enabled is required (true or false)");
+            problems.add(SettingsProblem.of(SettingsField.ENABLED, "enabled is required (true or false)"));
         }
         if (mode == null) {
-            problems.add("mode is required (DIRECT or PROXY)");
+            problems.add(SettingsProblem.of(SettingsField.MODE, "mode is required (DIRECT or PROXY)"));
         }
         if (tlsPolicy == null) {
-            problems.add("tlsPolicy is required (NONE, OPTIONAL, REQUIRED_IGNORE_CERT_ERRORS or REQUIRED_VALID_CERT)");
+            problems.add(SettingsProblem.of(SettingsField.TLS_POLICY,
+                    "tlsPolicy is required (NONE, OPTIONAL, REQUIRED_IGNORE_CERT_ERRORS or REQUIRED_VALID_CERT)"));
         }
         if (maxLevel == null) {
-            problems.add("maxLevel is required (BLOCKED, PUBLIC, BUSINESS, TEAM_MEMBER or PERSONAL)");
+            problems.add(SettingsProblem.of(SettingsField.MAX_LEVEL,
+                    "maxLevel is required (BLOCKED, PUBLIC, BUSINESS, TEAM_MEMBER or PERSONAL)"));
         }
         if (outboundRetryWindowSeconds == null) {
-            problems.add("outboundRetryWindow is required (seconds, 0-" + MAX_OUTBOUND_RETRY_WINDOW_SECONDS + ")");
+            problems.add(SettingsProblem.of(SettingsField.OUTBOUND_RETRY_WINDOW,
+                    "outboundRetryWindow is required (seconds, 0-" + MAX_OUTBOUND_RETRY_WINDOW_SECONDS + ")"));
         } else if (outboundRetryWindowSeconds < 0 || outboundRetryWindowSeconds > MAX_OUTBOUND_RETRY_WINDOW_SECONDS) {
-            problems.add("outboundRetryWindow must be between 0 and " + MAX_OUTBOUND_RETRY_WINDOW_SECONDS
-                    + " seconds, not " + outboundRetryWindowSeconds);
+            problems.add(SettingsProblem.of(SettingsField.OUTBOUND_RETRY_WINDOW,
+                    "outboundRetryWindow must be between 0 and " + MAX_OUTBOUND_RETRY_WINDOW_SECONDS + " seconds, not "
+                            + outboundRetryWindowSeconds));
         }
-        checkPort("s2sPort", s2sPort, problems);
-        checkPort("proxyPort", proxyPort, problems);
+        checkPort(SettingsField.S2S_PORT, "s2sPort", s2sPort, problems);
+        checkPort(SettingsField.PROXY_PORT, "proxyPort", proxyPort, problems);
         if (s2sBindAddress == null || s2sBindAddress.isBlank()) {
-            problems.add("s2sBindAddress is required (an IP address of this server, 0.0.0.0 or :: for all)");
+            problems.add(SettingsProblem.of(SettingsField.S2S_BIND_ADDRESS,
+                    "s2sBindAddress is required (an IP address of this server, 0.0.0.0 or :: for all)"));
         } else {
             try {
                 IpAddressLiteral.parse(s2sBindAddress);
             } catch (IllegalArgumentException e) {
-                problems.add("s2sBindAddress: " + e.getMessage());
+                problems.add(SettingsProblem.of(SettingsField.S2S_BIND_ADDRESS, "s2sBindAddress: " + e.getMessage()));
             }
         }
         boolean hostGiven = proxyHost != null && !proxyHost.isBlank();
         if (hostGiven && !isHost(proxyHost.trim())) {
-            problems.add("proxyHost '" + proxyHost + "' is neither a host name nor an IP address");
+            problems.add(SettingsProblem.of(SettingsField.PROXY_HOST,
+                    "proxyHost '" + proxyHost + "' is neither a host name nor an IP address"));
         }
         if (mode == FederationMode.PROXY) {
             if (!hostGiven) {
-                problems.add("proxyHost is required in PROXY mode");
+                problems.add(SettingsProblem.of(SettingsField.PROXY_HOST, "proxyHost is required in PROXY mode"));
             }
             boolean passwordAfterChange = proxyPassword == null ? proxyPasswordStored : !proxyPassword.isEmpty();
             if (!passwordAfterChange) {
-                problems.add("proxyPassword is required in PROXY mode");
+                problems.add(SettingsProblem.of(SettingsField.PROXY_PASSWORD, "proxyPassword is required in PROXY mode"));
             }
         }
         return problems;
     }
 
-    private static void checkPort(String field, Integer port, List<String> problems) {
+    private static void checkPort(SettingsField field, String name, Integer port, List<SettingsProblem> problems) {
         if (port == null) {
-            problems.add(field + " is required (1-65535)");
+            problems.add(SettingsProblem.of(field, name + " is required (1-65535)"));
         } else if (port < 1 || port > 65535) {
-            problems.add(field + " must be between 1 and 65535, not " + port);
+            problems.add(SettingsProblem.of(field, name + " must be between 1 and 65535, not " + port));
         }
     }
 

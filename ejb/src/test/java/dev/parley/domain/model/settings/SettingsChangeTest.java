@@ -102,4 +102,14 @@ class SettingsChangeTest {
         return new SettingsChange(true, FederationMode.DIRECT, 5269, "127.0.0.1", null, 5275, null, TlsPolicy.OPTIONAL,
                 AuthorizationLevel.PUBLIC, seconds);
     }
+
+    @Test
+    void namesTheSettingEachProblemIsAbout() {
+        SettingsChange change = new SettingsChange(true, FederationMode.PROXY, 70000, "not-an-address", null, 5275, "",
+                TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, -1);
+
+        assertThat(change.settingsProblems(false)).extracting(p -> p.field().orElseThrow()).containsExactlyInAnyOrder(
+                SettingsField.OUTBOUND_RETRY_WINDOW, SettingsField.S2S_PORT, SettingsField.S2S_BIND_ADDRESS,
+                SettingsField.PROXY_HOST, SettingsField.PROXY_PASSWORD);
+    }
 }

@@ -1,0 +1,163 @@
+package dev.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The domain authorizations page in Chromium: add, find, edit, conflicting edits, delete, pages. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleAuthorizationsIT {
+
+    private static ConsoleBrowser browser;
+
+    @BeforeAll
+    static void signIn() {
+        browser = ConsoleBrowser.signedIn();
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        ParleyAdmin.revokeTestAuthorizations();
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void noTestAuthorizations() throws Exception {
+        ParleyAdmin.revokeTestAuthorizations();
+    }
+
+    private static String uniqueDomain(String label) {
+        return label + "-" + UUID.randomUUID().toString().substring(0, 8) + ".console.test";
+    }
+
+    private void search(String text) {
+        browser.open("/authorizations.xhtml");
+        browser.type("q", text);
+        browser.byId("search-button").click();
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("match-count"), text));
+    }
+
+    private List<WebElement> rows() {
+        return browser.driver().findElements(By.cssSelector("#list\\:authorizations tbody tr"));
+    }
+
+    private JsonObject stored(String pattern) throws Exception {
+        return ((jakarta.json.JsonArray) ParleyHttp.json(ParleyHttp.asAdmin().get(ParleyAdmin.AUTHORIZATIONS)))
+                .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("pattern").equals(pattern))
+                .findFirst().orElse(null);
+    }
+
+    private void openEditor(String domain) {
+        search(domain);
+        browser.find(By.linkText(domain)).click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("authorization:save")));
+    }
+
+    @Test
+    void addsAnAuthorizationThatTheApiThenHas() throws Exception {
+        String domain = uniqueDomain("partner");
+        browser.open("/authorizations.xhtml");
+        browser.byId("add").click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("authorization:pattern")));
+
+        browser.type("authorization:pattern", "*." + domain);
+        new Select(browser.byId("authorization:level")).selectByValue("TEAM_MEMBER");
+        new Select(browser.byId("authorization:tlsPolicy")).selectByValue("REQUIRED_VALID_CERT");
+        browser.type("authorization:note", "added in the console");
+        browser.byId("authorization:save").click();
+
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Added *." + domain));
+        JsonObject stored = stored("*." + domain);
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("level")).isEqualTo("TEAM_MEMBER");
+        assertThat(stored.getString("tlsPolicy")).isEqualTo("REQUIRED_VALID_CERT");
+        assertThat(stored.getString("note")).isEqualTo("added in the console");
+        assertThat(stored.getString("createdBy")).isEqualTo(ItEnvironment.ADMIN_USER);
+    }
+
+    @Test
+    void refusesAnInvalidPatternWithTheReasonAndStoresNothing() throws Exception {
+        browser.open("/authorization.xhtml");
+        browser.type("authorization:pattern", "not a domain!");
+        browser.byId("authorization:save").click();
+
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#page-messages .error")));
+        assertThat(browser.byId("page-messages").getText()).isNotBlank();
+        assertThat(stored("not a domain!")).isNull();
+    }
+
+    @Test
+    void findsEditsAndDeletesAnAuthorization() throws Exception {
+        String domain = uniqueDomain("edit");
+        ParleyAdmin.authorize(domain, "PUBLIC", null);
+
+        openEditor(domain);
+        new Select(browser.byId("authorization:level")).selectByValue("PERSONAL");
+        browser.byId("authorization:save").click();
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Saved " + domain));
+        assertThat(stored(domain).getString("level")).isEqualTo("PERSONAL");
+
+        search(domain);
+        assertThat(rows()).hasSize(1);
+        assertThat(rows().get(0).getText()).contains(domain).contains("PERSONAL");
+        browser.clickConfirming(rows().get(0).findElement(By.cssSelector("input[type=submit]")));
+
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Deleted"));
+        assertThat(stored(domain)).isNull();
+    }
+
+    @Test
+    void reportsAnotherAdministratorsChangeAsAConflictInsteadOfOverwritingIt() throws Exception {
+        String domain = uniqueDomain("conflict");
+        long id = ParleyAdmin.authorize(domain, "PUBLIC", null);
+        openEditor(domain);
+
+        long version = stored(domain).getJsonNumber("version").longValue();
+        HttpResponse<String> meanwhile = ParleyHttp.asAdmin().put(URI.create(ParleyAdmin.AUTHORIZATIONS + "/" + id),
+                Json.createObjectBuilder().add("pattern", domain).add("protocol", "XMPP").add("level", "BLOCKED")
+                        .addNull("tlsPolicy").add("note", "blocked by a colleague").add("version", version).build().toString());
+        assertThat(meanwhile.statusCode()).as(meanwhile.body()).isEqualTo(200);
+        new Select(browser.byId("authorization:level")).selectByValue("PERSONAL");
+        browser.byId("authorization:save").click();
+
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"),
+                "Another administrator changed this authorization"));
+        assertThat(browser.byId("page-messages").getText()).contains("BLOCKED").contains("blocked by a colleague");
+        assertThat(stored(domain).getString("level")).isEqualTo("BLOCKED");
+    }
+
+    @Test
+    void showsTwentyAuthorizationsAPage() throws Exception {
+        String zone = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 25; i++) {
+            ParleyAdmin.authorize(String.format("d%02d.%s.console.test", i, zone), "PUBLIC", null);
+        }
+
+        search(zone);
+        assertThat(browser.byId("match-count").getText()).contains("25 authorization(s)").contains("page 1 of 2");
+        assertThat(rows()).hasSize(20);
+        browser.byId("next-page").click();
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("match-count"), "page 2 of 2"));
+        assertThat(rows()).hasSize(5);
+        assertThat(rows().get(4).getText()).contains("d24." + zone);
+    }
+}

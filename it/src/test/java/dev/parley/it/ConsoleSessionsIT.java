@@ -1,0 +1,86 @@
+package dev.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.it.ParleyAdmin.Federation;
+import dev.parley.it.peers.DomainPlan;
+import dev.parley.it.peers.FederationPeer;
+import dev.parley.it.peers.PeerNetwork;
+import dev.parley.it.peers.PeerSecurity;
+import dev.parley.it.peers.ProsodyPeer;
+import dev.parley.it.peers.TestCa;
+import dev.parley.it.peers.XmppUser;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The live federation page in Chromium, with a real Prosody connecting to Parley. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleSessionsIT {
+
+    private static final String PROSODY = "prosody.console.test";
+    private static final PeerSecurity PLAIN = PeerSecurity.NO_TLS_DIALBACK;
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    private static PeerNetwork network;
+    private static FederationPeer prosody;
+    private static XmppUser rita;
+    private static ConsoleBrowser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        network = PeerNetwork.startWithDns(ItEnvironment.dns(), ProsodyPeer.plan(PROSODY, PLAIN),
+                DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
+                        .at(ItEnvironment.loopback(ItEnvironment.address())));
+        prosody = new ProsodyPeer(network, PROSODY, PLAIN, TestCa.create(network.runDir().resolve("ca")));
+        prosody.start();
+        prosody.register("rita", "secret-rita");
+        rita = XmppUser.login(prosody, "rita", "secret-rita");
+        ParleyAdmin.revokeTestAuthorizations();
+        ParleyAdmin.authorize(PROSODY, "PUBLIC", null);
+        ParleyAdmin.restartFederation(Federation.on());
+        browser = ConsoleBrowser.signedIn();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ParleyAdmin.settings(Federation.on().off());
+        ParleyAdmin.revokeTestAuthorizations();
+        for (AutoCloseable resource : new AutoCloseable[] {browser, rita, prosody, network}) {
+            if (resource != null) {
+                resource.close();
+            }
+        }
+    }
+
+    private WebElement sessionRowOf(String domain) {
+        return browser.await(driver -> driver.findElements(By.cssSelector("tr.session")).stream()
+                .filter(row -> row.findElement(By.className("remote-domains")).getText().contains(domain))
+                .findFirst().orElse(null));
+    }
+
+    @Test
+    void aSessionFromARealPeerAppearsWithoutReloadingThePage() throws Exception {
+        browser.open("/sessions.xhtml");
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("session-count")));
+        assertThat(browser.driver().findElements(By.cssSelector("tr.session")))
+                .noneMatch(row -> row.getText().contains(PROSODY));
+
+        String alice = ItEnvironment.localUser("alice");
+        rita.send(alice, "hello, console");
+        ParleyAdmin.awaitArchived(alice, any -> true, DELIVERY);
+
+        WebElement row = sessionRowOf(PROSODY);
+        assertThat(row.getText()).contains("INBOUND").contains("DIALBACK").contains(ItEnvironment.XMPP_DOMAIN);
+
+        assertThat(browser.byId("session-count").getText()).doesNotStartWith("0 ");
+    }
+}
