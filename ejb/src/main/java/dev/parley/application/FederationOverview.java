@@ -26,12 +26,16 @@ public record FederationOverview(String state, String listening, List<String> lo
     /**
      * One S2S session.
      *
-     * @param tls     protocol and cipher suite, null while plaintext
-     * @param address the peer's {@code address:port}, null while still resolving
+     * @param id              names it while it is open, never another session of the running engine; what
+     *                        {@link FederationStatusService#closeSession} takes
+     * @param address         the peer's {@code address:port}, null while still resolving
+     * @param tls             protocol and cipher suite, null while plaintext
+     * @param peerCertificate the certificate the peer presented, in one line: subject, issuer, end of validity and
+     *                        what the check said of it ("trusted" or why not); null when it presented none
      */
-    public record Session(String direction, List<String> localDomains, List<String> remoteDomains, String address,
-                          String authMethod, String state, long stanzasIn, long stanzasOut, Instant openedAt,
-                          String tls) {
+    public record Session(String id, String direction, List<String> localDomains, List<String> remoteDomains,
+                          String address, String authMethod, String state, long stanzasIn, long stanzasOut,
+                          Instant openedAt, String tls, String peerCertificate) {
 
         public Session {
             localDomains = List.copyOf(localDomains);

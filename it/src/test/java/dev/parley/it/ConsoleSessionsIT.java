@@ -10,6 +10,7 @@ import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,7 +69,7 @@ class ConsoleSessionsIT {
     }
 
     @Test
-    void aSessionFromARealPeerAppearsWithoutReloadingThePage() throws Exception {
+    void aSessionFromARealPeerAppearsWithoutReloadingAndClosesOnRequest() throws Exception {
         browser.open("/sessions.xhtml");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("session-count")));
         assertThat(browser.driver().findElements(By.cssSelector("tr.session")))
@@ -82,5 +83,15 @@ class ConsoleSessionsIT {
         assertThat(row.getText()).contains("INBOUND").contains("DIALBACK").contains(ItEnvironment.XMPP_DOMAIN);
 
         assertThat(browser.byId("session-count").getText()).doesNotStartWith("0 ");
+
+        browser.clickConfirming(row.findElement(By.cssSelector("input.close-session")));
+
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"),
+                "Closed the inbound session with " + PROSODY));
+        assertThat(ParleyAdmin.federationStatus().getJsonArray("sessions").getValuesAs(JsonObject.class))
+                .noneMatch(session -> "INBOUND".equals(session.getString("direction"))
+                        && session.getJsonArray("remoteDomains").toString().contains(PROSODY));
+        ParleyAdmin.awaitAudit(PROSODY, entry -> "SESSION_CLOSED_BY_ADMIN".equals(entry.getString("kind"))
+                && entry.toString().contains(ItEnvironment.ADMIN_USER), DELIVERY);
     }
 }

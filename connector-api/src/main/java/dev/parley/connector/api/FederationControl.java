@@ -29,6 +29,18 @@ public interface FederationControl {
     /** The open S2S sessions, inbound and outbound. */
     List<SessionInfo> sessions();
 
+    /**
+     * Closes one S2S session at an administrator's request: its stream ends gracefully, without a stream error, and
+     * the peer (or this server, for an outbound session) may open a new one when there are stanzas to send. What an
+     * outbound session had accepted for authenticated domains is written before it closes; stanzas still waiting for
+     * it to open bounce with {@code remote-server-timeout}, which their senders may retry. Returns once
+     * {@link #sessions()} no longer lists it (at most a few seconds).
+     *
+     * @param id the session's {@link SessionInfo#id()}
+     * @return whether such a session was open; false for an unknown id, and while the engine is off
+     */
+    boolean closeSession(String id);
+
     /** The latest remote domains that could not be reached or refused us, oldest first. */
     List<ConnectionFailure> recentFailures();
 }

@@ -96,6 +96,12 @@ final class EngineHost implements StanzaRefusal {
         return running == null ? List.of() : running.sessions();
     }
 
+    /** Closes the session {@code id} names (see {@code S2sEngine.closeSession}); false while the engine is off. */
+    boolean closeSession(String id) {
+        S2sEngine running = engine;
+        return running != null && running.closeSession(id);
+    }
+
     List<ConnectionFailure> recentFailures() {
         S2sEngine running = engine;
         return running == null ? List.of() : running.recentFailures();

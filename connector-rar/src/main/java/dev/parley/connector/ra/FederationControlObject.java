@@ -39,6 +39,11 @@ public class FederationControlObject implements FederationControl, ResourceAdapt
     }
 
     @Override
+    public boolean closeSession(String id) {
+        return host().closeSession(id);
+    }
+
+    @Override
     public List<ConnectionFailure> recentFailures() {
         return host().recentFailures();
     }

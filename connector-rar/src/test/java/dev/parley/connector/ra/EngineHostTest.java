@@ -161,6 +161,20 @@ class EngineHostTest {
     }
 
     @Test
+    void closesASessionOfTheRunningEngineAndNoneWhileSwitchedOff() throws Exception {
+        assertThat(host.closeSession("1-0123456789ab")).isFalse();
+        host.apply(settings(true, freePort(), RemoteDomainPolicy.permitAll()));
+        // The DNS server answers nothing: the session waits for its lookup.
+        host.send(chat("bob@unreachable.test"), Duration.ZERO);
+        String id = host.sessions().get(0).id();
+
+        assertThat(host.closeSession(id)).isTrue();
+
+        assertThat(host.sessions()).isEmpty();
+        assertThat(host.closeSession(id)).isFalse();
+    }
+
+    @Test
     void aVerdictThatComesTooLateReturnsTheStanzaThroughTheInboundPath() throws Exception {
         host.apply(settings(true, freePort(), RemoteDomainPolicy.permitAll()));
 

@@ -27,7 +27,7 @@ final class AuditRecords {
         };
     }
 
-    private static AuditDirection directionOf(SessionDirection direction) {
+    static AuditDirection directionOf(SessionDirection direction) {
         return direction == SessionDirection.INBOUND ? AuditDirection.INBOUND : AuditDirection.OUTBOUND;
     }
 }

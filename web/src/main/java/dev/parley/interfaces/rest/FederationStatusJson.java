@@ -15,6 +15,7 @@ final class FederationStatusJson {
     static JsonObject toJson(FederationOverview overview) {
         JsonArrayBuilder sessions = Json.createArrayBuilder();
         overview.sessions().forEach(session -> sessions.add(Json.createObjectBuilder()
+                .add("id", session.id())
                 .add("direction", session.direction())
                 .add("localDomains", strings(session.localDomains()))
                 .add("remoteDomains", strings(session.remoteDomains()))
@@ -24,7 +25,8 @@ final class FederationStatusJson {
                 .add("stanzasIn", session.stanzasIn())
                 .add("stanzasOut", session.stanzasOut())
                 .add("openedAt", JsonDocuments.nullable(session.openedAt()))
-                .add("tls", JsonDocuments.nullable(session.tls()))));
+                .add("tls", JsonDocuments.nullable(session.tls()))
+                .add("peerCertificate", JsonDocuments.nullable(session.peerCertificate()))));
         JsonArrayBuilder failures = Json.createArrayBuilder();
         overview.recentFailures().forEach(failure -> failures.add(Json.createObjectBuilder()
                 .add("domain", failure.domain())

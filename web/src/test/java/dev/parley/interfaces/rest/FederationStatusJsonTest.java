@@ -13,8 +13,13 @@ class FederationStatusJsonTest {
     @Test
     void showsTheEngineItsSessionsAndFailures() {
         FederationOverview overview = new FederationOverview("RUNNING", "127.0.0.1:5269", List.of("parley.test"), null,
-                List.of(new FederationOverview.Session("OUTBOUND", List.of("parley.test"), List.of("prosody.test"),
-                        "127.0.0.9:5269", "DIALBACK", "AUTHENTICATED", 0, 3, Instant.parse("2026-11-26T10:00:00Z"), null)),
+                List.of(new FederationOverview.Session("7-5f0c9a3e1b2d", "OUTBOUND", List.of("parley.test"),
+                                List.of("prosody.test"), "127.0.0.9:5269", "DIALBACK", "AUTHENTICATED", 0, 3,
+                                Instant.parse("2026-11-26T10:00:00Z"), null, null),
+                        new FederationOverview.Session("8-0123456789ab", "INBOUND", List.of("parley.test"),
+                                List.of("ejabberd.test"), "127.0.0.8:40112", "SASL_EXTERNAL", "AUTHENTICATED", 5, 0,
+                                Instant.parse("2026-11-26T10:02:00Z"), "TLSv1.3 TLS_AES_128_GCM_SHA256",
+                                "subject CN=ejabberd.test; issuer CN=Test CA; valid until 2027-01-31T00:00:00Z; trusted")),
                 List.of(new FederationOverview.Failure("gone.test", Instant.parse("2026-11-26T10:01:00Z"),
                         "connection refused by 127.0.0.8:5269")));
 
@@ -23,10 +28,17 @@ class FederationStatusJsonTest {
         assertThat(json.getString("state")).isEqualTo("RUNNING");
         assertThat(json.getString("listening")).isEqualTo("127.0.0.1:5269");
         assertThat(json.isNull("problem")).isTrue();
-        JsonObject session = json.getJsonArray("sessions").getJsonObject(0);
-        assertThat(session.getJsonArray("remoteDomains").getString(0)).isEqualTo("prosody.test");
-        assertThat(session.getInt("stanzasOut")).isEqualTo(3);
-        assertThat(session.isNull("tls")).isTrue();
+        JsonObject plaintext = json.getJsonArray("sessions").getJsonObject(0);
+        assertThat(plaintext.getString("id")).isEqualTo("7-5f0c9a3e1b2d");
+        assertThat(plaintext.getJsonArray("remoteDomains").getString(0)).isEqualTo("prosody.test");
+        assertThat(plaintext.getInt("stanzasOut")).isEqualTo(3);
+        assertThat(plaintext.isNull("tls")).isTrue();
+        assertThat(plaintext.isNull("peerCertificate")).isTrue();
+        JsonObject encrypted = json.getJsonArray("sessions").getJsonObject(1);
+        assertThat(encrypted.getString("id")).isEqualTo("8-0123456789ab");
+        assertThat(encrypted.getString("tls")).isEqualTo("TLSv1.3 TLS_AES_128_GCM_SHA256");
+        assertThat(encrypted.getString("peerCertificate"))
+                .isEqualTo("subject CN=ejabberd.test; issuer CN=Test CA; valid until 2027-01-31T00:00:00Z; trusted");
         assertThat(json.getJsonArray("recentFailures").getJsonObject(0).getString("reason"))
                 .isEqualTo("connection refused by 127.0.0.8:5269");
     }

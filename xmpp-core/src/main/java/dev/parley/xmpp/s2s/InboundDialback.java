@@ -13,6 +13,7 @@ import java.util.Set;
  * @param verifier      asks other servers' authoritative servers about the keys their streams present
  * @param listener      receives the stanzas of authenticated streams
  * @param sessions      the open inbound sessions, for {@link S2sEngine#sessions()}; each stream adds and removes itself
+ * @param ids           names each stream's session, from the same counter as the outbound sessions
  * @param clock         when sessions open
  * @param tls           STARTTLS and the certificate checks, per the TLS policy
  * @param health        the idle timeout of inbound streams
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param events        where each stream reports its authentications, refusals and end
  */
 record InboundDialback(DialbackKeys keys, DialbackVerifier verifier, StanzaListener listener,
-                       Set<InboundSession> sessions, Clock clock, S2sTls tls, SessionHealth health,
+                       Set<InboundSession> sessions, SessionIds ids, Clock clock, S2sTls tls, SessionHealth health,
                        ServerPings pings, StanzaSender replies, InboundFederationPolicy remoteDomains,
                        FederationEvents events) {
 }

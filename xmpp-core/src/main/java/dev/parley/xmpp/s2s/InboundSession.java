@@ -2,6 +2,7 @@ package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.tls.TlsDetails;
+import io.netty.channel.Channel;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +31,8 @@ final class InboundSession {
     private record Pair(String local, String remote) {
     }
 
+    private final String id;
+    private final Channel channel;
     private final Optional<InetSocketAddress> remoteAddress;
     private final Instant openedAt;
     private final FederationEvents events;
@@ -42,10 +47,18 @@ final class InboundSession {
     private String headerRemote = "";
     private Optional<String> endReason = Optional.empty();
 
-    InboundSession(Optional<InetSocketAddress> remoteAddress, Instant openedAt, FederationEvents events) {
-        this.remoteAddress = remoteAddress;
+    /** {@code id} names it for the administrator ({@link SessionInfo#id()}); {@code channel} is its connection. */
+    InboundSession(String id, Channel channel, Instant openedAt, FederationEvents events) {
+        this.id = id;
+        this.channel = channel;
+        this.remoteAddress = channel.remoteAddress() instanceof InetSocketAddress address ? Optional.of(address)
+                : Optional.empty();
         this.openedAt = openedAt;
         this.events = events;
+    }
+
+    String id() {
+        return id;
     }
 
     /** {@code remote} may now send to {@code local} on this stream. */
@@ -96,6 +109,20 @@ final class InboundSession {
         if (endReason.isEmpty()) {
             endReason = Optional.of(why);
         }
+    }
+
+    /**
+     * Ends the stream with our closing tag and no stream error, as when it is idle: the peer may open a new one
+     * whenever it has stanzas to send. {@code why} is what its closed events say. The stage completes once the
+     * connection is closed and what that set off has run (this session forgotten, its end reported), since the
+     * listeners of a close run in the order they were added and the pipeline's own came first.
+     */
+    CompletionStage<Void> end(String why) {
+        ending(why);
+        ServerStreams.close(channel);
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        channel.closeFuture().addListener(closed -> ended.complete(null));
+        return ended;
     }
 
     synchronized boolean isAuthenticated() {
@@ -154,7 +181,7 @@ final class InboundSession {
         }
         SessionState state = closed ? SessionState.CLOSED
                 : authenticated.isEmpty() ? SessionState.NEGOTIATING : SessionState.AUTHENTICATED;
-        return new SessionInfo(SessionDirection.INBOUND, locals, remotes, remoteAddress, firstMethod, state,
+        return new SessionInfo(id, SessionDirection.INBOUND, locals, remotes, remoteAddress, firstMethod, state,
                 stanzasIn.get(), 0, openedAt, tls);
     }
 }

@@ -62,6 +62,7 @@ final class OutboundLink implements OutboundStreamEvents {
     /** How many stanzas one drain takes from the queue under the lock before writing them. */
     private static final int DRAIN_BATCH = 64;
 
+    private final String id;
     private final String remoteDomain;
     private final String headerDomain;
     private final int queueBound;
@@ -125,12 +126,14 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
+     * @param id           names the link for the administrator ({@link SessionInfo#id()})
      * @param headerDomain the local domain that asked first; our stream header names it
      * @param onClosed     called once when the link can take no more stanzas, to forget it
      */
-    OutboundLink(String remoteDomain, String headerDomain, EngineConfig config, DialbackKeys keys, Bouncer bouncer,
-                 FailureLog failures, FederationEvents events, RetryBackoff backoff, Consumer<OutboundLink> onClosed,
-                 Instant openedAt) {
+    OutboundLink(String id, String remoteDomain, String headerDomain, EngineConfig config, DialbackKeys keys,
+                 Bouncer bouncer, FailureLog failures, FederationEvents events, RetryBackoff backoff,
+                 Consumer<OutboundLink> onClosed, Instant openedAt) {
+        this.id = id;
         this.remoteDomain = remoteDomain;
         this.headerDomain = headerDomain;
         this.queueBound = config.queueBound();
@@ -143,6 +146,10 @@ final class OutboundLink implements OutboundStreamEvents {
         this.backoff = backoff;
         this.onClosed = onClosed;
         this.openedAt = openedAt;
+    }
+
+    String id() {
+        return id;
     }
 
     String remoteDomain() {
@@ -325,13 +332,13 @@ final class OutboundLink implements OutboundStreamEvents {
 
     @Override
     public void failed(StanzaErrorCondition condition, String reason) {
-        end(condition, reason, reason, Channel::close);
+        end(condition, reason, reason, true, Channel::close);
     }
 
     @Override
     public void closed(String why) {
         end(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
-                "the connection to " + remoteDomain + " was lost before the session was authenticated", why,
+                "the connection to " + remoteDomain + " was lost before the session was authenticated", why, true,
                 Channel::close);
     }
 
@@ -340,6 +347,27 @@ final class OutboundLink implements OutboundStreamEvents {
      * tag; what waits for a session is bounced with {@code remote-server-timeout}.
      */
     void shutdown() {
+        String reason = "this server is shutting down";
+        writeQueuedAndEnd(reason, reason, true);
+    }
+
+    /**
+     * Ends the stream at an administrator's request, as {@link #shutdown()} does: what an established route queued is
+     * written before our closing tag; what waits for the session to open is bounced with {@code remote-server-timeout},
+     * a condition the sender may retry. Our own decision, so neither a failure to record nor a reason to back off: the
+     * next stanza for the remote domain opens a new session at once.
+     */
+    void closeByAdministrator() {
+        LOG.log(Level.INFO, "an administrator closes the S2S session to {0}", remoteDomain);
+        writeQueuedAndEnd("an administrator closed the session to " + remoteDomain, S2sEngine.CLOSED_BY_ADMINISTRATOR,
+                false);
+    }
+
+    /**
+     * Writes what established routes queued, then ends the link with our closing tag (see {@link #end}): waiting
+     * stanzas bounce with {@code remote-server-timeout} and {@code reason}, closed events say {@code detail}.
+     */
+    private void writeQueuedAndEnd(String reason, String detail, boolean failed) {
         Channel open;
         List<Outgoing> unsent = List.of();
         synchronized (this) {
@@ -356,8 +384,7 @@ final class OutboundLink implements OutboundStreamEvents {
             open.flush();
         }
         // Closed by our closing tag only once the link is: the peer's answering close is then no news.
-        String reason = "this server is shutting down";
-        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, reason, ServerStreams::close);
+        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, detail, failed, ServerStreams::close);
     }
 
     /**
@@ -469,11 +496,13 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
-     * Closes the link: waiting stanzas bounce with {@code condition} and {@code reason}, which is also the
-     * failure recorded when a route was still waiting to open; established routes are reported closed
-     * with {@code detail}, why the stream ended. {@code closing} then closes the connection, if there is one.
+     * Closes the link: waiting stanzas bounce with {@code condition} and {@code reason}; established routes are
+     * reported closed with {@code detail}, why the stream ended. When a route was still waiting to open and the link
+     * {@code failed}, rather than being ended by an administrator, {@code reason} is recorded as a failure to reach the
+     * remote domain. {@code closing} then closes the connection, if there is one.
      */
-    private void end(StanzaErrorCondition condition, String reason, String detail, Consumer<Channel> closing) {
+    private void end(StanzaErrorCondition condition, String reason, String detail, boolean failed,
+                     Consumer<Channel> closing) {
         Aftermath aftermath = new Aftermath();
         boolean pending = false;
         boolean opened;
@@ -492,7 +521,7 @@ final class OutboundLink implements OutboundStreamEvents {
             String unwritten = "the stream to " + remoteDomain + " ended before the stanza was sent: " + reason;
             outgoing.forEach(stanza -> aftermath.bounce(stanza, condition, unwritten));
             outgoing.clear();
-            if (pending) {
+            if (pending && failed) {
                 LOG.log(Level.INFO, "S2S session to {0} failed: {1}", remoteDomain, reason);
                 String failure = opened ? reason : backoff.failed(remoteDomain, condition, reason).text();
                 failures.record(remoteDomain, failure);
@@ -635,7 +664,7 @@ final class OutboundLink implements OutboundStreamEvents {
                 .map(OutboundRoute::localDomain).toList();
         Optional<InetSocketAddress> address = channel != null && channel.remoteAddress() instanceof InetSocketAddress remote
                 ? Optional.of(remote) : Optional.empty();
-        return new SessionInfo(SessionDirection.OUTBOUND, Set.copyOf(established), Set.of(remoteDomain),
+        return new SessionInfo(id, SessionDirection.OUTBOUND, Set.copyOf(established), Set.of(remoteDomain),
                 address, authMethod, state, 0, stanzasOut, openedAt, tls);
     }
 

@@ -39,19 +39,21 @@ final class OutboundSessions implements DialbackVerifier {
     private final Bouncer bouncer;
     private final FailureLog failures;
     private final FederationEvents events;
+    private final SessionIds ids;
     private final Clock clock;
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     private final RetryBackoff backoff;
     private final AtomicInteger verifications = new AtomicInteger();
 
     OutboundSessions(Supplier<EngineSettings> settings, DialbackKeys keys, EventLoopGroup group,
-                     Bouncer bouncer, FailureLog failures, FederationEvents events, Clock clock) {
+                     Bouncer bouncer, FailureLog failures, FederationEvents events, SessionIds ids, Clock clock) {
         this.settings = settings;
         this.keys = keys;
         this.group = group;
         this.bouncer = bouncer;
         this.failures = failures;
         this.events = events;
+        this.ids = ids;
         this.clock = clock;
         this.backoff = new RetryBackoff(() -> settings.get().config().health(), clock);
     }
@@ -77,8 +79,8 @@ final class OutboundSessions implements DialbackVerifier {
         while (true) {
             EngineSettings current = settings.get();
             OutboundLink[] created = new OutboundLink[1];
-            OutboundLink link = links.computeIfAbsent(remoteDomain, domain -> created[0] = new OutboundLink(domain,
-                    localDomain, current.config(), keys, bouncer, failures, events, backoff,
+            OutboundLink link = links.computeIfAbsent(remoteDomain, domain -> created[0] = new OutboundLink(ids.next(),
+                    domain, localDomain, current.config(), keys, bouncer, failures, events, backoff,
                     closed -> links.remove(closed.remoteDomain(), closed), clock.instant()));
             // Queue first, then connect: the stanza must be waiting before any outcome can arrive.
             if (link.send(localDomain, stanza)) {
@@ -118,6 +120,13 @@ final class OutboundSessions implements DialbackVerifier {
 
     List<SessionInfo> sessions() {
         return links.values().stream().map(OutboundLink::info).toList();
+    }
+
+    /** Ends the session named {@code id} as {@link OutboundLink#closeByAdministrator()} says; false when none is open. */
+    boolean closeByAdministrator(String id) {
+        Optional<OutboundLink> link = links.values().stream().filter(open -> open.id().equals(id)).findFirst();
+        link.ifPresent(OutboundLink::closeByAdministrator);
+        return link.isPresent();
     }
 
     /**

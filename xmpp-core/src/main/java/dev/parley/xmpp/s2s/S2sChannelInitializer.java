@@ -7,7 +7,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,7 +56,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
         InboundSettings current = settings.get();
         ListenerConfig config = current.config();
         Optional<InboundDialback> dialback = current.dialback();
-        Optional<InboundSession> session = dialback.map(services -> new InboundSession(remoteAddress(channel),
+        Optional<InboundSession> session = dialback.map(services -> new InboundSession(services.ids().next(), channel,
                 services.clock().instant(), services.events()));
         Optional<InboundNegotiation> negotiation = dialback.map(services -> new InboundNegotiation(services.tls(),
                 session.orElseThrow()));
@@ -83,17 +82,11 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                     .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
                             services.replies()))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
-                    .addLast("idle-close", new IdleStreamCloser(idle, idleChannel -> {
-                        session.get().ending(IdleStreamCloser.reason(idle));
-                        ServerStreams.close(idleChannel);
-                    }))
+                    .addLast("idle-close", new IdleStreamCloser(idle,
+                            idleChannel -> session.get().end(IdleStreamCloser.reason(idle))))
                     .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get(), services.remoteDomains()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
                     .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), services.listener()));
         });
-    }
-
-    private static Optional<InetSocketAddress> remoteAddress(Channel channel) {
-        return channel.remoteAddress() instanceof InetSocketAddress address ? Optional.of(address) : Optional.empty();
     }
 }

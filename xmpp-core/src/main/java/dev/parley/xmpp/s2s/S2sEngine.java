@@ -46,6 +46,8 @@ public final class S2sEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(S2sEngine.class.getName());
     /** As many failures as an administrator reads at a glance. */
     private static final int REMEMBERED_FAILURES = 50;
+    /** Why a stream ended when an administrator closed it, as its closed events say. */
+    static final String CLOSED_BY_ADMINISTRATOR = "closed by an administrator";
 
     private final EventLoopGroup group;
     private final Clock clock = Clock.systemUTC();
@@ -59,6 +61,8 @@ public final class S2sEngine implements AutoCloseable {
     /** Shared by the plain and the direct-TLS listener, and by their successors after {@link #reconfigure}. */
     private final InboundConnectionLimit inboundLimit = new InboundConnectionLimit();
     private final Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
+    /** One counter for both directions, so that an id names one session whichever way it goes. */
+    private final SessionIds sessionIds = new SessionIds();
     /** The current generation; streams read it once when they start, {@link #reconfigure} replaces it whole. */
     private final AtomicReference<EngineSettings> settings = new AtomicReference<>();
     private final OutboundSessions outbound;
@@ -78,7 +82,7 @@ public final class S2sEngine implements AutoCloseable {
         this.inboundPolicy = new InboundFederationPolicy(() -> config().remoteDomains(), failures);
         this.keys = config.dialbackSecret().map(DialbackKeys::new).orElseGet(DialbackKeys::random);
         this.outbound = new OutboundSessions(settings::get, keys, group, new Bouncer(stanzaListener), failures, events,
-                clock);
+                sessionIds, clock);
         settings.set(settingsFor(config));
     }
 
@@ -128,9 +132,9 @@ public final class S2sEngine implements AutoCloseable {
                 TrustStore.withDefaults(config.tls().extraTrustedCas()), clock), clock);
         OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
                 config.connectTimeout(), config.limits(), tls, config.health(), pings);
-        InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, clock, tls,
-                config.health(), pings, (local, remote, stanza) -> outbound.send(local, remote, Outgoing.of(stanza)),
-                inboundPolicy, events);
+        InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, sessionIds, clock,
+                tls, config.health(), pings,
+                (local, remote, stanza) -> outbound.send(local, remote, Outgoing.of(stanza)), inboundPolicy, events);
         return new EngineSettings(config, connector, new InboundSettings(config.listenerConfig(), Optional.of(services)));
     }
 
@@ -237,6 +241,40 @@ public final class S2sEngine implements AutoCloseable {
         inbound.forEach(session -> sessions.add(session.info()));
         sessions.addAll(outbound.sessions());
         return List.copyOf(sessions);
+    }
+
+    /**
+     * Closes the session {@link SessionInfo#id() id} names at an administrator's request, gracefully: the stream ends
+     * with {@code </stream:stream>} and no stream error, as an idle one does, so that the peer (or this server, for an
+     * outbound session) may open a new one whenever there are stanzas to send. Its closed events say "closed by an
+     * administrator".
+     *
+     * <p>Nothing queued on an outbound session is lost, just as at {@link #close()}: what it had accepted for
+     * authenticated domains is written before the closing tag (should the peer not read it within a few seconds, the
+     * connection is cut and those stanzas bounce with {@code remote-server-timeout}); stanzas still waiting for the
+     * session to open, or for a piggy-backing domain's dialback, bounce at once with {@code remote-server-timeout},
+     * a condition their senders may retry. The close is not a failure of the remote domain: it is neither recorded in
+     * {@link #recentFailures()} nor backed off, and the next stanza for it opens a new session.
+     *
+     * <p>Returns once {@link #sessions()} no longer lists the session: at once for an outbound one; for an inbound one
+     * when its connection is closed, which takes a few seconds at most (a peer that reads nothing is cut off). Not to
+     * be called on the engine's I/O threads, such as from a {@link FederationEventListener}.
+     *
+     * @param id as {@link #sessions()} gave it
+     * @return whether such a session was open; false for an id this engine never gave, one that has ended, and after
+     *         {@link #close()}
+     */
+    public boolean closeSession(String id) {
+        Objects.requireNonNull(id, "id");
+        Optional<InboundSession> in = inbound.stream().filter(session -> session.id().equals(id)).findFirst();
+        if (in.isEmpty()) {
+            return outbound.closeByAdministrator(id);
+        }
+        // Bounded: the closing tag's grace, after which the connection is cut, and a moment for its listeners.
+        in.get().end(CLOSED_BY_ADMINISTRATOR).toCompletableFuture()
+                .completeOnTimeout(null, ServerStreams.CLOSE_GRACE.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+        return true;
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Set;
  * A snapshot of one S2S stream for the administrator. One stream may carry several domain pairs
  * (XEP-0220 §4, piggy-backing), hence sets of domains.
  *
+ * @param id            names the stream for as long as it lives, never another stream of the same engine; what
+ *                      {@link S2sEngine#closeSession} takes
  * @param direction     who opened the stream
  * @param localDomains  our domains authenticated on it (inbound: those the peer may address;
  *                      outbound: those we may send from)
@@ -24,12 +26,13 @@ import java.util.Set;
  * @param openedAt      when the connection was accepted or the session was asked for
  * @param tls           the stream's encryption and the peer's certificate, empty while it is plaintext
  */
-public record SessionInfo(SessionDirection direction, Set<String> localDomains, Set<String> peerDomains,
+public record SessionInfo(String id, SessionDirection direction, Set<String> localDomains, Set<String> peerDomains,
                           Optional<InetSocketAddress> remoteAddress, AuthMethod authMethod, SessionState state,
                           long stanzasIn, long stanzasOut, Instant openedAt,
                           Optional<TlsDetails> tls) {
 
     public SessionInfo {
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(direction, "direction");
         localDomains = Set.copyOf(localDomains);
         peerDomains = Set.copyOf(peerDomains);

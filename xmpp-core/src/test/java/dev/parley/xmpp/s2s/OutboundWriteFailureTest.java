@@ -44,7 +44,7 @@ class OutboundWriteFailureTest {
         LoopbackDns dns = new LoopbackDns();
         Clock clock = Clock.systemUTC();
         EngineConfig config = EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns);
-        return new OutboundLink("b.test", "a.test", config, DialbackKeys.random(), new Bouncer(inbox),
+        return new OutboundLink("1-test", "b.test", "a.test", config, DialbackKeys.random(), new Bouncer(inbox),
                 new FailureLog(10, clock), new FederationEvents(FederationEventListener.ignoring(), clock),
                 new RetryBackoff(() -> SessionHealth.DEFAULTS, clock), closed -> { }, Instant.now());
     }

@@ -34,7 +34,7 @@ class UnwritableStanzaTest {
     private final LoopbackDns dns = new LoopbackDns();
     private final Inbox inbox = new Inbox();
     private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final OutboundLink link = new OutboundLink("b.test", "a.test", config(), DialbackKeys.random(),
+    private final OutboundLink link = new OutboundLink("1-test", "b.test", "a.test", config(), DialbackKeys.random(),
             new Bouncer(inbox), new FailureLog(10, Clock.systemUTC()),
             new FederationEvents(FederationEventListener.ignoring(), Clock.systemUTC()),
             new RetryBackoff(() -> SessionHealth.DEFAULTS, Clock.systemUTC()), closed -> { }, Instant.now());

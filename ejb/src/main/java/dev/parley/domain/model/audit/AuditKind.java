@@ -13,5 +13,7 @@ public enum AuditKind {
     /** An inbound or outbound stanza refused by the domain authorizations. */
     STANZA_REFUSED,
     /** An administrator changed the federation settings; the detail says what and who. */
-    SETTINGS_CHANGED
+    SETTINGS_CHANGED,
+    /** An administrator closed an S2S session; the entry names its direction, domains and peer, the detail who. */
+    SESSION_CLOSED_BY_ADMIN
 }
