@@ -67,6 +67,9 @@ public class SettingsPage {
     Administrator administrator;
 
     private SettingsSnapshot stored;
+    /** Read once a request: the page asks for both more than once while it renders. */
+    private FederationOverview overview;
+    private List<ServerAddress> bindAddresses;
     private boolean enabled;
     private FederationMode mode;
     private Integer s2sPort;
@@ -114,22 +117,33 @@ public class SettingsPage {
 
     /** What federation does now, in one sentence. */
     public String getEngineStatus() {
-        return EngineStatusText.describe(statusService.overview(), stored);
+        return EngineStatusText.describe(overview(), stored);
     }
 
     /** Whether the engine failed to do what the stored settings ask. */
     public boolean isEngineFailed() {
-        return "FAILED".equals(statusService.overview().state());
+        return "FAILED".equals(overview().state());
+    }
+
+    /** The engine as this request found it, asked once. */
+    private FederationOverview overview() {
+        if (overview == null) {
+            overview = statusService.overview();
+        }
+        return overview;
     }
 
     /** This machine's addresses, and the stored one where it is none of them (it is kept until changed). */
     public List<ServerAddress> getBindAddresses() {
-        List<ServerAddress> addresses = new ArrayList<>(serverAddresses.bindable());
-        boolean listed = addresses.stream().anyMatch(a -> sameAddress(a.address(), stored.s2sBindAddress()));
-        if (!listed) {
-            addresses.add(new ServerAddress(stored.s2sBindAddress(), "the stored setting, not found on this machine"));
+        if (bindAddresses == null) {
+            List<ServerAddress> addresses = new ArrayList<>(serverAddresses.bindable());
+            boolean listed = addresses.stream().anyMatch(a -> sameAddress(a.address(), stored.s2sBindAddress()));
+            if (!listed) {
+                addresses.add(new ServerAddress(stored.s2sBindAddress(), "the stored setting, not found on this machine"));
+            }
+            bindAddresses = List.copyOf(addresses);
         }
-        return addresses;
+        return bindAddresses;
     }
 
     /** The list's entry for the stored address, which the JDK may spell differently ({@code ::1}, {@code 0:0:…:1}). */

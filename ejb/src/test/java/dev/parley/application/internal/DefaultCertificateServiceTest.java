@@ -3,10 +3,9 @@ package dev.parley.application.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationConfigurationChanged;
+import dev.parley.application.RecordingFederationAudit;
 import dev.parley.domain.model.audit.AuditKind;
-import dev.parley.domain.model.audit.AuditQuery;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.certificate.CertificateInfo;
 import dev.parley.domain.model.certificate.InvalidCertificateException;
@@ -62,17 +61,7 @@ class DefaultCertificateServiceTest {
         service.trustedCas = cas;
         service.sealer = sealer;
         service.changed = new RecordingEvent<>(events);
-        service.audit = new FederationAudit() {
-            @Override
-            public void record(AuditRecord record) {
-                audited.add(record);
-            }
-
-            @Override
-            public List<AuditRecord> find(AuditQuery query) {
-                return List.copyOf(audited);
-            }
-        };
+        service.audit = new RecordingFederationAudit(audited);
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         service.localDomain = () -> "Parley.TEST";
     }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.FederationConfigurationChanged;
-import dev.parley.application.FederationAudit;
+import dev.parley.application.RecordingFederationAudit;
 import dev.parley.domain.model.audit.AuditKind;
-import dev.parley.domain.model.audit.AuditQuery;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
@@ -45,17 +44,7 @@ class DefaultDomainAuthorizationServiceTest {
     DefaultDomainAuthorizationServiceTest() {
         service.repository = repository;
         service.changed = new RecordingEvent<>(events);
-        service.audit = new FederationAudit() {
-            @Override
-            public void record(AuditRecord record) {
-                audited.add(record);
-            }
-
-            @Override
-            public List<AuditRecord> find(AuditQuery query) {
-                return List.copyOf(audited);
-            }
-        };
+        service.audit = new RecordingFederationAudit(audited);
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         service.settings = () -> settingsWithMaxLevel(AuthorizationLevel.BUSINESS);
     }

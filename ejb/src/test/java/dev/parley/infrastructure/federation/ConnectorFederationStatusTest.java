@@ -3,15 +3,14 @@ package dev.parley.infrastructure.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationOverview;
+import dev.parley.application.RecordingFederationAudit;
 import dev.parley.application.SessionNotFoundException;
 import dev.parley.connector.api.FederationControl;
 import dev.parley.connector.api.FederationRuntimeSettings;
 import dev.parley.connector.api.FederationStatus;
 import dev.parley.domain.model.audit.AuditDirection;
 import dev.parley.domain.model.audit.AuditKind;
-import dev.parley.domain.model.audit.AuditQuery;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.xmpp.s2s.AuthMethod;
 import dev.parley.xmpp.s2s.ConnectionFailure;
@@ -51,17 +50,7 @@ class ConnectorFederationStatusTest {
 
     ConnectorFederationStatusTest() {
         status.control = engine;
-        status.audit = new FederationAudit() {
-            @Override
-            public void record(AuditRecord record) {
-                audited.add(record);
-            }
-
-            @Override
-            public List<AuditRecord> find(AuditQuery query) {
-                return List.copyOf(audited);
-            }
-        };
+        status.audit = new RecordingFederationAudit(audited);
         status.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     }
 
