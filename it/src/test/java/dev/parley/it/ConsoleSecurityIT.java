@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConsoleSecurityIT {
 
     private static final List<String> PAGES = List.of("/", "/index.xhtml", "/settings.xhtml", "/authorizations.xhtml",
-            "/authorization.xhtml", "/sessions.xhtml", "/expired.xhtml", "/resources/console.js");
+            "/authorization.xhtml", "/certificates.xhtml", "/certificate-request.csr", "/sessions.xhtml", "/expired.xhtml",
+            "/resources/console.js");
 
     @AfterEach
     void federationOff() throws Exception {
@@ -41,6 +42,39 @@ class ConsoleSecurityIT {
                         location -> assertThat(location).contains("/console/"));
             }
         }
+    }
+
+    /** Every operation of the admin API: method and path under /api/admin. */
+    private static final List<String> API_CALLS = List.of("GET settings", "PUT settings", "GET authorizations",
+            "POST authorizations", "GET authorizations/1", "PUT authorizations/1", "DELETE authorizations/1",
+            "GET certificate", "PUT certificate", "DELETE certificate", "GET certificate/sip", "PUT certificate/sip",
+            "DELETE certificate/sip", "GET certificate/request", "POST certificate/request", "DELETE certificate/request",
+            "POST certificate/request/reply", "POST certificate/self-signed", "GET trusted-cas", "POST trusted-cas",
+            "GET trusted-cas/1", "DELETE trusted-cas/1", "GET federation", "DELETE federation/sessions/1-abc",
+            "GET audit", "GET messages?user=a@parley.test");
+
+    @Test
+    void everyApiCallRefusesCallersWithoutTheAdminRole() throws Exception {
+        String before = ParleyHttp.asAdmin().get(ParleyAdmin.SETTINGS).body();
+        ParleyHttp integration = ParleyHttp.asIntegration();
+        for (String call : API_CALLS) {
+            String method = call.substring(0, call.indexOf(' '));
+            java.net.URI uri = ParleyHttp.app("/api/admin/" + call.substring(call.indexOf(' ') + 1));
+
+            assertThat(apiCall(ParleyHttp.anonymous(), method, uri).statusCode()).as("anonymous " + call).isEqualTo(401);
+            assertThat(apiCall(integration, method, uri).statusCode()).as("integration " + call).isEqualTo(403);
+        }
+        assertThat(ParleyHttp.asAdmin().get(ParleyAdmin.SETTINGS).body()).isEqualTo(before);
+    }
+
+    private static HttpResponse<String> apiCall(ParleyHttp caller, String method, java.net.URI uri) throws Exception {
+        return switch (method) {
+            case "GET" -> caller.get(uri);
+            case "PUT" -> caller.put(uri, "{}");
+            case "POST" -> caller.post(uri, "{}");
+            case "DELETE" -> caller.delete(uri);
+            default -> throw new IllegalArgumentException(method);
+        };
     }
 
     @Test

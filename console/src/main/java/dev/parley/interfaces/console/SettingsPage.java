@@ -181,8 +181,9 @@ public class SettingsPage {
         return AuthorizationLevel.values();
     }
 
+    /** The certificate presented to XMPP peers: the XMPP one, or the SIP one in its place. */
     public Optional<CertificateInfo> getCertificate() {
-        return certificates.current();
+        return certificates.presented().flatMap(certificates::current);
     }
 
     public SettingsSnapshot getStored() {

@@ -5,10 +5,18 @@ import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.certificate.CertificateFacts;
+import dev.parley.domain.model.certificate.CertificateGenerator;
 import dev.parley.domain.model.certificate.CertificateInfo;
+import dev.parley.domain.model.certificate.CertificateRequest;
+import dev.parley.domain.model.certificate.CertificateRequestInfo;
+import dev.parley.domain.model.certificate.CertificateRequestRepository;
+import dev.parley.domain.model.certificate.CertificateRole;
 import dev.parley.domain.model.certificate.CertificateRules;
+import dev.parley.domain.model.certificate.ChainCertificate;
 import dev.parley.domain.model.certificate.CredentialPem;
 import dev.parley.domain.model.certificate.InvalidCertificateException;
+import dev.parley.domain.model.certificate.KeyAlgorithm;
+import dev.parley.domain.model.certificate.RequestedNames;
 import dev.parley.domain.model.certificate.ServerCertificate;
 import dev.parley.domain.model.certificate.ServerCertificateRepository;
 import dev.parley.domain.model.certificate.TrustedCa;
@@ -25,8 +33,11 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +47,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Keeps the S2S server certificate (its key sealed) and the trusted CAs, audits every change, and announces it so
- * that the engine follows. Nothing it logs, audits or throws holds key material or a password.
+ * Keeps the server certificates (their keys sealed), the waiting certificate signing request (its key sealed) and the
+ * trusted CAs, audits every change, and announces it so that the engine follows. Nothing it logs, audits or throws
+ * holds key material or a password.
  */
 @Stateless
 public class DefaultCertificateService implements CertificateService {
@@ -46,16 +58,24 @@ public class DefaultCertificateService implements CertificateService {
     static final String DOMAIN_PROPERTY = "parley.xmpp.domain";
     /** Largest key store or PEM text accepted; a server certificate with its chain is a few KiB. */
     static final int MAX_INPUT = 256 * 1024;
+    /** How long a self-signed trial certificate is valid. */
+    static final Duration SELF_SIGNED_VALIDITY = Duration.ofDays(365);
 
     private static final System.Logger LOG = System.getLogger(DefaultCertificateService.class.getName());
     private static final String UNREADABLE = "the stored key cannot be opened (was Parley's secret key file replaced?):"
-            + " no certificate is presented to peers; import it again";
+            + " it is not presented to peers; import it again";
 
     @Inject
     ServerCertificateRepository certificates;
 
     @Inject
+    CertificateRequestRepository requests;
+
+    @Inject
     TrustedCaRepository trustedCas;
+
+    @Inject
+    CertificateGenerator generator;
 
     @Inject
     SecretSealer sealer;
@@ -71,20 +91,32 @@ public class DefaultCertificateService implements CertificateService {
     Supplier<String> localDomain = () -> System.getProperty(DOMAIN_PROPERTY, "localhost");
 
     @Override
-    public Optional<CertificateInfo> current() {
-        ServerCertificate row = certificates.get();
+    public Optional<CertificateInfo> current(CertificateRole role) {
+        ServerCertificate row = certificates.get(role);
         return row.facts().flatMap(facts -> {
             List<String> remarks = new ArrayList<>(
-                    CertificateRules.serverCertificateRemarks(facts, Instant.now(clock), canonicalLocalDomain()));
-            if (opened(row).isEmpty()) {
+                    CertificateRules.serverCertificateRemarks(facts, Instant.now(clock), localDomain()));
+            Optional<ServerCredential> opened = opened(row);
+            if (opened.isEmpty()) {
                 remarks.add(0, UNREADABLE);
             }
-            return row.info(remarks);
+            return row.info(opened.map(DefaultCertificateService::chainOf).orElse(List.of()), remarks);
         });
     }
 
     @Override
-    public CertificateInfo importPkcs12(byte[] keystore, String password, String who) throws InvalidCertificateException {
+    public Optional<CertificateRole> presented() {
+        for (CertificateRole role : CertificateRole.values()) {
+            if (opened(certificates.get(role)).isPresent()) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public CertificateInfo importPkcs12(CertificateRole role, byte[] keystore, String password, String who)
+            throws InvalidCertificateException {
         List<String> problems = new ArrayList<>();
         if (keystore == null || keystore.length == 0) {
             problems.add("the PKCS#12 key store is missing");
@@ -97,24 +129,25 @@ public class DefaultCertificateService implements CertificateService {
         throwIf(problems);
         char[] secret = password.toCharArray();
         try {
-            return store(loaded(() -> ServerCredentials.fromPkcs12(keystore, secret)), who);
+            return store(role, loaded(() -> ServerCredentials.fromPkcs12(keystore, secret)), who, "imported");
         } finally {
             Arrays.fill(secret, '\0');
         }
     }
 
     @Override
-    public CertificateInfo importPem(String privateKeyPem, String chainPem, String who) throws InvalidCertificateException {
+    public CertificateInfo importPem(CertificateRole role, String privateKeyPem, String chainPem, String who)
+            throws InvalidCertificateException {
         List<String> problems = new ArrayList<>();
         requireText(privateKeyPem, "the private key", problems);
         requireText(chainPem, "the certificate chain", problems);
         throwIf(problems);
-        return store(loaded(() -> ServerCredentials.fromPem(privateKeyPem, chainPem)), who);
+        return store(role, loaded(() -> ServerCredentials.fromPem(privateKeyPem, chainPem)), who, "imported");
     }
 
     @Override
-    public void remove(String who) {
-        ServerCertificate row = certificates.getForChange();
+    public void remove(CertificateRole role, String who) {
+        ServerCertificate row = certificates.getForChange(role);
         Optional<CertificateFacts> removed = row.facts();
         if (removed.isEmpty()) {
             return;
@@ -122,8 +155,109 @@ public class DefaultCertificateService implements CertificateService {
         row.clear();
         certificates.flush();
         audit.record(AuditRecord.settingsChanged(Instant.now(clock),
-                who + " removed the S2S server certificate " + removed.get().summary()));
+                who + " removed the " + role.displayName() + " " + removed.get().summary()));
         changed.fire(new FederationConfigurationChanged(who));
+    }
+
+    @Override
+    public CertificateRequestInfo requestCertificate(KeyAlgorithm algorithm, List<String> dnsNames, String who)
+            throws InvalidCertificateException {
+        RequestedNames names = requestedNames(algorithm, dnsNames);
+        KeyPair keys = generator.keyPair(algorithm);
+        String csr = generator.signingRequest(keys, algorithm, names.names());
+        String sealedKey = sealer.seal(ServerCredentials.privateKeyPem(keys.getPrivate()), SecretSealer.Purpose.REQUEST_KEY);
+        Instant now = Instant.now(clock);
+        CertificateRequest row = requests.getForChange();
+        Optional<CertificateRequestInfo> replaced = row.info();
+        row.replace(sealedKey, algorithm, names.subject(), names.names(), csr, who, now);
+        requests.flush();
+        CertificateRequestInfo request = row.info().orElseThrow();
+        audit.record(AuditRecord.settingsChanged(now, who + " generated a certificate signing request ("
+                + request.summary() + ")" + replaced.map(old -> " in place of the one of " + old.createdBy() + " ("
+                + old.summary() + ")").orElse("")));
+        return request;
+    }
+
+    @Override
+    public Optional<CertificateRequestInfo> pendingRequest() {
+        return requests.get().info();
+    }
+
+    @Override
+    public CertificateInfo importRequestReply(String chainPem, String who) throws InvalidCertificateException {
+        List<String> problems = new ArrayList<>();
+        requireText(chainPem, "the signed certificate", problems);
+        throwIf(problems);
+        CertificateRequest row = requests.getForChange();
+        CertificateRequestInfo request = row.info().orElseThrow(() -> new InvalidCertificateException(
+                "no certificate signing request waits for a reply: generate one first, or import the certificate"
+                        + " with its own key"));
+        PrivateKey key;
+        try {
+            key = ServerCredentials.pkcs8Key(sealer.open(row.sealedKey().orElseThrow(),
+                    SecretSealer.Purpose.REQUEST_KEY));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The key of the waiting certificate signing request cannot be opened ({0})",
+                    e.getClass().getSimpleName());
+            throw new InvalidCertificateException("the key of the waiting request cannot be opened (was Parley's"
+                    + " secret key file replaced?): generate a new request");
+        }
+        List<X509Certificate> chain;
+        try {
+            chain = Certificates.parsePem(chainPem);
+        } catch (IllegalArgumentException unreadable) {
+            throw new InvalidCertificateException(unreadable.getMessage());
+        }
+        Optional<X509Certificate> issued = chain.stream()
+                .filter(certificate -> ServerCredentials.matches(key, certificate.getPublicKey()))
+                .findFirst();
+        if (issued.isEmpty()) {
+            throw new InvalidCertificateException("no certificate in the reply is for the waiting request's key ("
+                    + request.summary() + ", generated " + request.createdAt() + "): was it issued for another request?");
+        }
+        ServerCredential credential = loaded(() -> ServerCredentials.fromPem(ServerCredentials.privateKeyPem(key),
+                chainPem));
+        CertificateInfo stored = store(CertificateRole.XMPP, credential, who, "imported the CA's reply to the"
+                + " certificate signing request as");
+        row.clear();
+        requests.flush();
+        return stored;
+    }
+
+    @Override
+    public void cancelRequest(String who) {
+        CertificateRequest row = requests.getForChange();
+        Optional<CertificateRequestInfo> cancelled = row.info();
+        if (cancelled.isEmpty()) {
+            return;
+        }
+        row.clear();
+        requests.flush();
+        audit.record(AuditRecord.settingsChanged(Instant.now(clock), who + " cancelled the certificate signing"
+                + " request of " + cancelled.get().createdBy() + " (" + cancelled.get().summary() + ")"));
+    }
+
+    @Override
+    public CertificateInfo installSelfSigned(KeyAlgorithm algorithm, List<String> dnsNames, String who)
+            throws InvalidCertificateException {
+        RequestedNames names = requestedNames(algorithm, dnsNames);
+        KeyPair keys = generator.keyPair(algorithm);
+        // Valid from a minute ago: a peer whose clock is a little behind would otherwise refuse it as not valid yet.
+        Instant now = Instant.now(clock);
+        X509Certificate certificate = generator.selfSigned(keys, algorithm, names.names(),
+                now.minus(Duration.ofMinutes(1)), now.plus(SELF_SIGNED_VALIDITY));
+        return store(CertificateRole.XMPP, new ServerCredential(keys.getPrivate(), List.of(certificate)), who,
+                "generated");
+    }
+
+    @Override
+    public String localDomain() {
+        String domain = localDomain.get().trim();
+        try {
+            return Jid.ofDomain(domain).domainpart();
+        } catch (InvalidJidException e) {
+            return domain.toLowerCase(Locale.ROOT);
+        }
     }
 
     @Override
@@ -179,7 +313,13 @@ public class DefaultCertificateService implements CertificateService {
 
     @Override
     public Optional<ServerCredential> credential() {
-        return opened(certificates.get());
+        for (CertificateRole role : CertificateRole.values()) {
+            Optional<ServerCredential> opened = opened(certificates.get(role));
+            if (opened.isPresent()) {
+                return opened;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -203,8 +343,12 @@ public class DefaultCertificateService implements CertificateService {
         return List.copyOf(cas);
     }
 
-    /** Checks {@code credential} and stores it in place of any other, sealed; audits and announces the change. */
-    private CertificateInfo store(ServerCredential credential, String who) throws InvalidCertificateException {
+    /**
+     * Checks {@code credential} and stores it as the role's certificate in place of any other, sealed; audits
+     * ("who {@code how} the role's certificate …") and announces the change.
+     */
+    private CertificateInfo store(CertificateRole role, ServerCredential credential, String who, String how)
+            throws InvalidCertificateException {
         Instant now = Instant.now(clock);
         throwIf(CertificateRules.serverCertificateProblems(credential, now));
         CertificateFacts facts = CertificateFacts.of(credential);
@@ -213,17 +357,28 @@ public class DefaultCertificateService implements CertificateService {
             throw new InvalidCertificateException("the key with its chain is too large to store (" + sealed.length()
                     + " characters sealed, at most " + ServerCertificate.MAX_SEALED_LENGTH + ")");
         }
-        ServerCertificate row = certificates.getForChange();
+        ServerCertificate row = certificates.getForChange(role);
         Optional<CertificateFacts> previous = row.facts();
         row.replace(facts, sealed, who, now);
         certificates.flush();
-        audit.record(AuditRecord.settingsChanged(now, previous
-                .map(replaced -> who + " replaced the S2S server certificate " + replaced.summary() + " with "
-                        + facts.summary())
-                .orElseGet(() -> who + " imported the S2S server certificate " + facts.summary())));
+        audit.record(AuditRecord.settingsChanged(now, who + " " + how + " the " + role.displayName() + " "
+                + facts.summary() + previous.map(replaced -> " in place of " + replaced.summary()).orElse("")));
         changed.fire(new FederationConfigurationChanged(who));
-        List<String> remarks = CertificateRules.serverCertificateRemarks(facts, now, canonicalLocalDomain());
-        return row.info(remarks).orElseThrow();
+        List<String> remarks = CertificateRules.serverCertificateRemarks(facts, now, localDomain());
+        return row.info(chainOf(credential), remarks).orElseThrow();
+    }
+
+    /** The names for a generated key's certificate, or why they cannot be. */
+    private RequestedNames requestedNames(KeyAlgorithm algorithm, List<String> dnsNames)
+            throws InvalidCertificateException {
+        if (algorithm == null) {
+            throw new InvalidCertificateException("choose the key algorithm: EC_P256 or RSA_3072");
+        }
+        return RequestedNames.of(dnsNames == null ? List.of() : dnsNames, localDomain());
+    }
+
+    private static List<ChainCertificate> chainOf(ServerCredential credential) {
+        return credential.chain().stream().map(ChainCertificate::of).toList();
     }
 
     /** The stored credential, opened; empty when there is none or it cannot be opened (logged without key material). */
@@ -235,8 +390,8 @@ public class DefaultCertificateService implements CertificateService {
         try {
             return Optional.of(CredentialPem.parse(sealer.open(sealed.get(), SecretSealer.Purpose.SERVER_CREDENTIAL)).credential());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The stored S2S server certificate {0} cannot be opened ({1}): no certificate is"
-                    + " presented to peers until it is imported again", row.facts().map(CertificateFacts::summary)
+            LOG.log(Level.WARNING, "The stored {0} {1} cannot be opened ({2}): it is not presented to peers until it"
+                    + " is imported again", row.role().displayName(), row.facts().map(CertificateFacts::summary)
                     .orElse(""), e.getClass().getSimpleName() + ": " + e.getMessage());
             return Optional.empty();
         }
@@ -252,16 +407,6 @@ public class DefaultCertificateService implements CertificateService {
             return loader.get();
         } catch (IllegalArgumentException unreadable) {
             throw new InvalidCertificateException(unreadable.getMessage());
-        }
-    }
-
-    /** The local XMPP domain as the engine compares it: lower-case A-labels. */
-    private String canonicalLocalDomain() {
-        String domain = localDomain.get().trim();
-        try {
-            return Jid.ofDomain(domain).domainpart();
-        } catch (InvalidJidException e) {
-            return domain.toLowerCase(Locale.ROOT);
         }
     }
 

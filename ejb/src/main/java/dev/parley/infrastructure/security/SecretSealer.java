@@ -33,7 +33,8 @@ public class SecretSealer {
     /** What a sealed secret is for; a secret opens only for the purpose it was sealed for. */
     public enum Purpose {
         PROXY_PASSWORD("federation_settings.proxy_password"),
-        SERVER_CREDENTIAL("server_certificate.credential");
+        SERVER_CREDENTIAL("server_certificate.credential"),
+        REQUEST_KEY("certificate_request.key");
 
         private final byte[] associatedData;
 

@@ -181,7 +181,12 @@ public final class ServerCredentials {
         return Pem.encode("PRIVATE KEY", key.getEncoded());
     }
 
-    private static PrivateKey pkcs8Key(String pem) {
+    /**
+     * The key of a PEM PKCS#8 block ({@code BEGIN PRIVATE KEY}, unencrypted), as {@link #fromPem} reads it.
+     *
+     * @throws CredentialLoadException as for {@link #fromPem}
+     */
+    public static PrivateKey pkcs8Key(String pem) {
         if (pem != null) {
             if (pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
                 throw new CredentialLoadException("the private key is encrypted; give it unencrypted (it is stored"
@@ -260,7 +265,7 @@ public final class ServerCredentials {
      * Whether {@code key} is the private half of {@code publicKey}: RSA keys by their modulus, EC and EdDSA keys by
      * a test signature.
      */
-    static boolean matches(PrivateKey key, PublicKey publicKey) {
+    public static boolean matches(PrivateKey key, PublicKey publicKey) {
         if (key instanceof RSAPrivateKey rsa) {
             return publicKey instanceof RSAPublicKey other && rsa.getModulus().equals(other.getModulus())
                     && (!(rsa instanceof RSAPrivateCrtKey crt) || crt.getPublicExponent().equals(other.getPublicExponent()));

@@ -1,6 +1,7 @@
 package dev.parley.xmpp.testing;
 
 import dev.parley.xmpp.tls.ServerCredential;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -18,17 +19,24 @@ import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 /**
  * A certificate authority for one test and the certificates it (or nobody) signs, built with BouncyCastle: server
@@ -70,6 +78,36 @@ public final class TestPki {
     }
 
     /** A certificate to build: names, validity, usages, issuer. */
+    /**
+     * Signs a PKCS#10 request (PEM) as a CA would: the requested subject, key and extensions, valid from yesterday for
+     * 90 days.
+     *
+     * @return the issued certificate, then this CA's
+     */
+    public List<X509Certificate> signRequest(String csrPem) {
+        try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
+            JcaPKCS10CertificationRequest request = new JcaPKCS10CertificationRequest(
+                    (PKCS10CertificationRequest) parser.readObject());
+            if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.getPublicKey()))) {
+                throw new IllegalArgumentException("the request's signature does not verify");
+            }
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), serial(),
+                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(90))),
+                    request.getSubject(), request.getPublicKey());
+            for (Attribute attribute : request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+                Extensions extensions = Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
+                for (ASN1ObjectIdentifier oid : extensions.getExtensionOIDs()) {
+                    builder.addExtension(extensions.getExtension(oid));
+                }
+            }
+            return List.of(sign(builder, keys), certificate);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign the request", e);
+        }
+    }
+
     public Leaf leaf(String commonName) {
         return new Leaf(this, commonName);
     }

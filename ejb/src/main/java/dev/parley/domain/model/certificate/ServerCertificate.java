@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The S2S server certificate of this installation: a single row (id 1), created empty by the schema migration, filled
- * by an import and emptied by a removal. The private key and the chain are stored only sealed
+ * A server certificate of this installation: one row per {@link CertificateRole} (its {@link CertificateRole#rowId()}),
+ * created empty by the schema migration, filled by an import and emptied by a removal. The private key and the chain are stored only sealed
  * ({@code credential_sealed}); the plain columns describe the certificate for display.
  */
 @Entity
 @Table(name = "server_certificate")
 public class ServerCertificate {
 
-    public static final long THE_ID = 1L;
     /** The size of {@code credential_sealed}. */
     public static final int MAX_SEALED_LENGTH = 1_000_000;
 
@@ -68,6 +67,20 @@ public class ServerCertificate {
 
     protected ServerCertificate() {
         // for JPA
+    }
+
+    /** The role's row as the schema migration creates it: empty. */
+    protected ServerCertificate(CertificateRole role) {
+        id = role.rowId();
+    }
+
+    public CertificateRole role() {
+        for (CertificateRole role : CertificateRole.values()) {
+            if (role.rowId() == id) {
+                return role;
+            }
+        }
+        throw new IllegalStateException("server_certificate row " + id + " is for no known role");
     }
 
     public boolean present() {
@@ -131,9 +144,9 @@ public class ServerCertificate {
         importedBy = null;
     }
 
-    /** The certificate as shown, with {@code remarks}. */
-    public Optional<CertificateInfo> info(List<String> remarks) {
-        return facts().map(facts -> new CertificateInfo(facts.subject(), facts.issuer(), facts.dnsNames(),
-                facts.notBefore(), facts.notAfter(), facts.sha256(), importedAt, importedBy, remarks));
+    /** The certificate as shown, with its {@code chain} as opened and {@code remarks}. */
+    public Optional<CertificateInfo> info(List<ChainCertificate> chain, List<String> remarks) {
+        return facts().map(facts -> new CertificateInfo(role(), facts.subject(), facts.issuer(), facts.dnsNames(),
+                facts.notBefore(), facts.notAfter(), facts.sha256(), importedAt, importedBy, chain, remarks));
     }
 }

@@ -1,16 +1,16 @@
 package dev.parley.domain.model.certificate;
 
-/** Where the one S2S server certificate row is kept. */
+/** Where the server certificate rows are kept, one per {@link CertificateRole}. */
 public interface ServerCertificateRepository {
 
-    /** The row as it is now; empty ({@link ServerCertificate#present()} false) when no certificate is stored. */
-    ServerCertificate get();
+    /** The role's row as it is now; empty ({@link ServerCertificate#present()} false) when no certificate is stored. */
+    ServerCertificate get(CertificateRole role);
 
     /**
-     * The row, locked until the transaction ends: concurrent imports and removals take turns, and the last one
+     * The role's row, locked until the transaction ends: concurrent imports and removals take turns, and the last one
      * stands.
      */
-    ServerCertificate getForChange();
+    ServerCertificate getForChange(CertificateRole role);
 
     /** Writes pending changes now. */
     void flush();

@@ -1,5 +1,6 @@
 package dev.parley.infrastructure.persistence.jpa;
 
+import dev.parley.domain.model.certificate.CertificateRole;
 import dev.parley.domain.model.certificate.ServerCertificate;
 import dev.parley.domain.model.certificate.ServerCertificateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +15,13 @@ public class JpaServerCertificateRepository implements ServerCertificateReposito
     EntityManager entityManager;
 
     @Override
-    public ServerCertificate get() {
-        return existing(entityManager.find(ServerCertificate.class, ServerCertificate.THE_ID));
+    public ServerCertificate get(CertificateRole role) {
+        return existing(entityManager.find(ServerCertificate.class, role.rowId()), role);
     }
 
     @Override
-    public ServerCertificate getForChange() {
-        return existing(entityManager.find(ServerCertificate.class, ServerCertificate.THE_ID,
-                LockModeType.PESSIMISTIC_WRITE));
+    public ServerCertificate getForChange(CertificateRole role) {
+        return existing(entityManager.find(ServerCertificate.class, role.rowId(), LockModeType.PESSIMISTIC_WRITE), role);
     }
 
     @Override
@@ -29,9 +29,10 @@ public class JpaServerCertificateRepository implements ServerCertificateReposito
         entityManager.flush();
     }
 
-    private static ServerCertificate existing(ServerCertificate row) {
+    private static ServerCertificate existing(ServerCertificate row, CertificateRole role) {
         if (row == null) {
-            throw new IllegalStateException("The server_certificate row is missing: the schema migration has not run");
+            throw new IllegalStateException("The server_certificate row of the " + role.displayName()
+                    + " is missing: the schema migration has not run");
         }
         return row;
     }

@@ -103,29 +103,31 @@ class SchemaMigrationScriptsTest {
     }
 
     @Test
-    void certificateMigrationCreatesTheEmptyCertificateRowAndTheTrustedCaTable() throws Exception {
+    void certificateMigrationsCreateTheEmptyXmppAndSipRowsAndTheTrustedCaTable() throws Exception {
         String url = "jdbc:h2:mem:certificate-migration-test;DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             try (ResultSet row = connection.createStatement().executeQuery(
-                    "SELECT id, version, credential_sealed, subject, sha256 FROM server_certificate")) {
-                assertThat(row.next()).isTrue();
-                assertThat(row.getLong("id")).isEqualTo(1);
-                assertThat(row.getLong("version")).isZero();
-                assertThat(row.getString("credential_sealed")).isNull();
-                assertThat(row.getString("subject")).isNull();
+                    "SELECT id, version, credential_sealed, subject, sha256 FROM server_certificate ORDER BY id")) {
+                for (var role : dev.parley.domain.model.certificate.CertificateRole.values()) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getLong("id")).isEqualTo(role.rowId());
+                    assertThat(row.getLong("version")).isZero();
+                    assertThat(row.getString("credential_sealed")).isNull();
+                    assertThat(row.getString("subject")).isNull();
+                }
                 assertThat(row.next()).isFalse();
             }
-            var second = connection.prepareStatement("INSERT INTO server_certificate (id, version) VALUES (2, 0)");
-            assertThatThrownBy(second::executeUpdate).isInstanceOf(java.sql.SQLException.class);
+            var third = connection.prepareStatement("INSERT INTO server_certificate (id, version) VALUES (3, 0)");
+            assertThatThrownBy(third::executeUpdate).isInstanceOf(java.sql.SQLException.class);
             // A certificate is stored whole or not at all.
             var half = connection.prepareStatement("UPDATE server_certificate SET credential_sealed = 'v1:x'");
             assertThatThrownBy(half::executeUpdate).isInstanceOf(java.sql.SQLException.class);
             var whole = connection.prepareStatement("UPDATE server_certificate SET credential_sealed = ?, subject = ?,"
                     + " issuer = ?, dns_names = '', not_before = CURRENT_TIMESTAMP, not_after = CURRENT_TIMESTAMP,"
                     + " sha256 = ?, self_signed = TRUE, chain_length = 1, imported_at = CURRENT_TIMESTAMP,"
-                    + " imported_by = 'test'");
+                    + " imported_by = 'test' WHERE id = 1");
             // The largest values the application stores fit.
             whole.setString(1, "v1:" + "x".repeat(dev.parley.domain.model.certificate.ServerCertificate.MAX_SEALED_LENGTH - 3));
             whole.setString(2, "s".repeat(dev.parley.domain.model.certificate.CertificateRules.MAX_NAME_LENGTH));
@@ -135,7 +137,7 @@ class SchemaMigrationScriptsTest {
             assertThat(connection.prepareStatement("UPDATE server_certificate SET credential_sealed = NULL, subject = NULL,"
                     + " issuer = NULL, dns_names = NULL, not_before = NULL, not_after = NULL, sha256 = NULL,"
                     + " self_signed = NULL, chain_length = NULL, imported_at = NULL, imported_by = NULL").executeUpdate())
-                    .isEqualTo(1);
+                    .isEqualTo(2);
 
             var insertCa = "INSERT INTO trusted_ca (pem, subject, not_after, sha256, added_at, added_by)"
                     + " VALUES (?, 'CN=Partner CA', CURRENT_TIMESTAMP, ?, CURRENT_TIMESTAMP, 'test')";
@@ -148,6 +150,35 @@ class SchemaMigrationScriptsTest {
             duplicate.setString(2, "AB:".repeat(31) + "CD");
             assertThatThrownBy(duplicate::executeUpdate).isInstanceOfSatisfying(java.sql.SQLException.class,
                     e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+        }
+        }
+
+    @Test
+    void requestMigrationCreatesTheEmptyRequestRow() throws Exception {
+        String url = "jdbc:h2:mem:request-migration-test;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            try (ResultSet row = connection.createStatement().executeQuery(
+                    "SELECT id, version, key_sealed, csr_pem FROM certificate_request")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getLong("id")).isEqualTo(dev.parley.domain.model.certificate.CertificateRequest.THE_ID);
+                assertThat(row.getString("key_sealed")).isNull();
+                assertThat(row.next()).isFalse();
+            }
+            assertThatThrownBy(connection.prepareStatement("INSERT INTO certificate_request (id, version) VALUES (2, 0)")
+                    ::executeUpdate).isInstanceOf(java.sql.SQLException.class);
+            // A request is stored whole or not at all.
+            assertThatThrownBy(connection.prepareStatement("UPDATE certificate_request SET key_sealed = 'v2:x'")
+                    ::executeUpdate).isInstanceOf(java.sql.SQLException.class);
+            var whole = connection.prepareStatement("UPDATE certificate_request SET key_sealed = ?, algorithm = 'RSA_3072',"
+                    + " subject = ?, dns_names = ?, csr_pem = ?, created_at = CURRENT_TIMESTAMP, created_by = 'test'");
+            int max = dev.parley.domain.model.certificate.CertificateRequest.MAX_LENGTH;
+            whole.setString(1, "k".repeat(max));
+            whole.setString(2, "s".repeat(dev.parley.domain.model.certificate.CertificateRules.MAX_NAME_LENGTH));
+            whole.setString(3, "n".repeat(max));
+            whole.setString(4, "c".repeat(max));
+            assertThat(whole.executeUpdate()).isEqualTo(1);
         }
     }
 }
