@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConsoleSecurityIT {
 
     private static final List<String> PAGES = List.of("/", "/index.xhtml", "/settings.xhtml", "/authorizations.xhtml",
-            "/authorization.xhtml", "/certificates.xhtml", "/certificate-request.csr", "/sessions.xhtml", "/expired.xhtml",
-            "/resources/console.js");
+            "/authorization.xhtml", "/certificates.xhtml", "/certificate-request.csr", "/sessions.xhtml", "/audit.xhtml",
+            "/expired.xhtml", "/resources/console.js");
 
     @AfterEach
     void federationOff() throws Exception {

@@ -1,6 +1,8 @@
 package dev.parley.interfaces.rest;
 
 import dev.parley.application.FederationAudit;
+import dev.parley.domain.model.audit.AuditQueryText;
+import dev.parley.domain.model.audit.InvalidAuditQueryException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -22,7 +24,7 @@ public class AuditResource {
     @GET
     public JsonArray find(@QueryParam("domain") String domain, @QueryParam("kind") String kind,
                           @QueryParam("since") String since, @QueryParam("until") String until,
-                          @QueryParam("limit") String limit) {
-        return AuditJson.toJson(audit.find(AuditQueryParameters.parse(domain, kind, since, until, limit)));
+                          @QueryParam("limit") String limit) throws InvalidAuditQueryException {
+        return AuditJson.toJson(audit.find(AuditQueryText.parse(domain, kind, since, until, limit)));
     }
 }

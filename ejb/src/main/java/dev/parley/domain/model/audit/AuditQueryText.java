@@ -1,8 +1,5 @@
-package dev.parley.interfaces.rest;
+package dev.parley.domain.model.audit;
 
-import dev.parley.domain.model.audit.AuditKind;
-import dev.parley.domain.model.audit.AuditQuery;
-import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.xmpp.jid.InvalidJidException;
 import dev.parley.xmpp.jid.Jid;
 import java.time.DateTimeException;
@@ -13,15 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The query parameters of {@code GET /api/admin/audit}, read into an {@link AuditQuery}, or a 400
- * that names every parameter that was wrong.
+ * An audit search as people type it (the query parameters of {@code GET /api/admin/audit}, the console's audit
+ * form), read into an {@link AuditQuery}, or every field that was wrong.
  */
-final class AuditQueryParameters {
+public final class AuditQueryText {
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    private AuditQueryParameters() {
+    private AuditQueryText() {
     }
 
     /**
@@ -30,8 +27,10 @@ final class AuditQueryParameters {
      * @param since  an ISO-8601 instant, inclusive ({@code 2026-11-26T08:00:00Z}, or with an offset)
      * @param until  an ISO-8601 instant, exclusive
      * @param limit  1 to 1000, default 100
+     * @throws InvalidAuditQueryException naming every field that was wrong
      */
-    static AuditQuery parse(String domain, String kind, String since, String until, String limit) {
+    public static AuditQuery parse(String domain, String kind, String since, String until, String limit)
+            throws InvalidAuditQueryException {
         List<String> problems = new ArrayList<>();
         String remoteDomain = blank(domain) ? null : canonical(domain.strip());
         if (remoteDomain != null && remoteDomain.length() > AuditRecord.MAX_DOMAIN_LENGTH) {
@@ -46,7 +45,7 @@ final class AuditQueryParameters {
             problems.add("since (" + from + ") must be before until (" + to + ")");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw new InvalidAuditQueryException(problems);
         }
         return new AuditQuery(remoteDomain, auditKind, from, to, max);
     }
