@@ -27,6 +27,11 @@ class HealthIT {
                     assertThat(check.getString("name")).isEqualTo("deployments-status");
                     assertThat(check.getString("status")).isEqualTo("UP");
                     assertThat(check.getJsonObject("data").getString("parley.ear")).isEqualTo("OK");
+                })
+                .anySatisfy(check -> {
+                    assertThat(check.getString("name")).isEqualTo("parley-federation");
+                    assertThat(check.getString("status")).isEqualTo("UP");
+                    assertThat(check.getJsonObject("data").getString("engine")).isIn("OFF", "RUNNING");
                 });
     }
 }

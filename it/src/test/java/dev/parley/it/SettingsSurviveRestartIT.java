@@ -3,7 +3,10 @@ package dev.parley.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -46,5 +49,42 @@ class SettingsSurviveRestartIT {
         } finally {
             server.stop(SERVER);
         }
+    }
+
+    @Test
+    void readinessIsDownWithTheReasonWhileTheStoredPortIsTaken() throws Exception {
+        int port = ThreadLocalRandom.current().nextInt(30000, 40000);
+        String settings = """
+                {"enabled": true, "mode": "DIRECT", "s2sPort": %d, "s2sBindAddress": "%s", "proxyPort": 5275,
+                 "tlsPolicy": "OPTIONAL", "maxLevel": "PERSONAL", "outboundRetryWindow": 3600}"""
+                .formatted(port, ItEnvironment.address());
+        server.start(SERVER);
+        try {
+            assertThat(ParleyHttp.asAdmin().put(SETTINGS, settings).statusCode()).isEqualTo(200);
+            server.stop(SERVER);
+            try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getByName(ItEnvironment.address()))) {
+                server.start(SERVER);
+
+                HttpResponse<String> down = ParleyHttp.anonymous().get(ParleyHttp.management("/health/ready"));
+                assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+                JsonObject check = federationCheck(down);
+                assertThat(check.getString("status")).isEqualTo("DOWN");
+                assertThat(check.getJsonObject("data").getString("engine")).isEqualTo("FAILED");
+                assertThat(check.getJsonObject("data").getString("problem")).contains(String.valueOf(port));
+            }
+            assertThat(ParleyHttp.asAdmin().put(SETTINGS, settings).statusCode()).isEqualTo(200);
+            HttpResponse<String> up = ParleyHttp.anonymous().get(ParleyHttp.management("/health/ready"));
+            assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+            assertThat(federationCheck(up).getJsonObject("data").getString("listening")).endsWith(":" + port);
+            assertThat(ParleyHttp.asAdmin().put(SETTINGS, settings.replace("\"enabled\": true", "\"enabled\": false"))
+                    .statusCode()).isEqualTo(200);
+        } finally {
+            server.stop(SERVER);
+        }
+    }
+
+    private static JsonObject federationCheck(HttpResponse<String> health) {
+        return ((JsonObject) ParleyHttp.json(health)).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("parley-federation")).findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,80 @@
+package dev.parley.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.connector.api.FederationControl;
+import dev.parley.connector.api.FederationRuntimeSettings;
+import dev.parley.connector.api.FederationStatus;
+import dev.parley.connector.api.FederationStatus.State;
+import dev.parley.xmpp.s2s.ConnectionFailure;
+import dev.parley.xmpp.s2s.SessionInfo;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+
+/** Ready unless the engine failed to start with federation switched on; the reason goes with DOWN. */
+class FederationReadinessTest {
+
+    private static final String PORT_TAKEN = "cannot listen on 127.0.0.1:5269: the address is in use";
+
+    private HealthCheckResponse check(FederationStatus status) {
+        FederationReadiness readiness = new FederationReadiness();
+        readiness.control = new Status(status);
+        return readiness.call();
+    }
+
+    @Test
+    void isDownWithTheReasonWhenTheEngineFailed() {
+        HealthCheckResponse response = check(new FederationStatus(State.FAILED, Optional.empty(), Set.of("parley.test"),
+                Optional.of(PORT_TAKEN)));
+
+        assertThat(response.getName()).isEqualTo("parley-federation");
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow()).containsEntry("engine", "FAILED").containsEntry("problem", PORT_TAKEN)
+                .doesNotContainKey("listening");
+    }
+
+    @Test
+    void isUpWhileRunningAndSaysWhere() {
+        HealthCheckResponse response = check(new FederationStatus(State.RUNNING,
+                Optional.of(new InetSocketAddress("127.0.0.1", 5269)), Set.of("parley.test"), Optional.empty()));
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData().orElseThrow()).containsEntry("engine", "RUNNING")
+                .containsEntry("listening", "127.0.0.1:5269").doesNotContainKey("problem");
+    }
+
+    @Test
+    void isUpWhileSwitchedOff() {
+        HealthCheckResponse response = check(new FederationStatus(State.OFF, Optional.empty(), Set.of("parley.test"),
+                Optional.empty()));
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData().orElseThrow()).containsEntry("engine", "OFF");
+    }
+
+    private record Status(FederationStatus status) implements FederationControl {
+        @Override
+        public void apply(FederationRuntimeSettings settings) {
+            throw new UnsupportedOperationException("readiness only reads");
+        }
+
+        @Override
+        public List<SessionInfo> sessions() {
+            throw new UnsupportedOperationException("readiness only reads the status");
+        }
+
+        @Override
+        public boolean closeSession(String id) {
+            throw new UnsupportedOperationException("readiness only reads");
+        }
+
+        @Override
+        public List<ConnectionFailure> recentFailures() {
+            throw new UnsupportedOperationException("readiness only reads the status");
+        }
+    }
+}
