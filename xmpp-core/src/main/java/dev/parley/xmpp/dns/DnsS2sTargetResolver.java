@@ -2,10 +2,11 @@ package dev.parley.xmpp.dns;
 
 import static dev.parley.xmpp.dns.S2sResolutionException.Reason.NOT_FOUND;
 
+import dev.parley.xmpp.dns.S2sDiscovery.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.xbill.DNS.Name;
@@ -44,104 +45,106 @@ public final class DnsS2sTargetResolver implements S2sTargetResolver {
 
     @Override
     public CompletableFuture<List<S2sTarget>> targets(String domain) {
+        return discover(domain).thenCompose(S2sDiscovery::outcome);
+    }
+
+    /** The lookups {@link #targets} makes, with what each said: one resolution, which both report. */
+    @Override
+    public CompletableFuture<S2sDiscovery> discover(String domain) {
         String ascii;
         Name name;
         try {
             ascii = DomainNames.toAscii(domain);
             name = Name.fromString(ascii, Name.root);
         } catch (IllegalArgumentException | TextParseException e) {
-            return CompletableFuture.failedFuture(new S2sResolutionException(NOT_FOUND,
-                    "cannot look up the S2S service of " + domain + ": " + e.getMessage(), e));
+            return CompletableFuture.completedFuture(S2sDiscovery.failed(Source.SRV, List.of(),
+                    new S2sResolutionException(NOT_FOUND, "cannot look up the S2S service of " + domain + ": "
+                            + e.getMessage(), e)));
         }
-        CompletableFuture<ServiceAnswer> directTls = service(DIRECT_TLS_SERVICE, name, true);
-        CompletableFuture<ServiceAnswer> startTls = service(STARTTLS_SERVICE, name, false);
+        CompletableFuture<SrvLookup> directTls = service(DIRECT_TLS_SERVICE, name, true);
+        CompletableFuture<SrvLookup> startTls = service(STARTTLS_SERVICE, name, false);
         return directTls.thenCombine(startTls, (direct, start) -> choose(domain, ascii, direct, start))
                 .thenCompose(Function.identity());
     }
 
-    private CompletableFuture<ServiceAnswer> service(Name service, Name domain, boolean directTls) {
+    private CompletableFuture<SrvLookup> service(Name service, Name domain, boolean directTls) {
         Name owner;
         try {
             owner = Name.concatenate(service, domain);
         } catch (NameTooLongException e) {
             // A name over DNS's 255 octets cannot own records: the domain simply has none of this service.
-            return CompletableFuture.completedFuture(ServiceAnswer.of(List.of(), directTls));
+            return CompletableFuture.completedFuture(
+                    lookup(service + "." + domain.toString(true), List.of(), directTls));
         }
+        String ownerName = owner.toString(true);
         return dns.lookup(owner, Type.SRV).handle((records, failure) -> {
             if (failure == null) {
-                return ServiceAnswer.of(records, directTls);
+                return lookup(ownerName, records, directTls);
             }
             S2sResolutionException cause = DnsClient.resolutionFailure(failure);
             // NXDOMAIN for _xmpp-server._tcp.DOMAIN says only that this service has no records.
-            return cause.reason() == NOT_FOUND ? ServiceAnswer.of(List.of(), directTls) : ServiceAnswer.failed(cause);
+            return cause.reason() == NOT_FOUND ? lookup(ownerName, List.of(), directTls)
+                    : new SrvLookup(ownerName, directTls, List.of(), false, Optional.of(cause));
         });
     }
 
-    private CompletableFuture<List<S2sTarget>> choose(String domain, String ascii, ServiceAnswer directTls,
-            ServiceAnswer startTls) {
-        List<SrvCandidate> candidates = new ArrayList<>(directTls.candidates());
-        candidates.addAll(startTls.candidates());
+    private CompletableFuture<S2sDiscovery> choose(String domain, String ascii, SrvLookup directTls,
+            SrvLookup startTls) {
+        List<SrvLookup> lookups = List.of(directTls, startTls);
+        List<SrvCandidate> candidates = new ArrayList<>(directTls.records());
+        candidates.addAll(startTls.records());
         if (!candidates.isEmpty()) {
-            for (ServiceAnswer answer : List.of(directTls, startTls)) {
-                if (answer.failure() != null) {
-                    LOG.log(System.Logger.Level.WARNING, "Using the SRV records found for {0}; the other lookup failed: {1}",
-                            domain, answer.failure().getMessage());
-                }
+            for (SrvLookup lookup : lookups) {
+                lookup.failure().ifPresent(failure -> LOG.log(System.Logger.Level.WARNING,
+                        "Using the SRV records found for {0}; the other lookup failed: {1}", domain,
+                        failure.getMessage()));
             }
-            return CompletableFuture.completedFuture(SrvOrdering.order(candidates, ThreadLocalRandom.current()));
+            return CompletableFuture.completedFuture(S2sDiscovery.found(Source.SRV, lookups,
+                    SrvOrdering.order(candidates, ThreadLocalRandom.current())));
         }
-        S2sResolutionException failure = startTls.failure() != null ? startTls.failure() : directTls.failure();
-        if (failure != null) {
-            return CompletableFuture.failedFuture(new S2sResolutionException(failure.reason(),
-                    "cannot resolve the S2S service of " + domain + ": " + failure.getMessage(), failure));
+        Optional<S2sResolutionException> failure = startTls.failure().or(directTls::failure);
+        if (failure.isPresent()) {
+            return CompletableFuture.completedFuture(S2sDiscovery.failed(Source.SRV, lookups,
+                    new S2sResolutionException(failure.get().reason(), "cannot resolve the S2S service of " + domain
+                            + ": " + failure.get().getMessage(), failure.get())));
         }
         if (directTls.declined() || startTls.declined()) {
-            return CompletableFuture.failedFuture(new S2sResolutionException(NOT_FOUND, domain
-                    + " offers no XMPP server-to-server service: its SRV target \".\" declares it not available"));
+            return CompletableFuture.completedFuture(S2sDiscovery.failed(Source.SRV, lookups,
+                    new S2sResolutionException(NOT_FOUND, domain + " offers no XMPP server-to-server service: its SRV"
+                            + " target \".\" declares it not available")));
         }
-        return addressFallback(domain, ascii);
+        return addressFallback(domain, ascii, lookups);
     }
 
-    private CompletableFuture<List<S2sTarget>> addressFallback(String domain, String ascii) {
+    private CompletableFuture<S2sDiscovery> addressFallback(String domain, String ascii, List<SrvLookup> lookups) {
         return hosts.addresses(ascii).handle((addresses, failure) -> {
             if (failure == null) {
-                return List.of(new S2sTarget(ascii, DEFAULT_PORT, false));
+                return S2sDiscovery.found(Source.ADDRESS_FALLBACK, lookups,
+                        List.of(new S2sTarget(ascii, DEFAULT_PORT, false)));
             }
             S2sResolutionException cause = DnsClient.resolutionFailure(failure);
             String message = cause.reason() == NOT_FOUND
                     ? "no SRV, A or AAAA records for " + domain + " (" + cause.getMessage() + ")"
                     : "cannot resolve the S2S service of " + domain + ": " + cause.getMessage();
-            throw new CompletionException(new S2sResolutionException(cause.reason(), message, cause));
+            return S2sDiscovery.failed(Source.ADDRESS_FALLBACK, lookups,
+                    new S2sResolutionException(cause.reason(), message, cause));
         });
     }
 
-    /**
-     * What one SRV lookup said.
-     *
-     * @param candidates the usable records
-     * @param declined   whether the only target was "." (RFC 2782: "decidedly not available")
-     * @param failure    why the lookup failed, or null
-     */
-    private record ServiceAnswer(List<SrvCandidate> candidates, boolean declined, S2sResolutionException failure) {
-
-        static ServiceAnswer of(List<Record> records, boolean directTls) {
-            List<SrvCandidate> candidates = new ArrayList<>();
-            boolean sawRootTarget = false;
-            for (Record record : records) {
-                if (record instanceof SRVRecord srv) {
-                    if (srv.getTarget().equals(Name.root)) {
-                        sawRootTarget = true;
-                    } else {
-                        S2sTarget target = new S2sTarget(srv.getTarget().toString(true), srv.getPort(), directTls);
-                        candidates.add(new SrvCandidate(target, srv.getPriority(), srv.getWeight()));
-                    }
+    /** The usable records of one SRV answer; "." alone declines the service (RFC 2782). */
+    private static SrvLookup lookup(String owner, List<Record> records, boolean directTls) {
+        List<SrvCandidate> candidates = new ArrayList<>();
+        boolean sawRootTarget = false;
+        for (Record record : records) {
+            if (record instanceof SRVRecord srv) {
+                if (srv.getTarget().equals(Name.root)) {
+                    sawRootTarget = true;
+                } else {
+                    S2sTarget target = new S2sTarget(srv.getTarget().toString(true), srv.getPort(), directTls);
+                    candidates.add(new SrvCandidate(target, srv.getPriority(), srv.getWeight()));
                 }
             }
-            return new ServiceAnswer(candidates, sawRootTarget && candidates.isEmpty(), null);
         }
-
-        static ServiceAnswer failed(S2sResolutionException failure) {
-            return new ServiceAnswer(List.of(), false, failure);
-        }
+        return new SrvLookup(owner, directTls, candidates, sawRootTarget && candidates.isEmpty(), Optional.empty());
     }
 }

@@ -31,6 +31,15 @@ public final class OverridingS2sTargetResolver implements S2sTargetResolver {
         return override != null ? CompletableFuture.completedFuture(override) : delegate.targets(domain);
     }
 
+    @Override
+    public CompletableFuture<S2sDiscovery> discover(String domain) {
+        List<S2sTarget> override = overrides.get(normalized(domain));
+        if (override == null) {
+            return delegate.discover(domain);
+        }
+        return CompletableFuture.completedFuture(S2sDiscovery.found(S2sDiscovery.Source.OVERRIDE, List.of(), override));
+    }
+
     private static String normalized(String domain) {
         try {
             return DomainNames.toAscii(domain);

@@ -3,9 +3,10 @@ package dev.parley.xmpp.s2s;
 /**
  * Bounds the texts the engine keeps for administrators and hands to the host's audit trail ({@link FederationEvent},
  * {@link ConnectionFailure}): many come from peers that have proven nothing (a stream header's {@code from}, a stream
- * error's text) and may be as long as a whole stanza, 256 KiB, while a host keeps thousands of them.
+ * error's text) and may be as long as a whole stanza, 256 KiB, while a host keeps thousands of them. The federation
+ * tester ({@code dev.parley.xmpp.diagnostics}) bounds what peers tell it the same way.
  */
-final class AuditTexts {
+public final class AuditTexts {
 
     /**
      * The longest text kept of a name that is no domainpart: every DNS name fits (RFC 1035 §2.3.4 allows 255 octets),
@@ -13,7 +14,7 @@ final class AuditTexts {
      */
     static final int DOMAIN = 255;
     /** Enough for a reason with a peer's stream error text; the rest of such a text adds nothing an administrator needs. */
-    static final int DETAIL = 1024;
+    public static final int DETAIL = 1024;
     /** {@code [IPv6 with a zone]:port} fits with room to spare. */
     static final int ADDRESS = 64;
     /** Ends a text that was cut, so that nobody mistakes the rest for the whole. */
@@ -35,7 +36,7 @@ final class AuditTexts {
      * {@code text} when it has at most {@code max} characters, otherwise its beginning and "…" in {@code max}
      * characters; a surrogate pair is never split, which would leave a character that no XML, UTF-8 or database takes.
      */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         if (text.length() <= max) {
             return text;
         }

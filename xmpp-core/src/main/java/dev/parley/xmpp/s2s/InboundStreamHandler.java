@@ -84,7 +84,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             case OPEN -> {
                 if (event instanceof ElementReceived received && ServerStreams.isStreamError(received.element())) {
                     // The peer ends its stream (RFC 6120 §4.9.1): close ours too; an error is not answered with one.
-                    String error = ServerStreams.describeStreamError(received.element());
+                    String error = StreamError.describe(received.element());
                     LOG.log(Level.INFO, "peer {0} ended its stream with the error {1}", ctx.channel().remoteAddress(),
                             error);
                     closeOnPeersRequest(ctx, "the peer ended the stream with the stream error " + error);

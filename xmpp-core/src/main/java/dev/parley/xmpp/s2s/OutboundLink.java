@@ -553,7 +553,16 @@ final class OutboundLink implements OutboundStreamEvents {
 
     /** How the route's domain was authenticated: SASL EXTERNAL covers only the domain in our header. Under the lock. */
     private AuthMethod methodOf(OutboundRoute route) {
-        return route.localDomain().equals(headerDomain) ? authMethod : AuthMethod.DIALBACK;
+        return methodOf(route.localDomain());
+    }
+
+    private AuthMethod methodOf(String localDomain) {
+        return localDomain.equals(headerDomain) ? authMethod : AuthMethod.DIALBACK;
+    }
+
+    /** How the sender of a written stanza was authenticated; only asked for stanzas whose carrier waits for it. */
+    private synchronized AuthMethod carrierOf(Outgoing stanza) {
+        return methodOf(Jid.parse(stanza.stanza().attribute("from").orElseThrow()).domainpart());
     }
 
     /** Has the event loop drain the outgoing queue, unless a drain is already on its way. Under the lock. */
@@ -650,6 +659,8 @@ final class OutboundLink implements OutboundStreamEvents {
      */
     private void settle(Outgoing stanza, Future<?> written) {
         if (written.isSuccess()) {
+            // The carrier first: whoever waits on both learns the session before the news of the write.
+            stanza.carrier().ifPresent(carrier -> carrier.complete(carrierOf(stanza)));
             stanza.written();
             return;
         }

@@ -3,6 +3,7 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.sasl.SaslExternal;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamVersion;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.tls.CertificateDecision;
@@ -253,7 +254,7 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
 
     private void failOnStreamError(ChannelHandlerContext ctx, XmlElement error) {
         fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
-                remoteDomain + " ended the stream with the error " + ServerStreams.describeStreamError(error));
+                remoteDomain + " ended the stream with the error " + StreamError.describe(error));
     }
 
     @Override

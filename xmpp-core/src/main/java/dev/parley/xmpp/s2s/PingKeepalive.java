@@ -67,8 +67,9 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
             XmlElement element = received.element();
             if (state == State.AWAITING_AUTHENTICATION) {
                 noteAuthentication(element);
-            } else if (state == State.AWAITING_ANSWER && pings.answer(element)) {
-                // Answered on this stream: ours alone, nothing for the session behind us.
+            } else if (pings.answer(element)) {
+                // The answer to a ping of ours (this keepalive's or an administrator's), on this stream: nothing for
+                // the session behind us.
                 return;
             }
         }
@@ -98,7 +99,7 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
 
     private void ping(ChannelHandlerContext ctx) {
         // One ping at a time, so whichever answer arrives is the answer to this one.
-        pingId = pings.register(localDomain, remoteDomain, () -> ctx.executor().execute(this::answered));
+        pingId = pings.register(localDomain, remoteDomain, answer -> ctx.executor().execute(this::answered));
         state = State.AWAITING_ANSWER;
         ctx.writeAndFlush(XmlWriter.write(ServerPings.request(localDomain, remoteDomain, pingId), ServerStreams.SCOPE));
         deadline = ctx.executor().schedule(() -> unanswered(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -116,7 +117,7 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.CLOSED;
-        pings.forget(pingId);
+        pings.abandon(pingId);
         LOG.log(Level.INFO, "{0} did not answer our ping within {1} ms; closing the stream as dead", remoteDomain,
                 timeout.toMillis());
         ctx.channel().close();
@@ -126,7 +127,7 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         if (state == State.AWAITING_ANSWER) {
             deadline.cancel(false);
-            pings.forget(pingId);
+            pings.abandon(pingId);
         }
         state = State.CLOSED;
         ctx.fireChannelInactive();

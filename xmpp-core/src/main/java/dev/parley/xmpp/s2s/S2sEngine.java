@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,6 +180,52 @@ public final class S2sEngine implements AutoCloseable {
         enqueue(Outgoing.tracked(Objects.requireNonNull(stanza, "stanza"), fate));
         // The host may wait for the stage and chain on it, but never complete it in the engine's stead.
         return fate.minimalCompletionStage();
+    }
+
+    /**
+     * Pings the server of {@code remoteDomain} from {@code localDomain} (XEP-0199, an {@code iq} of type {@code get}
+     * between the two domains), for an administrator who wants to know whether federation with it works. The ping
+     * goes the way real stanzas go: over the outbound session to the domain, opened as usual if there is none (DNS,
+     * TLS per policy, SASL EXTERNAL or dialback), and only if the {@link RemoteDomainPolicy} allows the domain and it
+     * is not in its retry back-off; the answer may come on that session or on the remote server's stream to us. Neither
+     * the ping nor its answer ever reaches the {@link StanzaListener}, not even an answer that comes after the timeout.
+     *
+     * <p>The stage completes within {@code timeout} (on an I/O thread or the JDK's timer, so what depends on it must
+     * not block): {@link PingOutcome.Answered} with the round trip and how the session authenticated our domain (an
+     * {@code error} reply too: the server is alive), {@link PingOutcome.Unanswered} when the ping went out and nothing
+     * came back, {@link PingOutcome.NotSent} with the condition and text its bounce would have had. A ping that could
+     * not be sent within the timeout may still be sent when its session opens; its answer is then dropped.
+     *
+     * @param timeout for everything: opening the session if needed, and the answer
+     * @throws IllegalArgumentException when {@code localDomain} is not served here, {@code remoteDomain} is (or either
+     *                                  is no valid domain), or {@code timeout} is not positive
+     * @throws IllegalStateException    after {@link #close()}
+     */
+    public CompletionStage<PingOutcome> ping(String localDomain, String remoteDomain, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        String local = domain(Objects.requireNonNull(localDomain, "localDomain"), "localDomain");
+        String remote = domain(Objects.requireNonNull(remoteDomain, "remoteDomain"), "remoteDomain");
+        RequestedPing ping = new RequestedPing(local, remote, timeout, pings);
+        try {
+            // The same checks and the same queue as every stanza, so the ping cannot take a way stanzas would not.
+            enqueue(ping.stanza());
+        } catch (RuntimeException e) {
+            ping.withdraw();
+            throw e;
+        }
+        return ping.start().minimalCompletionStage();
+    }
+
+    /** {@code text} as a canonical domain; not one, the caller's mistake. */
+    private static String domain(String text, String parameter) {
+        try {
+            return Jid.ofDomain(text).domainpart();
+        } catch (InvalidJidException e) {
+            throw new IllegalArgumentException(parameter + " is not a valid domain: " + e.getMessage(), e);
+        }
     }
 
     private void enqueue(Outgoing outgoing) {

@@ -7,25 +7,38 @@ import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * XEP-0199 pings between servers: the vocabulary, and the pings of ours that still wait for an
- * answer. Server-to-server streams run one way each (RFC 6120 §4.2), so the answer to a ping sent on
- * an outbound stream usually comes back on an inbound one; this is where the two sides meet.
+ * answer, the keepalive's and those an administrator asked for ({@link RequestedPing}). Server-to-server
+ * streams run one way each (RFC 6120 §4.2), so the answer to a ping sent on an outbound stream usually
+ * comes back on an inbound one; this is where the two sides meet.
+ *
+ * <p>A ping nobody waits for any more is still recognised for {@link #LATE_ANSWERS}, so that its late
+ * answer is dropped here rather than reaching the host as a stanza nobody asked for.
  */
 final class ServerPings {
 
     static final String NAMESPACE = "urn:xmpp:ping";
+    /** How long the answer to an abandoned ping is still taken for ours: beyond any peer that is merely slow. */
+    static final Duration LATE_ANSWERS = Duration.ofMinutes(5);
 
     /** A ping of ours: who it went to, from which local domain, and whom to tell about the answer. */
-    private record Pending(String localDomain, String remoteDomain, Runnable answered) {
+    private record Pending(String localDomain, String remoteDomain, Consumer<XmlElement> answered) {
+    }
+
+    /** A ping given up on ({@code at}, {@link System#nanoTime()}), whose answer may still come. */
+    private record Abandoned(String localDomain, String remoteDomain, long at) {
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Abandoned> abandoned = new ConcurrentHashMap<>();
 
     /** {@code <iq type='get'><ping xmlns='urn:xmpp:ping'/></iq>} from our domain to theirs. */
     static XmlElement request(String from, String to, String id) {
@@ -51,38 +64,56 @@ final class ServerPings {
                 XmlAttribute.of("to", ping.attribute("from").orElseThrow())), List.of());
     }
 
-    /** Remembers a ping about to go out; {@code answered} runs when its answer arrives. Returns its id. */
-    String register(String localDomain, String remoteDomain, Runnable answered) {
+    /**
+     * Remembers a ping about to go out; {@code answered} gets its answer (an iq {@code result} or {@code error})
+     * when it arrives, on the I/O thread that read it. Returns its id.
+     */
+    String register(String localDomain, String remoteDomain, Consumer<XmlElement> answered) {
+        long now = System.nanoTime();
+        // Swept here, since pings are registered at most every few minutes per stream: no timer of its own needed.
+        abandoned.values().removeIf(late -> now - late.at() > LATE_ANSWERS.toNanos());
         String id = "ping-" + StreamIds.next();
         pending.put(id, new Pending(Domains.canonical(localDomain), Domains.canonical(remoteDomain), answered));
         return id;
     }
 
-    /** The ping timed out or its stream ended: a late answer is then an ordinary stanza no longer. */
-    void forget(String id) {
-        pending.remove(id);
+    /**
+     * Nobody waits for the answer any more (the ping timed out, its stream ended, it was never sent): an answer
+     * that still comes within {@link #LATE_ANSWERS} is dropped, told to nobody.
+     */
+    void abandon(String id) {
+        Pending ping = pending.remove(id);
+        if (ping != null) {
+            abandoned.put(id, new Abandoned(ping.localDomain(), ping.remoteDomain(), System.nanoTime()));
+        }
     }
 
     /**
      * Whether {@code element} answers one of our pings: an iq {@code result} or {@code error} (both prove
      * that the peer is alive) with its id, from the domain pinged to the domain that pinged. Tells the
-     * pinger and returns true if so; such an answer is ours and never goes to the host.
+     * pinger, if it still waits, and returns true if so; such an answer is ours and never goes to the host.
      */
     boolean answer(XmlElement element) {
         Optional<String> type = element.attribute("type");
-        if (!isIq(element) || type.filter(t -> t.equals("result") || t.equals("error")).isEmpty()) {
-            return false;
-        }
         Optional<String> id = element.attribute("id");
-        Pending ping = id.map(pending::get).orElse(null);
-        if (ping == null
-                || !address(element, "from").map(Jid::domainpart).filter(ping.remoteDomain()::equals).isPresent()
-                || !address(element, "to").map(Jid::domainpart).filter(ping.localDomain()::equals).isPresent()
-                || !pending.remove(id.get(), ping)) {
+        if (!isIq(element) || type.filter(t -> t.equals("result") || t.equals("error")).isEmpty() || id.isEmpty()) {
             return false;
         }
-        ping.answered().run();
-        return true;
+        Pending ping = pending.get(id.get());
+        if (ping != null && answers(element, ping.localDomain(), ping.remoteDomain())
+                && pending.remove(id.get(), ping)) {
+            ping.answered().accept(element);
+            return true;
+        }
+        Abandoned late = abandoned.get(id.get());
+        return late != null && answers(element, late.localDomain(), late.remoteDomain())
+                && abandoned.remove(id.get(), late);
+    }
+
+    /** Whether {@code answer} comes from the domain pinged and goes to the one that pinged. */
+    private static boolean answers(XmlElement answer, String localDomain, String remoteDomain) {
+        return address(answer, "from").map(Jid::domainpart).filter(remoteDomain::equals).isPresent()
+                && address(answer, "to").map(Jid::domainpart).filter(localDomain::equals).isPresent();
     }
 
     /** The attribute as a JID; empty when absent or malformed, which the stanza gate deals with. */

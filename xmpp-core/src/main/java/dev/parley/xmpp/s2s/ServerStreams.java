@@ -46,17 +46,7 @@ final class ServerStreams {
         return element.namespace().equals(XmppNamespaces.STREAMS) && element.name().equals("error");
     }
 
-    /** The condition of a peer's stream error and its text, if any, for logs and bounce reasons. */
-    static String describeStreamError(XmlElement error) {
-        String condition = error.elements().stream()
-                .filter(child -> child.namespace().equals(XmppNamespaces.STREAM_ERRORS) && !child.name().equals("text"))
-                .map(XmlElement::name).findFirst().orElse("undefined-condition");
-        String text = error.elements().stream().filter(child -> child.name().equals("text"))
-                .map(XmlElement::text).findFirst().map(value -> ": " + value).orElse("");
-        return condition + text;
-    }
-
-    /** The condition of one of our stream errors and its text, if any, in the form of {@link #describeStreamError}. */
+    /** One of our stream errors' condition and text, if any, as {@link StreamError#describe(XmlElement)} has a peer's. */
     static String describe(StreamError error) {
         return error.condition().elementName() + error.text().map(text -> ": " + text).orElse("");
     }

@@ -33,6 +33,30 @@ public record StanzaError(StanzaErrorType type, StanzaErrorCondition condition, 
         return new StanzaError(condition.defaultType(), condition, Optional.of(text));
     }
 
+    /**
+     * The error a peer's error stanza carries: its {@code <error/>} child read leniently, since the stanza comes from
+     * a server that may say less than RFC 6120 asks. A condition this server does not know is
+     * {@link StanzaErrorCondition#UNDEFINED_CONDITION}, a missing or unknown type the condition's usual one. Empty
+     * when the stanza has no {@code <error/>} child.
+     */
+    public static Optional<StanzaError> in(XmlElement stanza) {
+        return stanza.elements().stream().filter(child -> child.name().equals("error")
+                && child.namespace().equals(stanza.namespace())).findFirst().map(StanzaError::read);
+    }
+
+    private static StanzaError read(XmlElement error) {
+        List<XmlElement> details = error.elements().stream()
+                .filter(child -> child.namespace().equals(StanzaErrorCondition.NAMESPACE)).toList();
+        StanzaErrorCondition condition = details.stream().filter(child -> !child.name().equals("text")).findFirst()
+                .flatMap(child -> StanzaErrorCondition.ofElementName(child.name()))
+                .orElse(StanzaErrorCondition.UNDEFINED_CONDITION);
+        StanzaErrorType type = error.attribute("type").flatMap(StanzaErrorType::ofXmlValue)
+                .orElse(condition.defaultType());
+        Optional<String> text = details.stream().filter(child -> child.name().equals("text")).findFirst()
+                .map(XmlElement::text);
+        return new StanzaError(type, condition, text);
+    }
+
     /** The {@code <error type='…'><condition/><text/></error>} element. */
     public XmlElement toElement() {
         List<XmlNode> children = new ArrayList<>(2);

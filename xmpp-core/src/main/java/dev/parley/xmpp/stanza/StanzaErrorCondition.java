@@ -1,6 +1,8 @@
 package dev.parley.xmpp.stanza;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The defined stanza error conditions of RFC 6120 §8.3.3, each with the error type the RFC
@@ -41,6 +43,11 @@ public enum StanzaErrorCondition {
 
     public StanzaErrorType defaultType() {
         return defaultType;
+    }
+
+    /** The condition whose element name is {@code elementName}, e.g. {@code service-unavailable}; empty for others. */
+    public static Optional<StanzaErrorCondition> ofElementName(String elementName) {
+        return Arrays.stream(values()).filter(condition -> condition.elementName().equals(elementName)).findFirst();
     }
 
     /** The condition's element name, e.g. {@code service-unavailable}. */

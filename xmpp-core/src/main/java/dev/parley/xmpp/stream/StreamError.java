@@ -34,6 +34,20 @@ public record StreamError(StreamErrorCondition condition, Optional<String> text)
         return new StreamError(condition, Optional.of(text));
     }
 
+    /**
+     * The condition of a peer's {@code <stream:error>} element and its text, if any, e.g.
+     * {@code host-unknown: no such domain here}, for logs and reasons. The condition is the element's own name, so
+     * that one this server does not know stays readable; the text is the peer's, as long as the peer made it.
+     */
+    public static String describe(XmlElement error) {
+        String condition = error.elements().stream()
+                .filter(child -> child.namespace().equals(XmppNamespaces.STREAM_ERRORS) && !child.name().equals("text"))
+                .map(XmlElement::name).findFirst().orElse("undefined-condition");
+        String text = error.elements().stream().filter(child -> child.name().equals("text"))
+                .map(XmlElement::text).findFirst().map(value -> ": " + value).orElse("");
+        return condition + text;
+    }
+
     /** The {@code <stream:error>} element. */
     public XmlElement toElement() {
         List<XmlNode> children = new ArrayList<>(2);

@@ -49,6 +49,20 @@ class OverridingS2sTargetResolverTest {
     }
 
     @Test
+    void saysThatAnOverrideRatherThanDnsNamesTheTargets() throws Exception {
+        OverridingS2sTargetResolver resolver = new OverridingS2sTargetResolver(
+                List.of(S2sOverride.parse("partner.test", List.of("gateway.partner.test"), false)), dnsResolver);
+
+        S2sDiscovery overridden = resultOf(resolver.discover("partner.test"));
+        S2sDiscovery looked = resultOf(resolver.discover("other.test"));
+
+        assertThat(overridden.source()).isEqualTo(S2sDiscovery.Source.OVERRIDE);
+        assertThat(overridden.srvLookups()).isEmpty();
+        assertThat(overridden.targets()).containsExactly(new S2sTarget("gateway.partner.test", 5269, false));
+        assertThat(looked.source()).isEqualTo(S2sDiscovery.Source.SRV);
+    }
+
+    @Test
     void leavesDomainsWithoutOverrideToDns() throws Exception {
         OverridingS2sTargetResolver resolver = new OverridingS2sTargetResolver(
                 List.of(S2sOverride.parse("partner.test", List.of("gateway.partner.test"), false)), dnsResolver);

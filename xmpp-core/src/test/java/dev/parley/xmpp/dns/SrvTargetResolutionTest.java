@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,29 @@ class SrvTargetResolutionTest {
 
         assertThat(failure.reason()).isEqualTo(S2sResolutionException.Reason.NOT_FOUND);
         assertThat(failure).hasMessageContaining("declined.test").hasMessageContaining("not available");
+    }
+
+    @Test
+    void discoveryShowsWhatEachServiceLookupFoundAsDnsGaveIt() throws Exception {
+        S2sDiscovery discovery = resultOf(resolver.discover("nodirect.test"));
+
+        assertThat(discovery.source()).isEqualTo(S2sDiscovery.Source.SRV);
+        assertThat(discovery.srvLookups()).containsExactly(
+                new SrvLookup("_xmpps-server._tcp.nodirect.test", true, List.of(), true, Optional.empty()),
+                new SrvLookup("_xmpp-server._tcp.nodirect.test", false, List.of(new SrvCandidate(
+                        new S2sTarget("xmpp.nodirect.test", 5269, false), 10, 0)), false, Optional.empty()));
+        assertThat(discovery.targets()).containsExactly(new S2sTarget("xmpp.nodirect.test", 5269, false));
+        assertThat(discovery.failure()).isEmpty();
+    }
+
+    @Test
+    void discoveryOfADeclinedServiceKeepsItsLookupsAndSaysWhyThereIsNoTarget() throws Exception {
+        S2sDiscovery discovery = resultOf(resolver.discover("declined.test"));
+
+        assertThat(discovery.srvLookups()).extracting(SrvLookup::declined).containsExactly(false, true);
+        assertThat(discovery.targets()).isEmpty();
+        assertThat(discovery.failure()).hasValueSatisfying(failure ->
+                assertThat(failure).hasMessageContaining("declares it not available"));
     }
 
     @Test
