@@ -1,5 +1,7 @@
 package dev.parley.application;
 
+import dev.parley.xmpp.diagnostics.ProbeReport;
+
 /** Shows what the running S2S engine is doing, and lets an administrator close one of its sessions. */
 public interface FederationStatusService {
 
@@ -18,4 +20,11 @@ public interface FederationStatusService {
      *                                  is off
      */
     void closeSession(String id, String who) throws SessionNotFoundException;
+
+    /**
+     * Tests federation with a remote domain step by step (DNS, TCP, stream, TLS and the peer's certificate, then
+     * authentication and a ping while federation runs), for an administrator's diagnosis; takes up to about 20 s.
+     * What the test finds, an invalid domain included, is in the report, never thrown.
+     */
+    ProbeReport testFederation(String domain);
 }

@@ -6,6 +6,7 @@ import dev.parley.connector.api.FederationControl;
 import dev.parley.connector.api.FederationRuntimeSettings;
 import dev.parley.connector.api.FederationStatus;
 import dev.parley.connector.api.FederationStatus.State;
+import dev.parley.xmpp.diagnostics.ProbeReport;
 import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.SessionInfo;
 import java.net.InetSocketAddress;
@@ -74,6 +75,11 @@ class FederationReadinessTest {
 
         @Override
         public List<ConnectionFailure> recentFailures() {
+            throw new UnsupportedOperationException("readiness only reads the status");
+        }
+
+        @Override
+        public ProbeReport testFederation(String domain) {
             throw new UnsupportedOperationException("readiness only reads the status");
         }
     }

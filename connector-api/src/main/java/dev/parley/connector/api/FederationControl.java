@@ -2,6 +2,7 @@ package dev.parley.connector.api;
 
 import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.SessionInfo;
+import dev.parley.xmpp.diagnostics.ProbeReport;
 import java.util.List;
 
 /**
@@ -43,4 +44,12 @@ public interface FederationControl {
 
     /** The latest remote domains that could not be reached or refused us, oldest first. */
     List<ConnectionFailure> recentFailures();
+
+    /**
+     * Tests federation with a remote domain step by step, as an administrator's diagnosis: DNS, TCP, the stream and its
+     * TLS with the peer's certificate judged by the policy that would apply, then, while the engine runs, authentication
+     * and a ping through it. Blocks the caller up to about 20 s; never throws for what the test finds (an invalid
+     * domain is a report without steps).
+     */
+    ProbeReport testFederation(String domain);
 }

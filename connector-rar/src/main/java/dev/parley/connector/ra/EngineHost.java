@@ -5,6 +5,9 @@ import dev.parley.connector.api.FederationSettingsException;
 import dev.parley.connector.api.FederationStatus;
 import dev.parley.connector.api.FederationStatus.State;
 import dev.parley.connector.api.FederationUnavailableException;
+import dev.parley.xmpp.diagnostics.FederationProbe;
+import dev.parley.xmpp.diagnostics.ProbeReport;
+import dev.parley.xmpp.diagnostics.ProbeSettings;
 import dev.parley.xmpp.dns.DnsClient;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.dns.DnsS2sTargetResolver;
@@ -48,6 +51,8 @@ final class EngineHost implements StanzaRefusal {
     /** Written under the monitor, read without it by senders and refusals. */
     private volatile S2sEngine engine;
     private volatile FederationStatus status;
+    /** The settings last applied, switched on or off: what a federation test judges by while the engine is off. */
+    private volatile FederationRuntimeSettings applied;
 
     EngineHost(Supplier<ServerSettings> server, Function<StanzaRefusal, InboundDispatcher> inbound) {
         this.server = server;
@@ -66,6 +71,7 @@ final class EngineHost implements StanzaRefusal {
         } catch (IllegalArgumentException e) {
             throw failed("Parley's server settings are wrong: " + e.getMessage(), e);
         }
+        applied = settings;
         if (!settings.enabled()) {
             closeEngine();
             status = new FederationStatus(State.OFF, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty());
@@ -100,6 +106,24 @@ final class EngineHost implements StanzaRefusal {
     boolean closeSession(String id) {
         S2sEngine running = engine;
         return running != null && running.closeSession(id);
+    }
+
+    /**
+     * Tests federation with {@code domain}: through the running engine (its resolvers, TLS, authentication and ping),
+     * or, while it is off, with the settings last applied and without the steps that need it.
+     */
+    ProbeReport testFederation(String domain) {
+        S2sEngine running = engine;
+        ServerSettings here = server.get();
+        if (running != null) {
+            return new FederationProbe(ProbeSettings.of(running.config(), here.xmppDomain())).run(domain, running);
+        }
+        FederationRuntimeSettings settings = applied;
+        if (settings == null) {
+            return new ProbeReport(domain, List.of(), "federation has not been set up yet on this server: the"
+                    + " settings are applied when Parley starts; try again in a moment");
+        }
+        return new FederationProbe(ProbeSettings.of(configFor(settings, here), here.xmppDomain())).run(domain);
     }
 
     List<ConnectionFailure> recentFailures() {

@@ -11,6 +11,7 @@ import jakarta.resource.spi.AdministeredObject;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import java.io.Serializable;
+import dev.parley.xmpp.diagnostics.ProbeReport;
 import java.util.List;
 import javax.naming.Reference;
 
@@ -46,6 +47,11 @@ public class FederationControlObject implements FederationControl, ResourceAdapt
     @Override
     public List<ConnectionFailure> recentFailures() {
         return host().recentFailures();
+    }
+
+    @Override
+    public ProbeReport testFederation(String domain) {
+        return host().testFederation(domain);
     }
 
     private EngineHost host() {

@@ -8,6 +8,7 @@ import dev.parley.connector.api.FederationControl;
 import dev.parley.connector.api.FederationStatus;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
+import dev.parley.xmpp.diagnostics.ProbeReport;
 import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.s2s.SessionState;
@@ -66,6 +67,11 @@ public class ConnectorFederationStatus implements FederationStatusService {
                         who + " closed the S2S session " + id));
             }
         }
+    }
+
+    @Override
+    public ProbeReport testFederation(String domain) {
+        return control.testFederation(domain);
     }
 
     private static FederationOverview.Session session(SessionInfo info) {

@@ -12,6 +12,7 @@ import dev.parley.connector.api.FederationStatus;
 import dev.parley.domain.model.audit.AuditDirection;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
+import dev.parley.xmpp.diagnostics.ProbeReport;
 import dev.parley.xmpp.s2s.AuthMethod;
 import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.SessionDirection;
@@ -153,6 +154,11 @@ class ConnectorFederationStatusTest {
         @Override
         public List<ConnectionFailure> recentFailures() {
             return List.of();
+        }
+
+        @Override
+        public ProbeReport testFederation(String domain) {
+            return new ProbeReport(domain, List.of(), "tested " + domain);
         }
     }
 }
