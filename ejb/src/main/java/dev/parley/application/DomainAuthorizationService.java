@@ -2,6 +2,8 @@ package dev.parley.application;
 
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
+import dev.parley.domain.model.authorization.AuthorizationCsv;
+import dev.parley.domain.model.authorization.AuthorizationImport;
 import dev.parley.domain.model.authorization.AuthorizationNotFoundException;
 import dev.parley.domain.model.authorization.AuthorizationSnapshot;
 import dev.parley.domain.model.authorization.AuthorizationTable;
@@ -44,6 +46,30 @@ public interface DomainAuthorizationService {
      * @param who the administrator making the change
      */
     void delete(long id, String who) throws AuthorizationNotFoundException, AuthorizationConflictException;
+
+    /**
+     * Reads a CSV file of authorizations ({@link AuthorizationCsv}) and says what importing it would add and change,
+     * changing nothing (a dry run).
+     *
+     * @throws InvalidAuthorizationException when the text is no such file (too large, no header …)
+     */
+    AuthorizationImport previewCsv(String csv) throws InvalidAuthorizationException;
+
+    /**
+     * Imports a CSV file of authorizations: adds and changes what {@link #previewCsv} shows, all or nothing.
+     * Authorizations the file does not mention are kept.
+     *
+     * @param who the administrator making the change, recorded with each added or changed entry
+     * @throws InvalidAuthorizationException when the text is no such file, or any entry is invalid (each named by its
+     *                                       line); nothing was changed
+     * @throws AuthorizationConflictException when another administrator added one of the file's entries meanwhile;
+     *                                        nothing was changed
+     */
+    AuthorizationImport importCsv(String csv, String who)
+            throws InvalidAuthorizationException, AuthorizationConflictException;
+
+    /** All authorizations as a CSV file that {@link #importCsv} reads back. */
+    String exportCsv();
 
     /** The XMPP authorizations as they apply now, under the global maximum level of the federation settings. */
     AuthorizationTable table();

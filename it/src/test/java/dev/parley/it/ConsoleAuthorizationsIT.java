@@ -160,4 +160,62 @@ class ConsoleAuthorizationsIT {
         assertThat(rows()).hasSize(5);
         assertThat(rows().get(4).getText()).contains("d24." + zone);
     }
+
+    @Test
+    void importsACsvFileAfterShowingWhatItWouldChange() throws Exception {
+        String changed = uniqueDomain("csv-change");
+        String added = uniqueDomain("csv-add");
+        ParleyAdmin.authorize(changed, "PUBLIC", null);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("authorizations", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, "pattern,protocol,level,tlsPolicy,note\n"
+                    + changed + ",XMPP,BUSINESS,,\n*." + added + ",XMPP,PERSONAL,REQUIRED_VALID_CERT,\"from a file, quoted\"\n");
+            browser.open("/authorizations.xhtml");
+            browser.byId("import").click();
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("upload:file")));
+            browser.byId("upload:file").sendKeys(file.toString());
+            browser.byId("upload:preview").click();
+
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "1 to add, 1 to change"));
+            assertThat(browser.byId("plan").getText()).contains("level PUBLIC → BUSINESS").contains("*." + added);
+            assertThat(stored("*." + added)).as("a preview changes nothing").isNull();
+
+            browser.byId("apply:apply-button").click();
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"),
+                    "Imported: 1 added, 1 changed"));
+            assertThat(stored(changed).getString("level")).isEqualTo("BUSINESS");
+            assertThat(stored("*." + added).getString("note")).isEqualTo("from a file, quoted");
+            assertThat(stored("*." + added).getString("tlsPolicy")).isEqualTo("REQUIRED_VALID_CERT");
+
+            String exported = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[0]; fetch('authorizations.csv').then(r => r.text()).then(done);");
+            assertThat(exported.lines()).startsWith("pattern,protocol,level,tlsPolicy,note")
+                    .contains("*." + added + ",XMPP,PERSONAL,REQUIRED_VALID_CERT,\"from a file, quoted\"");
+            HttpResponse<String> api = ParleyHttp.asAdmin().get(URI.create(ParleyAdmin.AUTHORIZATIONS + "/export"));
+            assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+            assertThat(api.body()).as("RFC 4180 line ends").startsWith("pattern,protocol,level,tlsPolicy,note\r\n")
+                    .contains("*." + added + ",XMPP,PERSONAL,REQUIRED_VALID_CERT,\"from a file, quoted\"\r\n");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void theApiImportsNothingWhileALineIsInvalid() throws Exception {
+        String domain = uniqueDomain("csv-api");
+        String csv = "pattern,protocol,level,tlsPolicy,note\n" + domain + ",XMPP,PUBLIC,,\nnot a domain!,XMPP,PUBLIC,,\n";
+        URI imports = URI.create(ParleyAdmin.AUTHORIZATIONS + "/import");
+
+        HttpResponse<String> dryRun = ParleyHttp.asAdmin().postText(imports, csv);
+        assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+        JsonObject plan = (JsonObject) ParleyHttp.json(dryRun);
+        assertThat(plan.getBoolean("applied")).isFalse();
+        assertThat(plan.getInt("added")).isEqualTo(1);
+        assertThat(plan.getInt("invalid")).isEqualTo(1);
+
+        HttpResponse<String> apply = ParleyHttp.asAdmin().postText(URI.create(imports + "?apply=true"), csv);
+        assertThat(apply.statusCode()).isEqualTo(400);
+        assertThat(apply.body()).contains("line 3: pattern 'not a domain!'");
+        assertThat(stored(domain)).isNull();
+    }
 }

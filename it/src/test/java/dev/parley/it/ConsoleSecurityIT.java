@@ -22,7 +22,8 @@ class ConsoleSecurityIT {
 
     private static final List<String> PAGES = List.of("/", "/index.xhtml", "/settings.xhtml", "/authorizations.xhtml",
             "/authorization.xhtml", "/certificates.xhtml", "/certificate-request.csr", "/sessions.xhtml", "/audit.xhtml",
-            "/tester.xhtml", "/expired.xhtml", "/resources/console.js");
+            "/tester.xhtml", "/authorizations-import.xhtml", "/authorizations.csv", "/expired.xhtml",
+            "/resources/console.js");
 
     @AfterEach
     void federationOff() throws Exception {
@@ -51,7 +52,8 @@ class ConsoleSecurityIT {
             "DELETE certificate/sip", "GET certificate/request", "POST certificate/request", "DELETE certificate/request",
             "POST certificate/request/reply", "POST certificate/self-signed", "GET trusted-cas", "POST trusted-cas",
             "GET trusted-cas/1", "DELETE trusted-cas/1", "GET federation", "DELETE federation/sessions/1-abc",
-            "POST federation/tests", "GET audit", "GET messages?user=a@parley.test");
+            "GET authorizations/export", "POST authorizations/import", "POST federation/tests", "GET audit",
+            "GET messages?user=a@parley.test");
 
     @Test
     void everyApiCallRefusesCallersWithoutTheAdminRole() throws Exception {

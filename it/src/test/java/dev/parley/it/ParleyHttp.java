@@ -63,6 +63,11 @@ final class ParleyHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST of a CSV file, as {@code curl --data-binary @file -H 'Content-Type: text/csv'} sends it. */
+    HttpResponse<String> postText(URI uri, String csv) throws IOException, InterruptedException {
+        return send(request(uri).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     HttpResponse<String> delete(URI uri) throws IOException, InterruptedException {
         return send(request(uri).DELETE());
     }

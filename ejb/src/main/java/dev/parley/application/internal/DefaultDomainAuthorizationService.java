@@ -6,14 +6,18 @@ import dev.parley.application.FederationAudit;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
+import dev.parley.domain.model.authorization.AuthorizationCsv;
+import dev.parley.domain.model.authorization.AuthorizationImport;
 import dev.parley.domain.model.authorization.AuthorizationNotFoundException;
 import dev.parley.domain.model.authorization.AuthorizationSnapshot;
 import dev.parley.domain.model.authorization.AuthorizationTable;
 import dev.parley.domain.model.authorization.DomainAuthorization;
 import dev.parley.domain.model.authorization.DomainAuthorizationRepository;
 import dev.parley.domain.model.authorization.DomainPattern;
+import dev.parley.domain.model.authorization.FederationProtocol;
 import dev.parley.domain.model.authorization.InvalidAuthorizationException;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
+import dev.parley.xmpp.tls.TlsPolicy;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,7 +25,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Keeps the domain authorizations, audits every change, and announces it so that the engine follows. */
@@ -96,6 +103,94 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
     }
 
     @Override
+    public AuthorizationImport previewCsv(String csv) throws InvalidAuthorizationException {
+        return new AuthorizationImport(plan(csv, new ArrayList<>()), false);
+    }
+
+    @Override
+    public AuthorizationImport importCsv(String csv, String who)
+            throws InvalidAuthorizationException, AuthorizationConflictException {
+        List<Planned> changes = new ArrayList<>();
+        List<AuthorizationImport.Line> lines = plan(csv, changes);
+        List<String> invalid = lines.stream().filter(line -> line.action() == AuthorizationImport.Action.INVALID)
+                .map(line -> "line " + line.line() + ": " + line.detail()).toList();
+        if (!invalid.isEmpty()) {
+            throw new InvalidAuthorizationException(invalid);
+        }
+        Instant now = Instant.now(clock);
+        for (Planned planned : changes) {
+            if (planned.existing() == null) {
+                DomainAuthorization added = new DomainAuthorization(planned.change(), who, now);
+                repository.add(added);
+                repository.flush();
+                audited(added.snapshot(), who + " authorized (CSV import) ");
+            } else {
+                DomainAuthorization updated = planned.existing();
+                updated.apply(planned.change(), who, now);
+                repository.flush();
+                audited(updated.snapshot(), who + " changed authorization " + updated.id() + " (CSV import) to ");
+            }
+        }
+        if (!changes.isEmpty()) {
+            changed.fire(new FederationConfigurationChanged(who));
+        }
+        return new AuthorizationImport(lines, true);
+    }
+
+    /** What each entry of {@code csv} would do; the entries to add or change go to {@code changes}. */
+    private List<AuthorizationImport.Line> plan(String csv, List<Planned> changes) throws InvalidAuthorizationException {
+        Map<String, DomainAuthorization> stored = new HashMap<>();
+        for (DomainAuthorization authorization : repository.all()) {
+            stored.put(key(authorization.pattern(), authorization.protocol()), authorization);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        List<AuthorizationImport.Line> lines = new ArrayList<>();
+        for (AuthorizationCsv.Row row : AuthorizationCsv.read(csv)) {
+            AuthorizationChange change = row.change();
+            List<String> problems = new ArrayList<>(row.problems());
+            if (problems.isEmpty()) {
+                problems.addAll(change.problems());
+            }
+            Optional<DomainPattern> pattern = validPattern(change);
+            String shown = pattern.map(DomainPattern::text).orElse(change.pattern() == null ? "" : change.pattern());
+            if (problems.isEmpty()) {
+                String key = key(pattern.orElseThrow(), change.protocol());
+                Integer earlier = seen.putIfAbsent(key, row.line());
+                if (earlier != null) {
+                    problems.add(shown + " (" + change.protocol() + ") is on line " + earlier + " already");
+                }
+            }
+            if (!problems.isEmpty()) {
+                lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.INVALID,
+                        String.join("; ", problems)));
+                continue;
+            }
+            DomainAuthorization existing = stored.get(key(pattern.orElseThrow(), change.protocol()));
+            if (existing == null) {
+                lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.ADD,
+                        change.protocol() + " at " + change.level() + ", TLS " + tls(change.tlsPolicy())));
+                changes.add(new Planned(change, null));
+            } else {
+                List<String> differences = differences(existing.snapshot(), change);
+                if (differences.isEmpty()) {
+                    lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.UNCHANGED,
+                            "as stored"));
+                } else {
+                    lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.CHANGE,
+                            String.join(", ", differences)));
+                    changes.add(new Planned(change, existing));
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public String exportCsv() {
+        return AuthorizationCsv.write(list());
+    }
+
+    @Override
     public AuthorizationTable table() {
         return AuthorizationTable.of(repository.all().stream().map(DomainAuthorization::entry).toList(),
                 settings.get().snapshot().maxLevel());
@@ -124,6 +219,34 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
         if (!problems.isEmpty()) {
             throw new InvalidAuthorizationException(problems);
         }
+    }
+
+    /** An entry of an import to add ({@code existing} null) or to change. */
+    private record Planned(AuthorizationChange change, DomainAuthorization existing) {
+    }
+
+    private static String key(DomainPattern pattern, FederationProtocol protocol) {
+        return pattern.text() + " " + protocol;
+    }
+
+    private static String tls(TlsPolicy policy) {
+        return policy == null ? "global" : policy.name();
+    }
+
+    /** What {@code change} would change of {@code stored}, as "level PUBLIC → BUSINESS" and the like. */
+    private static List<String> differences(AuthorizationSnapshot stored, AuthorizationChange change) {
+        List<String> differences = new ArrayList<>();
+        if (stored.level() != change.level()) {
+            differences.add("level " + stored.level() + " → " + change.level());
+        }
+        if (stored.tlsPolicy() != change.tlsPolicy()) {
+            differences.add("TLS " + tls(stored.tlsPolicy()) + " → " + tls(change.tlsPolicy()));
+        }
+        if (!Objects.equals(stored.note(), change.note())) {
+            differences.add("note " + (stored.note() == null ? "(none)" : "“" + stored.note() + "”") + " → "
+                    + (change.note() == null ? "(none)" : "“" + change.note() + "”"));
+        }
+        return differences;
     }
 
     private static Optional<DomainPattern> validPattern(AuthorizationChange change) {

@@ -9,6 +9,7 @@ import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
+import dev.parley.domain.model.authorization.AuthorizationImport;
 import dev.parley.domain.model.authorization.AuthorizationLevel;
 import dev.parley.domain.model.authorization.AuthorizationNotFoundException;
 import dev.parley.domain.model.authorization.AuthorizationSnapshot;
@@ -157,6 +158,66 @@ class DefaultDomainAuthorizationServiceTest {
         assertThat(table.maxLevel()).isEqualTo(AuthorizationLevel.BUSINESS);
         assertThat(table.levelFor("jabber.org")).isEqualTo(AuthorizationLevel.BUSINESS);
         assertThat(table.refusal("sip.example")).isPresent();
+    }
+
+    @Test
+    void aDryRunOfACsvImportSaysWhatWouldChangeAndChangesNothing() throws Exception {
+        service.create(change("partner.example", AuthorizationLevel.PUBLIC), "alice");
+        service.create(change("same.example", AuthorizationLevel.BUSINESS), "alice");
+        events.clear();
+        audited.clear();
+        String csv = "pattern,protocol,level,tlsPolicy,note\n"
+                + "Partner.example,XMPP,BUSINESS,REQUIRED_VALID_CERT,key account\n"
+                + "same.example,XMPP,BUSINESS,,\n"
+                + "*.new.example,XMPP,PERSONAL,,\n"
+                + "not a domain,XMPP,PUBLIC,,\n"
+                + "*.new.example,XMPP,PUBLIC,,\n";
+
+        AuthorizationImport plan = service.previewCsv(csv);
+
+        assertThat(plan.applied()).isFalse();
+        assertThat(plan.lines()).extracting(AuthorizationImport.Line::action).containsExactly(
+                AuthorizationImport.Action.CHANGE, AuthorizationImport.Action.UNCHANGED, AuthorizationImport.Action.ADD,
+                AuthorizationImport.Action.INVALID, AuthorizationImport.Action.INVALID);
+        assertThat(plan.lines().get(0).detail()).isEqualTo(
+                "level PUBLIC → BUSINESS, TLS global → REQUIRED_VALID_CERT, note (none) → “key account”");
+        assertThat(plan.lines().get(2).detail()).isEqualTo("XMPP at PERSONAL, TLS global");
+        assertThat(plan.lines().get(3).detail()).startsWith("pattern 'not a domain'");
+        assertThat(plan.lines().get(4).detail()).isEqualTo("*.new.example (XMPP) is on line 4 already");
+        assertThat(service.list()).extracting(AuthorizationSnapshot::level)
+                .containsExactly(AuthorizationLevel.PUBLIC, AuthorizationLevel.BUSINESS);
+        assertThat(events).isEmpty();
+        assertThat(audited).isEmpty();
+
+        assertThatThrownBy(() -> service.importCsv(csv, "bob"))
+                .isInstanceOfSatisfying(InvalidAuthorizationException.class, e -> assertThat(e.problems())
+                        .hasSize(2).first().asString().startsWith("line 5: pattern 'not a domain'"));
+        assertThat(service.list()).hasSize(2);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aCsvImportAddsAndChangesAllAtOnceAuditedAndKeepsWhatItDoesNotName() throws Exception {
+        service.create(change("partner.example", AuthorizationLevel.PUBLIC), "alice");
+        service.create(change("kept.example", AuthorizationLevel.BLOCKED), "alice");
+        events.clear();
+        audited.clear();
+
+        AuthorizationImport done = service.importCsv("pattern,protocol,level,tlsPolicy,note\n"
+                + "partner.example,XMPP,BUSINESS,,\n*.new.example,XMPP,PERSONAL,,from the CSV\n", "bob");
+
+        assertThat(done.applied()).isTrue();
+        assertThat(done.count(AuthorizationImport.Action.ADD)).isEqualTo(1);
+        assertThat(done.count(AuthorizationImport.Action.CHANGE)).isEqualTo(1);
+        assertThat(service.list()).extracting(entry -> entry.pattern().text() + " " + entry.level())
+                .containsExactlyInAnyOrder("partner.example BUSINESS", "kept.example BLOCKED", "*.new.example PERSONAL");
+        assertThat(events).containsExactly(new FederationConfigurationChanged("bob"));
+        assertThat(audited).extracting(AuditRecord::detail).containsExactly(
+                "bob changed authorization 1 (CSV import) to partner.example (XMPP) at BUSINESS, TLS global",
+                "bob authorized (CSV import) *.new.example (XMPP) at PERSONAL, TLS global, note: from the CSV");
+        assertThat(service.exportCsv()).isEqualTo("pattern,protocol,level,tlsPolicy,note\r\n"
+                + "kept.example,XMPP,BLOCKED,,\r\n*.new.example,XMPP,PERSONAL,,from the CSV\r\n"
+                + "partner.example,XMPP,BUSINESS,,\r\n");
     }
 
     private static AuthorizationChange change(String pattern, AuthorizationLevel level) {

@@ -12,12 +12,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,7 +28,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The domain authorizations: which remote domains may federate, at which level. 400 lists every problem of a
- * request, 404 answers an unknown id, 409 a PUT based on an outdated version.
+ * request, 404 answers an unknown id, 409 a PUT based on an outdated version. {@code export} gives them all as CSV;
+ * {@code import} takes such a file and says what it would add and change, or with {@code ?apply=true} does it (all
+ * or, with any invalid line, nothing).
  */
 @Path("/admin/authorizations")
 @RolesAllowed(Roles.ADMIN)
@@ -45,6 +49,23 @@ public class AuthorizationResource {
     @GET
     public JsonArray list() {
         return AuthorizationJson.toJson(authorizations.list());
+    }
+
+    @GET
+    @Path("export")
+    @Produces(AuthorizationImportJson.CSV)
+    public Response export() {
+        return Response.ok(authorizations.exportCsv())
+                .header("Content-Disposition", "attachment; filename=\"authorizations.csv\"").build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({AuthorizationImportJson.CSV, MediaType.TEXT_PLAIN})
+    public JsonObject importCsv(@QueryParam("apply") @DefaultValue("false") boolean apply, String csv)
+            throws InvalidAuthorizationException, AuthorizationConflictException {
+        return AuthorizationImportJson.toJson(apply ? authorizations.importCsv(csv, who())
+                : authorizations.previewCsv(csv));
     }
 
     @POST

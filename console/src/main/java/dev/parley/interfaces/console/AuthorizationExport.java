@@ -1,0 +1,28 @@
+package dev.parley.interfaces.console;
+
+import dev.parley.application.DomainAuthorizationService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Every domain authorization as a CSV file, which the import page reads back. Behind the console's sign-in. */
+@WebServlet("/authorizations.csv")
+public class AuthorizationExport extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient DomainAuthorizationService authorizations;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"authorizations.csv\"");
+        response.getWriter().write(authorizations.exportCsv());
+    }
+}
