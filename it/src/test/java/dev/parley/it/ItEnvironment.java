@@ -36,6 +36,7 @@ public class ItEnvironment implements LauncherSessionListener {
     static final String INTEGRATION_USER = "integration";
     static final int S2S_PORT = 5269;
     static final int HTTP_PORT = 8080;
+    static final int HTTPS_PORT = 8443;
     static final int MANAGEMENT_PORT = 9990;
 
     @Override
@@ -61,7 +62,10 @@ public class ItEnvironment implements LauncherSessionListener {
                 "-Djboss.bind.address=" + address,
                 "-Djboss.bind.address.management=" + address,
                 "-Dparley.dns.servers=" + address + ":" + dns.getPort(),
-                "-Dparley.xmpp.domain=" + XMPP_DOMAIN));
+                "-Dparley.xmpp.domain=" + XMPP_DOMAIN,
+                // The tests' own clients connect from 127.0.0.1; HttpsIT connects from another loopback address to
+                // see plain HTTP redirected as it would be from another machine.
+                "-Dparley.https.plain-http-clients=^127[.]0[.]0[.]1$"));
     }
 
     static String address() {
