@@ -1,6 +1,7 @@
 package dev.parley.application.internal;
 
 import dev.parley.application.FederationAudit;
+import dev.parley.application.FederationCounters;
 import dev.parley.application.FederationGateway;
 import dev.parley.application.FederationRouting;
 import dev.parley.application.StanzaQueues;
@@ -51,6 +52,9 @@ public class DefaultFederationRouting implements FederationRouting {
     @Inject
     FederationAudit audit;
 
+    @Inject
+    FederationCounters counters;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -74,13 +78,17 @@ public class DefaultFederationRouting implements FederationRouting {
             giveBack(stanza, StanzaErrorCondition.NOT_ALLOWED, refusal.get());
             return;
         }
-        if (gateway.send(stanza) instanceof Delivery.Bounced bounced) {
+        Delivery delivery = gateway.send(stanza);
+        if (!(delivery instanceof Delivery.Bounced bounced)) {
+            counters.written();
+        } else {
             Instant now = clock.instant();
             Optional<Duration> wait = RetryPolicy.within(current.outboundRetryWindow())
                     .nextTry(attempt, bounced.condition(), now);
             if (wait.isPresent()) {
                 LOG.log(Level.DEBUG, "Stanza to {0} tried again in {1}: {2}", stanza.to(), wait.get(), bounced.text());
                 queues.toFederationLater(stanza, attempt.next(), wait.get());
+                counters.retried(bounced.condition());
             } else {
                 giveBack(stanza, bounced.condition(), attempt.number() == 1 ? bounced.text()
                         : bounced.text() + " (given up after " + attempt.number() + " tries since " + attempt.firstTry() + ")");
@@ -107,6 +115,7 @@ public class DefaultFederationRouting implements FederationRouting {
 
     /** Returns {@code stanza} to its local sender; an error stanza, never answered, is set aside instead. */
     private void giveBack(StanzaEnvelope stanza, StanzaErrorCondition condition, String reason) {
+        counters.bounced(condition);
         if (stanza.isError()) {
             // RFC 6120 §8.3.1: an error is never answered with an error; keep it for an administrator instead.
             LOG.log(Level.WARNING, "Undeliverable error stanza from {0} to {1} set aside: {2}",

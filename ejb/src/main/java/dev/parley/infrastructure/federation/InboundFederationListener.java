@@ -1,6 +1,7 @@
 package dev.parley.infrastructure.federation;
 
 import dev.parley.application.FederationAudit;
+import dev.parley.application.FederationCounters;
 import dev.parley.application.FederationRouting;
 import dev.parley.connector.api.FederationListener;
 import dev.parley.domain.model.stanza.InvalidStanzaException;
@@ -28,8 +29,12 @@ public class InboundFederationListener implements FederationListener {
     @Inject
     FederationAudit audit;
 
+    @Inject
+    FederationCounters counters;
+
     @Override
     public void onStanza(XmlElement stanza) {
+        counters.received();
         try {
             routing.routeInbound(StanzaElements.toEnvelope(stanza));
         } catch (InvalidStanzaException e) {
@@ -43,6 +48,7 @@ public class InboundFederationListener implements FederationListener {
 
     @Override
     public void onEvent(FederationEvent event) {
+        counters.event(event.kind());
         audit.record(AuditRecords.of(event));
     }
 }

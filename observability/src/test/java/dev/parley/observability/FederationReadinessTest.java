@@ -1,16 +1,10 @@
-package dev.parley.health;
+package dev.parley.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.connector.api.FederationControl;
-import dev.parley.connector.api.FederationRuntimeSettings;
 import dev.parley.connector.api.FederationStatus;
 import dev.parley.connector.api.FederationStatus.State;
-import dev.parley.xmpp.diagnostics.ProbeReport;
-import dev.parley.xmpp.s2s.ConnectionFailure;
-import dev.parley.xmpp.s2s.SessionInfo;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,7 +17,9 @@ class FederationReadinessTest {
 
     private HealthCheckResponse check(FederationStatus status) {
         FederationReadiness readiness = new FederationReadiness();
-        readiness.control = new Status(status);
+        EngineStub engine = new EngineStub();
+        engine.status = status;
+        readiness.control = engine;
         return readiness.call();
     }
 
@@ -55,32 +51,5 @@ class FederationReadinessTest {
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData().orElseThrow()).containsEntry("engine", "OFF");
-    }
-
-    private record Status(FederationStatus status) implements FederationControl {
-        @Override
-        public void apply(FederationRuntimeSettings settings) {
-            throw new UnsupportedOperationException("readiness only reads");
-        }
-
-        @Override
-        public List<SessionInfo> sessions() {
-            throw new UnsupportedOperationException("readiness only reads the status");
-        }
-
-        @Override
-        public boolean closeSession(String id) {
-            throw new UnsupportedOperationException("readiness only reads");
-        }
-
-        @Override
-        public List<ConnectionFailure> recentFailures() {
-            throw new UnsupportedOperationException("readiness only reads the status");
-        }
-
-        @Override
-        public ProbeReport testFederation(String domain) {
-            throw new UnsupportedOperationException("readiness only reads the status");
-        }
     }
 }

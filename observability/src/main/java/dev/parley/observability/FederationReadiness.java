@@ -1,4 +1,4 @@
-package dev.parley.health;
+package dev.parley.observability;
 
 import dev.parley.connector.api.FederationControl;
 import dev.parley.connector.api.FederationStatus;

@@ -1,0 +1,22 @@
+package dev.parley.application;
+
+import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+
+/** Counts what passes between this server's users and remote servers, for monitoring. */
+public interface FederationCounters {
+
+    /** A stanza from a remote server reached the application. */
+    void received();
+
+    /** A stanza to a remote server was written to its stream. */
+    void written();
+
+    /** A stanza to a remote server failed with {@code condition} and waits to be tried again. */
+    void retried(StanzaErrorCondition condition);
+
+    /** A stanza to a remote server went back to its sender with {@code condition} (an error stanza: set aside). */
+    void bounced(StanzaErrorCondition condition);
+
+    void event(FederationEvent.Kind kind);
+}

@@ -1,0 +1,79 @@
+package dev.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.it.ParleyAdmin.Federation;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Parley's meters in Prometheus' format at the management interface's /metrics, as a scraper reads them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MetricsIT {
+
+    @AfterEach
+    void federationOff() throws Exception {
+        ParleyAdmin.settings(Federation.on().off());
+    }
+
+    private static String scrape() throws Exception {
+        HttpResponse<String> response = ParleyHttp.anonymous().get(ParleyHttp.management("/metrics"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /**
+     * The value of the sample {@code name} that has these labels ({@code key="value"} pairs, comma-separated; WildFly
+     * adds labels of its own, such as the deployment), if the scrape has it.
+     */
+    private static Optional<Double> sample(String scrape, String name, String labels) {
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(scrape);
+        while (sample.find()) {
+            String present = sample.group(1) == null ? "" : sample.group(1);
+            if (labels.isEmpty() || java.util.Arrays.stream(labels.split(",")).allMatch(present::contains)) {
+                return Optional.of(Double.parseDouble(sample.group(2)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void showsWhetherTheEngineRunsAndItsSessions() throws Exception {
+        ParleyAdmin.settings(Federation.on());
+        String running = scrape();
+        assertThat(sample(running, "parley_s2s_engine_running", "")).contains(1.0);
+        assertThat(sample(running, "parley_s2s_sessions", "direction=\"inbound\"")).isPresent();
+        assertThat(sample(running, "parley_s2s_sessions", "direction=\"outbound\"")).isPresent();
+
+        ParleyAdmin.settings(Federation.on().off());
+        assertThat(sample(scrape(), "parley_s2s_engine_running", "")).contains(0.0);
+    }
+
+    @Test
+    void countsAStanzaBouncedAtTheRemoteDomainPolicy() throws Exception {
+        ParleyAdmin.settings(Federation.on());
+        String labels = "condition=\"not-allowed\",outcome=\"bounced\"";
+        double before = sample(scrape(), "parley_stanzas_sent_total", labels).orElse(0.0);
+
+        // No authorization covers this domain: the engine refuses the stanza at once, and it goes back to its sender.
+        try (ParleyJms jms = ParleyJms.connect()) {
+            jms.sendChat(ItEnvironment.localUser("mia"), "someone@unauthorized-" + System.nanoTime() + ".test",
+                    "counted, not sent");
+        }
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        double after = before;
+        while (after <= before && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            after = sample(scrape(), "parley_stanzas_sent_total", labels).orElse(0.0);
+        }
+        assertThat(after).isEqualTo(before + 1);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.parley.observability;
+
+import dev.parley.connector.api.FederationControl;
+import dev.parley.connector.api.FederationStatus;
+import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.s2s.SessionDirection;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * Parley's federation meters, in WildFly's Micrometer registry (Prometheus at the management interface's
+ * {@code /metrics}): open S2S sessions by direction and whether the engine runs (read from the adapter at each
+ * scrape), stanzas received from remote servers, stanzas sent by how they ended (written, retried or bounced, and
+ * why), and
+ * federation events by kind (streams opened and closed, refusals, connection failures). The application counts what
+ * passes through it, so the figures are what users got, not what the engine saw. Here, in the EAR's {@code lib/},
+ * because WildFly gives a registry to the top-level deployment. Meters are made through the registry's own
+ * {@code counter} and {@code gauge} methods: WildFly's application registry exports those, not what a builder
+ * registers.
+ */
+@ApplicationScoped
+public class FederationMeters {
+
+    static final String SESSIONS = "parley.s2s.sessions";
+    static final String ENGINE_RUNNING = "parley.s2s.engine.running";
+    static final String RECEIVED = "parley.stanzas.received";
+    static final String SENT = "parley.stanzas.sent";
+    static final String EVENTS = "parley.federation.events";
+
+    @Inject
+    MeterRegistry registry;
+
+    @Resource(lookup = FederationControl.JNDI_NAME)
+    FederationControl control;
+
+    /** Creates this bean with the application, so that the gauges are there before anything is counted. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        registry.getMeters();
+    }
+
+    @PostConstruct
+    void registerGauges() {
+        for (SessionDirection direction : SessionDirection.values()) {
+            registry.gauge(SESSIONS, Tags.of("direction", tag(direction.name())), control,
+                    engine -> engine.sessions().stream().filter(session -> session.direction() == direction).count());
+        }
+        registry.gauge(ENGINE_RUNNING, Tags.empty(), control,
+                engine -> engine.status().state() == FederationStatus.State.RUNNING ? 1 : 0);
+    }
+
+    /** A stanza from a remote server reached the application. */
+    public void stanzaReceived() {
+        registry.counter(RECEIVED, Tags.empty()).increment();
+    }
+
+    /**
+     * A stanza to a remote server ended this way: {@code written} to its stream, {@code retried} later, or
+     * {@code bounced} back to its sender.
+     *
+     * @param condition why it was not written; null when it was
+     */
+    public void stanzaSent(String outcome, StanzaErrorCondition condition) {
+        registry.counter(SENT, Tags.of("outcome", outcome, "condition",
+                condition == null ? "none" : condition.elementName())).increment();
+    }
+
+    /** Streams opened and closed, refusals, connection failures. */
+    public void event(FederationEvent.Kind kind) {
+        registry.counter(EVENTS, Tags.of("kind", tag(kind.name()))).increment();
+    }
+
+    private static String tag(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
