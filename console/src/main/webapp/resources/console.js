@@ -73,3 +73,76 @@ document.addEventListener("DOMContentLoaded", function () {
     showChosenMode();
     refreshLiveParts();
 });
+
+// The home page's charts: samples of overview-figures.json (totals since the server started and the sessions open
+// now), the last ten minutes of them drawn as lines; stanza totals become rates per minute between two samples.
+const CHART_SAMPLES = 120;
+
+function drawLine(svg, className, values, max) {
+    const line = svg.querySelector("polyline." + className);
+    const width = 300;
+    const height = 80;
+    const step = width / (CHART_SAMPLES - 1);
+    const offset = CHART_SAMPLES - values.length;
+    line.setAttribute("points", values.map(function (value, index) {
+        const x = (offset + index) * step;
+        const y = height - 2 - (max === 0 ? 0 : (value / max) * (height - 4));
+        return x.toFixed(1) + "," + y.toFixed(1);
+    }).join(" "));
+}
+
+function startCharts(section) {
+    const samples = [];
+    const interval = parseInt(section.getAttribute("data-interval"), 10);
+    function sample() {
+        fetch(section.getAttribute("data-figures"), {credentials: "same-origin", headers: {"Accept": "application/json"}})
+            .then(function (response) {
+                return response.ok ? response.json() : Promise.reject(response.status);
+            })
+            .then(function (figures) {
+                samples.push(figures);
+                if (samples.length > CHART_SAMPLES + 1) {
+                    samples.shift();
+                }
+                draw();
+            })
+            .catch(function () {
+                window.clearInterval(timer);
+            });
+    }
+    function perMinute(key) {
+        const rates = [];
+        for (let i = 1; i < samples.length; i++) {
+            const minutes = (samples[i].at - samples[i - 1].at) / 60000;
+            rates.push(minutes > 0 ? Math.max(0, samples[i][key] - samples[i - 1][key]) / minutes : 0);
+        }
+        return rates;
+    }
+    function draw() {
+        const recent = samples.slice(-CHART_SAMPLES);
+        const inbound = recent.map(function (s) { return s.inboundSessions; });
+        const outbound = recent.map(function (s) { return s.outboundSessions; });
+        const sessionsMax = Math.max(1, ...inbound, ...outbound);
+        const sessions = document.getElementById("chart-sessions");
+        drawLine(sessions, "inbound", inbound, sessionsMax);
+        drawLine(sessions, "outbound", outbound, sessionsMax);
+        const received = perMinute("received");
+        const written = perMinute("written");
+        const bounced = perMinute("bounced");
+        const stanzasMax = Math.max(1, ...received, ...written, ...bounced);
+        const stanzas = document.getElementById("chart-stanzas");
+        drawLine(stanzas, "received", received, stanzasMax);
+        drawLine(stanzas, "written", written, stanzasMax);
+        drawLine(stanzas, "bounced", bounced, stanzasMax);
+        const last = samples[samples.length - 1];
+        document.getElementById("chart-scale").textContent = "Up to " + sessionsMax + " sessions and "
+            + Math.round(stanzasMax) + " stanzas a minute shown; since the server started: " + last.received
+            + " received, " + last.written + " sent, " + last.bounced + " bounced.";
+    }
+    sample();
+    const timer = window.setInterval(sample, interval);
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-figures]").forEach(startCharts);
+});

@@ -22,8 +22,8 @@ class ConsoleSecurityIT {
 
     private static final List<String> PAGES = List.of("/", "/index.xhtml", "/settings.xhtml", "/authorizations.xhtml",
             "/authorization.xhtml", "/certificates.xhtml", "/certificate-request.csr", "/sessions.xhtml", "/audit.xhtml",
-            "/tester.xhtml", "/authorizations-import.xhtml", "/authorizations.csv", "/expired.xhtml",
-            "/resources/console.js");
+            "/tester.xhtml", "/authorizations-import.xhtml", "/authorizations.csv", "/overview-figures.json",
+            "/expired.xhtml", "/resources/console.js");
 
     @AfterEach
     void federationOff() throws Exception {

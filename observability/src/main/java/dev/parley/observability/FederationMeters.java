@@ -5,8 +5,11 @@ import dev.parley.connector.api.FederationStatus;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.s2s.SessionDirection;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.search.Search;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +78,25 @@ public class FederationMeters {
     /** Streams opened and closed, refusals, connection failures. */
     public void event(FederationEvent.Kind kind) {
         registry.counter(EVENTS, Tags.of("kind", tag(kind.name()))).increment();
+    }
+
+    /** The figures as of now, for the console's charts. */
+    public FederationFigures figures() {
+        return new FederationFigures(sum(RECEIVED, null), sum(SENT, "written"), sum(SENT, "retried"),
+                sum(SENT, "bounced"), gauge("inbound"), gauge("outbound"));
+    }
+
+    private long sum(String counter, String outcome) {
+        Search search = registry.find(counter);
+        if (outcome != null) {
+            search = search.tag("outcome", outcome);
+        }
+        return Math.round(search.counters().stream().mapToDouble(Counter::count).sum());
+    }
+
+    private long gauge(String direction) {
+        Gauge sessions = registry.find(SESSIONS).tag("direction", direction).gauge();
+        return sessions == null ? 0 : Math.round(sessions.value());
     }
 
     private static String tag(String name) {

@@ -57,6 +57,7 @@ class FederationMetersTest {
         assertThat(registry.get(FederationMeters.SENT).tags("outcome", "bounced", "condition", "not-allowed").counter()
                 .count()).isEqualTo(2);
         assertThat(registry.get(FederationMeters.EVENTS).tag("kind", "refused").counter().count()).isEqualTo(1);
+        assertThat(meters.figures()).isEqualTo(new FederationFigures(1, 1, 0, 2, 0, 0));
     }
 
     private static SessionInfo session(String id, SessionDirection direction) {
