@@ -9,5 +9,10 @@ public interface LocalDelivery {
 
     void deliver(StanzaEnvelope stanza);
 
-    List<ArchivedStanza> latestFor(String recipient, int limit);
+    /**
+     * The newest stanzas kept for {@code recipient}, newest first; the reading is audited with who read how many.
+     *
+     * @param who the administrator reading them
+     */
+    List<ArchivedStanza> latestFor(String recipient, int limit, String who);
 }

@@ -56,6 +56,18 @@ class ConsoleAuditIT {
     }
 
     @Test
+    void recordsWhoReadAUsersMessages() throws Exception {
+        String user = ItEnvironment.localUser("read");
+        ParleyAdmin.archived(user);
+
+        browser.open("/audit.xhtml?kind=MESSAGES_READ&limit=20");
+
+        assertThat(browser.driver().findElements(By.cssSelector("#entries .detail")))
+                .anySatisfy(detail -> assertThat(detail.getText())
+                        .isEqualTo(ItEnvironment.ADMIN_USER + " read the latest 0 stanza(s) kept for " + user));
+    }
+
+    @Test
     void namesAWrongFilterInsteadOfListing() {
         browser.open("/audit.xhtml?since=yesterday&limit=5000");
 

@@ -14,7 +14,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** What the UC messaging module delivered to a local address, newest first. */
 @Path("/admin/messages")
@@ -24,6 +26,9 @@ public class ArchiveResource {
 
     @Inject
     LocalDelivery delivery;
+
+    @Context
+    SecurityContext security;
 
     @GET
     public JsonArray latest(@QueryParam("to") String recipient, @QueryParam("limit") @DefaultValue("50") String limitText) {
@@ -37,7 +42,7 @@ public class ArchiveResource {
             throw new InvalidRequestException("Query parameter 'limit' must be a whole number, not '" + limitText + "'");
         }
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (ArchivedStanza archived : delivery.latestFor(recipient.trim(), limit)) {
+        for (ArchivedStanza archived : delivery.latestFor(recipient.trim(), limit, security.getUserPrincipal().getName())) {
             list.add(toJson(archived));
         }
         return list.build();

@@ -15,5 +15,7 @@ public enum AuditKind {
     /** An administrator changed the federation settings; the detail says what and who. */
     SETTINGS_CHANGED,
     /** An administrator closed an S2S session; the entry names its direction, domains and peer, the detail who. */
-    SESSION_CLOSED_BY_ADMIN
+    SESSION_CLOSED_BY_ADMIN,
+    /** An administrator read stanzas kept for a local user; the detail says who, whose and how many. */
+    MESSAGES_READ
 }

@@ -62,6 +62,11 @@ public record AuditRecord(
         return new AuditRecord(at, AuditKind.SETTINGS_CHANGED, AuditDirection.NONE, null, null, null, null, null, detail);
     }
 
+    /** An administrator's reading of what is kept for a local user. */
+    public static AuditRecord messagesRead(Instant at, String detail) {
+        return new AuditRecord(at, AuditKind.MESSAGES_READ, AuditDirection.NONE, null, null, null, null, null, detail);
+    }
+
     /** An administrator's change of the authorization for {@code pattern}, kept under that pattern. */
     public static AuditRecord authorizationChanged(Instant at, String pattern, String detail) {
         return new AuditRecord(at, AuditKind.SETTINGS_CHANGED, AuditDirection.NONE, null, pattern, null, null, null,
