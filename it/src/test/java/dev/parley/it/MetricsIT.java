@@ -51,6 +51,10 @@ class MetricsIT {
         assertThat(sample(running, "parley_s2s_engine_running", "")).contains(1.0);
         assertThat(sample(running, "parley_s2s_sessions", "direction=\"inbound\"")).isPresent();
         assertThat(sample(running, "parley_s2s_sessions", "direction=\"outbound\"")).isPresent();
+        for (String queue : new String[] {"ParleyToFederation", "ParleyFromFederation", "ParleyDeadLetter"}) {
+            assertThat(sample(running, "messaging_activemq_message_count", "name=\"" + queue + "\",")).as(queue)
+                    .isPresent();
+        }
 
         ParleyAdmin.settings(Federation.on().off());
         assertThat(sample(scrape(), "parley_s2s_engine_running", "")).contains(0.0);
