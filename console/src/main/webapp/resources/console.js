@@ -43,12 +43,28 @@ document.addEventListener("change", function (event) {
     }
 });
 
+// Pages follow the server for an hour at most, and not while hidden: every fetch keeps the session alive, and an
+// unattended console should still be signed out when its session times out.
+const FOLLOW_FOR_MILLISECONDS = 60 * 60 * 1000;
+
+function stillFollowing(since) {
+    return Date.now() - since < FOLLOW_FOR_MILLISECONDS;
+}
+
 // A part marked data-live="milliseconds" is fetched again from the same address and swapped in, so that the page
 // follows the server without reloading; it stops when the answer is no such page (signed out, server gone).
 function refreshLiveParts() {
     document.querySelectorAll("[data-live]").forEach(function (part) {
         const interval = parseInt(part.getAttribute("data-live"), 10);
+        const since = Date.now();
         const timer = window.setInterval(function () {
+            if (!stillFollowing(since)) {
+                window.clearInterval(timer);
+                return;
+            }
+            if (document.hidden) {
+                return;
+            }
             fetch(window.location.href, {credentials: "same-origin", headers: {"Accept": "text/html"}})
                 .then(function (response) {
                     return response.ok ? response.text() : Promise.reject(response.status);
@@ -94,7 +110,15 @@ function drawLine(svg, className, values, max) {
 function startCharts(section) {
     const samples = [];
     const interval = parseInt(section.getAttribute("data-interval"), 10);
+    const since = Date.now();
     function sample() {
+        if (!stillFollowing(since)) {
+            window.clearInterval(timer);
+            return;
+        }
+        if (document.hidden) {
+            return;
+        }
         fetch(section.getAttribute("data-figures"), {credentials: "same-origin", headers: {"Accept": "application/json"}})
             .then(function (response) {
                 return response.ok ? response.json() : Promise.reject(response.status);

@@ -3,7 +3,7 @@ package dev.parley.application;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 
-/** Counts what passes between this server's users and remote servers, for monitoring. */
+/** Counts what passes between this server's users and remote servers, for monitoring and the console's charts. */
 public interface FederationCounters {
 
     /** A stanza from a remote server reached the application. */
@@ -19,4 +19,7 @@ public interface FederationCounters {
     void bounced(StanzaErrorCondition condition);
 
     void event(FederationEvent.Kind kind);
+
+    /** The counts since the server started, and the sessions open now. */
+    TrafficFigures figures();
 }

@@ -218,4 +218,19 @@ class ConsoleAuthorizationsIT {
         assertThat(apply.body()).contains("line 3: pattern 'not a domain!'");
         assertThat(stored(domain)).isNull();
     }
+
+    @Test
+    void refusesAnOversizedUploadWithAReason() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("huge", ".csv");
+        try {
+            java.nio.file.Files.write(file, new byte[5 * 1024 * 1024]);
+            browser.open("/authorizations-import.xhtml");
+            browser.byId("upload:file").sendKeys(file.toString());
+            browser.byId("upload:preview").click();
+
+            browser.await(driver -> driver.getPageSource().contains("larger than the console takes"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }

@@ -152,6 +152,7 @@ class ConsoleCertificatesIT {
         browser.byId("import:import-certificate").click();
         awaitMessage("Imported the SIP server certificate CN=sip.parley.test");
         assertThat(browser.pageSource()).as("the key typed in is not shown again").doesNotContain(keyPem.lines().toList().get(1));
+        assertThat(ServerLog.text()).as("nor logged").doesNotContain(keyPem.lines().toList().get(1));
         assertThat(browser.byId("presented").getText()).isEqualTo("The XMPP server certificate is presented to XMPP peers.");
 
         browser.clickConfirming(browser.byId("remove-xmpp:remove"));

@@ -129,7 +129,7 @@ class ConsoleTesterIT {
         browser.open("/tester.xhtml");
 
         assertThat(browser.byId("dns-records").getText()).contains("_xmpp-server._tcp." + ItEnvironment.XMPP_DOMAIN
-                + ". 3600 IN SRV 0 5 " + ItEnvironment.S2S_PORT + " " + ItEnvironment.XMPP_DOMAIN + ".");
+                + ". 3600 IN SRV 0 5 " + ItEnvironment.S2S_PORT + " xmpp." + ItEnvironment.XMPP_DOMAIN + ".");
         assertThat(browser.byId("certificate-coverage").getText()).contains("names " + ItEnvironment.XMPP_DOMAIN);
     }
 
@@ -157,6 +157,17 @@ class ConsoleTesterIT {
 
     @Test
     @Order(4)
+    void contactsNoDomainWithoutAnAuthorization() {
+        test("unauthorized.tester.test");
+
+        assertThat(browser.byId("verdict").getText()).contains("not authorized")
+                .endsWith("the tester contacts only domains this server may federate with; add a domain authorization"
+                        + " first");
+        assertThat(steps()).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void refusesARequestWithoutADomain() throws Exception {
         HttpResponse<String> api = ParleyHttp.asAdmin().post(TESTS, "{}");
 

@@ -83,7 +83,7 @@ public class FederationMeters {
     /** The figures as of now, for the console's charts. */
     public FederationFigures figures() {
         return new FederationFigures(sum(RECEIVED, null), sum(SENT, "written"), sum(SENT, "retried"),
-                sum(SENT, "bounced"), gauge("inbound"), gauge("outbound"));
+                sum(SENT, "bounced"), sessions(SessionDirection.INBOUND), sessions(SessionDirection.OUTBOUND));
     }
 
     private long sum(String counter, String outcome) {
@@ -94,8 +94,8 @@ public class FederationMeters {
         return Math.round(search.counters().stream().mapToDouble(Counter::count).sum());
     }
 
-    private long gauge(String direction) {
-        Gauge sessions = registry.find(SESSIONS).tag("direction", direction).gauge();
+    private long sessions(SessionDirection direction) {
+        Gauge sessions = registry.find(SESSIONS).tag("direction", tag(direction.name())).gauge();
         return sessions == null ? 0 : Math.round(sessions.value());
     }
 

@@ -9,8 +9,11 @@ import dev.parley.xmpp.diagnostics.FederationProbe;
 import dev.parley.xmpp.diagnostics.ProbeReport;
 import dev.parley.xmpp.diagnostics.ProbeSettings;
 import dev.parley.xmpp.dns.DnsClient;
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.dns.DnsS2sTargetResolver;
+import dev.parley.xmpp.s2s.AuditTexts;
 import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.EngineConfig;
@@ -110,20 +113,50 @@ final class EngineHost implements StanzaRefusal {
 
     /**
      * Tests federation with {@code domain}: through the running engine (its resolvers, TLS, authentication and ping),
-     * or, while it is off, with the settings last applied and without the steps that need it.
+     * or, while it is off or could not start, with the settings last applied and without the steps that need it. A
+     * domain the authorizations refuse is not contacted at all, as by the engine. Whatever goes wrong is in the report.
      */
     ProbeReport testFederation(String domain) {
-        S2sEngine running = engine;
-        ServerSettings here = server.get();
-        if (running != null) {
-            return new FederationProbe(ProbeSettings.of(running.config(), here.xmppDomain())).run(domain, running);
+        try {
+            return probe(domain);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The federation test could not run", e);
+            return new ProbeReport(AuditTexts.cut(domain, AuditTexts.DETAIL), List.of(),
+                    "the test could not run: " + e.getMessage());
         }
+    }
+
+    private ProbeReport probe(String entered) {
         FederationRuntimeSettings settings = applied;
         if (settings == null) {
-            return new ProbeReport(domain, List.of(), "federation has not been set up yet on this server: the"
-                    + " settings are applied when Parley starts; try again in a moment");
+            return new ProbeReport(AuditTexts.cut(entered, AuditTexts.DETAIL), List.of(), "federation has not been set"
+                    + " up yet on this server: the settings are applied when Parley starts; try again in a moment");
         }
-        return new FederationProbe(ProbeSettings.of(configFor(settings, here), here.xmppDomain())).run(domain);
+        Optional<String> domain = canonical(entered);
+        Optional<String> refusal = domain.flatMap(settings.remoteDomains()::refusal);
+        if (refusal.isPresent()) {
+            return new ProbeReport(domain.get(), List.of(), refusal.get() + ": the tester contacts only domains this"
+                    + " server may federate with; add a domain authorization first");
+        }
+        ServerSettings here = server.get();
+        S2sEngine running = engine;
+        if (running != null) {
+            return new FederationProbe(ProbeSettings.of(running.config(), here.xmppDomain())).run(entered, running);
+        }
+        String whyNoEngine = settings.enabled()
+                ? "the engine is not running: " + status.problem().orElse("it could not start")
+                : "federation is switched off";
+        return new FederationProbe(ProbeSettings.of(configFor(settings, here), here.xmppDomain()))
+                .run(entered, whyNoEngine);
+    }
+
+    private static Optional<String> canonical(String domain) {
+        try {
+            return Optional.of(Jid.ofDomain(domain.strip()).domainpart());
+        } catch (InvalidJidException e) {
+            // The probe says why in its report.
+            return Optional.empty();
+        }
     }
 
     List<ConnectionFailure> recentFailures() {

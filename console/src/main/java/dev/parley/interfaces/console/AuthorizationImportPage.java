@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * Importing domain authorizations from a CSV file: the file is first only read and what it would add and change is
- * shown (a dry run); the administrator then applies exactly what was shown, kept with the view, or nothing.
+ * shown (a dry run); the administrator then applies what was shown, kept with the view, or nothing: a plan that has
+ * changed since (another administrator's change) is shown again instead of being applied.
  */
 @Named
 @ViewScoped
@@ -52,6 +53,15 @@ public class AuthorizationImportPage implements Serializable {
 
     public String apply() {
         try {
+            // What the administrator saw is what is applied: when the stored authorizations changed meanwhile (or
+            // the file's plan did), the new preview is shown instead and nothing is imported.
+            AuthorizationImport now = authorizations.previewCsv(csv);
+            if (!now.lines().equals(preview.lines())) {
+                preview = now;
+                Messages.problem(null, "The domain authorizations changed since the preview; nothing was imported."
+                        + " Check the preview below and apply again.");
+                return null;
+            }
             AuthorizationImport done = authorizations.importCsv(csv, administrator.getName());
             Messages.done("Imported: " + done.count(AuthorizationImport.Action.ADD) + " added, "
                     + done.count(AuthorizationImport.Action.CHANGE) + " changed, "

@@ -185,6 +185,14 @@ public class CertificatesPage {
         }
     }
 
+    /**
+     * A certificate text to show again after a failed import, or nothing when a private key was pasted into it by
+     * mistake: a key never goes back to a page.
+     */
+    private static String withoutKey(String pem) {
+        return pem == null || pem.contains("PRIVATE KEY") ? null : pem;
+    }
+
     /** One DNS name a line (commas and blanks separate too). */
     private static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.asList(text.split("[\\s,]+"));
@@ -231,7 +239,7 @@ public class CertificatesPage {
     }
 
     public String getReplyChain() {
-        return replyChain;
+        return withoutKey(replyChain);
     }
 
     public void setReplyChain(String replyChain) {
@@ -289,7 +297,7 @@ public class CertificatesPage {
     }
 
     public String getChainPem() {
-        return chainPem;
+        return withoutKey(chainPem);
     }
 
     public void setChainPem(String chainPem) {
@@ -297,7 +305,7 @@ public class CertificatesPage {
     }
 
     public String getTrustedCaPem() {
-        return trustedCaPem;
+        return withoutKey(trustedCaPem);
     }
 
     public void setTrustedCaPem(String trustedCaPem) {

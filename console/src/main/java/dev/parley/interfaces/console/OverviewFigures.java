@@ -1,7 +1,7 @@
 package dev.parley.interfaces.console;
 
-import dev.parley.observability.FederationFigures;
-import dev.parley.observability.FederationMeters;
+import dev.parley.application.FederationCounters;
+import dev.parley.application.TrafficFigures;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -21,11 +21,11 @@ public class OverviewFigures extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient FederationMeters meters;
+    transient FederationCounters counters;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        FederationFigures figures = meters.figures();
+        TrafficFigures figures = counters.figures();
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Json.createObjectBuilder()

@@ -4,9 +4,9 @@ import dev.parley.application.CertificateService;
 import dev.parley.application.FederationSettingsService;
 import dev.parley.application.FederationStatusService;
 import dev.parley.domain.model.certificate.CertificateInfo;
+import dev.parley.domain.model.certificate.CertificateRules;
 import dev.parley.domain.model.settings.DnsRecordsToPublish;
 import dev.parley.xmpp.diagnostics.ProbeReport;
-import dev.parley.xmpp.tls.PresentedIdentifier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -34,6 +34,10 @@ public class TesterPage {
     private ProbeReport report;
 
     public String run() {
+        if (domain == null || domain.isBlank()) {
+            Messages.problem("tester:domain", "Enter the remote domain to test, such as partner.example.");
+            return null;
+        }
         report = status.testFederation(domain);
         return null;
     }
@@ -59,8 +63,7 @@ public class TesterPage {
                     + local + ".";
         }
         CertificateInfo certificate = presented.get();
-        boolean covers = certificate.dnsNames().stream()
-                .anyMatch(name -> new PresentedIdentifier(PresentedIdentifier.Type.DNS_ID, name).matches(local));
+        boolean covers = CertificateRules.namesCover(certificate.dnsNames(), local);
         String which = certificate.role().displayName() + " (" + certificate.subject() + ")";
         return covers ? "The " + which + " names " + local + ": peers that check certificates accept it for these"
                 + " records." : "The " + which + " does not name " + local + " (its DNS names: "

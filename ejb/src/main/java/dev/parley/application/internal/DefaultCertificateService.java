@@ -106,12 +106,7 @@ public class DefaultCertificateService implements CertificateService {
 
     @Override
     public Optional<CertificateRole> presented() {
-        for (CertificateRole role : CertificateRole.values()) {
-            if (opened(certificates.get(role)).isPresent()) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
+        return presentedCredential().map(Presented::role);
     }
 
     @Override
@@ -313,10 +308,19 @@ public class DefaultCertificateService implements CertificateService {
 
     @Override
     public Optional<ServerCredential> credential() {
+        return presentedCredential().map(Presented::credential);
+    }
+
+    /** A stored certificate that can be opened, and what it is for. */
+    private record Presented(CertificateRole role, ServerCredential credential) {
+    }
+
+    /** The XMPP certificate, else the SIP one, whichever is first stored and can be opened. */
+    private Optional<Presented> presentedCredential() {
         for (CertificateRole role : CertificateRole.values()) {
             Optional<ServerCredential> opened = opened(certificates.get(role));
             if (opened.isPresent()) {
-                return opened;
+                return Optional.of(new Presented(role, opened.get()));
             }
         }
         return Optional.empty();

@@ -118,19 +118,24 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
             throw new InvalidAuthorizationException(invalid);
         }
         Instant now = Instant.now(clock);
+        List<DomainAuthorization> added = new ArrayList<>();
         for (Planned planned : changes) {
             if (planned.existing() == null) {
-                DomainAuthorization added = new DomainAuthorization(planned.change(), who, now);
-                repository.add(added);
-                repository.flush();
-                audited(added.snapshot(), who + " authorized (CSV import) ");
+                added.add(new DomainAuthorization(planned.change(), who, now));
             } else {
-                DomainAuthorization updated = planned.existing();
-                updated.apply(planned.change(), who, now);
-                repository.flush();
-                audited(updated.snapshot(), who + " changed authorization " + updated.id() + " (CSV import) to ");
+                planned.existing().apply(planned.change(), who, now);
             }
         }
+        // One write for the whole file: ids and versions are assigned there, and the audit entries name them.
+        repository.addAll(added);
+        repository.flush();
+        for (Planned planned : changes) {
+            if (planned.existing() != null) {
+                audited(planned.existing().snapshot(), who + " changed authorization " + planned.existing().id()
+                        + " (CSV import) to ");
+            }
+        }
+        added.forEach(authorization -> audited(authorization.snapshot(), who + " authorized (CSV import) "));
         if (!changes.isEmpty()) {
             changed.fire(new FederationConfigurationChanged(who));
         }

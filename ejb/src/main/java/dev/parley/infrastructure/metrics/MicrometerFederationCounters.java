@@ -1,6 +1,8 @@
 package dev.parley.infrastructure.metrics;
 
 import dev.parley.application.FederationCounters;
+import dev.parley.application.TrafficFigures;
+import dev.parley.observability.FederationFigures;
 import dev.parley.observability.FederationMeters;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
@@ -37,5 +39,12 @@ public class MicrometerFederationCounters implements FederationCounters {
     @Override
     public void event(FederationEvent.Kind kind) {
         meters.event(kind);
+    }
+
+    @Override
+    public TrafficFigures figures() {
+        FederationFigures figures = meters.figures();
+        return new TrafficFigures(figures.received(), figures.written(), figures.retried(), figures.bounced(),
+                figures.inboundSessions(), figures.outboundSessions());
     }
 }

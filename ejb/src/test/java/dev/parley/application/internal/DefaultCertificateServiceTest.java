@@ -505,8 +505,16 @@ class DefaultCertificateServiceTest {
 
         InMemoryServerCertificate() {
             for (CertificateRole role : CertificateRole.values()) {
-                rows.put(role, new ServerCertificate(role) {
-                });
+                ServerCertificate row = new ServerCertificate() {
+                };
+                try {
+                    var id = ServerCertificate.class.getDeclaredField("id");
+                    id.setAccessible(true);
+                    id.set(row, role.rowId());
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+                rows.put(role, row);
             }
         }
 

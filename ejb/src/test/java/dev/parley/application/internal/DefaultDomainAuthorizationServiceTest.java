@@ -267,6 +267,11 @@ class DefaultDomainAuthorizationServiceTest {
         }
 
         @Override
+        public void addAll(List<DomainAuthorization> authorizations) {
+            authorizations.forEach(this::add);
+        }
+
+        @Override
         public void remove(DomainAuthorization authorization) {
             rows.remove(authorization.id());
         }

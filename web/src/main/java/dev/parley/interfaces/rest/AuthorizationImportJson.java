@@ -11,7 +11,7 @@ import jakarta.json.JsonObject;
  */
 final class AuthorizationImportJson {
 
-    /** The media type of the files, RFC 7111. */
+    /** The media type of the files (RFC 4180). */
     static final String CSV = "text/csv";
 
     private AuthorizationImportJson() {

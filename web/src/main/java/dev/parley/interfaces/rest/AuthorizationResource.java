@@ -61,7 +61,8 @@ public class AuthorizationResource {
 
     @POST
     @Path("import")
-    @Consumes({AuthorizationImportJson.CSV, MediaType.TEXT_PLAIN})
+    // text/csv only: a form on another site can post text/plain without a preflight, with the browser's Basic login.
+    @Consumes(AuthorizationImportJson.CSV)
     public JsonObject importCsv(@QueryParam("apply") @DefaultValue("false") boolean apply, String csv)
             throws InvalidAuthorizationException, AuthorizationConflictException {
         return AuthorizationImportJson.toJson(apply ? authorizations.importCsv(csv, who())

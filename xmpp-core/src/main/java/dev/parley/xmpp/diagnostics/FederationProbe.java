@@ -60,15 +60,23 @@ public final class FederationProbe {
      *               verdict says why
      */
     public ProbeReport run(String domain) {
-        return run(domain, Optional.empty());
+        return run(domain, "federation is switched off");
+    }
+
+    /**
+     * Steps 1 to 3, for a host without a running engine: authentication and ping are reported skipped for
+     * {@code whyNoEngine}, which the verdict repeats ("the engine could not start: …").
+     */
+    public ProbeReport run(String domain, String whyNoEngine) {
+        return run(domain, Optional.empty(), Objects.requireNonNull(whyNoEngine, "whyNoEngine"));
     }
 
     /** All steps, authentication and ping through {@code engine}, which must be running. */
     public ProbeReport run(String domain, S2sEngine engine) {
-        return run(domain, Optional.of(Objects.requireNonNull(engine, "engine")));
+        return run(domain, Optional.of(Objects.requireNonNull(engine, "engine")), "");
     }
 
-    private ProbeReport run(String entered, Optional<S2sEngine> engine) {
+    private ProbeReport run(String entered, Optional<S2sEngine> engine, String whyNoEngine) {
         Objects.requireNonNull(entered, "domain");
         String domain;
         try {
@@ -81,7 +89,7 @@ public final class FederationProbe {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-probe"),
                 NioIoHandler.newFactory());
         try {
-            probe(domain, engine, log, group);
+            probe(domain, engine, whyNoEngine, log, group);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.stop(new Stop(Conclusion.UNKNOWN, "the probe was interrupted", "skipped: the probe was interrupted"));
@@ -91,8 +99,8 @@ public final class FederationProbe {
         return new ProbeReport(domain, log.steps(), log.verdict(domain));
     }
 
-    private void probe(String domain, Optional<S2sEngine> engine, ProbeLog log, EventLoopGroup group)
-            throws InterruptedException {
+    private void probe(String domain, Optional<S2sEngine> engine, String whyNoEngine, ProbeLog log,
+                       EventLoopGroup group) throws InterruptedException {
         Deadline deadline = new Deadline(settings.timeouts().total());
         TlsPolicy policy = settings.tls().policyFor(domain);
         List<Resolved> resolved = new DnsProbe(settings, deadline, log).run(domain);
@@ -119,7 +127,7 @@ public final class FederationProbe {
             return;
         }
         if (engine.isEmpty()) {
-            log.notTried("federation is switched off");
+            log.notTried(whyNoEngine);
             return;
         }
         new SessionProbe(settings, deadline, log).run(domain, engine.get());

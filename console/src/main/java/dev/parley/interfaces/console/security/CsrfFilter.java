@@ -27,7 +27,17 @@ public class CsrfFilter extends HttpFilter {
         if (!SAFE_METHODS.contains(request.getMethod())) {
             HttpSession session = request.getSession(false);
             String expected = session == null ? null : (String) session.getAttribute(CsrfToken.SESSION_ATTRIBUTE);
-            if (!CsrfToken.matches(expected, request.getParameter(CsrfToken.PARAMETER))) {
+            String token;
+            try {
+                token = request.getParameter(CsrfToken.PARAMETER);
+            } catch (RuntimeException tooLarge) {
+                // Undertow refuses to parse a multipart body beyond the limits of web.xml (its exception types are its
+                // own): the upload is refused before anything reads it.
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                        "The file is larger than the console takes (4 MiB). Nothing was imported.");
+                return;
+            }
+            if (!CsrfToken.matches(expected, token)) {
                 // Never the token itself: only that one was missing or wrong, and where the request went.
                 LOG.warning("Refused a " + request.getMethod() + " to " + request.getRequestURI() + " from "
                         + request.getRemoteAddr() + " without this session's form token (a cross-site request?)");

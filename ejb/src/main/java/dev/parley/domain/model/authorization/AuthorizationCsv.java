@@ -9,13 +9,14 @@ import java.util.Locale;
 /**
  * Domain authorizations as CSV (RFC 4180, UTF-8): a header {@code pattern,protocol,level,tlsPolicy,note}, then one
  * entry a line; an empty {@code tlsPolicy} means the global policy. What spreadsheets would run as a formula (a note
- * starting with {@code =}, {@code +}, {@code -}, {@code @}) is written behind a {@code '} and read back without it.
+ * starting with {@code =}, {@code +}, {@code -}, {@code @}, or with quotes before one) is written behind one more
+ * {@code '} and read back without it, so that every note comes back as it was.
  */
 public final class AuthorizationCsv {
 
     public static final List<String> HEADER = List.of("pattern", "protocol", "level", "tlsPolicy", "note");
     /** Far more than any installation keeps; a larger file is refused before it is parsed. */
-    public static final int MAX_CHARACTERS = 2 * 1024 * 1024;
+    public static final int MAX_CHARACTERS = 1024 * 1024;
     public static final int MAX_ROWS = 10_000;
     private static final String FORMULA_STARTS = "=+-@";
 
@@ -58,6 +59,10 @@ public final class AuthorizationCsv {
                     + MAX_CHARACTERS + " are read"));
         }
         List<Record> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        if (records.isEmpty()) {
+            throw new InvalidAuthorizationException(List.of("the CSV file is empty: it needs the header "
+                    + String.join(",", HEADER) + " and one line per authorization"));
+        }
         List<String> header = records.get(0).fields().stream().map(String::strip).toList();
         if (!header.equals(HEADER)) {
             throw new InvalidAuthorizationException(List.of("the first line must be the header "
@@ -163,11 +168,19 @@ public final class AuthorizationCsv {
     }
 
     private static String defused(String note) {
-        return !note.isEmpty() && FORMULA_STARTS.indexOf(note.charAt(0)) >= 0 ? "'" + note : note;
+        return looksLikeFormula(note) ? "'" + note : note;
     }
 
     private static String undefused(String note) {
-        return note.length() > 1 && note.charAt(0) == '\'' && FORMULA_STARTS.indexOf(note.charAt(1)) >= 0
-                ? note.substring(1) : note;
+        return note.startsWith("'") && looksLikeFormula(note.substring(1)) ? note.substring(1) : note;
+    }
+
+    /** Whether {@code text}, after any leading quotes, starts as a spreadsheet formula would. */
+    private static boolean looksLikeFormula(String text) {
+        int first = 0;
+        while (first < text.length() && text.charAt(first) == '\'') {
+            first++;
+        }
+        return first < text.length() && FORMULA_STARTS.indexOf(text.charAt(first)) >= 0;
     }
 }

@@ -22,6 +22,13 @@ public interface DomainAuthorizationRepository {
      */
     void add(DomainAuthorization authorization) throws AuthorizationConflictException;
 
+    /**
+     * Stores new authorizations at once (one write for a whole imported file); they have their ids when this returns.
+     *
+     * @throws AuthorizationConflictException when one exists for the same pattern and protocol already
+     */
+    void addAll(List<DomainAuthorization> authorizations) throws AuthorizationConflictException;
+
     void remove(DomainAuthorization authorization);
 
     /**

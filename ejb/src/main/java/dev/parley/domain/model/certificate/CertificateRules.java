@@ -103,9 +103,7 @@ public final class CertificateRules {
     public static List<String> serverCertificateRemarks(CertificateFacts facts, Instant now, String localDomain) {
         List<String> remarks = new ArrayList<>();
         expiryRemark(facts.notBefore(), facts.notAfter(), now).ifPresent(remarks::add);
-        boolean named = facts.dnsNames().stream()
-                .anyMatch(name -> new PresentedIdentifier(PresentedIdentifier.Type.DNS_ID, name).matches(localDomain));
-        if (!named) {
+        if (!namesCover(facts.dnsNames(), localDomain)) {
             remarks.add("no DNS name for " + localDomain + ": remote servers that check certificates will not accept it"
                     + " for this server's domain (" + (facts.dnsNames().isEmpty() ? "it has no DNS names"
                     : "its DNS names: " + shortName(String.join(", ", facts.dnsNames()))) + ")");
@@ -117,6 +115,15 @@ public final class CertificateRules {
                     + ") is a root CA that remote servers trust, import it with the intermediate CA certificates");
         }
         return remarks;
+    }
+
+    /**
+     * Whether a certificate with these subjectAltName DNS names is one peers accept for {@code domain} (canonical):
+     * a name equal to it, or a wildcard covering it (RFC 9525).
+     */
+    public static boolean namesCover(List<String> dnsNames, String domain) {
+        return dnsNames.stream()
+                .anyMatch(name -> new PresentedIdentifier(PresentedIdentifier.Type.DNS_ID, name).matches(domain));
     }
 
     /** What the administrator should know about a trusted CA {@code now}: it has expired, or expires soon. */

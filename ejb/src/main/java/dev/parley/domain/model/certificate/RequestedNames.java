@@ -3,7 +3,6 @@ package dev.parley.domain.model.certificate;
 import dev.parley.xmpp.jid.InvalidJidException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.net.IpAddressLiteral;
-import dev.parley.xmpp.tls.PresentedIdentifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +55,7 @@ public record RequestedNames(List<String> names) {
         if (names.size() > MAX_NAMES) {
             problems.add(names.size() + " DNS names are more than a certificate should hold (at most " + MAX_NAMES + ")");
         }
-        if (problems.isEmpty() && names.stream().noneMatch(name -> covers(name, localDomain))) {
+        if (problems.isEmpty() && !CertificateRules.namesCover(List.copyOf(names), localDomain)) {
             problems.add(names.isEmpty() ? "give the DNS names the certificate is for, at least " + localDomain
                     : "none of the DNS names covers " + localDomain + ", this server's XMPP domain: peers would refuse"
                     + " the certificate; add " + localDomain);
@@ -100,10 +99,6 @@ public record RequestedNames(List<String> names) {
             problems.add("DNS name " + shown + " is not a valid domain: " + e.rule());
             return Optional.empty();
         }
-    }
-
-    private static boolean covers(String name, String localDomain) {
-        return new PresentedIdentifier(PresentedIdentifier.Type.DNS_ID, name).matches(localDomain);
     }
 
     private static boolean isIpAddress(String text) {

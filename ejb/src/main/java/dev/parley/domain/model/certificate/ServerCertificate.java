@@ -69,10 +69,6 @@ public class ServerCertificate {
         // for JPA
     }
 
-    /** The role's row as the schema migration creates it: empty. */
-    protected ServerCertificate(CertificateRole role) {
-        id = role.rowId();
-    }
 
     public CertificateRole role() {
         for (CertificateRole role : CertificateRole.values()) {

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The DNS records remote servers need to find this server (RFC 6120 §3.2.1: an SRV record for
  * {@code _xmpp-server._tcp.<domain>}, pointing at a host with A/AAAA records), written as zone-file lines for the
- * settings as they are, with what the administrator must fill in or fix said in words. The SRV target is the domain
- * itself, so that the certificate only has to name the domain.
+ * settings as they are, with what the administrator must fill in or fix said in words. The SRV target is a host name
+ * of its own, {@code xmpp.<domain>}: the domain's own A record usually belongs to its web site, and peers check the
+ * certificate against the XMPP domain, whatever host the SRV record names.
  *
  * @param records zone-file lines; a value only the administrator knows is written in capitals ({@code PUBLIC-IPV4})
  * @param remarks what to check or fill in, one sentence each
@@ -20,6 +21,8 @@ public record DnsRecordsToPublish(List<String> records, List<String> remarks) {
     /** Long enough to spare resolvers, short enough to move the server within the hour. */
     static final int TTL = 3600;
     static final int DEFAULT_S2S_PORT = 5269;
+    /** The host name suggested as the SRV target, under the domain. */
+    static final String HOST_LABEL = "xmpp";
 
     public DnsRecordsToPublish {
         records = List.copyOf(records);
@@ -33,16 +36,17 @@ public record DnsRecordsToPublish(List<String> records, List<String> remarks) {
     public static DnsRecordsToPublish of(String domain, SettingsSnapshot settings) {
         List<String> records = new ArrayList<>();
         List<String> remarks = new ArrayList<>();
-        String name = domain + ".";
+        String srv = "_xmpp-server._tcp." + domain + ". " + TTL + " IN SRV 0 5 ";
+        String name = HOST_LABEL + "." + domain + ".";
         if (settings.mode() == FederationMode.PROXY) {
-            records.add(name + " " + TTL + " IN SRV 0 5 " + DEFAULT_S2S_PORT + " " + name);
+            records.add(srv + DEFAULT_S2S_PORT + " " + name);
             records.add(name + " " + TTL + " IN A PROXY-PUBLIC-IPV4");
             remarks.add("In proxy mode remote servers reach the XMPP Proxy in the DMZ: give the address its S2S"
                     + " listener is reachable on (and an AAAA record for its IPv6 address, if it has one).");
-            return new DnsRecordsToPublish(prefixSrv(records, domain), remarks);
+            return new DnsRecordsToPublish(records, remarks);
         }
         int port = settings.s2sPort();
-        records.add(name + " " + TTL + " IN SRV 0 5 " + port + " " + name);
+        records.add(srv + port + " " + name);
         InetAddress bound = address(settings.s2sBindAddress());
         if (bound == null || bound.isAnyLocalAddress()) {
             records.add(name + " " + TTL + " IN A PUBLIC-IPV4");
@@ -59,16 +63,9 @@ public record DnsRecordsToPublish(List<String> records, List<String> remarks) {
             records.add(name + " " + TTL + " IN " + (bound instanceof Inet6Address ? "AAAA" : "A") + " "
                     + bound.getHostAddress());
         }
-        if (port == DEFAULT_S2S_PORT) {
-            remarks.add("With port 5269 on the domain's own address the SRV record is optional (servers fall back to"
-                    + " it), but publishing it saves every peer a lookup.");
-        }
-        return new DnsRecordsToPublish(prefixSrv(records, domain), remarks);
-    }
-
-    /** The SRV lines as RFC 2782 names them, {@code _xmpp-server._tcp.<domain>.}. */
-    private static List<String> prefixSrv(List<String> records, String domain) {
-        return records.stream().map(line -> line.contains(" IN SRV ") ? "_xmpp-server._tcp." + line : line).toList();
+        remarks.add(name + " is a suggestion: any host name of yours will do as the SRV target. Without an SRV"
+                + " record, peers connect to " + domain + " itself on port 5269.");
+        return new DnsRecordsToPublish(records, remarks);
     }
 
     private static InetAddress address(String text) {

@@ -59,6 +59,16 @@ public class JpaDomainAuthorizationRepository implements DomainAuthorizationRepo
     }
 
     @Override
+    public void addAll(List<DomainAuthorization> authorizations) throws AuthorizationConflictException {
+        try {
+            authorizations.forEach(entityManager::persist);
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw translated(e);
+        }
+    }
+
+    @Override
     public void remove(DomainAuthorization authorization) {
         entityManager.remove(authorization);
     }

@@ -19,13 +19,16 @@ class AuthorizationCsvTest {
     void writesWhatItReadsBackQuotingWhatNeedsItAndDefusingFormulas() throws Exception {
         String csv = AuthorizationCsv.write(List.of(
                 entry("partner.example", AuthorizationLevel.BUSINESS, null, "sales, \"key\" account\nsince 2026"),
-                entry("*.corp.example", AuthorizationLevel.PERSONAL, TlsPolicy.REQUIRED_VALID_CERT, "=HYPERLINK(\"x\")")));
+                entry("*.corp.example", AuthorizationLevel.PERSONAL, TlsPolicy.REQUIRED_VALID_CERT, "=HYPERLINK(\"x\")"),
+                entry("quoted.example", AuthorizationLevel.PUBLIC, null, "'=not a formula")));
 
         assertThat(csv).startsWith("pattern,protocol,level,tlsPolicy,note\r\n"
                 + "partner.example,XMPP,BUSINESS,,\"sales, \"\"key\"\" account\nsince 2026\"\r\n");
         assertThat(csv).contains("*.corp.example,XMPP,PERSONAL,REQUIRED_VALID_CERT,\"'=HYPERLINK(\"\"x\"\")\"");
         List<AuthorizationCsv.Row> rows = AuthorizationCsv.read(csv);
-        assertThat(rows).extracting(AuthorizationCsv.Row::line).containsExactly(2, 4);
+        assertThat(csv).contains("quoted.example,XMPP,PUBLIC,,''=not a formula\r\n");
+        assertThat(rows).extracting(AuthorizationCsv.Row::line).containsExactly(2, 4, 5);
+        assertThat(rows.get(2).change().note()).isEqualTo("'=not a formula");
         assertThat(rows.get(0).change()).isEqualTo(new AuthorizationChange("partner.example", FederationProtocol.XMPP,
                 AuthorizationLevel.BUSINESS, null, "sales, \"key\" account\nsince 2026"));
         assertThat(rows.get(1).change().note()).isEqualTo("=HYPERLINK(\"x\")");
@@ -67,5 +70,8 @@ class AuthorizationCsvTest {
                         .containsExactly("line 2: a quoted field is never closed"));
         assertThatThrownBy(() -> AuthorizationCsv.read(" "))
                 .isInstanceOf(InvalidAuthorizationException.class);
+        assertThatThrownBy(() -> AuthorizationCsv.read("\uFEFF"))
+                .isInstanceOfSatisfying(InvalidAuthorizationException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("the CSV file is empty"));
     }
 }

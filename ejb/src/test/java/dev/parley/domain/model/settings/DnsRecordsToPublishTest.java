@@ -19,9 +19,9 @@ class DnsRecordsToPublishTest {
                 settings(FederationMode.DIRECT, 5270, "192.0.2.10"));
 
         assertThat(advice.records()).containsExactly(
-                "_xmpp-server._tcp.corp.example. 3600 IN SRV 0 5 5270 corp.example.",
-                "corp.example. 3600 IN A 192.0.2.10");
-        assertThat(advice.remarks()).isEmpty();
+                "_xmpp-server._tcp.corp.example. 3600 IN SRV 0 5 5270 xmpp.corp.example.",
+                "xmpp.corp.example. 3600 IN A 192.0.2.10");
+        assertThat(advice.remarks()).singleElement().asString().startsWith("xmpp.corp.example. is a suggestion");
     }
 
     @Test
@@ -30,21 +30,20 @@ class DnsRecordsToPublishTest {
                 settings(FederationMode.DIRECT, 5269, "::"));
 
         assertThat(advice.records()).containsExactly(
-                "_xmpp-server._tcp.corp.example. 3600 IN SRV 0 5 5269 corp.example.",
-                "corp.example. 3600 IN A PUBLIC-IPV4", "corp.example. 3600 IN AAAA PUBLIC-IPV6");
+                "_xmpp-server._tcp.corp.example. 3600 IN SRV 0 5 5269 xmpp.corp.example.",
+                "xmpp.corp.example. 3600 IN A PUBLIC-IPV4", "xmpp.corp.example. 3600 IN AAAA PUBLIC-IPV6");
         assertThat(advice.remarks()).hasSize(2);
         assertThat(advice.remarks().get(0)).contains("every address").contains("TCP port 5269");
-        assertThat(advice.remarks().get(1)).contains("SRV record is optional");
     }
 
     @Test
     void saysThatALoopbackOrPrivateListenerIsUnreachable() {
         assertThat(DnsRecordsToPublish.of("corp.example", settings(FederationMode.DIRECT, 5270, "127.0.0.1")).remarks())
-                .singleElement().asString().contains("cannot reach").contains("loopback");
+                .first().asString().contains("cannot reach").contains("loopback");
         DnsRecordsToPublish privateAddress = DnsRecordsToPublish.of("corp.example",
                 settings(FederationMode.DIRECT, 5270, "10.1.2.3"));
-        assertThat(privateAddress.records()).contains("corp.example. 3600 IN A PUBLIC-ADDRESS");
-        assertThat(privateAddress.remarks()).singleElement().asString().contains("10.1.2.3").contains("forward TCP port 5270");
+        assertThat(privateAddress.records()).contains("xmpp.corp.example. 3600 IN A PUBLIC-ADDRESS");
+        assertThat(privateAddress.remarks()).first().asString().contains("10.1.2.3").contains("forward TCP port 5270");
     }
 
     @Test
@@ -53,8 +52,8 @@ class DnsRecordsToPublishTest {
                 settings(FederationMode.PROXY, 5269, "127.0.0.1"));
 
         assertThat(advice.records()).containsExactly(
-                "_xmpp-server._tcp.corp.example. 3600 IN SRV 0 5 5269 corp.example.",
-                "corp.example. 3600 IN A PROXY-PUBLIC-IPV4");
+                "_xmpp-server._tcp.corp.example. 3600 IN SRV 0 5 5269 xmpp.corp.example.",
+                "xmpp.corp.example. 3600 IN A PROXY-PUBLIC-IPV4");
         assertThat(advice.remarks()).singleElement().asString().contains("XMPP Proxy");
     }
 }
