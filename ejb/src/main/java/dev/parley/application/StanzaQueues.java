@@ -7,6 +7,9 @@ import dev.parley.domain.model.stanza.StanzaEnvelope;
 /** The queues the application puts stanzas on, in the caller's transaction. */
 public interface StanzaQueues {
 
+    /** To the queue to remote domains, as a first try: a stanza the server itself sends, such as an IQ answer. */
+    void toFederation(StanzaEnvelope stanza);
+
     /**
      * Back to the queue to remote domains, due after {@code delay}: a stanza whose remote domain
      * could not be reached yet, for its {@code attempt}. Persistent, so a restart meanwhile loses nothing.

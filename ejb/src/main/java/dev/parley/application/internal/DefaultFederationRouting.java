@@ -12,6 +12,7 @@ import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.routing.RetryPolicy;
 import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.SettingsSnapshot;
+import dev.parley.domain.model.stanza.IqAnswers;
 import dev.parley.domain.model.stanza.StanzaBounce;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.xmpp.jid.InvalidJidException;
@@ -108,6 +109,11 @@ public class DefaultFederationRouting implements FederationRouting {
             audit.record(new AuditRecord(clock.instant(), AuditKind.STANZA_REFUSED, AuditDirection.INBOUND,
                     domainOf(stanza.to()), remoteDomain, "", null, null,
                     "stanza from " + stanza.from() + " to " + stanza.to() + " dropped: " + refusal.get()));
+            return;
+        }
+        if (IqAnswers.isRequest(stanza)) {
+            // Every get and set is answered (RFC 6120 §8.2.3); the answer leaves like any stanza to that domain.
+            queues.toFederation(IqAnswers.answer(stanza));
             return;
         }
         queues.toLocalUsers(stanza);

@@ -12,6 +12,9 @@ import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
@@ -155,6 +158,43 @@ public final class XmppUser implements AutoCloseable {
         synchronized (arrived) {
             arrived.add(new ArrivedMessage(from, message.getBody(), error, errorText == null ? "" : errorText));
             arrived.notifyAll();
+        }
+    }
+
+    /**
+     * Asks {@code jid} for its service discovery information (XEP-0030) and returns its identities as
+     * {@code category/type} and its features.
+     */
+    public List<String> discoverInfo(String jid) {
+        try {
+            DiscoverInfo info = ServiceDiscoveryManager.getInstanceFor(connection).discoverInfo(JidCreate.from(jid));
+            List<String> found = new ArrayList<>();
+            info.getIdentities().forEach(identity -> found.add(identity.getCategory() + "/" + identity.getType()));
+            info.getFeatures().forEach(feature -> found.add(feature.getVar()));
+            return found;
+        } catch (SmackException | XMPPException | XmppStringprepException e) {
+            throw new IllegalStateException(this.jid + " got no service discovery answer from " + jid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + jid, e);
+        }
+    }
+
+    /**
+     * Asks {@code jid} for its software version (XEP-0092) and returns "result", or the condition of the error it
+     * answered with, such as {@code service-unavailable}.
+     */
+    public String askVersion(String jid) {
+        try {
+            connection.sendIqRequestAndWaitForResponse(new Version(JidCreate.from(jid)));
+            return "result";
+        } catch (XMPPException.XMPPErrorException e) {
+            return e.getStanzaError().getCondition().toString();
+        } catch (SmackException | XmppStringprepException e) {
+            throw new IllegalStateException(this.jid + " got no answer to its version request to " + jid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + jid, e);
         }
     }
 

@@ -35,6 +35,16 @@ public class JmsStanzaQueues implements StanzaQueues {
     Queue deadLetter;
 
     @Override
+    public void toFederation(StanzaEnvelope stanza) {
+        try {
+            send(toFederation, StanzaMessageFormat.write(context, stanza));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be queued: " + e.getMessage(),
+                    e.getErrorCode(), e);
+        }
+    }
+
+    @Override
     public void toFederationLater(StanzaEnvelope stanza, OutboundAttempt attempt, Duration delay) {
         try {
             TextMessage message = StanzaMessageFormat.write(context, stanza);
