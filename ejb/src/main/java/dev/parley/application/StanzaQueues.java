@@ -20,6 +20,12 @@ public interface StanzaQueues {
     void toLocalUsers(StanzaEnvelope stanza);
 
     /**
+     * To the feed enterprise applications subscribe to: a copy of a stanza delivered to a local user, so that they
+     * never consume the queue local users are served from.
+     */
+    void toFeed(StanzaEnvelope stanza);
+
+    /**
      * To the dead-letter queue: something that cannot be routed and must not be lost either.
      *
      * @param body   the message text as it arrived

@@ -1,9 +1,11 @@
 package dev.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.json.JsonObject;
@@ -82,6 +84,33 @@ class JmsQueuesIT {
                 Message rejected = receiveContaining(consumer, marker);
                 assertThat(rejected).as("rejected message on ParleyDeadLetter").isNotNull();
                 assertThat(rejected.getStringProperty("parleyRejectReason")).contains("not well-formed");
+            }
+        }
+    }
+
+    @Test
+    void integratorsReadACopyOfWhatReachesLocalUsersAndTakeNothingFromThem() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String recipient = "erin-" + id + "@parley.test";
+        try (JMSContext jms = queues.session();
+             JMSConsumer feed = jms.createConsumer(jms.createTopic(ParleyJms.FROM_FEDERATION_FEED))) {
+            queues.send(ParleyJms.FROM_FEDERATION, "<message xmlns='jabber:server' from='bob@remote.example/phone' to='"
+                    + recipient + "' type='chat' id='" + id + "'><body>for erin and the feed</body></message>");
+
+            Message copy = receiveContaining(feed, id);
+            assertThat(copy).as("the stanza on the feed").isNotNull();
+            assertThat(copy.getStringProperty("xmppTo")).isEqualTo(recipient);
+            assertThat(ParleyAdmin.awaitArchived(recipient, any -> true, Duration.ofSeconds(30)))
+                    .as("and the local user has it too").hasSize(1);
+        }
+    }
+
+    @Test
+    void integratorsMayNotConsumeParleysOwnQueues() {
+        for (String queue : new String[] {ParleyJms.FROM_FEDERATION, ParleyJms.TO_FEDERATION}) {
+            try (JMSContext jms = queues.session()) {
+                assertThatThrownBy(() -> jms.createConsumer(jms.createQueue(queue)).receive(1000)).as(queue)
+                        .isInstanceOf(JMSSecurityRuntimeException.class);
             }
         }
     }

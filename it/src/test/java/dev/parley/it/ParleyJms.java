@@ -11,6 +11,8 @@ final class ParleyJms implements AutoCloseable {
     static final String TO_FEDERATION = "ParleyToFederation";
     static final String FROM_FEDERATION = "ParleyFromFederation";
     static final String DEAD_LETTER = "ParleyDeadLetter";
+    /** The topic as the Artemis client names it: the broker address of WildFly's JMS topic. */
+    static final String FROM_FEDERATION_FEED = "jms.topic.ParleyFromFederationFeed";
 
     private final ActiveMQConnectionFactory factory;
 

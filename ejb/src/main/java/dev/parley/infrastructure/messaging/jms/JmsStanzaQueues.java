@@ -12,6 +12,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import java.time.Duration;
 
 /** Sends on the server's JMS queues through the pooled, transaction-enlisted connection factory. */
@@ -30,6 +31,9 @@ public class JmsStanzaQueues implements StanzaQueues {
 
     @Resource(lookup = ParleyQueues.FROM_FEDERATION)
     Queue fromFederation;
+
+    @Resource(lookup = ParleyQueues.FROM_FEDERATION_FEED)
+    Topic fromFederationFeed;
 
     @Resource(lookup = ParleyQueues.DEAD_LETTER)
     Queue deadLetter;
@@ -67,6 +71,17 @@ public class JmsStanzaQueues implements StanzaQueues {
             send(fromFederation, message);
         } catch (JMSException e) {
             throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be queued: " + e.getMessage(),
+                    e.getErrorCode(), e);
+        }
+    }
+
+    @Override
+    public void toFeed(StanzaEnvelope stanza) {
+        try {
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(fromFederationFeed, StanzaMessageFormat.write(context, stanza));
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be published: " + e.getMessage(),
                     e.getErrorCode(), e);
         }
     }
