@@ -43,7 +43,7 @@ class ConsoleAuditIT {
         new Select(browser.byId("kind")).selectByValue("SETTINGS_CHANGED");
         browser.byId("search-button").click();
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-count"), "1 entries"));
+        browser.awaitText("entry-count", "1 entries");
         assertThat(browser.find(By.cssSelector("#entries .remote-domain")).getText()).isEqualTo(domain);
         assertThat(browser.find(By.cssSelector("#entries .detail")).getText()).contains(ItEnvironment.ADMIN_USER)
                 .contains(domain);
@@ -52,7 +52,7 @@ class ConsoleAuditIT {
 
         new Select(browser.byId("kind")).selectByValue("REFUSED");
         browser.byId("search-button").click();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-count"), "0 entries"));
+        browser.awaitText("entry-count", "0 entries");
     }
 
     @Test

@@ -53,7 +53,8 @@ class ConsoleAuthorizationsIT {
         browser.open("/authorizations.xhtml");
         browser.type("q", text);
         browser.byId("search-button").click();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("match-count"), text));
+        browser.await(ExpectedConditions.urlContains("q="));
+        browser.awaitText("match-count", text);
     }
 
     private List<WebElement> rows() {
@@ -85,7 +86,7 @@ class ConsoleAuthorizationsIT {
         browser.type("authorization:note", "added in the console");
         browser.byId("authorization:save").click();
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Added *." + domain));
+        browser.awaitText("page-messages", "Added *." + domain);
         JsonObject stored = stored("*." + domain);
         assertThat(stored).isNotNull();
         assertThat(stored.getString("level")).isEqualTo("TEAM_MEMBER");
@@ -113,7 +114,7 @@ class ConsoleAuthorizationsIT {
         openEditor(domain);
         new Select(browser.byId("authorization:level")).selectByValue("PERSONAL");
         browser.byId("authorization:save").click();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Saved " + domain));
+        browser.awaitText("page-messages", "Saved " + domain);
         assertThat(stored(domain).getString("level")).isEqualTo("PERSONAL");
 
         search(domain);
@@ -121,7 +122,7 @@ class ConsoleAuthorizationsIT {
         assertThat(rows().get(0).getText()).contains(domain).contains("PERSONAL");
         browser.clickConfirming(rows().get(0).findElement(By.cssSelector("input[type=submit]")));
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), "Deleted"));
+        browser.awaitText("page-messages", "Deleted");
         assertThat(stored(domain)).isNull();
     }
 
@@ -139,8 +140,7 @@ class ConsoleAuthorizationsIT {
         new Select(browser.byId("authorization:level")).selectByValue("PERSONAL");
         browser.byId("authorization:save").click();
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"),
-                "Another administrator changed this authorization"));
+        browser.awaitText("page-messages", "Another administrator changed this authorization");
         assertThat(browser.byId("page-messages").getText()).contains("BLOCKED").contains("blocked by a colleague");
         assertThat(stored(domain).getString("level")).isEqualTo("BLOCKED");
     }
@@ -156,7 +156,7 @@ class ConsoleAuthorizationsIT {
         assertThat(browser.byId("match-count").getText()).contains("25 authorization(s)").contains("page 1 of 2");
         assertThat(rows()).hasSize(20);
         browser.byId("next-page").click();
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("match-count"), "page 2 of 2"));
+        browser.awaitText("match-count", "page 2 of 2");
         assertThat(rows()).hasSize(5);
         assertThat(rows().get(4).getText()).contains("d24." + zone);
     }
@@ -176,13 +176,12 @@ class ConsoleAuthorizationsIT {
             browser.byId("upload:file").sendKeys(file.toString());
             browser.byId("upload:preview").click();
 
-            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "1 to add, 1 to change"));
+            browser.awaitText("summary", "1 to add, 1 to change");
             assertThat(browser.byId("plan").getText()).contains("level PUBLIC → BUSINESS").contains("*." + added);
             assertThat(stored("*." + added)).as("a preview changes nothing").isNull();
 
             browser.byId("apply:apply-button").click();
-            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"),
-                    "Imported: 1 added, 1 changed"));
+            browser.awaitText("page-messages", "Imported: 1 added, 1 changed");
             assertThat(stored(changed).getString("level")).isEqualTo("BUSINESS");
             assertThat(stored("*." + added).getString("note")).isEqualTo("from a file, quoted");
             assertThat(stored("*." + added).getString("tlsPolicy")).isEqualTo("REQUIRED_VALID_CERT");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,6 +97,20 @@ final class ConsoleBrowser implements AutoCloseable {
 
     <T> T await(Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    /**
+     * Waits until the element {@code id} holds {@code text}, across a page load: while the new page replaces the old,
+     * Chromium may name an element of neither, which is no reason to give up.
+     */
+    void awaitText(String id, String text) {
+        await(page -> {
+            try {
+                return page.findElement(By.id(id)).getText().contains(text);
+            } catch (WebDriverException pageChanging) {
+                return false;
+            }
+        });
     }
 
     /** Clicks a button that asks for confirmation, and confirms. */

@@ -79,7 +79,7 @@ class ConsoleCertificatesIT {
     }
 
     private void awaitMessage(String text) {
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"), text));
+        browser.awaitText("page-messages", text);
     }
 
     private static JsonObject api(URI uri) throws Exception {
@@ -129,8 +129,7 @@ class ConsoleCertificatesIT {
         paste("reply:replyChain", Certificates.toPem(other.chain()));
         browser.byId("reply:import-reply").click();
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("reply:reply-problems"),
-                "no certificate in the reply is for the waiting request's key"));
+        browser.awaitText("reply:reply-problems", "no certificate in the reply is for the waiting request's key");
         assertThat(browser.byId("pending").getText()).contains("A request waits");
         assertThat(ParleyHttp.asAdmin().get(CERTIFICATE).statusCode()).isEqualTo(404);
     }
@@ -179,8 +178,7 @@ class ConsoleCertificatesIT {
             browser.byId("import:pkcs12File").sendKeys(file.toString());
             browser.type("import:pkcs12Password", "wrong-" + password);
             browser.byId("import:import-certificate").click();
-            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("import:import-problems"),
-                    "wrong password"));
+            browser.awaitText("import:import-problems", "wrong password");
             assertThat(browser.byId("import:pkcs12Password").getAttribute("value")).isEmpty();
 
             browser.byId("import:pkcs12File").sendKeys(file.toString());
@@ -215,8 +213,7 @@ class ConsoleCertificatesIT {
         browser.type("self-signed:selfSignedNames", "chat.example");
         browser.byId("self-signed:create-self-signed").click();
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("self-signed:self-signed-problems"),
-                "none of the DNS names covers parley.test"));
+        browser.awaitText("self-signed:self-signed-problems", "none of the DNS names covers parley.test");
     }
 
     private static byte[] pkcs12(ServerCredential credential, String password) throws Exception {

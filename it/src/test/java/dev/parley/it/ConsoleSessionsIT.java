@@ -86,8 +86,7 @@ class ConsoleSessionsIT {
 
         browser.clickConfirming(row.findElement(By.cssSelector("input.close-session")));
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("page-messages"),
-                "Closed the inbound session with " + PROSODY));
+        browser.awaitText("page-messages", "Closed the inbound session with " + PROSODY);
         assertThat(ParleyAdmin.federationStatus().getJsonArray("sessions").getValuesAs(JsonObject.class))
                 .noneMatch(session -> "INBOUND".equals(session.getString("direction"))
                         && session.getJsonArray("remoteDomains").toString().contains(PROSODY));

@@ -3,7 +3,9 @@ package dev.parley.infrastructure.federation;
 import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationCounters;
 import dev.parley.application.FederationRouting;
+import dev.parley.application.StanzaQueues;
 import dev.parley.connector.api.FederationListener;
+import dev.parley.domain.model.stanza.InboundRefusal;
 import dev.parley.domain.model.stanza.InvalidStanzaException;
 import dev.parley.domain.model.stanza.StanzaElements;
 import dev.parley.xmpp.s2s.FederationEvent;
@@ -32,17 +34,21 @@ public class InboundFederationListener implements FederationListener {
     @Inject
     FederationCounters counters;
 
+    @Inject
+    StanzaQueues queues;
+
     @Override
     public void onStanza(XmlElement stanza) {
         counters.received();
         try {
             routing.routeInbound(StanzaElements.toEnvelope(stanza));
         } catch (InvalidStanzaException e) {
-            // The engine checked the addresses; what it let through but the application cannot
-            // represent (an iq without a type, say) is logged, as an answer could loop between servers.
-            LOG.log(Level.WARNING, "Dropping a <{0}/> from {1} to {2} (id {3}) that the application cannot take: {4}",
+            // The engine checked the addresses; what it let through but the application cannot represent (an iq
+            // without a type, say) goes back to its sender as bad-request. An error cannot loop: none is answered.
+            LOG.log(Level.WARNING, "Refusing a <{0}/> from {1} to {2} (id {3}) that the application cannot take: {4}",
                     stanza.name(), stanza.attribute("from").orElse("-"), stanza.attribute("to").orElse("-"),
                     stanza.attribute("id").orElse("-"), e.getMessage());
+            InboundRefusal.reply(stanza, e.getMessage()).ifPresent(queues::toFederation);
         }
     }
 
