@@ -3,12 +3,7 @@ package dev.parley.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
-import dev.parley.it.peers.DomainPlan;
-import dev.parley.it.peers.FederationPeer;
-import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
-import dev.parley.it.peers.ProsodyPeer;
-import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -31,20 +26,14 @@ class ConsoleSessionsIT {
     private static final PeerSecurity PLAIN = PeerSecurity.NO_TLS_DIALBACK;
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
-    private static PeerNetwork network;
-    private static FederationPeer prosody;
+    private static ProsodyPartner prosody;
     private static XmppUser rita;
     private static ConsoleBrowser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        network = PeerNetwork.startWithDns(ItEnvironment.dns(), ProsodyPeer.plan(PROSODY, PLAIN),
-                DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
-                        .at(ItEnvironment.loopback(ItEnvironment.address())));
-        prosody = new ProsodyPeer(network, PROSODY, PLAIN, TestCa.create(network.runDir().resolve("ca")));
-        prosody.start();
-        prosody.register("rita", "secret-rita");
-        rita = XmppUser.login(prosody, "rita", "secret-rita");
+        prosody = ProsodyPartner.start(PROSODY, PLAIN);
+        rita = prosody.user("rita", "secret-rita");
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(PROSODY, "PUBLIC", null);
         ParleyAdmin.restartFederation(Federation.on());
@@ -55,7 +44,7 @@ class ConsoleSessionsIT {
     static void stop() throws Exception {
         ParleyAdmin.settings(Federation.on().off());
         ParleyAdmin.revokeTestAuthorizations();
-        for (AutoCloseable resource : new AutoCloseable[] {browser, rita, prosody, network}) {
+        for (AutoCloseable resource : new AutoCloseable[] {browser, rita, prosody}) {
             if (resource != null) {
                 resource.close();
             }

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
 import dev.parley.it.peers.CertificateKind;
-import dev.parley.it.peers.DomainPlan;
-import dev.parley.it.peers.FederationPeer;
-import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
-import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.ServerCertificate;
 import dev.parley.it.peers.SubjectAltNames;
 import dev.parley.it.peers.TestCa;
@@ -50,19 +46,14 @@ class ConsoleTesterIT {
     /** Longer than the tester's own limit for a whole test (20 s). */
     private static final Duration TEST_RUN = Duration.ofSeconds(40);
 
-    private static PeerNetwork network;
-    private static FederationPeer prosody;
+    private static ProsodyPartner prosody;
     private static ConsoleBrowser browser;
     private static long trustedCaId;
 
     @BeforeAll
     static void start() throws Exception {
-        network = PeerNetwork.startWithDns(ItEnvironment.dns(), ProsodyPeer.plan(PROSODY, SECURITY),
-                DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
-                        .at(ItEnvironment.loopback(ItEnvironment.address())));
-        TestCa ca = TestCa.create(network.runDir().resolve("ca"));
-        prosody = new ProsodyPeer(network, PROSODY, SECURITY, ca);
-        prosody.start();
+        prosody = ProsodyPartner.start(PROSODY, SECURITY);
+        TestCa ca = prosody.ca();
         ServerCertificate parley = ca.issue(ItEnvironment.XMPP_DOMAIN, CertificateKind.VALID, SubjectAltNames.DNS_NAME_ONLY);
         HttpResponse<String> installed = ParleyHttp.asAdmin().put(CERTIFICATE, Json.createObjectBuilder()
                 .add("privateKey", Files.readString(parley.key())).add("chain", Files.readString(parley.chain()))
@@ -84,7 +75,7 @@ class ConsoleTesterIT {
         ParleyAdmin.revokeTestAuthorizations();
         ParleyHttp.asAdmin().delete(URI.create(TRUSTED_CAS + "/" + trustedCaId));
         ParleyHttp.asAdmin().delete(CERTIFICATE);
-        for (AutoCloseable resource : new AutoCloseable[] {browser, prosody, network}) {
+        for (AutoCloseable resource : new AutoCloseable[] {browser, prosody}) {
             if (resource != null) {
                 resource.close();
             }
@@ -136,7 +127,7 @@ class ConsoleTesterIT {
     @Test
     @Order(3)
     void aStoppedProsodyFailsAtTheConnectionAndThePageSaysWhy() throws Exception {
-        prosody.close();
+        prosody.stopProsody();
 
         test(PROSODY);
 

@@ -3,12 +3,7 @@ package dev.parley.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
-import dev.parley.it.peers.DomainPlan;
-import dev.parley.it.peers.FederationPeer;
-import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
-import dev.parley.it.peers.ProsodyPeer;
-import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,19 +23,13 @@ class ServerIqIT {
     private static final String PROSODY = "prosody.iq.test";
     private static final PeerSecurity PLAIN = PeerSecurity.NO_TLS_DIALBACK;
 
-    private static PeerNetwork network;
-    private static FederationPeer prosody;
+    private static ProsodyPartner prosody;
     private static XmppUser tina;
 
     @BeforeAll
     static void start() throws Exception {
-        network = PeerNetwork.startWithDns(ItEnvironment.dns(), ProsodyPeer.plan(PROSODY, PLAIN),
-                DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
-                        .at(ItEnvironment.loopback(ItEnvironment.address())));
-        prosody = new ProsodyPeer(network, PROSODY, PLAIN, TestCa.create(network.runDir().resolve("ca")));
-        prosody.start();
-        prosody.register("tina", "secret-tina");
-        tina = XmppUser.login(prosody, "tina", "secret-tina");
+        prosody = ProsodyPartner.start(PROSODY, PLAIN);
+        tina = prosody.user("tina", "secret-tina");
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(PROSODY, "PUBLIC", null);
         ParleyAdmin.restartFederation(Federation.on());
@@ -50,7 +39,7 @@ class ServerIqIT {
     static void stop() throws Exception {
         ParleyAdmin.settings(Federation.on().off());
         ParleyAdmin.revokeTestAuthorizations();
-        for (AutoCloseable resource : new AutoCloseable[] {tina, prosody, network}) {
+        for (AutoCloseable resource : new AutoCloseable[] {tina, prosody}) {
             if (resource != null) {
                 resource.close();
             }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The adapter's control object as monitoring reads it: a status and sessions the test sets; nothing else. */
+/**
+ * The adapter's control object with a status and sessions the test sets. What monitoring never calls behaves like an
+ * idle engine: settings are kept, no session closes, nothing failed, no domain is tested.
+ */
 final class EngineStub implements FederationControl {
 
     FederationStatus status = new FederationStatus(FederationStatus.State.OFF, Optional.empty(), Set.of("parley.test"),
@@ -28,23 +31,25 @@ final class EngineStub implements FederationControl {
         return List.copyOf(sessions);
     }
 
+    FederationRuntimeSettings applied;
+
     @Override
     public void apply(FederationRuntimeSettings settings) {
-        throw new UnsupportedOperationException("monitoring only reads");
+        applied = settings;
     }
 
     @Override
     public boolean closeSession(String id) {
-        throw new UnsupportedOperationException("monitoring only reads");
+        return sessions.removeIf(session -> session.id().equals(id));
     }
 
     @Override
     public List<ConnectionFailure> recentFailures() {
-        throw new UnsupportedOperationException("monitoring reads the status and the sessions only");
+        return List.of();
     }
 
     @Override
     public ProbeReport testFederation(String domain) {
-        throw new UnsupportedOperationException("monitoring only reads");
+        return new ProbeReport(domain, List.of(), "not tested: a stub engine contacts nobody");
     }
 }
