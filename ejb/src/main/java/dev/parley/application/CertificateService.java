@@ -91,9 +91,6 @@ public interface CertificateService {
     CertificateInfo installSelfSigned(KeyAlgorithm algorithm, List<String> dnsNames, String who)
             throws InvalidCertificateException;
 
-    /** This server's XMPP domain, canonical: what generated requests and certificates must cover. */
-    String localDomain();
-
     /** The CAs trusted besides the JDK's, in the order they were added, with remarks as of now. */
     List<TrustedCaInfo> trustedCas();
 

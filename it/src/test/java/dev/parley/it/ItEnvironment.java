@@ -72,9 +72,13 @@ public class ItEnvironment implements LauncherSessionListener {
         return System.getProperty(ADDRESS);
     }
 
-    /** A local user of the test server no other test uses: {@code name-<uuid>@parley.test}. */
+    /** A new local user of the test server, no other test uses: {@code name-<uuid>@parley.test}. */
     static String localUser(String name) {
-        return name + "-" + UUID.randomUUID() + "@" + XMPP_DOMAIN;
+        try {
+            return ParleyUsers.create(name + "-" + UUID.randomUUID());
+        } catch (Exception e) {
+            throw new IllegalStateException("Local user " + name + " could not be created", e);
+        }
     }
 
     /** The DNS server address the test server asks. */

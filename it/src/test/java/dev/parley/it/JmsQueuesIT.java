@@ -42,7 +42,7 @@ class JmsQueuesIT {
     @Test
     void stanzaOnFromFederationQueueIsDeliveredToTheLocalUser() throws Exception {
         String id = UUID.randomUUID().toString();
-        String recipient = "alice-" + id + "@parley.test";
+        String recipient = ItEnvironment.localUser("alice");
         queues.send(ParleyJms.FROM_FEDERATION, "<message xmlns='jabber:server' from='bob@remote.example/phone' to='"
                 + recipient + "/desk' type='chat' id='" + id + "'><body>Hello from remote</body></message>");
 
@@ -58,7 +58,7 @@ class JmsQueuesIT {
     void stanzaOnToFederationQueueComesBackAsErrorWhileFederationIsOff() throws Exception {
         ParleyAdmin.settings(ParleyAdmin.Federation.on().off());
         String id = UUID.randomUUID().toString();
-        String sender = "carol-" + id + "@parley.test";
+        String sender = ItEnvironment.localUser("carol");
         queues.send(ParleyJms.TO_FEDERATION, "<message xmlns='jabber:client' from='" + sender
                 + "' to='dave@remote.example' type='chat' id='" + id + "'><body>Are you there?</body></message>");
 
@@ -91,7 +91,7 @@ class JmsQueuesIT {
     @Test
     void integratorsReadACopyOfWhatReachesLocalUsersAndTakeNothingFromThem() throws Exception {
         String id = UUID.randomUUID().toString();
-        String recipient = "erin-" + id + "@parley.test";
+        String recipient = ItEnvironment.localUser("erin");
         try (JMSContext jms = queues.session();
              JMSConsumer feed = jms.createConsumer(jms.createTopic(ParleyJms.FROM_FEDERATION_FEED))) {
             queues.send(ParleyJms.FROM_FEDERATION, "<message xmlns='jabber:server' from='bob@remote.example/phone' to='"

@@ -94,6 +94,15 @@ final class ParleyAdmin {
         return ((JsonObject) ParleyHttp.json(response)).getJsonNumber("id").longValue();
     }
 
+    /** Changes the level of authorization {@code id}, as read now. */
+    static void changeLevel(long id, String level) throws Exception {
+        URI authorization = URI.create(AUTHORIZATIONS + "/" + id);
+        JsonObject current = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(authorization));
+        HttpResponse<String> response = ParleyHttp.asAdmin().put(authorization,
+                Json.createObjectBuilder(current).add("level", level).build().toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     /** Removes every authorization of a {@code .test} domain, leaving the shipped public ones alone. */
     static void revokeTestAuthorizations() throws Exception {
         JsonArray all = (JsonArray) ParleyHttp.json(ParleyHttp.asAdmin().get(AUTHORIZATIONS));

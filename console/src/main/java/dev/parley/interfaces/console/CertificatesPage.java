@@ -1,6 +1,7 @@
 package dev.parley.interfaces.console;
 
 import dev.parley.application.CertificateService;
+import dev.parley.application.ServedDomain;
 import dev.parley.domain.model.certificate.CertificateInfo;
 import dev.parley.domain.model.certificate.CertificateRequestInfo;
 import dev.parley.domain.model.certificate.CertificateRole;
@@ -38,6 +39,9 @@ public class CertificatesPage {
     CertificateService certificates;
 
     @Inject
+    ServedDomain servedDomain;
+
+    @Inject
     Administrator administrator;
 
     private Optional<CertificateInfo> xmpp;
@@ -63,8 +67,8 @@ public class CertificatesPage {
         sip = certificates.current(CertificateRole.SIP);
         presented = certificates.presented();
         pending = certificates.pendingRequest();
-        requestNames = certificates.localDomain();
-        selfSignedNames = certificates.localDomain();
+        requestNames = servedDomain.name();
+        selfSignedNames = servedDomain.name();
     }
 
     public String generateRequest() {

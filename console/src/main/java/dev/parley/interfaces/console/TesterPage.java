@@ -1,6 +1,7 @@
 package dev.parley.interfaces.console;
 
 import dev.parley.application.CertificateService;
+import dev.parley.application.ServedDomain;
 import dev.parley.application.FederationSettingsService;
 import dev.parley.application.FederationStatusService;
 import dev.parley.domain.model.certificate.CertificateInfo;
@@ -30,6 +31,9 @@ public class TesterPage {
     @Inject
     CertificateService certificates;
 
+    @Inject
+    ServedDomain servedDomain;
+
     private String domain;
     private ProbeReport report;
 
@@ -47,16 +51,16 @@ public class TesterPage {
     }
 
     public DnsRecordsToPublish getRecords() {
-        return DnsRecordsToPublish.of(certificates.localDomain(), settings.current());
+        return DnsRecordsToPublish.of(servedDomain.name(), settings.current());
     }
 
     public String getLocalDomain() {
-        return certificates.localDomain();
+        return servedDomain.name();
     }
 
     /** Whether the certificate peers get names this server's domain, in a sentence. */
     public String getCertificateCoverage() {
-        String local = certificates.localDomain();
+        String local = servedDomain.name();
         Optional<CertificateInfo> presented = certificates.presented().flatMap(certificates::current);
         if (presented.isEmpty()) {
             return "No certificate is installed: peers that require TLS (most public servers) will not federate with "

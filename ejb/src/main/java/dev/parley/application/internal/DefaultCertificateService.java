@@ -1,6 +1,7 @@
 package dev.parley.application.internal;
 
 import dev.parley.application.CertificateService;
+import dev.parley.application.ServedDomain;
 import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.domain.model.audit.AuditRecord;
@@ -24,8 +25,6 @@ import dev.parley.domain.model.certificate.TrustedCaInfo;
 import dev.parley.domain.model.certificate.TrustedCaNotFoundException;
 import dev.parley.domain.model.certificate.TrustedCaRepository;
 import dev.parley.infrastructure.security.SecretSealer;
-import dev.parley.xmpp.jid.InvalidJidException;
-import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.tls.Certificates;
 import dev.parley.xmpp.tls.ServerCredential;
 import dev.parley.xmpp.tls.ServerCredentials;
@@ -42,7 +41,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -55,7 +53,6 @@ import java.util.function.Supplier;
 public class DefaultCertificateService implements CertificateService {
 
     /** The local XMPP domain, as the resource adapter reads it too. */
-    static final String DOMAIN_PROPERTY = "parley.xmpp.domain";
     /** Largest key store or PEM text accepted; a server certificate with its chain is a few KiB. */
     static final int MAX_INPUT = 256 * 1024;
     /** How long a self-signed trial certificate is valid. */
@@ -88,14 +85,15 @@ public class DefaultCertificateService implements CertificateService {
 
     Clock clock = Clock.systemUTC();
 
-    Supplier<String> localDomain = () -> System.getProperty(DOMAIN_PROPERTY, "localhost");
+    @Inject
+    ServedDomain servedDomain;
 
     @Override
     public Optional<CertificateInfo> current(CertificateRole role) {
         ServerCertificate row = certificates.get(role);
         return row.facts().flatMap(facts -> {
             List<String> remarks = new ArrayList<>(
-                    CertificateRules.serverCertificateRemarks(facts, Instant.now(clock), localDomain()));
+                    CertificateRules.serverCertificateRemarks(facts, Instant.now(clock), servedDomain.name()));
             Optional<ServerCredential> opened = opened(row);
             if (opened.isEmpty()) {
                 remarks.add(0, UNREADABLE);
@@ -246,16 +244,6 @@ public class DefaultCertificateService implements CertificateService {
     }
 
     @Override
-    public String localDomain() {
-        String domain = localDomain.get().trim();
-        try {
-            return Jid.ofDomain(domain).domainpart();
-        } catch (InvalidJidException e) {
-            return domain.toLowerCase(Locale.ROOT);
-        }
-    }
-
-    @Override
     public List<TrustedCaInfo> trustedCas() {
         Instant now = Instant.now(clock);
         return trustedCas.all().stream().map(ca -> ca.info(now)).toList();
@@ -368,7 +356,7 @@ public class DefaultCertificateService implements CertificateService {
         audit.record(AuditRecord.settingsChanged(now, who + " " + how + " the " + role.displayName() + " "
                 + facts.summary() + previous.map(replaced -> " in place of " + replaced.summary()).orElse("")));
         changed.fire(new FederationConfigurationChanged(who));
-        List<String> remarks = CertificateRules.serverCertificateRemarks(facts, now, localDomain());
+        List<String> remarks = CertificateRules.serverCertificateRemarks(facts, now, servedDomain.name());
         return row.info(chainOf(credential), remarks).orElseThrow();
     }
 
@@ -378,7 +366,7 @@ public class DefaultCertificateService implements CertificateService {
         if (algorithm == null) {
             throw new InvalidCertificateException("choose the key algorithm: EC_P256 or RSA_3072");
         }
-        return RequestedNames.of(dnsNames == null ? List.of() : dnsNames, localDomain());
+        return RequestedNames.of(dnsNames == null ? List.of() : dnsNames, servedDomain.name());
     }
 
     private static List<ChainCertificate> chainOf(ServerCredential credential) {

@@ -111,8 +111,9 @@ public class DefaultFederationRouting implements FederationRouting {
                     "stanza from " + stanza.from() + " to " + stanza.to() + " dropped: " + refusal.get()));
             return;
         }
-        if (IqAnswers.isRequest(stanza)) {
+        if (IqAnswers.isForTheServer(stanza)) {
             // Every get and set is answered (RFC 6120 §8.2.3); the answer leaves like any stanza to that domain.
+            // Requests to users are the UC messaging module's to answer.
             queues.toFederation(IqAnswers.answer(stanza));
             return;
         }

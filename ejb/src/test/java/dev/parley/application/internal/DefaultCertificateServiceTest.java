@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.application.RecordingFederationAudit;
+import dev.parley.application.ServedDomain;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.certificate.CertificateInfo;
@@ -75,7 +76,7 @@ class DefaultCertificateServiceTest {
         service.changed = new RecordingEvent<>(events);
         service.audit = new RecordingFederationAudit(audited);
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        service.localDomain = () -> "Parley.TEST";
+        service.servedDomain = new ServedDomain(() -> "Parley.TEST");
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
@@ -195,6 +197,24 @@ public final class XmppUser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking " + jid, e);
+        }
+    }
+
+    /**
+     * Reads {@code bareJid}'s contact card (XEP-0054) and returns it as XML, or the condition of the error it was
+     * answered with, such as {@code service-unavailable}.
+     */
+    public String readVCard(String bareJid) {
+        try {
+            VCard card = VCardManager.getInstanceFor(connection).loadVCard(JidCreate.entityBareFrom(bareJid));
+            return card.toXML().toString();
+        } catch (XMPPException.XMPPErrorException e) {
+            return e.getStanzaError().getCondition().toString();
+        } catch (SmackException | XMPPException | XmppStringprepException e) {
+            throw new IllegalStateException(this.jid + " got no answer to its vCard request to " + bareJid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + bareJid, e);
         }
     }
 

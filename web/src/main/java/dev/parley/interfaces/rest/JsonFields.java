@@ -114,6 +114,41 @@ final class JsonFields {
         return null;
     }
 
+    /** A JSON array of strings; null when the field is missing or null. */
+    List<String> stringList(String field) {
+        JsonValue value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            problems.add(field + " must be an array of strings, not " + value);
+            return null;
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (item instanceof JsonString text) {
+                strings.add(text.getString());
+            } else {
+                problems.add(field + " must hold strings only, not " + item);
+                return null;
+            }
+        }
+        return strings;
+    }
+
+    /** A JSON object; null when the field is missing or null. */
+    JsonObject object(String field) {
+        JsonValue value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            problems.add(field + " must be an object, not " + value);
+            return null;
+        }
+        return value.asJsonObject();
+    }
+
     <E extends Enum<E>> E enumeration(String field, Class<E> type) {
         String text = string(field);
         if (text == null) {

@@ -6,6 +6,6 @@ import jakarta.ws.rs.core.Application;
 
 /** The REST API's root; the resources and providers of this package are found by scanning. */
 @ApplicationPath("/api")
-@DeclareRoles(Roles.ADMIN)
+@DeclareRoles({Roles.ADMIN, Roles.USER})
 public class ParleyApi extends Application {
 }

@@ -59,6 +59,17 @@ public record Jid(Optional<String> localpart, String domainpart, Optional<String
         return new Jid(Optional.empty(), domainpart, Optional.empty());
     }
 
+    /**
+     * {@code localpart} as a JID's localpart is compared and written: case-mapped and checked by RFC 7622 §3.3, e.g.
+     * a user name before it is stored.
+     *
+     * @throws InvalidJidException naming the rule it breaks
+     */
+    public static String canonicalLocalpart(String localpart) {
+        Objects.requireNonNull(localpart, "localpart");
+        return enforceLocalpart(localpart);
+    }
+
     /** This JID without its resourcepart. */
     public Jid asBareJid() {
         return new Jid(localpart, domainpart, Optional.empty());

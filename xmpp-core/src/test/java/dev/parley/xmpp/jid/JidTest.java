@@ -146,6 +146,15 @@ class JidTest {
     }
 
     @Test
+    void canonicalisesALocalpartAloneAsInAJid() {
+        assertThat(Jid.canonicalLocalpart("Juliet")).isEqualTo("juliet");
+        assertThat(Jid.canonicalLocalpart("Σ")).isEqualTo(Jid.parse("Σ@example.com").localpart().orElseThrow());
+        assertThatThrownBy(() -> Jid.canonicalLocalpart("a@b")).isInstanceOf(InvalidJidException.class)
+                .hasMessageContaining("RFC 7622 §3.3.1");
+        assertThatThrownBy(() -> Jid.canonicalLocalpart("")).isInstanceOf(InvalidJidException.class);
+    }
+
+    @Test
     void refusesControlCharactersAndShowsThemEscaped() {
         assertThatThrownBy(() -> Jid.parse("juliet@example.com/a\u0007b")).isInstanceOf(InvalidJidException.class)
                 .hasMessageContaining("'aU+0007b'");

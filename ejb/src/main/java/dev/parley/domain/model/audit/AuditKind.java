@@ -17,5 +17,7 @@ public enum AuditKind {
     /** An administrator closed an S2S session; the entry names its direction, domains and peer, the detail who. */
     SESSION_CLOSED_BY_ADMIN,
     /** An administrator read stanzas kept for a local user; the detail says who, whose and how many. */
-    MESSAGES_READ
+    MESSAGES_READ,
+    /** An administrator created, changed or removed a local user, or changed a password; the detail says who. */
+    USER_CHANGED
 }

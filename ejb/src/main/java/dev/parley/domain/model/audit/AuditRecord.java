@@ -67,6 +67,11 @@ public record AuditRecord(
         return new AuditRecord(at, AuditKind.MESSAGES_READ, AuditDirection.NONE, null, null, null, null, null, detail);
     }
 
+    /** An administrator's change of a local user. */
+    public static AuditRecord userChanged(Instant at, String detail) {
+        return new AuditRecord(at, AuditKind.USER_CHANGED, AuditDirection.NONE, null, null, null, null, null, detail);
+    }
+
     /** An administrator's change of the authorization for {@code pattern}, kept under that pattern. */
     public static AuditRecord authorizationChanged(Instant at, String pattern, String detail) {
         return new AuditRecord(at, AuditKind.SETTINGS_CHANGED, AuditDirection.NONE, null, pattern, null, null, null,

@@ -10,7 +10,8 @@ import jakarta.jms.Message;
 /**
  * The UC messaging module's intake: stanzas from remote domains, and bounces of what local users
  * sent, come off the FromFederation queue and are delivered to local users; enterprise applications get a copy on
- * the feed topic, in the same transaction, instead of consuming the queue themselves.
+ * the feed topic, in the same transaction, instead of consuming the queue themselves: a copy of what a local user got,
+ * not of what Parley answered on a user's behalf or refused.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ParleyQueues.FROM_FEDERATION),
@@ -22,8 +23,9 @@ public class FromFederationListener extends StanzaListener {
 
     @Override
     protected void handle(StanzaEnvelope stanza, Message message) {
-        delivery.deliver(stanza);
-        queues.toFeed(stanza);
+        if (delivery.deliver(stanza)) {
+            queues.toFeed(stanza);
+        }
     }
 
     @Override

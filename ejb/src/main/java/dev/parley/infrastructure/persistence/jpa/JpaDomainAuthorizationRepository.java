@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +20,6 @@ public class JpaDomainAuthorizationRepository implements DomainAuthorizationRepo
             + " time; read it again and retry";
     static final String CONCURRENT_DUPLICATE = "someone else stored an authorization for the same pattern and"
             + " protocol at the same time; read the authorizations again";
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @PersistenceContext(unitName = "parley")
     EntityManager entityManager;
@@ -87,11 +84,9 @@ public class JpaDomainAuthorizationRepository implements DomainAuthorizationRepo
         if (e instanceof OptimisticLockException) {
             return withCause(new AuthorizationConflictException(CONCURRENT_CHANGE), e);
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // SQLSTATE 23505, unique violation (H2 and PostgreSQL alike): here the unique (pattern, protocol).
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return withCause(new AuthorizationConflictException(CONCURRENT_DUPLICATE), e);
-            }
+        if (UniqueViolations.causedBy(e)) {
+            // the unique (pattern, protocol)
+            return withCause(new AuthorizationConflictException(CONCURRENT_DUPLICATE), e);
         }
         throw e;
     }

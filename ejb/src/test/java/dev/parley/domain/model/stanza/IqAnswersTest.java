@@ -64,13 +64,12 @@ class IqAnswersTest {
     }
 
     @Test
-    void everythingElseIsServiceUnavailableWithoutTellingWhichUsersExist() throws Exception {
+    void everythingElseIsServiceUnavailable() throws Exception {
         for (StanzaEnvelope request : new StanzaEnvelope[] {
                 request("parley.test", "get", "<query xmlns='jabber:iq:version'/>"),
                 request("parley.test", "get", "<query xmlns='http://jabber.org/protocol/disco#info' node='x'/>"),
                 request("parley.test", "set", "<query xmlns='jabber:iq:register'/>"),
-                request("alice@parley.test", "get", "<vCard xmlns='vcard-temp'/>"),
-                request("alice@parley.test/desk", "get", "<ping xmlns='urn:xmpp:ping'/>"),
+                request("parley.test", "set", "<ping xmlns='urn:xmpp:ping'/>"),
                 request("parley.test", "get", "")}) {
             Element answer = parsed(IqAnswers.answer(request));
 
@@ -84,8 +83,16 @@ class IqAnswersTest {
     void onlyGetAndSetAreAnswered() throws Exception {
         StanzaEnvelope result = request("parley.test", "result", "");
 
-        assertThat(IqAnswers.isRequest(result)).isFalse();
+        assertThat(IqRequest.isRequest(result)).isFalse();
         assertThatThrownBy(() -> IqAnswers.answer(result)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(IqAnswers.isRequest(StanzaXml.parse("<message from='a@b.test' to='c@parley.test'/>"))).isFalse();
+        assertThat(IqRequest.isRequest(StanzaXml.parse("<message from='a@b.test' to='c@parley.test'/>"))).isFalse();
+    }
+
+    @Test
+    void theServerAnswersOnlyWhatIsAddressedToItself() throws Exception {
+        assertThat(IqAnswers.isForTheServer(request("parley.test", "get", ""))).isTrue();
+        assertThat(IqAnswers.isForTheServer(request("alice@parley.test", "get", ""))).isFalse();
+        assertThat(IqAnswers.isForTheServer(request("parley.test/admin", "get", ""))).isFalse();
+        assertThat(IqAnswers.isForTheServer(request("parley.test", "result", ""))).isFalse();
     }
 }

@@ -1,0 +1,20 @@
+package dev.parley.domain.model.user;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface LocalUserRepository {
+
+    /** All users by name. */
+    List<LocalUser> all();
+
+    Optional<LocalUser> find(UserName name);
+
+    /** @throws UserConflictException when a user of that name was stored at the same moment */
+    void add(LocalUser user) throws UserConflictException;
+
+    void remove(LocalUser user);
+
+    /** Writes pending changes now, so that a concurrent change shows as a conflict here and not at commit. */
+    void flush() throws UserConflictException;
+}

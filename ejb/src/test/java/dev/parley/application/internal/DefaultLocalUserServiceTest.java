@@ -1,0 +1,169 @@
+package dev.parley.application.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.application.RecordingFederationAudit;
+import dev.parley.domain.model.audit.AuditKind;
+import dev.parley.domain.model.audit.AuditRecord;
+import dev.parley.domain.model.user.ContactCard;
+import dev.parley.domain.model.user.InvalidUserException;
+import dev.parley.domain.model.user.LocalUser;
+import dev.parley.domain.model.user.LocalUserRepository;
+import dev.parley.domain.model.user.UserChange;
+import dev.parley.domain.model.user.UserConflictException;
+import dev.parley.domain.model.user.UserName;
+import dev.parley.domain.model.user.UserNotFoundException;
+import dev.parley.domain.model.user.UserSnapshot;
+import dev.parley.infrastructure.security.BcryptPasswordHasher;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.Test;
+
+class DefaultLocalUserServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-04T08:00:00Z");
+    private static final String PASSWORD = "correct horse battery";
+
+    private final List<LocalUser> stored = new ArrayList<>();
+    private final List<String> hashes = new ArrayList<>();
+    private final List<AuditRecord> audited = new ArrayList<>();
+    private final DefaultLocalUserService service = new DefaultLocalUserService();
+
+    DefaultLocalUserServiceTest() {
+        service.repository = new ListRepository(stored);
+        BcryptPasswordHasher bcrypt = new BcryptPasswordHasher();
+        service.hasher = password -> {
+            String hash = bcrypt.hash(password);
+            hashes.add(hash);
+            return hash;
+        };
+        service.operators = name -> Set.of("admin", "integration").contains(name.value());
+        service.audit = new RecordingFederationAudit(audited);
+        service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+
+    @Test
+    void createsAUserUnderTheCanonicalNameWithABcryptHashOfThePassword() throws Exception {
+        UserSnapshot alice = service.create(change("Alice", PASSWORD), "admin");
+
+        assertThat(alice.name()).isEqualTo(UserName.of("alice"));
+        assertThat(alice.card().displayName()).isEqualTo("Alice Liddell");
+        assertThat(alice.createdBy()).isEqualTo("admin");
+        assertThat(hashes).singleElement().satisfies(hash -> {
+            assertThat(hash).startsWith("$2a$10$").doesNotContain(PASSWORD);
+            assertThat(OpenBSDBCrypt.checkPassword(hash, PASSWORD.toCharArray())).isTrue();
+        });
+        assertThat(audited).singleElement().satisfies(record -> {
+            assertThat(record.kind()).isEqualTo(AuditKind.USER_CHANGED);
+            assertThat(record.detail()).isEqualTo("admin created user alice").doesNotContain(PASSWORD);
+        });
+    }
+
+    @Test
+    void refusesATakenNameAnOperatorsNameAndAWeakPasswordChangingNothing() throws Exception {
+        service.create(change("alice", PASSWORD), "admin");
+        audited.clear();
+
+        assertThatThrownBy(() -> service.create(change("ALICE", PASSWORD), "admin"))
+                .isInstanceOfSatisfying(InvalidUserException.class, e -> assertThat(e.problems())
+                        .containsExactly("a user named alice exists already"));
+        assertThatThrownBy(() -> service.create(change("Admin", PASSWORD), "admin"))
+                .isInstanceOfSatisfying(InvalidUserException.class, e -> assertThat(e.problems()).containsExactly(
+                        "admin is the name of an administrator or integration account; choose another"));
+        assertThatThrownBy(() -> service.create(change("bob", "short"), "admin"))
+                .isInstanceOfSatisfying(InvalidUserException.class, e -> assertThat(e.problems())
+                        .containsExactly("password must be at least 10 characters long"));
+        assertThatThrownBy(() -> service.create(change("bob", null), "admin"))
+                .isInstanceOfSatisfying(InvalidUserException.class, e -> assertThat(e.problems())
+                        .containsExactly("password is required for a new user"));
+        assertThat(stored).hasSize(1);
+        assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void updatesTheCardKeepingThePasswordUnlessANewOneIsGiven() throws Exception {
+        UserSnapshot alice = service.create(change("alice", PASSWORD), "admin");
+        UserChange renamedCard = new UserChange("alice", ContactCard.named("Alice L."), null, false);
+
+        UserSnapshot changed = service.update(alice.name(), alice.version(), renamedCard, "root");
+
+        assertThat(changed.card()).isEqualTo(ContactCard.named("Alice L."));
+        assertThat(changed.enabled()).isFalse();
+        assertThat(hashes).hasSize(1);
+        assertThat(audited.get(1).detail()).isEqualTo("root changed user alice, disabled");
+        assertThat(service.reachable("alice")).as("a disabled user is unknown to remote servers").isEmpty();
+
+        service.update(alice.name(), changed.version(), new UserChange("alice", changed.card(), "another password",
+                true), "root");
+        assertThat(hashes).hasSize(2);
+        assertThat(audited.get(2).detail()).isEqualTo("root changed user alice, enabled, new password");
+        assertThat(service.reachable("ALICE")).hasValue(ContactCard.named("Alice L."));
+    }
+
+    @Test
+    void refusesToRenameAndToOverwriteANewerVersion() throws Exception {
+        UserSnapshot alice = service.create(change("alice", PASSWORD), "admin");
+
+        assertThatThrownBy(() -> service.update(alice.name(), alice.version(), change("alicia", null), "admin"))
+                .isInstanceOfSatisfying(InvalidUserException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("userName cannot change (alice to alicia)"));
+        assertThatThrownBy(() -> service.update(alice.name(), alice.version() + 1, change("alice", null), "admin"))
+                .isInstanceOf(UserConflictException.class);
+    }
+
+    @Test
+    void removesAUserAndSaysWhenThereIsNone() throws Exception {
+        service.create(change("alice", PASSWORD), "admin");
+
+        service.delete(UserName.of("alice"), "admin");
+
+        assertThat(stored).isEmpty();
+        assertThat(service.reachable("alice")).isEmpty();
+        assertThatThrownBy(() -> service.delete(UserName.of("alice"), "admin"))
+                .isInstanceOf(UserNotFoundException.class).hasMessage("There is no local user alice");
+        assertThat(service.reachable("not a name")).isEmpty();
+    }
+
+    private static UserChange change(String name, String password) {
+        return new UserChange(name, ContactCard.named("Alice Liddell"), password, true);
+    }
+
+    /** Users in a list, as the JPA repository keeps them in a table. */
+    private record ListRepository(List<LocalUser> users) implements LocalUserRepository {
+
+        @Override
+        public List<LocalUser> all() {
+            return List.copyOf(users);
+        }
+
+        @Override
+        public Optional<LocalUser> find(UserName name) {
+            return users.stream().filter(user -> user.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public void add(LocalUser user) throws UserConflictException {
+            if (find(user.name()).isPresent()) {
+                throw new UserConflictException("duplicate " + user.name());
+            }
+            users.add(user);
+        }
+
+        @Override
+        public void remove(LocalUser user) {
+            users.remove(user);
+        }
+
+        @Override
+        public void flush() {
+            // nothing is pending: every change is in the list already
+        }
+    }
+}
