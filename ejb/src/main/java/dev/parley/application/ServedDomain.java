@@ -1,10 +1,12 @@
 package dev.parley.application;
 
+import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.InvalidJidException;
 import dev.parley.xmpp.jid.Jid;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
 public class ServedDomain {
 
     public static final String PROPERTY = "parley.xmpp.domain";
+    /** The resourcepart of every local user's session. */
+    public static final String SESSION_RESOURCE = "parley";
 
     private final Supplier<String> configured;
 
@@ -34,6 +38,19 @@ public class ServedDomain {
         } catch (InvalidJidException e) {
             return domain.toLowerCase(Locale.ROOT);
         }
+    }
+
+    /** The bare JID of local user {@code user}. */
+    public Jid jidOf(UserName user) {
+        return user.jidOn(name());
+    }
+
+    /**
+     * The full JID of {@code user}'s session, the one resource Parley gives a local user: presence and messages leave
+     * from it, whichever of the user's browsers or applications sent them.
+     */
+    public Jid sessionOf(UserName user) {
+        return new Jid(Optional.of(user.value()), name(), Optional.of(SESSION_RESOURCE));
     }
 
     /** Whether {@code domain}, canonical, is this one. */

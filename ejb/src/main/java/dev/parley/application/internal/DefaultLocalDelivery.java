@@ -4,7 +4,7 @@ import dev.parley.application.FederationAudit;
 import dev.parley.application.LocalDelivery;
 import dev.parley.application.LocalUserService;
 import dev.parley.application.ServedDomain;
-import dev.parley.application.StanzaQueues;
+import dev.parley.application.PresenceService;
 import dev.parley.domain.model.archive.ArchivedStanza;
 import dev.parley.domain.model.archive.MessageArchive;
 import dev.parley.domain.model.audit.AuditRecord;
@@ -15,7 +15,7 @@ import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.domain.model.stanza.StanzaKind;
 import dev.parley.domain.model.user.ContactCard;
 import dev.parley.domain.model.user.UserIqAnswers;
-import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import jakarta.ejb.Stateless;
@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps every stanza for a local user in the archive, where the user's clients read it; answers IQ requests on the
- * user's behalf, and what no local user can take with the error RFC 6121 §8.5 gives.
+ * Keeps every message for a local user in the archive, where the user's clients read it; hands presence to the
+ * {@link PresenceService}; answers IQ requests on the user's behalf, and what no local user can take with the error
+ * RFC 6121 §8.5 gives.
  */
 @Stateless
 public class DefaultLocalDelivery implements LocalDelivery {
@@ -49,26 +50,29 @@ public class DefaultLocalDelivery implements LocalDelivery {
     ServedDomain servedDomain;
 
     @Inject
-    RoutingConfiguration configuration;
+    PresenceService presence;
 
     @Inject
-    StanzaQueues queues;
+    Outbox outbox;
 
     @Override
     public boolean deliver(StanzaEnvelope stanza) {
-        Optional<Jid> to = jid(stanza.to());
+        Optional<Jid> to = Outbox.jid(stanza.to());
         Optional<ContactCard> user = to.filter(jid -> servedDomain.isServed(jid.domainpart()))
                 .flatMap(Jid::localpart)
                 .flatMap(users::reachable);
         if (IqRequest.isRequest(stanza)) {
-            String requester = jid(stanza.from()).map(Jid::domainpart).orElse("");
-            reply(UserIqAnswers.answer(stanza, user, to.flatMap(Jid::resourcepart).isEmpty(),
-                    configuration.current().authorizations().levelFor(requester)));
+            String requester = Outbox.jid(stanza.from()).map(Jid::domainpart).orElse("");
+            outbox.send(UserIqAnswers.answer(stanza, user, to.flatMap(Jid::resourcepart).isEmpty(),
+                    outbox.levelFor(requester)));
             return false;
         }
         if (user.isEmpty()) {
             refuse(stanza);
             return false;
+        }
+        if (stanza.kind() == StanzaKind.PRESENCE && !stanza.isError()) {
+            return presence.received(stanza, UserName.of(to.orElseThrow().localpart().orElseThrow()));
         }
         archive.store(new ArchivedStanza(stanza, Instant.now(Clock.systemUTC())));
         return true;
@@ -89,24 +93,6 @@ public class DefaultLocalDelivery implements LocalDelivery {
                     stanza.to());
             return;
         }
-        reply(StanzaBounce.of(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, IqAnswers.UNAVAILABLE));
-    }
-
-    /** An answer goes back the way its request came: to a local user, or out to the requester's domain. */
-    private void reply(StanzaEnvelope answer) {
-        boolean local = jid(answer.to()).map(jid -> servedDomain.isServed(jid.domainpart())).orElse(false);
-        if (local) {
-            queues.toLocalUsers(answer);
-        } else {
-            queues.toFederation(answer);
-        }
-    }
-
-    private static Optional<Jid> jid(String address) {
-        try {
-            return Optional.of(Jid.parse(address));
-        } catch (InvalidJidException e) {
-            return Optional.empty();
-        }
+        outbox.send(StanzaBounce.of(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, IqAnswers.UNAVAILABLE));
     }
 }

@@ -10,6 +10,9 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
@@ -215,6 +218,63 @@ public final class XmppUser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking " + bareJid, e);
+        }
+    }
+
+    /** From now on approves every request to see this user's presence, as a client whose user always says yes. */
+    public void approveSubscriptionRequests() {
+        Roster.getInstanceFor(connection).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+    }
+
+    /** Adds {@code bareJid} to the roster and asks to see their presence (RFC 6121 §3.1.1). */
+    public void requestSubscription(String bareJid) {
+        try {
+            Roster.getInstanceFor(connection).createItemAndRequestSubscription(JidCreate.bareFrom(bareJid), bareJid,
+                    null);
+        } catch (SmackException | XMPPException | XmppStringprepException e) {
+            throw new IllegalStateException(jid + " could not ask " + bareJid + " for a subscription", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while subscribing to " + bareJid, e);
+        }
+    }
+
+    /** The subscription toward {@code bareJid} as the roster says: none, to, from, both; "absent" with no item. */
+    public String subscription(String bareJid) {
+        try {
+            RosterEntry entry = Roster.getInstanceFor(connection).getEntry(JidCreate.bareFrom(bareJid));
+            return entry == null ? "absent" : entry.getType().name();
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("Not a JID: " + bareJid, e);
+        }
+    }
+
+    /** {@code bareJid}'s presence as this client knows it: "unavailable", or the mode and " / status" if any. */
+    public String presenceOf(String bareJid) {
+        try {
+            Presence presence = Roster.getInstanceFor(connection).getPresence(JidCreate.bareFrom(bareJid));
+            if (!presence.isAvailable()) {
+                return "unavailable";
+            }
+            return presence.getMode() + (presence.getStatus() == null ? "" : " / " + presence.getStatus());
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("Not a JID: " + bareJid, e);
+        }
+    }
+
+    /** Announces this user's presence: {@code mode} is available, away, dnd or xa. */
+    public void announce(String mode, String status) {
+        try {
+            connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.available)
+                    .setMode(Presence.Mode.fromString(mode))
+                    .setStatus(status)
+                    .build());
+        } catch (SmackException.NotConnectedException e) {
+            throw new IllegalStateException(jid + " is not connected", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while announcing " + jid + "'s presence", e);
         }
     }
 

@@ -1,14 +1,9 @@
 package dev.parley.interfaces.rest;
 
 import dev.parley.application.LocalDelivery;
-import dev.parley.domain.model.archive.ArchivedStanza;
-import dev.parley.domain.model.stanza.StanzaEnvelope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,29 +30,7 @@ public class ArchiveResource {
         if (recipient == null || recipient.isBlank()) {
             throw new InvalidRequestException("Query parameter 'to' is required: the local address whose messages to show");
         }
-        int limit;
-        try {
-            limit = Integer.parseInt(limitText.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("Query parameter 'limit' must be a whole number, not '" + limitText + "'");
-        }
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (ArchivedStanza archived : delivery.latestFor(recipient.trim(), limit, security.getUserPrincipal().getName())) {
-            list.add(toJson(archived));
-        }
-        return list.build();
-    }
-
-    private static JsonObjectBuilder toJson(ArchivedStanza archived) {
-        StanzaEnvelope stanza = archived.stanza();
-        return Json.createObjectBuilder()
-                .add("archiveId", archived.id())
-                .add("receivedAt", archived.receivedAt().toString())
-                .add("kind", stanza.kind().elementName())
-                .add("from", stanza.from())
-                .add("to", stanza.to())
-                .add("type", JsonDocuments.nullable(stanza.type()))
-                .add("id", JsonDocuments.nullable(stanza.id()))
-                .add("xml", stanza.xml());
+        return ArchiveJson.toJson(delivery.latestFor(recipient.trim(), ArchiveJson.limit(limitText),
+                security.getUserPrincipal().getName()));
     }
 }

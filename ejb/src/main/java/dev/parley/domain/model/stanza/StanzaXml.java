@@ -55,6 +55,28 @@ public final class StanzaXml {
         return new StanzaEnvelope(kind, from, to, type, id, xml.strip());
     }
 
+    /** The element of a stanza that {@link #parse} accepted, to read its content. */
+    public static Element root(StanzaEnvelope stanza) {
+        try {
+            return parseElement(stanza.xml()).getDocumentElement();
+        } catch (InvalidStanzaException e) {
+            throw new IllegalArgumentException("The envelope's XML was parsed once already", e);
+        }
+    }
+
+    /**
+     * The envelope of a stanza Parley built.
+     *
+     * @throws IllegalArgumentException when the document is no valid stanza: a mistake in the code that built it
+     */
+    public static StanzaEnvelope envelope(Document built) {
+        try {
+            return parse(write(built));
+        } catch (InvalidStanzaException e) {
+            throw new IllegalArgumentException("Parley built an invalid stanza: " + e.getMessage(), e);
+        }
+    }
+
     static Document parseElement(String xml) throws InvalidStanzaException {
         if (xml == null || xml.isBlank()) {
             throw new InvalidStanzaException("The stanza is empty");

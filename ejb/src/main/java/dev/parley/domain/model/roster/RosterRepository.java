@@ -1,0 +1,17 @@
+package dev.parley.domain.model.roster;
+
+import dev.parley.domain.model.user.UserName;
+import java.util.List;
+import java.util.Optional;
+
+public interface RosterRepository {
+
+    /** The user's items, listed or only waiting for approval, by contact. */
+    List<RosterItem> of(UserName owner);
+
+    Optional<RosterItem> find(UserName owner, String contact);
+
+    void add(RosterItem item);
+
+    void remove(RosterItem item);
+}

@@ -1,0 +1,26 @@
+package dev.parley.infrastructure.persistence.jpa;
+
+import dev.parley.domain.model.presence.UserPresence;
+import dev.parley.domain.model.presence.UserPresenceRepository;
+import dev.parley.domain.model.user.UserName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaUserPresenceRepository implements UserPresenceRepository {
+
+    @PersistenceContext(unitName = "parley")
+    EntityManager entityManager;
+
+    @Override
+    public Optional<UserPresence> find(UserName user) {
+        return Optional.ofNullable(entityManager.find(UserPresence.class, user.value()));
+    }
+
+    @Override
+    public void add(UserPresence presence) {
+        entityManager.persist(presence);
+    }
+}

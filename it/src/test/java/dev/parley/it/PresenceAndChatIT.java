@@ -1,0 +1,157 @@
+package dev.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.it.ParleyAdmin.Federation;
+import dev.parley.it.peers.PeerSecurity;
+import dev.parley.it.peers.XmppUser;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A local user and a real Prosody user's client (Smack) federate as people would: subscriptions both ways, presence
+ * changes seen on both sides as far as the authorization level shows them, chat both ways, errors shown to the sender.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PresenceAndChatIT {
+
+    private static final String PROSODY = "prosody.presence.test";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static ProsodyPartner prosody;
+    private static long authorization;
+
+    @BeforeAll
+    static void start() throws Exception {
+        prosody = ProsodyPartner.start(PROSODY, PeerSecurity.NO_TLS_DIALBACK);
+        ParleyAdmin.revokeTestAuthorizations();
+        authorization = ParleyAdmin.authorize(PROSODY, "PERSONAL", null);
+        ParleyAdmin.restartFederation(Federation.on());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ParleyAdmin.settings(Federation.on().off());
+        ParleyAdmin.revokeTestAuthorizations();
+        if (prosody != null) {
+            prosody.close();
+        }
+    }
+
+    @Test
+    void subscriptionsBothWaysAndPresenceSeenOnBothSides() throws Exception {
+        String alice = ItEnvironment.localUser("alice");
+        LocalUserApi aliceApi = new LocalUserApi(alice);
+        try (XmppUser tina = prosody.user("tina", "secret-tina")) {
+            tina.approveSubscriptionRequests();
+            assertThat(aliceApi.setPresence("AVAILABLE", null).statusCode()).isEqualTo(200);
+
+            // alice asks to see tina; tina's client approves; tina's presence reaches alice.
+            HttpResponse<String> added = aliceApi.addContact(tina.jid());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            Eventually.equals("alice's subscription to tina", () -> aliceApi.subscription(tina.jid()), "TO false false", WAIT);
+            Eventually.equals("tina as alice sees her", () -> aliceApi.presenceOf(tina.jid()), "AVAILABLE", WAIT);
+
+            tina.announce("away", "back at 2");
+            Eventually.equals("tina away", () -> aliceApi.presenceOf(tina.jid()), "AWAY / back at 2", WAIT);
+
+            // tina asks to see alice; alice approves; alice's presence and its changes reach tina, status included.
+            tina.requestSubscription(alice);
+            Eventually.equals("tina's request waits for alice", () -> aliceApi.subscription(tina.jid()), "TO false true",
+                    WAIT);
+            HttpResponse<String> approved = aliceApi.approve(tina.jid());
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            Eventually.equals("both ways", () -> aliceApi.subscription(tina.jid()), "BOTH false false", WAIT);
+            Eventually.equals("tina's roster", () -> tina.subscription(alice), "both", WAIT);
+            Eventually.equals("alice as tina sees her", () -> tina.presenceOf(alice), "available", WAIT);
+
+            aliceApi.setPresence("DND", "In a meeting until 3");
+            Eventually.equals("alice busy", () -> tina.presenceOf(alice), "dnd / In a meeting until 3", WAIT);
+
+            aliceApi.setPresence("UNAVAILABLE", null);
+            Eventually.equals("alice signed out", () -> tina.presenceOf(alice), "unavailable", WAIT);
+        }
+    }
+
+    @Test
+    void thePublicLevelShowsOnlyAvailableOrUnavailable() throws Exception {
+        String bob = ItEnvironment.localUser("bob");
+        LocalUserApi bobApi = new LocalUserApi(bob);
+        try (XmppUser uma = prosody.user("uma", "secret-uma")) {
+            uma.approveSubscriptionRequests();
+            bobApi.setPresence("AVAILABLE", null);
+            uma.requestSubscription(bob);
+            Eventually.equals("uma's request", () -> bobApi.subscription(uma.jid()), "NONE false true", WAIT);
+            bobApi.approve(uma.jid());
+            Eventually.equals("bob as uma sees him", () -> uma.presenceOf(bob), "available", WAIT);
+
+            ParleyAdmin.changeLevel(authorization, "PUBLIC");
+            try {
+                bobApi.setPresence("DND", "Do not disturb: writing the budget");
+                bobApi.setPresence("AVAILABLE", "lunch");
+                bobApi.setPresence("XA", "gone home");
+                bobApi.setPresence("UNAVAILABLE", null);
+                Eventually.equals("bob signed out", () -> uma.presenceOf(bob), "unavailable", WAIT);
+                bobApi.setPresence("AWAY", "coffee");
+                Eventually.equals("bob back, as PUBLIC sees it", () -> uma.presenceOf(bob), "available", WAIT);
+            } finally {
+                ParleyAdmin.changeLevel(authorization, "PERSONAL");
+            }
+        }
+    }
+
+    @Test
+    void chatBothWaysAndAnUnreachableDomainsErrorShownToTheSender() throws Exception {
+        String carol = ItEnvironment.localUser("carol");
+        LocalUserApi carolApi = new LocalUserApi(carol);
+        try (XmppUser vera = prosody.user("vera", "secret-vera")) {
+            HttpResponse<String> sent = carolApi.send(vera.jid(), "Hello from Parley");
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+            assertThat(vera.awaitMessage(carol, WAIT)).isEqualTo("Hello from Parley");
+
+            vera.send(carol, "Hello from Prosody");
+            Eventually.equals("vera's answer reached carol", () -> carolApi.messages().stream()
+                    .anyMatch(message -> message.getString("xml").contains("Hello from Prosody")), true, WAIT);
+
+            ParleyAdmin.authorize("nowhere.test", "PUBLIC", null);
+            assertThat(carolApi.send("someone@nowhere.test", "anyone?").statusCode()).isEqualTo(202);
+            Eventually.equals("the error reached carol", () -> carolApi.messages().stream()
+                    .filter(message -> "error".equals(message.getString("type")))
+                    .anyMatch(message -> message.getString("from").equals("someone@nowhere.test")), true, WAIT);
+        }
+    }
+
+    @Test
+    void badRequestsAreRefusedAndNobodyActsForAnother() throws Exception {
+        String dora = ItEnvironment.localUser("dora");
+        LocalUserApi doraApi = new LocalUserApi(dora);
+
+        assertThat(doraApi.addContact("not a jid").statusCode()).isEqualTo(400);
+        assertThat(doraApi.addContact(PROSODY).statusCode()).as("a server is no contact").isEqualTo(400);
+        assertThat(doraApi.addContact(dora).statusCode()).as("nor is oneself").isEqualTo(400);
+        HttpResponse<String> unauthorized = doraApi.addContact("eve@unauthorized.test");
+        assertThat(unauthorized.statusCode()).isEqualTo(400);
+        assertThat(unauthorized.body()).contains("does not federate with unauthorized.test");
+        assertThat(doraApi.approve("stranger@" + PROSODY).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> oversized = doraApi.send("tina@" + PROSODY, "x".repeat(10_001));
+        assertThat(oversized.statusCode()).isEqualTo(400);
+        assertThat(oversized.body()).contains("at most 10000");
+        HttpResponse<String> spoofed = doraApi.http().post(LocalUserApi.MESSAGES,
+                "{\"from\": \"admin@" + ItEnvironment.XMPP_DOMAIN + "\", \"to\": \"tina@" + PROSODY + "\", \"body\": \"hi\"}");
+        assertThat(spoofed.statusCode()).isEqualTo(400);
+        assertThat(spoofed.body()).contains("Unknown field 'from'");
+        assertThat(doraApi.setPresence("SLEEPING", null).statusCode()).isEqualTo(400);
+        assertThat(doraApi.messages()).isEmpty();
+        JsonObject presence = (JsonObject) ParleyHttp.json(doraApi.http().get(LocalUserApi.PRESENCE));
+        assertThat(presence.getString("availability")).isEqualTo("UNAVAILABLE");
+    }
+}
