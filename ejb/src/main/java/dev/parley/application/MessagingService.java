@@ -8,8 +8,8 @@ import java.util.List;
 public interface MessagingService {
 
     /**
-     * Sends a chat message from the user's session to {@code to}; a failure to deliver comes back to the user as an
-     * error message in their messages.
+     * Sends a chat message from the user's session to {@code to}, and keeps it in the user's conversation; a failure to
+     * deliver comes back to the user as an error message in their messages.
      *
      * @param id the message id, kept end to end; null to have one made
      * @return the message's id
@@ -20,4 +20,10 @@ public interface MessagingService {
 
     /** The newest stanzas that reached the user (messages, and errors for what they sent), newest first. */
     List<ArchivedStanza> received(UserName user, int limit);
+
+    /**
+     * The newest messages between the user and {@code contact} (a bare JID) either way, errors included, newest first;
+     * empty for an address that is none.
+     */
+    List<ArchivedStanza> conversation(UserName user, String contact, int limit);
 }

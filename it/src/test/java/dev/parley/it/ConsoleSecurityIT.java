@@ -15,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The console refuses whoever is not a signed-in administrator, and forms posted from anywhere but its pages. */
+/**
+ * The console refuses whoever is not a signed-in administrator (its chat, whoever is not a signed-in local user), and
+ * forms posted from anywhere but its pages.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConsoleSecurityIT {
@@ -23,7 +26,7 @@ class ConsoleSecurityIT {
     private static final List<String> PAGES = List.of("/", "/index.xhtml", "/settings.xhtml", "/authorizations.xhtml",
             "/authorization.xhtml", "/certificates.xhtml", "/certificate-request.csr", "/sessions.xhtml", "/audit.xhtml",
             "/tester.xhtml", "/authorizations-import.xhtml", "/authorizations.csv", "/overview-figures.json",
-            "/expired.xhtml", "/resources/console.js");
+            "/expired.xhtml", "/resources/console.js", "/chat/", "/chat/index.xhtml", "/resources/chat.js");
 
     @AfterEach
     void federationOff() throws Exception {
@@ -53,7 +56,8 @@ class ConsoleSecurityIT {
             "POST certificate/request/reply", "POST certificate/self-signed", "GET trusted-cas", "POST trusted-cas",
             "GET trusted-cas/1", "DELETE trusted-cas/1", "GET federation", "DELETE federation/sessions/1-abc",
             "GET authorizations/export", "POST authorizations/import", "POST federation/tests", "GET audit",
-            "GET messages?user=a@parley.test");
+            "GET messages?user=a@parley.test", "GET users", "POST users", "GET users/someone", "PUT users/someone",
+            "DELETE users/someone");
 
     @Test
     void everyApiCallRefusesCallersWithoutTheAdminRole() throws Exception {
@@ -77,6 +81,30 @@ class ConsoleSecurityIT {
             case "DELETE" -> caller.delete(uri);
             default -> throw new IllegalArgumentException(method);
         };
+    }
+
+    @Test
+    void localUsersReachOnlyTheChatAndAdministratorsOnlyTheConsole() throws Exception {
+        String user = ItEnvironment.localUser("lou");
+        String name = user.substring(0, user.indexOf('@'));
+        ConsoleSession asUser = new ConsoleSession();
+        asUser.signIn(name, ParleyUsers.PASSWORD);
+        ConsoleSession asAdmin = new ConsoleSession();
+        asAdmin.signIn(ItEnvironment.ADMIN_USER, System.getProperty(ItEnvironment.ADMIN_PASSWORD));
+
+        HttpResponse<String> chat = asUser.get("/chat/index.xhtml");
+        assertThat(chat.statusCode()).isEqualTo(200);
+        assertThat(chat.body()).contains(user);
+        for (String page : List.of("/index.xhtml", "/settings.xhtml", "/authorizations.csv", "/audit.xhtml")) {
+            assertThat(asUser.get(page).statusCode()).as("a local user on " + page).isEqualTo(403);
+        }
+        assertThat(asAdmin.get("/chat/index.xhtml").statusCode()).as("an administrator on the chat").isEqualTo(403);
+        for (String call : API_CALLS) {
+            String method = call.substring(0, call.indexOf(' '));
+            java.net.URI uri = ParleyHttp.app("/api/admin/" + call.substring(call.indexOf(' ') + 1));
+            assertThat(apiCall(ParleyHttp.as(name, ParleyUsers.PASSWORD), method, uri).statusCode())
+                    .as("a local user: " + call).isEqualTo(403);
+        }
     }
 
     @Test

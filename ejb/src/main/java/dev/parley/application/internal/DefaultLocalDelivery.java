@@ -2,6 +2,7 @@ package dev.parley.application.internal;
 
 import dev.parley.application.FederationAudit;
 import dev.parley.application.LocalDelivery;
+import dev.parley.application.LocalUserNotified;
 import dev.parley.application.LocalUserService;
 import dev.parley.application.ServedDomain;
 import dev.parley.application.PresenceService;
@@ -19,6 +20,7 @@ import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -55,6 +57,9 @@ public class DefaultLocalDelivery implements LocalDelivery {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Event<LocalUserNotified> notified;
+
     @Override
     public boolean deliver(StanzaEnvelope stanza) {
         Optional<Jid> to = Outbox.jid(stanza.to());
@@ -71,10 +76,16 @@ public class DefaultLocalDelivery implements LocalDelivery {
             refuse(stanza);
             return false;
         }
+        UserName recipient = UserName.of(to.orElseThrow().localpart().orElseThrow());
         if (stanza.kind() == StanzaKind.PRESENCE && !stanza.isError()) {
-            return presence.received(stanza, UserName.of(to.orElseThrow().localpart().orElseThrow()));
+            boolean received = presence.received(stanza, recipient);
+            if (received) {
+                notified.fire(new LocalUserNotified(recipient, LocalUserNotified.What.CONTACTS));
+            }
+            return received;
         }
         archive.store(new ArchivedStanza(stanza, Instant.now(Clock.systemUTC())));
+        notified.fire(new LocalUserNotified(recipient, LocalUserNotified.What.MESSAGE));
         return true;
     }
 

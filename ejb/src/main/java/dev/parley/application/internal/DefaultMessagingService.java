@@ -6,10 +6,13 @@ import dev.parley.application.ServedDomain;
 import dev.parley.domain.model.archive.ArchivedStanza;
 import dev.parley.domain.model.archive.MessageArchive;
 import dev.parley.domain.model.stanza.ChatMessages;
+import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.Jid;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +34,8 @@ public class DefaultMessagingService implements MessagingService {
     @Inject
     MessageArchive archive;
 
+    Clock clock = Clock.systemUTC();
+
     @Override
     public String send(UserName user, String to, String body, String id) throws InvalidMessageException {
         List<String> problems = new ArrayList<>();
@@ -51,12 +56,24 @@ public class DefaultMessagingService implements MessagingService {
             throw new InvalidMessageException(problems);
         }
         String messageId = id == null ? UUID.randomUUID().toString() : id;
-        outbox.send(ChatMessages.chat(servedDomain.sessionOf(user), recipient.get(), messageId, body));
+        StanzaEnvelope message = ChatMessages.chat(servedDomain.sessionOf(user), recipient.get(), messageId, body);
+        archive.store(new ArchivedStanza(message, Instant.now(clock)));
+        outbox.send(message);
         return messageId;
     }
 
     @Override
     public List<ArchivedStanza> received(UserName user, int limit) {
-        return archive.latestFor(servedDomain.jidOf(user).toString(), Math.max(1, Math.min(limit, MAX_LIMIT)));
+        return archive.latestFor(servedDomain.jidOf(user).toString(), bounded(limit));
+    }
+
+    @Override
+    public List<ArchivedStanza> conversation(UserName user, String contact, int limit) {
+        return Outbox.jid(contact).map(jid -> archive.conversation(servedDomain.jidOf(user).toString(),
+                jid.asBareJid().toString(), bounded(limit))).orElse(List.of());
+    }
+
+    private static int bounded(int limit) {
+        return Math.max(1, Math.min(limit, MAX_LIMIT));
     }
 }

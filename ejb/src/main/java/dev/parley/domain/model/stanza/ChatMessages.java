@@ -1,9 +1,12 @@
 package dev.parley.domain.model.stanza;
 
 import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import java.util.Objects;
 import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** Chat messages (RFC 6121 §5) as Parley sends them for local users. */
 public final class ChatMessages {
@@ -43,5 +46,40 @@ public final class ChatMessages {
         message.appendChild(document.createElementNS("urn:xmpp:receipts", "request"));
         document.appendChild(message);
         return StanzaXml.envelope(document);
+    }
+
+    /** The text of a message's {@code <body/>}; empty for a message without one (a receipt, a chat state). */
+    public static Optional<String> body(StanzaEnvelope message) {
+        return child(StanzaXml.root(message), "body").map(Element::getTextContent);
+    }
+
+    /** Why a message came back, for its sender: the error's condition and text, e.g. "service-unavailable: …". */
+    public static Optional<String> error(StanzaEnvelope message) {
+        if (!message.isError()) {
+            return Optional.empty();
+        }
+        Optional<Element> error = child(StanzaXml.root(message), "error");
+        String condition = "error";
+        String text = "";
+        for (Node child = error.map(Node::getFirstChild).orElse(null); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && StanzaErrorCondition.NAMESPACE.equals(element.getNamespaceURI())) {
+                if ("text".equals(element.getLocalName())) {
+                    text = element.getTextContent().strip();
+                } else {
+                    condition = element.getLocalName();
+                }
+            }
+        }
+        return Optional.of(text.isEmpty() ? condition : condition + ": " + text);
+    }
+
+    private static Optional<Element> child(Element root, String name) {
+        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && name.equals(element.getLocalName())
+                    && Objects.equals(root.getNamespaceURI(), element.getNamespaceURI())) {
+                return Optional.of(element);
+            }
+        }
+        return Optional.empty();
     }
 }
