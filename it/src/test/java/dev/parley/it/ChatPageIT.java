@@ -27,11 +27,11 @@ class ChatPageIT {
     private static final String PROSODY = "prosody.chat.test";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static ProsodyPartner prosody;
+    private static RealPeers prosody;
 
     @BeforeAll
     static void start() throws Exception {
-        prosody = ProsodyPartner.start(PROSODY, PeerSecurity.NO_TLS_DIALBACK);
+        prosody = RealPeers.prosody(PROSODY, PeerSecurity.NO_TLS_DIALBACK);
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(PROSODY, "PERSONAL", null);
         ParleyAdmin.restartFederation(Federation.on());

@@ -26,13 +26,13 @@ class ConsoleSessionsIT {
     private static final PeerSecurity PLAIN = PeerSecurity.NO_TLS_DIALBACK;
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
-    private static ProsodyPartner prosody;
+    private static RealPeers prosody;
     private static XmppUser rita;
     private static ConsoleBrowser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        prosody = ProsodyPartner.start(PROSODY, PLAIN);
+        prosody = RealPeers.prosody(PROSODY, PLAIN);
         rita = prosody.user("rita", "secret-rita");
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(PROSODY, "PUBLIC", null);

@@ -46,13 +46,13 @@ class ConsoleTesterIT {
     /** Longer than the tester's own limit for a whole test (20 s). */
     private static final Duration TEST_RUN = Duration.ofSeconds(40);
 
-    private static ProsodyPartner prosody;
+    private static RealPeers prosody;
     private static ConsoleBrowser browser;
     private static long trustedCaId;
 
     @BeforeAll
     static void start() throws Exception {
-        prosody = ProsodyPartner.start(PROSODY, SECURITY);
+        prosody = RealPeers.prosody(PROSODY, SECURITY);
         TestCa ca = prosody.ca();
         ServerCertificate parley = ca.issue(ItEnvironment.XMPP_DOMAIN, CertificateKind.VALID, SubjectAltNames.DNS_NAME_ONLY);
         HttpResponse<String> installed = ParleyHttp.asAdmin().put(CERTIFICATE, Json.createObjectBuilder()
@@ -127,7 +127,7 @@ class ConsoleTesterIT {
     @Test
     @Order(3)
     void aStoppedProsodyFailsAtTheConnectionAndThePageSaysWhy() throws Exception {
-        prosody.stopProsody();
+        prosody.stopServers();
 
         test(PROSODY);
 

@@ -8,6 +8,8 @@ import dev.parley.it.peers.XmppUser;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A local user and a real Prosody user's client (Smack) federate as people would: subscriptions both ways, presence
+ * A local user and a real Prosody or ejabberd user's client (Smack) federate as people would: subscriptions both ways, presence
  * changes seen on both sides as far as the authorization level shows them, chat both ways, errors shown to the sender.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -24,16 +26,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PresenceAndChatIT {
 
     private static final String PROSODY = "prosody.presence.test";
+    private static final String EJABBERD = "ejabberd.presence.test";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static ProsodyPartner prosody;
+    private static RealPeers peers;
     private static long authorization;
 
     @BeforeAll
     static void start() throws Exception {
-        prosody = ProsodyPartner.start(PROSODY, PeerSecurity.NO_TLS_DIALBACK);
+        Map<String, RealPeers.Kind> servers = new LinkedHashMap<>();
+        servers.put(PROSODY, RealPeers.Kind.PROSODY);
+        servers.put(EJABBERD, RealPeers.Kind.EJABBERD);
+        peers = RealPeers.start(PeerSecurity.NO_TLS_DIALBACK, servers);
         ParleyAdmin.revokeTestAuthorizations();
         authorization = ParleyAdmin.authorize(PROSODY, "PERSONAL", null);
+        ParleyAdmin.authorize(EJABBERD, "PERSONAL", null);
         ParleyAdmin.restartFederation(Federation.on());
     }
 
@@ -41,16 +48,25 @@ class PresenceAndChatIT {
     static void stop() throws Exception {
         ParleyAdmin.settings(Federation.on().off());
         ParleyAdmin.revokeTestAuthorizations();
-        if (prosody != null) {
-            prosody.close();
+        if (peers != null) {
+            peers.close();
         }
     }
 
     @Test
-    void subscriptionsBothWaysAndPresenceSeenOnBothSides() throws Exception {
+    void subscriptionsBothWaysAndPresenceSeenOnBothSidesWithProsody() throws Exception {
+        subscriptionsBothWaysAndPresenceSeenOnBothSides(PROSODY);
+    }
+
+    @Test
+    void subscriptionsBothWaysAndPresenceSeenOnBothSidesWithEjabberd() throws Exception {
+        subscriptionsBothWaysAndPresenceSeenOnBothSides(EJABBERD);
+    }
+
+    private static void subscriptionsBothWaysAndPresenceSeenOnBothSides(String server) throws Exception {
         String alice = ItEnvironment.localUser("alice");
         LocalUserApi aliceApi = new LocalUserApi(alice);
-        try (XmppUser tina = prosody.user("tina", "secret-tina")) {
+        try (XmppUser tina = peers.user(server, "tina", "secret-tina")) {
             tina.approveSubscriptionRequests();
             assertThat(aliceApi.setPresence("AVAILABLE", null).statusCode()).isEqualTo(200);
 
@@ -85,7 +101,7 @@ class PresenceAndChatIT {
     void thePublicLevelShowsOnlyAvailableOrUnavailable() throws Exception {
         String bob = ItEnvironment.localUser("bob");
         LocalUserApi bobApi = new LocalUserApi(bob);
-        try (XmppUser uma = prosody.user("uma", "secret-uma")) {
+        try (XmppUser uma = peers.user(PROSODY, "uma", "secret-uma")) {
             uma.approveSubscriptionRequests();
             bobApi.setPresence("AVAILABLE", null);
             uma.requestSubscription(bob);
@@ -109,23 +125,33 @@ class PresenceAndChatIT {
     }
 
     @Test
-    void chatBothWaysAndAnUnreachableDomainsErrorShownToTheSender() throws Exception {
+    void chatBothWaysWithProsodyAndAnUnreachableDomainsErrorShownToTheSender() throws Exception {
         String carol = ItEnvironment.localUser("carol");
         LocalUserApi carolApi = new LocalUserApi(carol);
-        try (XmppUser vera = prosody.user("vera", "secret-vera")) {
-            HttpResponse<String> sent = carolApi.send(vera.jid(), "Hello from Parley");
+        chatBothWays(carolApi, carol, PROSODY);
+        ParleyAdmin.authorize("nowhere.test", "PUBLIC", null);
+        assertThat(carolApi.send("someone@nowhere.test", "anyone?").statusCode()).isEqualTo(202);
+        Eventually.equals("the error reached carol", () -> carolApi.messages().stream()
+                .filter(message -> "error".equals(message.getString("type")))
+                .anyMatch(message -> message.getString("from").equals("someone@nowhere.test")), true, WAIT);
+    }
+
+    @Test
+    void chatBothWaysWithEjabberd() throws Exception {
+        String carl = ItEnvironment.localUser("carl");
+        chatBothWays(new LocalUserApi(carl), carl, EJABBERD);
+    }
+
+    /** A message each way between a local user and a new user of {@code server}, the local user offline throughout. */
+    private static void chatBothWays(LocalUserApi localApi, String local, String server) throws Exception {
+        try (XmppUser vera = peers.user(server, "vera", "secret-vera")) {
+            HttpResponse<String> sent = localApi.send(vera.jid(), "Hello from Parley");
             assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-            assertThat(vera.awaitMessage(carol, WAIT)).isEqualTo("Hello from Parley");
+            assertThat(vera.awaitMessage(local, WAIT)).isEqualTo("Hello from Parley");
 
-            vera.send(carol, "Hello from Prosody");
-            Eventually.equals("vera's answer reached carol", () -> carolApi.messages().stream()
-                    .anyMatch(message -> message.getString("xml").contains("Hello from Prosody")), true, WAIT);
-
-            ParleyAdmin.authorize("nowhere.test", "PUBLIC", null);
-            assertThat(carolApi.send("someone@nowhere.test", "anyone?").statusCode()).isEqualTo(202);
-            Eventually.equals("the error reached carol", () -> carolApi.messages().stream()
-                    .filter(message -> "error".equals(message.getString("type")))
-                    .anyMatch(message -> message.getString("from").equals("someone@nowhere.test")), true, WAIT);
+            vera.send(local, "Hello from " + server);
+            Eventually.equals("vera's answer kept for the offline user", () -> localApi.messages().stream()
+                    .anyMatch(message -> message.getString("xml").contains("Hello from " + server)), true, WAIT);
         }
     }
 

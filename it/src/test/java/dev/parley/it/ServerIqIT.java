@@ -23,12 +23,12 @@ class ServerIqIT {
     private static final String PROSODY = "prosody.iq.test";
     private static final PeerSecurity PLAIN = PeerSecurity.NO_TLS_DIALBACK;
 
-    private static ProsodyPartner prosody;
+    private static RealPeers prosody;
     private static XmppUser tina;
 
     @BeforeAll
     static void start() throws Exception {
-        prosody = ProsodyPartner.start(PROSODY, PLAIN);
+        prosody = RealPeers.prosody(PROSODY, PLAIN);
         tina = prosody.user("tina", "secret-tina");
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(PROSODY, "PUBLIC", null);

@@ -8,6 +8,8 @@ import dev.parley.it.peers.XmppUser;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a real Prosody user's client learns about a local user over federation, at each level of the Prosody domain's
+ * What a real Prosody (and ejabberd) user's client learns about a local user over federation, at each level of the Prosody domain's
  * authorization: exactly the vCard fields that level allows; nothing about users that do not exist.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -25,19 +27,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class UserCardsIT {
 
     private static final String PROSODY = "prosody.cards.test";
+    private static final String EJABBERD = "ejabberd.cards.test";
     private static final byte[] PHOTO = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
 
-    private static ProsodyPartner prosody;
+    private static RealPeers peers;
     private static XmppUser tina;
+    private static XmppUser eddie;
     private static long authorization;
+    private static long ejabberdAuthorization;
     private static String alice;
 
     @BeforeAll
     static void start() throws Exception {
-        prosody = ProsodyPartner.start(PROSODY, PeerSecurity.NO_TLS_DIALBACK);
-        tina = prosody.user("tina", "secret-tina");
+        Map<String, RealPeers.Kind> servers = new LinkedHashMap<>();
+        servers.put(PROSODY, RealPeers.Kind.PROSODY);
+        servers.put(EJABBERD, RealPeers.Kind.EJABBERD);
+        peers = RealPeers.start(PeerSecurity.NO_TLS_DIALBACK, servers);
+        tina = peers.user(PROSODY, "tina", "secret-tina");
+        eddie = peers.user(EJABBERD, "eddie", "secret-eddie");
         ParleyAdmin.revokeTestAuthorizations();
         authorization = ParleyAdmin.authorize(PROSODY, "PUBLIC", null);
+        ejabberdAuthorization = ParleyAdmin.authorize(EJABBERD, "PUBLIC", null);
         ParleyAdmin.restartFederation(Federation.on());
         alice = ParleyUsers.create(Json.createObjectBuilder()
                 .add("userName", "alice-" + UUID.randomUUID()).add("displayName", "Alice Liddell")
@@ -53,7 +63,7 @@ class UserCardsIT {
     static void stop() throws Exception {
         ParleyAdmin.settings(Federation.on().off());
         ParleyAdmin.revokeTestAuthorizations();
-        for (AutoCloseable resource : new AutoCloseable[] {tina, prosody}) {
+        for (AutoCloseable resource : new AutoCloseable[] {tina, eddie, peers}) {
             if (resource != null) {
                 resource.close();
             }
@@ -78,6 +88,19 @@ class UserCardsIT {
 
         ParleyAdmin.changeLevel(authorization, "PERSONAL");
         assertThat(tina.readVCard(alice)).contains("Alice Liddell", "Sales EMEA", "+41 79 123 45 67",
+                "+41 44 765 43 21", photo);
+    }
+
+    @Test
+    void anEjabberdUserReadsTheSameFieldsPerLevel() throws Exception {
+        String photo = Base64.getEncoder().encodeToString(PHOTO);
+
+        ParleyAdmin.changeLevel(ejabberdAuthorization, "PUBLIC");
+        assertThat(eddie.readVCard(alice)).contains("Alice Liddell", "Head of Sales", "alice@corp.example")
+                .doesNotContain("Sales EMEA", "+41 79 123 45 67", "+41 44 765 43 21", photo);
+
+        ParleyAdmin.changeLevel(ejabberdAuthorization, "PERSONAL");
+        assertThat(eddie.readVCard(alice)).contains("Alice Liddell", "Sales EMEA", "+41 79 123 45 67",
                 "+41 44 765 43 21", photo);
     }
 

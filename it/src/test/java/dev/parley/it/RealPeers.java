@@ -1,0 +1,92 @@
+package dev.parley.it;
+
+import dev.parley.it.peers.DomainPlan;
+import dev.parley.it.peers.EjabberdPeer;
+import dev.parley.it.peers.FederationPeer;
+import dev.parley.it.peers.PeerNetwork;
+import dev.parley.it.peers.PeerSecurity;
+import dev.parley.it.peers.ProsodyPeer;
+import dev.parley.it.peers.TestCa;
+import dev.parley.it.peers.XmppUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real Prosody and ejabberd servers federating with the server under test: one DNS for them all (which also names
+ * Parley's S2S address), a test CA they share, and the server processes. Authorizing them and switching federation on
+ * are the test's part, as some tests install certificates first.
+ */
+final class RealPeers implements AutoCloseable {
+
+    enum Kind {
+        PROSODY,
+        EJABBERD
+    }
+
+    private final PeerNetwork network;
+    private final TestCa ca;
+    private final Map<String, FederationPeer> peers;
+
+    private RealPeers(PeerNetwork network, TestCa ca, Map<String, FederationPeer> peers) {
+        this.network = network;
+        this.ca = ca;
+        this.peers = peers;
+    }
+
+    /** Starts Prosody for {@code domain}, securing its streams as {@code security} says. */
+    static RealPeers prosody(String domain, PeerSecurity security) {
+        return start(security, Map.of(domain, Kind.PROSODY));
+    }
+
+    /** Starts one server of its kind per domain, in the map's order, each securing its streams as {@code security} says. */
+    static RealPeers start(PeerSecurity security, Map<String, Kind> domains) {
+        List<DomainPlan> plans = new ArrayList<>();
+        domains.forEach((domain, kind) -> plans.add(kind == Kind.PROSODY ? ProsodyPeer.plan(domain, security)
+                : EjabberdPeer.plan(domain, security)));
+        plans.add(DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
+                .at(ItEnvironment.loopback(ItEnvironment.address())));
+        PeerNetwork network = PeerNetwork.startWithDns(ItEnvironment.dns(), plans.toArray(DomainPlan[]::new));
+        TestCa ca = TestCa.create(network.runDir().resolve("ca"));
+        Map<String, FederationPeer> peers = new LinkedHashMap<>();
+        domains.forEach((domain, kind) -> peers.put(domain, kind == Kind.PROSODY
+                ? new ProsodyPeer(network, domain, security, ca) : new EjabberdPeer(network, domain, security, ca)));
+        RealPeers started = new RealPeers(network, ca, peers);
+        try {
+            peers.values().forEach(FederationPeer::start);
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+        return started;
+    }
+
+    /** Registers {@code user} on the (first) server and logs a client in as them. */
+    XmppUser user(String user, String password) {
+        return user(peers.keySet().iterator().next(), user, password);
+    }
+
+    /** Registers {@code user} on the server of {@code domain} and logs a client in as them. */
+    XmppUser user(String domain, String user, String password) {
+        FederationPeer peer = peers.get(domain);
+        peer.register(user, password);
+        return XmppUser.login(peer, user, password);
+    }
+
+    /** The CA the servers trust, which also issues Parley's certificate where a test wants one. */
+    TestCa ca() {
+        return ca;
+    }
+
+    /** Stops the servers, keeping their DNS; safe to call again. */
+    void stopServers() {
+        peers.values().forEach(FederationPeer::close);
+    }
+
+    @Override
+    public void close() {
+        stopServers();
+        network.close();
+    }
+}
