@@ -50,11 +50,11 @@ class OutboundQueueSurvivesRestartIT {
     @Test
     void stanzasQueuedForADownDomainAreDeliveredExactlyOnceAfterARestart() throws Exception {
         String remote = "later.peers.test";
-        String henry = ItEnvironment.localUser("henry");
         List<String> bodies = IntStream.rangeClosed(1, 5).mapToObj(i -> "queued " + i).toList();
         try (PeerNetwork network = network(remote);
              ProsodyPeer prosody = new ProsodyPeer(network, remote, PLAIN, TestCa.create(network.runDir().resolve("ca")))) {
             server.start(SERVER);
+            String henry = ItEnvironment.localUser("henry");
             try {
                 ParleyAdmin.revokeTestAuthorizations();
                 ParleyAdmin.authorize(remote, "PUBLIC", null);
@@ -89,9 +89,9 @@ class OutboundQueueSurvivesRestartIT {
     @Test
     void stanzasForADomainThatStaysDownBounceOnceTheRetryWindowEnds() throws Exception {
         String remote = "gone.peers.test";
-        String ivy = ItEnvironment.localUser("ivy");
         try (PeerNetwork network = network(remote)) {
             server.start(SERVER);
+            String ivy = ItEnvironment.localUser("ivy");
             try {
                 ParleyAdmin.revokeTestAuthorizations();
                 ParleyAdmin.authorize(remote, "PUBLIC", null);
