@@ -4,6 +4,7 @@ import dev.parley.domain.model.user.ContactCard;
 import dev.parley.domain.model.user.InvalidUserException;
 import dev.parley.domain.model.user.UserChange;
 import dev.parley.domain.model.user.UserConflictException;
+import dev.parley.domain.model.user.UserImport;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
 import dev.parley.domain.model.user.UserSnapshot;
@@ -38,6 +39,24 @@ public interface LocalUserService {
             throws UserNotFoundException, InvalidUserException, UserConflictException;
 
     void delete(UserName name, String who) throws UserNotFoundException;
+
+    /** All users as a CSV file ({@link dev.parley.domain.model.user.UserCsv}), passwords never in it. */
+    String exportCsv();
+
+    /**
+     * What importing {@code csv} would do, user by user, changing nothing.
+     *
+     * @throws InvalidUserException when the text is no users' CSV file at all
+     */
+    UserImport previewCsv(String csv) throws InvalidUserException;
+
+    /**
+     * Imports {@code csv}: all of it, each addition and change audited, or, with any invalid line, nothing.
+     *
+     * @throws InvalidUserException naming every invalid line
+     * @throws UserConflictException when someone else changed a user of the file meanwhile
+     */
+    UserImport importCsv(String csv, String who) throws InvalidUserException, UserConflictException;
 
     /**
      * The card of the user a remote entity addresses as {@code localpart}, when that is an enabled user: a disabled

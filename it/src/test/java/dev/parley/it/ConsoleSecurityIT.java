@@ -26,7 +26,8 @@ class ConsoleSecurityIT {
     private static final List<String> PAGES = List.of("/", "/index.xhtml", "/settings.xhtml", "/authorizations.xhtml",
             "/authorization.xhtml", "/certificates.xhtml", "/certificate-request.csr", "/sessions.xhtml", "/audit.xhtml",
             "/tester.xhtml", "/authorizations-import.xhtml", "/authorizations.csv", "/overview-figures.json",
-            "/expired.xhtml", "/resources/console.js", "/chat/", "/chat/index.xhtml", "/resources/chat.js");
+            "/expired.xhtml", "/resources/console.js", "/chat/", "/chat/index.xhtml", "/resources/chat.js", "/users.xhtml", "/user.xhtml",
+            "/users-import.xhtml", "/users.csv");
 
     @AfterEach
     void federationOff() throws Exception {
@@ -57,7 +58,7 @@ class ConsoleSecurityIT {
             "GET trusted-cas/1", "DELETE trusted-cas/1", "GET federation", "DELETE federation/sessions/1-abc",
             "GET authorizations/export", "POST authorizations/import", "POST federation/tests", "GET audit",
             "GET messages?user=a@parley.test", "GET users", "POST users", "GET users/someone", "PUT users/someone",
-            "DELETE users/someone");
+            "DELETE users/someone", "POST users/import");
 
     @Test
     void everyApiCallRefusesCallersWithoutTheAdminRole() throws Exception {

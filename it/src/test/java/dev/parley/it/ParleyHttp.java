@@ -53,6 +53,11 @@ final class ParleyHttp {
         return send(request(uri).GET());
     }
 
+    /** A GET asking for {@code mediaType}, e.g. text/csv. */
+    HttpResponse<String> get(URI uri, String mediaType) throws IOException, InterruptedException {
+        return send(request(uri).header("Accept", mediaType).GET());
+    }
+
     HttpResponse<String> put(URI uri, String json) throws IOException, InterruptedException {
         return send(request(uri).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -9,14 +9,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Importing domain authorizations from a CSV file: the file is first only read and what it would add and change is
@@ -40,13 +34,17 @@ public class AuthorizationImportPage implements Serializable {
     private AuthorizationImport preview;
 
     public String preview() {
-        try {
-            csv = text(file);
-            preview = authorizations.previewCsv(csv);
-        } catch (InvalidAuthorizationException e) {
-            csv = null;
-            preview = null;
-            e.problems().forEach(problem -> Messages.problem("upload:file", problem));
+        csv = null;
+        preview = null;
+        Optional<String> text = CsvUploads.text(file, AuthorizationCsv.MAX_CHARACTERS, "authorizations",
+                problem -> Messages.problem("upload:file", problem));
+        if (text.isPresent()) {
+            try {
+                preview = authorizations.previewCsv(text.get());
+                csv = text.get();
+            } catch (InvalidAuthorizationException e) {
+                e.problems().forEach(problem -> Messages.problem("upload:file", problem));
+            }
         }
         return null;
     }
@@ -83,25 +81,6 @@ public class AuthorizationImportPage implements Serializable {
                 && preview.count(AuthorizationImport.Action.ADD) + preview.count(AuthorizationImport.Action.CHANGE) > 0;
     }
 
-    private static String text(Part part) throws InvalidAuthorizationException {
-        if (part == null || part.getSize() == 0) {
-            throw new InvalidAuthorizationException(List.of("choose a CSV file"));
-        }
-        // UTF-8 has at most 4 bytes a character: a larger file cannot be within the limit.
-        if (part.getSize() > 4L * AuthorizationCsv.MAX_CHARACTERS) {
-            throw new InvalidAuthorizationException(List.of("the file has " + part.getSize()
-                    + " bytes; a CSV file of authorizations is far smaller"));
-        }
-        try (InputStream in = part.getInputStream()) {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(in.readAllBytes())).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidAuthorizationException(List.of("the file is not UTF-8 text: save it as"
-                    + " \"CSV UTF-8\""));
-        } catch (IOException e) {
-            throw new InvalidAuthorizationException(List.of("the file could not be read: " + e.getMessage()));
-        }
-    }
 
     public AuthorizationImport getPreview() {
         return preview;

@@ -11,6 +11,8 @@ import dev.parley.domain.model.user.LocalUserRepository;
 import dev.parley.domain.model.user.PasswordHasher;
 import dev.parley.domain.model.user.UserChange;
 import dev.parley.domain.model.user.UserConflictException;
+import dev.parley.domain.model.user.UserCsv;
+import dev.parley.domain.model.user.UserImport;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
 import dev.parley.domain.model.user.UserSnapshot;
@@ -19,7 +21,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Keeps the local users, their password hashes, and an audit entry for every change. */
@@ -60,8 +65,8 @@ public class DefaultLocalUserService implements LocalUserService {
             UserName name = change.name();
             if (repository.find(name).isPresent()) {
                 problems.add("a user named " + name + " exists already");
-            } else if (operators.has(name)) {
-                problems.add(name + " is the name of an administrator or integration account; choose another");
+            } else {
+                reservedProblem(name).ifPresent(problems::add);
             }
         }
         if (!problems.isEmpty()) {
@@ -106,6 +111,129 @@ public class DefaultLocalUserService implements LocalUserService {
         LocalUser user = existing(name);
         repository.remove(user);
         audit.record(AuditRecord.userChanged(Instant.now(clock), who + " removed user " + name));
+    }
+
+    @Override
+    public String exportCsv() {
+        return UserCsv.write(list());
+    }
+
+    @Override
+    public UserImport previewCsv(String csv) throws InvalidUserException {
+        return new UserImport(plan(csv, new ArrayList<>()), false);
+    }
+
+    @Override
+    public UserImport importCsv(String csv, String who) throws InvalidUserException, UserConflictException {
+        List<Planned> changes = new ArrayList<>();
+        List<UserImport.Line> lines = plan(csv, changes);
+        List<String> invalid = lines.stream().filter(line -> line.action() == UserImport.Action.INVALID)
+                .map(line -> "line " + line.line() + ": " + line.detail()).toList();
+        if (!invalid.isEmpty()) {
+            throw new InvalidUserException(invalid);
+        }
+        Instant now = Instant.now(clock);
+        for (Planned planned : changes) {
+            UserChange change = planned.change();
+            if (planned.existing() == null) {
+                LocalUser user = new LocalUser(change, hasher.hash(change.password()), who, now);
+                repository.add(user);
+                audit.record(AuditRecord.userChanged(now, who + " created user " + user.name() + " (CSV import)"));
+            } else {
+                boolean wasEnabled = planned.existing().enabled();
+                planned.existing().apply(change, who, now);
+                if (change.password() != null) {
+                    planned.existing().changePassword(hasher.hash(change.password()), who, now);
+                }
+                audit.record(AuditRecord.userChanged(now, who + " changed user " + change.name() + " (CSV import)"
+                        + describe(wasEnabled, change)));
+            }
+        }
+        repository.flush();
+        return new UserImport(lines, true);
+    }
+
+    /** A user of the file to add ({@code existing} null) or change, the stored photo kept. */
+    private record Planned(LocalUser existing, UserChange change) {
+    }
+
+    /** What each user of {@code csv} would do; those to add or change go to {@code changes}. */
+    private List<UserImport.Line> plan(String csv, List<Planned> changes) throws InvalidUserException {
+        List<UserImport.Line> lines = new ArrayList<>();
+        Map<UserName, Integer> seen = new HashMap<>();
+        for (UserCsv.Row row : UserCsv.read(csv)) {
+            String named = row.change().userName() == null ? "" : row.change().userName();
+            Optional<LocalUser> existing = row.problems().isEmpty() && UserName.problem(named).isEmpty()
+                    ? repository.find(UserName.of(named)) : Optional.empty();
+            UserChange change = existing.map(user -> withPhoto(row.change(), user.card())).orElse(row.change());
+            List<String> problems = new ArrayList<>(row.problems());
+            if (problems.isEmpty()) {
+                problems.addAll(change.problems(existing.isEmpty()));
+            }
+            if (problems.isEmpty()) {
+                Integer earlier = seen.putIfAbsent(change.name(), row.line());
+                if (earlier != null) {
+                    problems.add(change.name() + " is on line " + earlier + " already");
+                }
+                if (existing.isEmpty()) {
+                    reservedProblem(change.name()).ifPresent(problems::add);
+                }
+            }
+            if (!problems.isEmpty()) {
+                lines.add(new UserImport.Line(row.line(), named, UserImport.Action.INVALID, String.join("; ", problems)));
+            } else if (existing.isEmpty()) {
+                changes.add(new Planned(null, change));
+                lines.add(new UserImport.Line(row.line(), named, UserImport.Action.ADD, change.card().displayName()
+                        + (change.enabled() ? "" : ", disabled")));
+            } else {
+                List<String> changed = changedFields(existing.get(), change);
+                if (changed.isEmpty()) {
+                    lines.add(new UserImport.Line(row.line(), named, UserImport.Action.UNCHANGED, ""));
+                } else {
+                    changes.add(new Planned(existing.get(), change));
+                    lines.add(new UserImport.Line(row.line(), named, UserImport.Action.CHANGE, String.join(", ", changed)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static UserChange withPhoto(UserChange change, ContactCard stored) {
+        ContactCard card = change.card();
+        return new UserChange(change.userName(), new ContactCard(card.displayName(), card.title(), card.company(),
+                card.department(), card.businessPhones(), card.email(), card.mobile(), card.privatePhone(),
+                stored.photo()), change.password(), change.enabled());
+    }
+
+    /** The fields {@code change} changes of {@code user}, by their API names. */
+    private static List<String> changedFields(LocalUser user, UserChange change) {
+        ContactCard before = user.card();
+        ContactCard after = change.card();
+        List<String> changed = new ArrayList<>();
+        compare(changed, "displayName", before.displayName(), after.displayName());
+        compare(changed, "title", before.title(), after.title());
+        compare(changed, "company", before.company(), after.company());
+        compare(changed, "department", before.department(), after.department());
+        compare(changed, "businessPhones", before.businessPhones(), after.businessPhones());
+        compare(changed, "email", before.email(), after.email());
+        compare(changed, "mobile", before.mobile(), after.mobile());
+        compare(changed, "privatePhone", before.privatePhone(), after.privatePhone());
+        compare(changed, "enabled", user.enabled(), change.enabled());
+        if (change.password() != null) {
+            changed.add("password");
+        }
+        return changed;
+    }
+
+    private static void compare(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    private Optional<String> reservedProblem(UserName name) {
+        return operators.has(name) ? Optional.of(name + " is the name of an administrator or integration account;"
+                + " choose another") : Optional.empty();
     }
 
     @Override

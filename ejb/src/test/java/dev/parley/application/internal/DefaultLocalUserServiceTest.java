@@ -10,8 +10,10 @@ import dev.parley.domain.model.user.ContactCard;
 import dev.parley.domain.model.user.InvalidUserException;
 import dev.parley.domain.model.user.LocalUser;
 import dev.parley.domain.model.user.LocalUserRepository;
+import dev.parley.domain.model.user.Photo;
 import dev.parley.domain.model.user.UserChange;
 import dev.parley.domain.model.user.UserConflictException;
+import dev.parley.domain.model.user.UserImport;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
 import dev.parley.domain.model.user.UserSnapshot;
@@ -129,6 +131,41 @@ class DefaultLocalUserServiceTest {
         assertThatThrownBy(() -> service.delete(UserName.of("alice"), "admin"))
                 .isInstanceOf(UserNotFoundException.class).hasMessage("There is no local user alice");
         assertThat(service.reachable("not a name")).isEmpty();
+    }
+
+    @Test
+    void aCsvFileIsPreviewedLineByLineThenImportedWholeKeepingPhotosAndPasswords() throws Exception {
+        Photo photo = new Photo("image/png", new byte[] {1, 2, 3});
+        service.create(new UserChange("alice", new ContactCard("Alice", "Sales", null, null, List.of("+41 1"), null,
+                null, null, photo), PASSWORD, true), "admin");
+        service.create(change("bob", PASSWORD), "admin");
+        String exported = service.exportCsv();
+        assertThat(exported).startsWith("userName,displayName,title,company,department,businessPhones,email,mobile,"
+                + "privatePhone,enabled,password\r\n").contains("alice,Alice,Sales,,,'+41 1,,,,true,\r\n")
+                .doesNotContain(PASSWORD);
+        assertThat(service.previewCsv(exported).lines()).extracting(UserImport.Line::action)
+                .containsExactly(UserImport.Action.UNCHANGED, UserImport.Action.UNCHANGED);
+
+        String csv = exported.replace("alice,Alice,Sales,", "alice,Alice,Head of Sales,")
+                + "carol,Carol,,,,,carol@corp.example,,,false,a long password\r\n"
+                + "dave,Dave,,,,,not-an-address,,,true,\r\n";
+        UserImport preview = service.previewCsv(csv);
+        assertThat(preview.lines()).extracting(line -> line.userName() + " " + line.action() + " " + line.detail())
+                .containsExactly("alice CHANGE title", "bob UNCHANGED ", "carol ADD Carol, disabled",
+                        "dave INVALID email 'not-an-address' is not an e-mail address; password is required for a new user");
+        assertThatThrownBy(() -> service.importCsv(csv, "admin")).isInstanceOfSatisfying(InvalidUserException.class,
+                e -> assertThat(e.problems()).singleElement().asString().startsWith("line 5: email"));
+        assertThat(service.get(UserName.of("alice")).card().title()).as("nothing applied").isEqualTo("Sales");
+
+        UserImport applied = service.importCsv(csv.substring(0, csv.indexOf("dave,")), "admin");
+
+        assertThat(applied.applied()).isTrue();
+        assertThat(service.get(UserName.of("alice")).card().title()).isEqualTo("Head of Sales");
+        assertThat(service.get(UserName.of("alice")).card().photo()).as("kept").isEqualTo(photo);
+        assertThat(service.get(UserName.of("carol")).enabled()).isFalse();
+        assertThat(hashes).as("alice's and bob's, then carol's; none changed").hasSize(3);
+        assertThat(audited).extracting(AuditRecord::detail).contains("admin changed user alice (CSV import)",
+                "admin created user carol (CSV import)");
     }
 
     private static UserChange change(String name, String password) {

@@ -13,12 +13,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +29,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The local users, by user name. 400 lists every problem of a request, 404 answers an unknown user, 409 a PUT based on
- * an outdated version.
+ * an outdated version. {@code GET} with {@code Accept: text/csv} exports them all; {@code import} takes such a file
+ * and says what it would add and change, or with {@code ?apply=true} does it (all or, with any invalid line, nothing).
  */
 @Path("/admin/users")
 @RolesAllowed(Roles.ADMIN)
@@ -49,6 +52,23 @@ public class UserResource {
     @GET
     public JsonArray list() {
         return UserJson.toJson(users.list(), servedDomain.name());
+    }
+
+    /** All users as CSV, for {@code Accept: text/csv}; never a password. */
+    @GET
+    @Produces(AuthorizationImportJson.CSV)
+    public Response export() {
+        return Response.ok(users.exportCsv())
+                .header("Content-Disposition", "attachment; filename=\"users.csv\"").build();
+    }
+
+    @POST
+    @Path("import")
+    // text/csv only: a form on another site can post text/plain without a preflight, with the browser's Basic login.
+    @Consumes(AuthorizationImportJson.CSV)
+    public JsonObject importCsv(@QueryParam("apply") @DefaultValue("false") boolean apply, String csv)
+            throws InvalidUserException, UserConflictException {
+        return UserImportJson.toJson(apply ? users.importCsv(csv, who()) : users.previewCsv(csv));
     }
 
     @POST
