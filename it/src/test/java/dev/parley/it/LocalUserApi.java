@@ -82,6 +82,14 @@ final class LocalUserApi {
         return ((JsonArray) ParleyHttp.json(response)).getValuesAs(JsonValue::asJsonObject);
     }
 
+    /** The conversation with {@code jid}, both ways, newest first. */
+    List<JsonObject> conversation(String jid) {
+        HttpResponse<String> response = call(() -> http.get(URI.create(MESSAGES + "?with="
+                + URLEncoder.encode(jid, StandardCharsets.UTF_8))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ((JsonArray) ParleyHttp.json(response)).getValuesAs(JsonValue::asJsonObject);
+    }
+
     private static URI contact(String jid, String suffix) {
         return URI.create(CONTACTS + "/" + URLEncoder.encode(jid, StandardCharsets.UTF_8) + suffix);
     }

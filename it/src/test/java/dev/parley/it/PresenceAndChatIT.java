@@ -152,6 +152,9 @@ class PresenceAndChatIT {
             vera.send(local, "Hello from " + server);
             Eventually.equals("vera's answer kept for the offline user", () -> localApi.messages().stream()
                     .anyMatch(message -> message.getString("xml").contains("Hello from " + server)), true, WAIT);
+            assertThat(localApi.conversation(vera.jid())).extracting(message -> message.getString("direction"))
+                    .containsExactly("in", "out");
+            assertThat(localApi.conversation("someone-else@" + server)).isEmpty();
         }
     }
 

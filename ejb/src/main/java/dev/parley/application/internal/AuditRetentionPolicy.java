@@ -37,8 +37,10 @@ public record AuditRetentionPolicy(int retentionDays, long maxEntries) {
      * @param warnings   told in a sentence about each value that was not usable
      */
     public static AuditRetentionPolicy from(Function<String, String> properties, Consumer<String> warnings) {
-        long days = read(properties, warnings, RETENTION_DAYS, 1, LONGEST_RETENTION_DAYS, DEFAULT_RETENTION_DAYS, "days");
-        long entries = read(properties, warnings, MAX_ENTRIES, 1, LARGEST_MAX_ENTRIES, DEFAULT_MAX_ENTRIES, "entries");
+        long days = NumberProperty.read(properties, warnings, RETENTION_DAYS, 1, LONGEST_RETENTION_DAYS,
+                DEFAULT_RETENTION_DAYS, "days");
+        long entries = NumberProperty.read(properties, warnings, MAX_ENTRIES, 1, LARGEST_MAX_ENTRIES,
+                DEFAULT_MAX_ENTRIES, "entries");
         return new AuditRetentionPolicy((int) days, entries);
     }
 
@@ -49,24 +51,5 @@ public record AuditRetentionPolicy(int retentionDays, long maxEntries) {
     /** Entries that happened before this instant are too old to keep. */
     public Instant cutoff(Clock clock) {
         return clock.instant().minus(Duration.ofDays(retentionDays));
-    }
-
-    private static long read(Function<String, String> properties, Consumer<String> warnings, String name,
-                             long min, long max, long defaultValue, String unit) {
-        String text = properties.apply(name);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        warnings.accept("System property " + name + " is '" + text + "', not a whole number of " + unit
-                + " between " + min + " and " + max + "; using the default " + defaultValue);
-        return defaultValue;
     }
 }

@@ -84,7 +84,7 @@ public class DefaultLocalDelivery implements LocalDelivery {
             }
             return received;
         }
-        archive.store(new ArchivedStanza(stanza, Instant.now(Clock.systemUTC())));
+        archive.store(ArchivedStanza.received(stanza, recipient, Instant.now(Clock.systemUTC())));
         notified.fire(new LocalUserNotified(recipient, LocalUserNotified.What.MESSAGE));
         return true;
     }

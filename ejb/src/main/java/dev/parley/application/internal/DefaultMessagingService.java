@@ -57,20 +57,20 @@ public class DefaultMessagingService implements MessagingService {
         }
         String messageId = id == null ? UUID.randomUUID().toString() : id;
         StanzaEnvelope message = ChatMessages.chat(servedDomain.sessionOf(user), recipient.get(), messageId, body);
-        archive.store(new ArchivedStanza(message, Instant.now(clock)));
+        archive.store(ArchivedStanza.sent(message, user, Instant.now(clock)));
         outbox.send(message);
         return messageId;
     }
 
     @Override
     public List<ArchivedStanza> received(UserName user, int limit) {
-        return archive.latestFor(servedDomain.jidOf(user).toString(), bounded(limit));
+        return archive.receivedBy(user, bounded(limit));
     }
 
     @Override
     public List<ArchivedStanza> conversation(UserName user, String contact, int limit) {
-        return Outbox.jid(contact).map(jid -> archive.conversation(servedDomain.jidOf(user).toString(),
-                jid.asBareJid().toString(), bounded(limit))).orElse(List.of());
+        return Outbox.jid(contact).map(jid -> archive.conversation(user, jid.asBareJid().toString(), bounded(limit)))
+                .orElse(List.of());
     }
 
     private static int bounded(int limit) {

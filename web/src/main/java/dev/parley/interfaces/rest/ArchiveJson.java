@@ -20,6 +20,7 @@ final class ArchiveJson {
             list.add(Json.createObjectBuilder()
                     .add("archiveId", archived.id())
                     .add("receivedAt", archived.receivedAt().toString())
+                    .add("direction", archived.outbound() ? "out" : "in")
                     .add("kind", stanza.kind().elementName())
                     .add("from", stanza.from())
                     .add("to", stanza.to())

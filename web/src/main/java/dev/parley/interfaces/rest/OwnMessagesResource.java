@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * The signed-in user's chat: POST {@code {to, body, id}} sends a message (202 with its id: it is on its way, and a
- * failure comes back as an error message); GET lists what reached the user, newest first.
+ * failure comes back as an error message); GET lists what reached the user, newest first, or with {@code ?with=JID}
+ * the conversation with that contact, both ways.
  */
 @Path("/user/messages")
 @RolesAllowed(Roles.USER)
@@ -35,9 +36,12 @@ public class OwnMessagesResource {
     @Context
     SecurityContext security;
 
+    /** What reached the user, or with {@code ?with=JID} the conversation with that contact both ways. */
     @GET
-    public JsonArray received(@QueryParam("limit") @DefaultValue("50") String limit) {
-        return ArchiveJson.toJson(messaging.received(me(), ArchiveJson.limit(limit)));
+    public JsonArray received(@QueryParam("with") String with, @QueryParam("limit") @DefaultValue("50") String limit) {
+        int bounded = ArchiveJson.limit(limit);
+        return ArchiveJson.toJson(with == null ? messaging.received(me(), bounded)
+                : messaging.conversation(me(), with, bounded));
     }
 
     @POST

@@ -2,10 +2,11 @@ package dev.parley.infrastructure.persistence.jpa;
 
 import dev.parley.domain.model.archive.ArchivedStanza;
 import dev.parley.domain.model.archive.MessageArchive;
-import dev.parley.domain.model.stanza.StanzaKind;
+import dev.parley.domain.model.user.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -35,22 +36,37 @@ public class JpaMessageArchive implements MessageArchive {
     }
 
     @Override
-    public List<ArchivedStanza> conversation(String user, String contact, int limit) {
-        return entityManager.createQuery(
-                        "select a from ArchivedStanza a where a.kind = :message and ("
-                                + "((a.sender = :user or substring(a.sender, 1, :userLength) = :userPrefix)"
-                                + " and (a.recipient = :contact or substring(a.recipient, 1, :contactLength) = :contactPrefix))"
-                                + " or ((a.sender = :contact or substring(a.sender, 1, :contactLength) = :contactPrefix)"
-                                + " and (a.recipient = :user or substring(a.recipient, 1, :userLength) = :userPrefix)))"
-                                + " order by a.receivedAt desc, a.id desc", ArchivedStanza.class)
-                .setParameter("message", StanzaKind.MESSAGE)
-                .setParameter("user", user)
-                .setParameter("userLength", user.length() + 1)
-                .setParameter("userPrefix", user + "/")
-                .setParameter("contact", contact)
-                .setParameter("contactLength", contact.length() + 1)
-                .setParameter("contactPrefix", contact + "/")
+    public List<ArchivedStanza> receivedBy(UserName owner, int limit) {
+        return entityManager.createQuery("select a from ArchivedStanza a where a.owner = :owner and a.outbound = false"
+                        + " order by a.receivedAt desc, a.id desc", ArchivedStanza.class)
+                .setParameter("owner", owner.value())
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    @Override
+    public List<ArchivedStanza> conversation(UserName owner, String peer, int limit) {
+        return entityManager.createQuery("select a from ArchivedStanza a where a.owner = :owner and a.peer = :peer"
+                        + " order by a.receivedAt desc, a.id desc", ArchivedStanza.class)
+                .setParameter("owner", owner.value())
+                .setParameter("peer", peer)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public int deleteOlderThan(Instant cutoff, int batch) {
+        // Ids first, then one bounded delete: neither a huge transaction nor a lock on the whole table.
+        List<Long> ids = entityManager.createQuery("select a.id from ArchivedStanza a where a.receivedAt < :cutoff"
+                        + " order by a.receivedAt", Long.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(batch)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createQuery("delete from ArchivedStanza a where a.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 }
