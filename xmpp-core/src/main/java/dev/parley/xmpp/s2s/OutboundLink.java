@@ -345,10 +345,12 @@ final class OutboundLink implements OutboundStreamEvents {
     /**
      * Ends the stream on shutdown: what an established route queued is written before our closing
      * tag; what waits for a session is bounced with {@code remote-server-timeout}.
+     *
+     * @return the connection that our closing tag ends, if the stream had one
      */
-    void shutdown() {
+    Optional<Channel> shutdown() {
         String reason = "this server is shutting down";
-        writeQueuedAndEnd(reason, reason, true);
+        return writeQueuedAndEnd(reason, reason, true);
     }
 
     /**
@@ -366,8 +368,10 @@ final class OutboundLink implements OutboundStreamEvents {
     /**
      * Writes what established routes queued, then ends the link with our closing tag (see {@link #end}): waiting
      * stanzas bounce with {@code remote-server-timeout} and {@code reason}, closed events say {@code detail}.
+     *
+     * @return the connection that our closing tag ends, if the stream had one
      */
-    private void writeQueuedAndEnd(String reason, String detail, boolean failed) {
+    private Optional<Channel> writeQueuedAndEnd(String reason, String detail, boolean failed) {
         Channel open;
         List<Outgoing> unsent = List.of();
         synchronized (this) {
@@ -385,6 +389,7 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         // Closed by our closing tag only once the link is: the peer's answering close is then no news.
         end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, detail, failed, ServerStreams::close);
+        return Optional.ofNullable(open);
     }
 
     /**

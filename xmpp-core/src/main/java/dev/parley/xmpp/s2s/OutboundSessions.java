@@ -4,6 +4,9 @@ import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +47,8 @@ final class OutboundSessions implements DialbackVerifier {
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     private final RetryBackoff backoff;
     private final AtomicInteger verifications = new AtomicInteger();
+    /** The connections of the sessions {@link #drain} and {@link #shutdown()} ended, until they are closed. */
+    private final ChannelGroup ending = new DefaultChannelGroup("parley-s2s-outbound-ending", GlobalEventExecutor.INSTANCE);
 
     OutboundSessions(Supplier<EngineSettings> settings, DialbackKeys keys, EventLoopGroup group,
                      Bouncer bouncer, FailureLog failures, FederationEvents events, SessionIds ids, Clock clock) {
@@ -135,7 +140,7 @@ final class OutboundSessions implements DialbackVerifier {
      * what they have accepted. Blocks the caller; an interrupt ends the wait early.
      */
     void drain(Duration timeout) {
-        List.copyOf(links.values()).stream().filter(link -> !link.authenticated()).forEach(OutboundLink::shutdown);
+        List.copyOf(links.values()).stream().filter(link -> !link.authenticated()).forEach(this::end);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (links.values().stream().anyMatch(OutboundLink::hasUnsent) && System.nanoTime() < deadline) {
@@ -162,6 +167,20 @@ final class OutboundSessions implements DialbackVerifier {
 
     /** Ends every session; stanzas still waiting are bounced with {@code remote-server-timeout}. */
     void shutdown() {
-        List.copyOf(links.values()).forEach(OutboundLink::shutdown);
+        List.copyOf(links.values()).forEach(this::end);
+    }
+
+    /**
+     * After {@link #shutdown()}: waits up to {@code timeout} for the connections of the sessions ended on shutdown to
+     * close, which each does once our closing tag is written, or after {@link ServerStreams#CLOSE_GRACE} when its peer
+     * does not read. Blocks the caller.
+     */
+    void awaitEnded(Duration timeout) {
+        ending.newCloseFuture().awaitUninterruptibly(timeout.toMillis());
+    }
+
+    /** Ends {@code link} on shutdown, keeping its connection for {@link #awaitEnded} until it is closed. */
+    private void end(OutboundLink link) {
+        link.shutdown().ifPresent(ending::add);
     }
 }

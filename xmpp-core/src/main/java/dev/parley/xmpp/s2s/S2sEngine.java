@@ -372,8 +372,9 @@ public final class S2sEngine implements AutoCloseable {
      * still deliver meanwhile, unless {@link #closeInbound()} ended them, and dialback for a
      * piggy-backing domain can still complete). What is left then is bounced with
      * {@code remote-server-timeout} ("this server is shutting down"; for {@link #submit}ted stanzas,
-     * their stage completes so), outbound streams are closed with {@code </stream:stream>}, and
-     * inbound streams end with {@code system-shutdown}. Returns once the port is free.
+     * their stage completes so), outbound streams are closed with {@code </stream:stream>} (a peer
+     * that does not read it is cut off after a few seconds), and inbound streams end with
+     * {@code system-shutdown}. Returns once the port is free.
      */
     @Override
     public void close() {
@@ -385,6 +386,11 @@ public final class S2sEngine implements AutoCloseable {
             outbound.drain(config.health().drainTimeout());
             outbound.shutdown();
             endInbound();
+            // Stopping the event loops closes every connection still open before they run what is queued for it, so
+            // the closing tags just handed to the outbound streams could be lost, and their peers would see the
+            // connection drop instead of the stream closed (RFC 6120 §4.4). Bounded: the closing tag's grace, after
+            // which the connection is cut anyway, and a moment for the close.
+            outbound.awaitEnded(ServerStreams.CLOSE_GRACE.plusSeconds(1));
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             LOG.log(Level.INFO, "S2S engine for {0} stopped", config.localDomains());
         }
