@@ -1,19 +1,17 @@
 package dev.parley.it;
 
 import dev.parley.it.peers.PeerNetwork;
+import dev.parley.it.server.OperatorAccountsFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.platform.launcher.LauncherSession;
@@ -51,7 +49,10 @@ public class ItEnvironment implements LauncherSessionListener {
         String address = freeLoopbackAddress();
         String adminPassword = randomPassword();
         String integrationPassword = randomPassword();
-        writeUsers(Path.of(serverDir, "standalone", "configuration"), adminPassword, integrationPassword);
+        Map<String, Map.Entry<String, String>> accounts = new LinkedHashMap<>();
+        accounts.put(ADMIN_USER, Map.entry(adminPassword, "admin"));
+        accounts.put(INTEGRATION_USER, Map.entry(integrationPassword, "integration"));
+        OperatorAccountsFile.write(Path.of(serverDir, "standalone", "configuration"), accounts);
         System.setProperty(ADDRESS, address);
         System.setProperty(ADMIN_PASSWORD, adminPassword);
         System.setProperty(INTEGRATION_PASSWORD, integrationPassword);
@@ -123,29 +124,5 @@ public class ItEnvironment implements LauncherSessionListener {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** The same digest format WildFly's add-user tool writes: hex MD5 of user:realm:password. */
-    private static void writeUsers(Path configuration, String adminPassword, String integrationPassword) {
-        String realm = "ParleyRealm";
-        String users = "#$REALM_NAME=" + realm + "$\n"
-                + ADMIN_USER + "=" + digest(ADMIN_USER, realm, adminPassword) + "\n"
-                + INTEGRATION_USER + "=" + digest(INTEGRATION_USER, realm, integrationPassword) + "\n";
-        String roles = ADMIN_USER + "=admin\n" + INTEGRATION_USER + "=integration\n";
-        try {
-            Files.writeString(configuration.resolve("parley-users.properties"), users, StandardCharsets.UTF_8);
-            Files.writeString(configuration.resolve("parley-roles.properties"), roles, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Test users could not be written to " + configuration, e);
-        }
-    }
-
-    private static String digest(String user, String realm, String password) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            return HexFormat.of().formatHex(md5.digest((user + ":" + realm + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

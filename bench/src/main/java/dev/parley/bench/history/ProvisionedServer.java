@@ -1,0 +1,178 @@
+package dev.parley.bench.history;
+
+import dev.parley.it.server.OperatorAccountsFile;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the WildFly the build provisioned (ear/target/server, Parley deployed), run on a free loopback address of
+ * its own with an administrator whose password only this run knows; its H2 database lies in its data folder.
+ */
+final class ProvisionedServer implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+    private static final Duration START = Duration.ofMinutes(3);
+
+    private final Path home;
+    private final String address;
+    private final String adminPassword;
+    private final Path log;
+    private Process process;
+
+    private ProvisionedServer(Path home, String address, String adminPassword, Path log) {
+        this.home = home;
+        this.address = address;
+        this.adminPassword = adminPassword;
+        this.log = log;
+    }
+
+    /** Copies {@code provisioned} to {@code runDir}/server and writes its administrator. */
+    static ProvisionedServer copy(Path provisioned, Path runDir) throws IOException {
+        if (!Files.isExecutable(provisioned.resolve("bin/standalone.sh"))) {
+            throw new IllegalStateException(provisioned + " holds no provisioned WildFly: build it first (./mvnw -o -B"
+                    + " -pl bench -am package -DskipTests)");
+        }
+        Path home = runDir.resolve("server");
+        try (Stream<Path> files = Files.walk(provisioned)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = home.resolve(provisioned.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.startsWith(provisioned.resolve("standalone/data"))
+                        && !file.startsWith(provisioned.resolve("standalone/log"))) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        Map<String, Map.Entry<String, String>> accounts = new LinkedHashMap<>();
+        accounts.put(ADMIN, Map.entry(password, "admin"));
+        OperatorAccountsFile.write(home.resolve("standalone/configuration"), accounts);
+        return new ProvisionedServer(home, freeLoopbackAddress(), password, runDir.resolve("server.log"));
+    }
+
+    /** Starts the server and waits until Parley answers its API. */
+    void start() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-b", address,
+                "-bmanagement", address, "-Dparley.xmpp.domain=" + HistoryBenchmark.DOMAIN)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        process = builder.start();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("WildFly stopped while starting; see " + log);
+            }
+            try {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(app("/api/admin/users"))
+                        .header("Authorization", basic(ADMIN, adminPassword)).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Parley did not answer within " + START.toMinutes() + " min; see " + log);
+    }
+
+    /** Stops WildFly and every process it started, and waits until they are gone. */
+    void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        // The script's JVM first: it shuts WildFly down on SIGTERM, and the script ends with it.
+        List<ProcessHandle> started = process.descendants().toList();
+        started.forEach(ProcessHandle::destroy);
+        process.destroy();
+        for (ProcessHandle child : started) {
+            try {
+                child.onExit().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                child.destroyForcibly();
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        process = null;
+    }
+
+    /** The H2 database file, without its .mv.db: where Parley keeps everything. */
+    Path database() {
+        return home.resolve("standalone/data/parley/db/parley");
+    }
+
+    /** The H2 driver jar WildFly runs, so that the file written is one it reads. */
+    Path h2Jar() throws IOException {
+        try (Stream<Path> jars = Files.list(home.resolve("modules/system/layers/base/com/h2database/h2/main"))) {
+            return jars.filter(jar -> jar.getFileName().toString().endsWith(".jar"))
+                    .max(Comparator.naturalOrder()).orElseThrow(() -> new IllegalStateException("no H2 in " + home));
+        }
+    }
+
+    URI app(String path) {
+        return URI.create("http://" + address + ":8080" + path);
+    }
+
+    String adminAuthorization() {
+        return basic(ADMIN, adminPassword);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static String freeLoopbackAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String candidate = "127." + random.nextInt(100, 250) + "." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
+            if (free(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No free loopback address for the server");
+    }
+
+    private static boolean free(String address) {
+        for (int port : new int[] {8080, 8443, 9990, 5269}) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
