@@ -1,5 +1,6 @@
 package dev.parley.application;
 
+import dev.parley.domain.model.authorization.AuthorizationTable;
 import dev.parley.domain.model.presence.Presence;
 import dev.parley.domain.model.roster.ContactNotFoundException;
 import dev.parley.domain.model.roster.InvalidContactException;
@@ -43,4 +44,11 @@ public interface PresenceService {
 
     /** Sets the user's presence and tells every contact allowed to see it, as much as their level shows. */
     void setPresence(UserName user, Presence presence);
+
+    /**
+     * Sends every user's presence anew to the contacts allowed to see it whose domain's level now differs from the
+     * one {@code before} gave it, as the new level shows it (nothing to a domain no longer federated with). Runs on its
+     * own, after the change that replaced {@code before} was committed.
+     */
+    void levelsChangedSince(AuthorizationTable before);
 }

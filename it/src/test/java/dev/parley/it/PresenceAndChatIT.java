@@ -98,7 +98,7 @@ class PresenceAndChatIT {
     }
 
     @Test
-    void thePublicLevelShowsOnlyAvailableOrUnavailable() throws Exception {
+    void eachLevelShowsItsPresenceDetail() throws Exception {
         String bob = ItEnvironment.localUser("bob");
         LocalUserApi bobApi = new LocalUserApi(bob);
         try (XmppUser uma = peers.user(PROSODY, "uma", "secret-uma")) {
@@ -109,15 +109,24 @@ class PresenceAndChatIT {
             bobApi.approve(uma.jid());
             Eventually.equals("bob as uma sees him", () -> uma.presenceOf(bob), "available", WAIT);
 
-            ParleyAdmin.changeLevel(authorization, "PUBLIC");
             try {
-                bobApi.setPresence("DND", "Do not disturb: writing the budget");
-                bobApi.setPresence("AVAILABLE", "lunch");
+                ParleyAdmin.changeLevel(authorization, "TEAM_MEMBER");
+                bobApi.setPresence("DND", "writing the budget");
+                Eventually.equals("TEAM_MEMBER: detail and note", () -> uma.presenceOf(bob), "dnd / writing the budget",
+                        WAIT);
+
+                ParleyAdmin.changeLevel(authorization, "BUSINESS");
+                Eventually.equals("a lower level applies to what uma saw at once", () -> uma.presenceOf(bob), "dnd",
+                        WAIT);
+                bobApi.setPresence("AWAY", "lunch");
+                Eventually.equals("BUSINESS: detail, no note", () -> uma.presenceOf(bob), "away", WAIT);
+
+                ParleyAdmin.changeLevel(authorization, "PUBLIC");
                 bobApi.setPresence("XA", "gone home");
                 bobApi.setPresence("UNAVAILABLE", null);
                 Eventually.equals("bob signed out", () -> uma.presenceOf(bob), "unavailable", WAIT);
                 bobApi.setPresence("AWAY", "coffee");
-                Eventually.equals("bob back, as PUBLIC sees it", () -> uma.presenceOf(bob), "available", WAIT);
+                Eventually.equals("PUBLIC: available, nothing more", () -> uma.presenceOf(bob), "available", WAIT);
             } finally {
                 ParleyAdmin.changeLevel(authorization, "PERSONAL");
             }

@@ -3,6 +3,7 @@ package dev.parley.application.internal;
 import dev.parley.application.Contact;
 import dev.parley.application.PresenceService;
 import dev.parley.application.ServedDomain;
+import dev.parley.domain.model.authorization.AuthorizationTable;
 import dev.parley.domain.model.presence.Presence;
 import dev.parley.domain.model.presence.PresenceStanzas;
 import dev.parley.domain.model.presence.PresenceType;
@@ -17,6 +18,7 @@ import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.domain.model.user.Disclosure;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.Jid;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -197,6 +199,18 @@ public class DefaultPresenceService implements PresenceService {
             }
             if (item.subscription().to() && !presence.availability().online()) {
                 remote.forget(user, item.contact());
+            }
+        }
+    }
+
+    @Override
+    @Asynchronous
+    public void levelsChangedSince(AuthorizationTable before) {
+        for (RosterItem item : rosters.seeingPresence()) {
+            Jid contact = Jid.parse(item.contact());
+            String domain = contact.domainpart();
+            if (!servedDomain.isServed(domain) && before.levelFor(domain) != outbox.levelFor(domain)) {
+                sendPresence(item.owner(), presenceOf(item.owner()), contact);
             }
         }
     }

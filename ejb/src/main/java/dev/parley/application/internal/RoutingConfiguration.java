@@ -6,6 +6,7 @@ import dev.parley.domain.model.authorization.AuthorizationTable;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class RoutingConfiguration {
     @Inject
     DomainAuthorizationService authorizations;
 
+    @Inject
+    Event<AuthorizationTableReplaced> replaced;
+
     private final AtomicReference<Current> current = new AtomicReference<>();
     /** Counts changes, so that a view read while a change completed is not kept. */
     private final AtomicLong generation = new AtomicLong();
@@ -48,6 +52,11 @@ public class RoutingConfiguration {
 
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) FederationConfigurationChanged change) {
         generation.incrementAndGet();
-        current.set(null);
+        Current before = current.getAndSet(null);
+        // Nothing was sent at the old levels when the view was never read; otherwise local users' contacts saw
+        // presence filtered at them, and a contact whose domain's level changed must see it at the new one.
+        if (before != null) {
+            replaced.fire(new AuthorizationTableReplaced(before.authorizations()));
+        }
     }
 }

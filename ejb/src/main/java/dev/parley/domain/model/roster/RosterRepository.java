@@ -11,6 +11,9 @@ public interface RosterRepository {
 
     Optional<RosterItem> find(UserName owner, String contact);
 
+    /** Every user's items whose contact may see the user's presence (FROM or BOTH). */
+    List<RosterItem> seeingPresence();
+
     void add(RosterItem item);
 
     void remove(RosterItem item);

@@ -2,6 +2,7 @@ package dev.parley.infrastructure.persistence.jpa;
 
 import dev.parley.domain.model.roster.RosterItem;
 import dev.parley.domain.model.roster.RosterRepository;
+import dev.parley.domain.model.roster.Subscription;
 import dev.parley.domain.model.user.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,13 @@ public class JpaRosterRepository implements RosterRepository {
                 .setParameter("contact", contact)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public List<RosterItem> seeingPresence() {
+        return entityManager.createQuery("select r from RosterItem r where r.subscription in :seeing", RosterItem.class)
+                .setParameter("seeing", List.of(Subscription.FROM, Subscription.BOTH))
+                .getResultList();
     }
 
     @Override
