@@ -4,6 +4,7 @@ import dev.parley.domain.model.user.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class LiveUpdates {
+
+    private static final System.Logger LOG = System.getLogger(LiveUpdates.class.getName());
 
     private final Map<UserName, Set<Consumer<LocalUserNotified.What>>> followers = new ConcurrentHashMap<>();
 
@@ -32,6 +35,13 @@ public class LiveUpdates {
     }
 
     void delivered(@Observes(during = TransactionPhase.AFTER_SUCCESS) LocalUserNotified news) {
-        followers.getOrDefault(news.user(), Set.of()).forEach(follower -> follower.accept(news.what()));
+        for (Consumer<LocalUserNotified.What> follower : followers.getOrDefault(news.user(), Set.of())) {
+            try {
+                follower.accept(news.what());
+            } catch (RuntimeException closing) {
+                // One browser going away (its socket closing under the send) is no reason to leave the others untold.
+                LOG.log(Level.DEBUG, "A follower of {0} could not be told: {1}", news.user(), closing.toString());
+            }
+        }
     }
 }

@@ -40,6 +40,9 @@ public interface PresenceService {
     /** Removes a contact: neither sees the other's presence any longer. */
     void remove(UserName user, String contact) throws ContactNotFoundException;
 
+    /** Removes all of the user's contacts: neither side sees the other's presence any longer. */
+    void removeAll(UserName user);
+
     Presence presenceOf(UserName user);
 
     /** Sets the user's presence and tells every contact allowed to see it, as much as their level shows. */

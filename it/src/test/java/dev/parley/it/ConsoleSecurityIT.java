@@ -3,6 +3,7 @@ package dev.parley.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -106,6 +107,29 @@ class ConsoleSecurityIT {
             assertThat(apiCall(ParleyHttp.as(name, ParleyUsers.PASSWORD), method, uri).statusCode())
                     .as("a local user: " + call).isEqualTo(403);
         }
+    }
+
+    @Test
+    void aChatSessionEndsWhenItsUserIsDisabledOrRemovedAndANewUserOfTheNameGetsNothingOfIt() throws Exception {
+        String user = ItEnvironment.localUser("mo");
+        String name = user.substring(0, user.indexOf('@'));
+        ConsoleSession chat = new ConsoleSession();
+        chat.signIn(name, ParleyUsers.PASSWORD);
+        assertThat(chat.get("/chat/index.xhtml").statusCode()).isEqualTo(200);
+        JsonObject stored = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(ParleyUsers.user(name)));
+        assertThat(ParleyHttp.asAdmin().put(ParleyUsers.user(name), jakarta.json.Json.createObjectBuilder(stored)
+                .add("enabled", false).build().toString()).statusCode()).isEqualTo(200);
+
+        assertThat(chat.get("/chat/index.xhtml").statusCode()).as("disabled").isEqualTo(403);
+
+        assertThat(ParleyHttp.asAdmin().delete(ParleyUsers.user(name)).statusCode()).isEqualTo(204);
+        ParleyUsers.create(name);
+        ConsoleSession old = new ConsoleSession();
+        old.signIn(name, ParleyUsers.PASSWORD);
+        assertThat(old.get("/chat/index.xhtml").statusCode()).isEqualTo(200);
+        assertThat(ParleyHttp.asAdmin().delete(ParleyUsers.user(name)).statusCode()).isEqualTo(204);
+        ParleyUsers.create(name);
+        assertThat(old.get("/chat/index.xhtml").statusCode()).as("a new user of the same name").isEqualTo(403);
     }
 
     @Test

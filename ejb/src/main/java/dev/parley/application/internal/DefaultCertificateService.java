@@ -52,7 +52,6 @@ import java.util.function.Supplier;
 @Stateless
 public class DefaultCertificateService implements CertificateService {
 
-    /** The local XMPP domain, as the resource adapter reads it too. */
     /** Largest key store or PEM text accepted; a server certificate with its chain is a few KiB. */
     static final int MAX_INPUT = 256 * 1024;
     /** How long a self-signed trial certificate is valid. */

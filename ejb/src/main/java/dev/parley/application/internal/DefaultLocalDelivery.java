@@ -77,16 +77,23 @@ public class DefaultLocalDelivery implements LocalDelivery {
             return false;
         }
         UserName recipient = UserName.of(to.orElseThrow().localpart().orElseThrow());
-        if (stanza.kind() == StanzaKind.PRESENCE && !stanza.isError()) {
-            boolean received = presence.received(stanza, recipient);
-            if (received) {
-                notified.fire(new LocalUserNotified(recipient, LocalUserNotified.What.CONTACTS));
+        return switch (stanza.kind()) {
+            case PRESENCE -> {
+                boolean received = presence.received(stanza, recipient);
+                if (received) {
+                    notified.fire(new LocalUserNotified(recipient, LocalUserNotified.What.CONTACTS));
+                }
+                yield received;
             }
-            return received;
-        }
-        archive.store(ArchivedStanza.received(stanza, recipient, Instant.now(Clock.systemUTC())));
-        notified.fire(new LocalUserNotified(recipient, LocalUserNotified.What.MESSAGE));
-        return true;
+            case MESSAGE -> {
+                archive.store(ArchivedStanza.received(stanza, recipient, Instant.now(Clock.systemUTC())));
+                notified.fire(new LocalUserNotified(recipient, LocalUserNotified.What.MESSAGE));
+                yield true;
+            }
+            // An IQ result or error answers a request an application sent for the user through JMS: it reaches the
+            // user's applications on the feed, and is no message of the user's history.
+            case IQ -> true;
+        };
     }
 
     @Override

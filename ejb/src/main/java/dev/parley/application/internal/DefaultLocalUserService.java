@@ -1,6 +1,7 @@
 package dev.parley.application.internal;
 
 import dev.parley.application.FederationAudit;
+import dev.parley.application.LocalUserLeft;
 import dev.parley.application.LocalUserService;
 import dev.parley.application.OperatorAccounts;
 import dev.parley.domain.model.audit.AuditRecord;
@@ -17,6 +18,7 @@ import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
 import dev.parley.domain.model.user.UserSnapshot;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +47,9 @@ public class DefaultLocalUserService implements LocalUserService {
 
     @Inject
     FederationAudit audit;
+
+    @Inject
+    Event<LocalUserLeft> left;
 
     Clock clock = Clock.systemUTC();
 
@@ -102,6 +107,9 @@ public class DefaultLocalUserService implements LocalUserService {
             user.changePassword(hasher.hash(change.password()), who, now);
         }
         repository.flush();
+        if (wasEnabled && !change.enabled()) {
+            left.fire(new LocalUserLeft(name, false));
+        }
         audit.record(AuditRecord.userChanged(now, who + " changed user " + name + describe(wasEnabled, change)));
         return user.snapshot();
     }
@@ -109,6 +117,7 @@ public class DefaultLocalUserService implements LocalUserService {
     @Override
     public void delete(UserName name, String who) throws UserNotFoundException {
         LocalUser user = existing(name);
+        left.fire(new LocalUserLeft(name, true));
         repository.remove(user);
         audit.record(AuditRecord.userChanged(Instant.now(clock), who + " removed user " + name));
     }
@@ -144,6 +153,9 @@ public class DefaultLocalUserService implements LocalUserService {
                 planned.existing().apply(change, who, now);
                 if (change.password() != null) {
                     planned.existing().changePassword(hasher.hash(change.password()), who, now);
+                }
+                if (wasEnabled && !change.enabled()) {
+                    left.fire(new LocalUserLeft(change.name(), false));
                 }
                 audit.record(AuditRecord.userChanged(now, who + " changed user " + change.name() + " (CSV import)"
                         + describe(wasEnabled, change)));

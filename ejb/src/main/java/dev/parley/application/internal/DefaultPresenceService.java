@@ -101,6 +101,8 @@ public class DefaultPresenceService implements PresenceService {
                 remote.record(user, from, PresenceStanzas.read(stanza));
                 yield true;
             }
+            // A presence error answers a subscription request or a probe: the request stays pending, as RFC 6121
+            // leaves it, and the user's contacts show it so.
             case ERROR -> false;
         };
     }
@@ -149,9 +151,7 @@ public class DefaultPresenceService implements PresenceService {
     @Override
     public void refuse(UserName user, String contact) throws ContactNotFoundException {
         RosterItem item = existing(user, contact);
-        if (item.refuse(Instant.now(clock))) {
-            send(PresenceType.UNSUBSCRIBED, user, Jid.parse(item.contact()));
-        }
+        refused(item, Instant.now(clock));
         if (item.empty()) {
             rosters.remove(item);
         }
@@ -159,17 +159,39 @@ public class DefaultPresenceService implements PresenceService {
 
     @Override
     public void remove(UserName user, String contact) throws ContactNotFoundException {
-        RosterItem item = existing(user, contact);
+        remove(existing(user, contact));
+    }
+
+    @Override
+    public void removeAll(UserName user) {
+        rosters.of(user).forEach(this::remove);
+    }
+
+    private void remove(RosterItem item) {
+        UserName user = item.owner();
         Instant now = Instant.now(clock);
         Jid jid = Jid.parse(item.contact());
         if (item.unsubscribe(now)) {
             send(PresenceType.UNSUBSCRIBE, user, jid);
         }
-        if (item.refuse(now)) {
-            send(PresenceType.UNSUBSCRIBED, user, jid);
-        }
+        refused(item, now);
         remote.forget(user, item.contact());
         rosters.remove(item);
+    }
+
+    /**
+     * Ends the contact's view of the user's presence, if they had one or asked: an unsubscribed, and, where they saw
+     * the user's presence, an unavailable from the user's session (RFC 6121 §3.2.2), so that none stays shown.
+     */
+    private void refused(RosterItem item, Instant now) {
+        boolean saw = item.subscription().from();
+        if (item.refuse(now)) {
+            Jid contact = Jid.parse(item.contact());
+            send(PresenceType.UNSUBSCRIBED, item.owner(), contact);
+            if (saw) {
+                outbox.send(PresenceStanzas.of(Presence.UNAVAILABLE, servedDomain.sessionOf(item.owner()), contact));
+            }
+        }
     }
 
     @Override

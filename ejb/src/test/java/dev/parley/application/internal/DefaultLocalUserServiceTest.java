@@ -3,6 +3,7 @@ package dev.parley.application.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.application.LocalUserLeft;
 import dev.parley.application.RecordingFederationAudit;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
@@ -36,6 +37,7 @@ class DefaultLocalUserServiceTest {
     private final List<LocalUser> stored = new ArrayList<>();
     private final List<String> hashes = new ArrayList<>();
     private final List<AuditRecord> audited = new ArrayList<>();
+    private final List<Object> departures = new ArrayList<>();
     private final DefaultLocalUserService service = new DefaultLocalUserService();
 
     DefaultLocalUserServiceTest() {
@@ -49,6 +51,7 @@ class DefaultLocalUserServiceTest {
         service.operators = name -> Set.of("admin", "integration").contains(name.value());
         service.audit = new RecordingFederationAudit(audited);
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        service.left = new RecordingEvent<>(departures);
     }
 
     @Test
@@ -101,6 +104,7 @@ class DefaultLocalUserServiceTest {
         assertThat(hashes).hasSize(1);
         assertThat(audited.get(1).detail()).isEqualTo("root changed user alice, disabled");
         assertThat(service.reachable("alice")).as("a disabled user is unknown to remote servers").isEmpty();
+        assertThat(departures).containsExactly(new LocalUserLeft(UserName.of("alice"), false));
 
         service.update(alice.name(), changed.version(), new UserChange("alice", changed.card(), "another password",
                 true), "root");
@@ -127,6 +131,7 @@ class DefaultLocalUserServiceTest {
         service.delete(UserName.of("alice"), "admin");
 
         assertThat(stored).isEmpty();
+        assertThat(departures).containsExactly(new LocalUserLeft(UserName.of("alice"), true));
         assertThat(service.reachable("alice")).isEmpty();
         assertThatThrownBy(() -> service.delete(UserName.of("alice"), "admin"))
                 .isInstanceOf(UserNotFoundException.class).hasMessage("There is no local user alice");

@@ -63,12 +63,15 @@ public class OwnContactsResource {
         }
         fields.throwIfProblems();
         Contact added = presence.subscribe(me(), jid, name);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(added.item().contact()).build())
+        return Response.created(uriInfo.getAbsolutePathBuilder().path("{jid}").build(added.item().contact()))
                 .entity(toJson(added)).build();
     }
 
     @POST
     @Path("{jid}/approval")
+    // JSON only (any body, even none): a form on another site cannot send it without a preflight, with the browser's
+    // Basic login, and make the user approve a stranger.
+    @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject approve(@PathParam("jid") String jid) throws ContactNotFoundException {
         return toJson(presence.approve(me(), jid));
     }

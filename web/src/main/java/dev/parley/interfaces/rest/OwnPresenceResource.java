@@ -48,12 +48,7 @@ public class OwnPresenceResource {
         if (availability == null && fields.problems().isEmpty()) {
             fields.problem("availability is required: one of AVAILABLE, AWAY, DND, XA, UNAVAILABLE");
         }
-        if (status != null && status.strip().length() > Presence.MAX_STATUS_LENGTH) {
-            fields.problem("status is longer than " + Presence.MAX_STATUS_LENGTH + " characters");
-        }
-        if (status != null && status.chars().anyMatch(Character::isISOControl)) {
-            fields.problem("status may not contain control characters or line breaks");
-        }
+        Presence.statusProblem(status).ifPresent(fields::problem);
         fields.throwIfProblems();
         Presence wanted = Presence.of(availability, status);
         presence.setPresence(me(), wanted);

@@ -14,29 +14,32 @@ import dev.parley.domain.model.stanza.ChatMessages;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.domain.model.user.UserName;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The chat page of a signed-in local user. Opening it makes the user available, as a client's initial presence does
- * (unless the user chose another presence already); signing out makes them unavailable. What the user does goes
- * through the same services as the user API, so the page can do nothing the API refuses.
+ * The chat page of a signed-in local user. Its view keeps no state on the server (the page is fetched anew whenever
+ * something arrives, which would otherwise use up the session's views): every form carries what it acts on, the
+ * contact it answers and the conversation it belongs to, so that a click never acts on a row that moved meanwhile.
+ * Opening the page the first time in a session makes the user available, as a client's initial presence does;
+ * signing out, or the session ending, makes them unavailable ({@link ChatSessions}). What the user does goes through
+ * the same services as the user API, so the page can do nothing the API refuses.
  */
 @Named
-@ViewScoped
-public class ChatPage implements Serializable {
+@RequestScoped
+public class ChatPage {
 
-    private static final long serialVersionUID = 1L;
     static final int CONVERSATION_LINES = 100;
 
     @Inject
@@ -56,11 +59,9 @@ public class ChatPage implements Serializable {
 
     @PostConstruct
     void load() {
-        Presence current = presence.presenceOf(me());
-        if (!current.availability().online()) {
-            current = Presence.of(Availability.AVAILABLE, null);
-            presence.setPresence(me(), current);
-        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        with = external.getRequestParameterMap().get("with");
+        Presence current = ChatSessions.signedIn((HttpServletRequest) external.getRequest(), presence, me());
         availability = current.availability();
         status = current.status().orElse(null);
     }
@@ -85,8 +86,7 @@ public class ChatPage implements Serializable {
             Optional<String> error = ChatMessages.error(message);
             Optional<String> body = ChatMessages.body(message);
             if (error.isPresent() || body.isPresent()) {
-                boolean mine = message.from().startsWith(getJid());
-                lines.add(0, new ChatLine(mine && error.isEmpty(),
+                lines.add(0, new ChatLine(archived.outbound(),
                         error.map(why -> "Not delivered: " + why).orElse(body.orElse("")), error.isPresent(),
                         archived.receivedAt()));
             }
@@ -97,7 +97,6 @@ public class ChatPage implements Serializable {
     public String send() {
         try {
             messaging.send(me(), with, text, null);
-            text = null;
         } catch (InvalidMessageException e) {
             e.problems().forEach(problem -> problem("chat:text", problem));
             return null;
@@ -107,9 +106,7 @@ public class ChatPage implements Serializable {
 
     public String addContact() {
         try {
-            Contact added = presence.subscribe(me(), newContact, null);
-            with = added.item().contact();
-            newContact = null;
+            with = presence.subscribe(me(), newContact, null).item().contact();
         } catch (InvalidContactException e) {
             problem("add-contact:new-contact", e.getMessage());
             return null;
@@ -117,18 +114,20 @@ public class ChatPage implements Serializable {
         return stay();
     }
 
-    public String approve(String contact) {
+    /** Approves the contact the row's form names. */
+    public String approve() {
         try {
-            presence.approve(me(), contact);
+            presence.approve(me(), postedContact());
         } catch (ContactNotFoundException e) {
             problem(null, e.getMessage());
         }
         return stay();
     }
 
-    public String refuse(String contact) {
+    /** Refuses the contact the row's form names. */
+    public String refuse() {
         try {
-            presence.refuse(me(), contact);
+            presence.refuse(me(), postedContact());
         } catch (ContactNotFoundException e) {
             problem(null, e.getMessage());
         }
@@ -136,10 +135,9 @@ public class ChatPage implements Serializable {
     }
 
     public String setPresence() {
-        if (status != null && (status.strip().length() > Presence.MAX_STATUS_LENGTH
-                || status.chars().anyMatch(Character::isISOControl))) {
-            problem("presence:status", "A status note has at most " + Presence.MAX_STATUS_LENGTH
-                    + " characters on one line");
+        Optional<String> problem = Presence.statusProblem(status);
+        if (problem.isPresent()) {
+            problem("presence:status", problem.get());
             return null;
         }
         presence.setPresence(me(), Presence.of(availability, status));
@@ -147,9 +145,8 @@ public class ChatPage implements Serializable {
     }
 
     public String signOut() throws ServletException {
-        presence.setPresence(me(), Presence.UNAVAILABLE);
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        ChatSessions.signOut((HttpServletRequest) external.getRequest(), presence, me());
         external.invalidateSession();
         return "/chat/index.xhtml?faces-redirect=true";
     }
@@ -160,10 +157,6 @@ public class ChatPage implements Serializable {
 
     public String getWith() {
         return with;
-    }
-
-    public void setWith(String with) {
-        this.with = with;
     }
 
     public String getNewContact() {
@@ -199,7 +192,12 @@ public class ChatPage implements Serializable {
     }
 
     private String stay() {
-        return "/chat/index.xhtml?faces-redirect=true&includeViewParams=true";
+        return "/chat/index.xhtml?faces-redirect=true"
+                + (with == null || with.isBlank() ? "" : "&with=" + URLEncoder.encode(with, StandardCharsets.UTF_8));
+    }
+
+    private static String postedContact() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("contact");
     }
 
     private static void problem(String field, String text) {

@@ -22,6 +22,9 @@ public interface MessageArchive {
     /** The newest messages between {@code owner} and {@code peer} (a bare JID) either way, newest first. */
     List<ArchivedStanza> conversation(UserName owner, String peer, int limit);
 
+    /** Removes {@code owner}'s whole history. */
+    void deleteOwnedBy(UserName owner);
+
     /**
      * Removes up to {@code batch} of the messages kept from before {@code cutoff}, oldest first.
      *

@@ -18,6 +18,20 @@ public record Presence(Availability availability, Optional<String> status) {
         status = status.map(String::strip).filter(text -> !text.isEmpty());
     }
 
+    /** What is wrong with {@code status} as a status note; empty when nothing is. */
+    public static Optional<String> statusProblem(String status) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        if (status.strip().length() > MAX_STATUS_LENGTH) {
+            return Optional.of("status is longer than " + MAX_STATUS_LENGTH + " characters");
+        }
+        if (status.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("status may not contain control characters or line breaks");
+        }
+        return Optional.empty();
+    }
+
     public static Presence of(Availability availability, String status) {
         return new Presence(availability, Optional.ofNullable(status));
     }

@@ -43,10 +43,6 @@ public final class IqRequest {
         }
     }
 
-    public StanzaEnvelope envelope() {
-        return envelope;
-    }
-
     public boolean isGet() {
         return "get".equals(envelope.type());
     }

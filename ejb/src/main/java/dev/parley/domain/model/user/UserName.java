@@ -8,7 +8,7 @@ import java.util.Optional;
  * A local user's name: the localpart of their address ({@code name@served.domain}) and their sign-in name, canonical
  * as RFC 7622 compares localparts (so {@code Alice} and {@code alice} are one user).
  */
-public record UserName(String value) implements Comparable<UserName> {
+public record UserName(String value) {
 
     /** Longer names are valid JIDs but unusable as sign-in names, and no directory has them. */
     public static final int MAX_LENGTH = 64;
@@ -49,11 +49,6 @@ public record UserName(String value) implements Comparable<UserName> {
     /** The user's bare JID on {@code domain}. */
     public Jid jidOn(String domain) {
         return new Jid(Optional.of(value), domain, Optional.empty());
-    }
-
-    @Override
-    public int compareTo(UserName other) {
-        return value.compareTo(other.value);
     }
 
     @Override

@@ -55,6 +55,13 @@ public class JpaMessageArchive implements MessageArchive {
     }
 
     @Override
+    public void deleteOwnedBy(UserName owner) {
+        entityManager.createQuery("delete from ArchivedStanza a where a.owner = :owner")
+                .setParameter("owner", owner.value())
+                .executeUpdate();
+    }
+
+    @Override
     public int deleteOlderThan(Instant cutoff, int batch) {
         // Ids first, then one bounded delete: neither a huge transaction nor a lock on the whole table.
         List<Long> ids = entityManager.createQuery("select a.id from ArchivedStanza a where a.receivedAt < :cutoff"
