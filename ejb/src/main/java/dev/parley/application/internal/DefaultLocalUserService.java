@@ -33,6 +33,12 @@ import java.util.Optional;
 @Stateless
 public class DefaultLocalUserService implements LocalUserService {
 
+    /**
+     * The most passwords one import sets: each is hashed (about 0.1 s) inside the import's one transaction, which must
+     * end well within the server's transaction timeout (300 s).
+     */
+    static final int MAX_PASSWORDS_PER_IMPORT = 1_000;
+
     static final String VERSION_CONFLICT = "user %s was changed by someone else since version %d was read (now %d);"
             + " read it again and retry";
 
@@ -173,7 +179,14 @@ public class DefaultLocalUserService implements LocalUserService {
     private List<UserImport.Line> plan(String csv, List<Planned> changes) throws InvalidUserException {
         List<UserImport.Line> lines = new ArrayList<>();
         Map<UserName, Integer> seen = new HashMap<>();
-        for (UserCsv.Row row : UserCsv.read(csv)) {
+        List<UserCsv.Row> rows = UserCsv.read(csv);
+        long passwords = rows.stream().filter(row -> row.change().password() != null).count();
+        if (passwords > MAX_PASSWORDS_PER_IMPORT) {
+            throw new InvalidUserException(List.of("the file sets " + passwords + " passwords; at most "
+                    + MAX_PASSWORDS_PER_IMPORT + " are set in one import (each is hashed slowly, on purpose):"
+                    + " import the file in parts"));
+        }
+        for (UserCsv.Row row : rows) {
             String named = row.change().userName() == null ? "" : row.change().userName();
             Optional<LocalUser> existing = row.problems().isEmpty() && UserName.problem(named).isEmpty()
                     ? repository.find(UserName.of(named)) : Optional.empty();

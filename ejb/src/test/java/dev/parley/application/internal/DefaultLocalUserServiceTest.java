@@ -14,6 +14,7 @@ import dev.parley.domain.model.user.LocalUserRepository;
 import dev.parley.domain.model.user.Photo;
 import dev.parley.domain.model.user.UserChange;
 import dev.parley.domain.model.user.UserConflictException;
+import dev.parley.domain.model.user.UserCsv;
 import dev.parley.domain.model.user.UserImport;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
@@ -152,7 +153,7 @@ class DefaultLocalUserServiceTest {
                 .containsExactly(UserImport.Action.UNCHANGED, UserImport.Action.UNCHANGED);
 
         String csv = exported.replace("alice,Alice,Sales,", "alice,Alice,Head of Sales,")
-                + "carol,Carol,,,,,carol@corp.example,,,false,a long password\r\n"
+                + "carol,Carol,,,,,carol@corp.example,,,false,'=a long password\r\n"
                 + "dave,Dave,,,,,not-an-address,,,true,\r\n";
         UserImport preview = service.previewCsv(csv);
         assertThat(preview.lines()).extracting(line -> line.userName() + " " + line.action() + " " + line.detail())
@@ -168,9 +169,24 @@ class DefaultLocalUserServiceTest {
         assertThat(service.get(UserName.of("alice")).card().title()).isEqualTo("Head of Sales");
         assertThat(service.get(UserName.of("alice")).card().photo()).as("kept").isEqualTo(photo);
         assertThat(service.get(UserName.of("carol")).enabled()).isFalse();
+        assertThat(OpenBSDBCrypt.checkPassword(hashes.get(2), "'=a long password".toCharArray()))
+                .as("a password is taken as typed, apostrophe and all").isTrue();
         assertThat(hashes).as("alice's and bob's, then carol's; none changed").hasSize(3);
         assertThat(audited).extracting(AuditRecord::detail).contains("admin changed user alice (CSV import)",
                 "admin created user carol (CSV import)");
+    }
+
+    @Test
+    void anImportSettingMorePasswordsThanHashOnTimeIsRefusedWhole() {
+        StringBuilder csv = new StringBuilder(String.join(",", UserCsv.HEADER) + "\n");
+        for (int user = 0; user <= DefaultLocalUserService.MAX_PASSWORDS_PER_IMPORT; user++) {
+            csv.append("u").append(user).append(",User,,,,,,,,true,a long password\n");
+        }
+
+        assertThatThrownBy(() -> service.previewCsv(csv.toString())).isInstanceOfSatisfying(InvalidUserException.class,
+                e -> assertThat(e.problems()).containsExactly("the file sets 1001 passwords; at most 1000 are set in"
+                        + " one import (each is hashed slowly, on purpose): import the file in parts"));
+        assertThat(hashes).isEmpty();
     }
 
     private static UserChange change(String name, String password) {

@@ -33,7 +33,7 @@ public final class UserCsv {
         StringBuilder csv = new StringBuilder(Csv.line(HEADER));
         for (UserSnapshot user : users) {
             ContactCard card = user.card();
-            csv.append(Csv.line(List.of(user.name().value(), text(card.displayName()), text(card.title()),
+            csv.append(Csv.line(List.of(text(user.name().value()), text(card.displayName()), text(card.title()),
                     text(card.company()), text(card.department()), text(String.join(";", card.businessPhones())),
                     text(card.email()), text(card.mobile()), text(card.privatePhone()), Boolean.toString(user.enabled()),
                     "")));
@@ -57,6 +57,7 @@ public final class UserCsv {
 
     private static Row row(Csv.Record record) {
         List<String> problems = new ArrayList<>();
+        // Every field but the password, which is taken as typed: an apostrophe there is part of it.
         List<String> fields = record.fields().stream().map(Csv::undefused).toList();
         if (fields.size() != HEADER.size()) {
             problems.add(fields.size() + " fields where the header has " + HEADER.size());
@@ -69,7 +70,8 @@ public final class UserCsv {
         List<String> phones = fields.get(5).isBlank() ? List.of() : Arrays.asList(fields.get(5).split(";"));
         ContactCard card = new ContactCard(fields.get(1), fields.get(2), fields.get(3), fields.get(4), phones,
                 fields.get(6), fields.get(7), fields.get(8), null);
-        String password = fields.get(10).isEmpty() ? null : fields.get(10);
+        String password = record.fields().size() > 10 && !record.fields().get(10).isEmpty() ? record.fields().get(10)
+                : null;
         return new Row(record.line(), new UserChange(fields.get(0).strip(), card, password, !"false".equals(enabled)),
                 problems);
     }
