@@ -50,8 +50,8 @@ public interface PresenceService {
 
     /**
      * Sends every user's presence anew to the contacts allowed to see it whose domain's level now differs from the
-     * one {@code before} gave it, as the new level shows it (nothing to a domain no longer federated with). Runs on its
-     * own, after the change that replaced {@code before} was committed.
+     * one {@code before} gave it, as the new level shows it (nothing to a domain no longer federated with). Runs in a
+     * transaction of its own, after the change that replaced {@code before} was committed.
      */
     void levelsChangedSince(AuthorizationTable before);
 }

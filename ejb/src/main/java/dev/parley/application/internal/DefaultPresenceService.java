@@ -18,8 +18,9 @@ import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.domain.model.user.Disclosure;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.Jid;
-import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -226,7 +227,9 @@ public class DefaultPresenceService implements PresenceService {
     }
 
     @Override
-    @Asynchronous
+    // Called once the change is committed, on the thread that made it, whose finished transaction must not be joined;
+    // not asynchronously: presence read now and sent later could overtake the user's next change.
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void levelsChangedSince(AuthorizationTable before) {
         for (RosterItem item : rosters.seeingPresence()) {
             Jid contact = Jid.parse(item.contact());

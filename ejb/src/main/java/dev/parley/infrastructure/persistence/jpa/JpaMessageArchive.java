@@ -37,10 +37,19 @@ public class JpaMessageArchive implements MessageArchive {
 
     @Override
     public List<ArchivedStanza> receivedBy(UserName owner, int limit) {
-        return entityManager.createQuery("select a from ArchivedStanza a where a.owner = :owner and a.outbound = false"
-                        + " order by a.receivedAt desc, a.id desc", ArchivedStanza.class)
+        // The page's ids first, from the index alone (archived_stanza_received holds every column this reads), then
+        // those rows: ordering all of a user's rows, each read whole, cost a hundred milliseconds with a million kept.
+        List<Long> page = entityManager.createQuery("select a.id from ArchivedStanza a where a.owner = :owner"
+                        + " and a.outbound = false order by a.receivedAt desc, a.id desc", Long.class)
                 .setParameter("owner", owner.value())
                 .setMaxResults(limit)
+                .getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("select a from ArchivedStanza a where a.id in :page"
+                        + " order by a.receivedAt desc, a.id desc", ArchivedStanza.class)
+                .setParameter("page", page)
                 .getResultList();
     }
 
