@@ -20,6 +20,8 @@ import jakarta.servlet.http.HttpSessionListener;
 @WebListener
 public class ChatSessions implements HttpSessionListener {
 
+    private static final System.Logger LOG = System.getLogger(ChatSessions.class.getName());
+
     /** The session attribute naming the local user whose chat session it is. */
     static final String USER = "parley.chat.user";
 
@@ -50,8 +52,15 @@ public class ChatSessions implements HttpSessionListener {
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         Object user = event.getSession().getAttribute(USER);
-        if (user != null) {
+        if (user == null) {
+            return;
+        }
+        try {
             presence.setPresence(UserName.of((String) user), Presence.UNAVAILABLE);
+        } catch (RuntimeException stopping) {
+            // Sessions also end when the server stops, when Parley's beans may be gone already.
+            LOG.log(System.Logger.Level.INFO, "{0} could not be shown unavailable as their chat session ended: {1}",
+                    user, stopping.toString());
         }
     }
 }
