@@ -15,7 +15,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Settings live in the file-based database: a full stop and start of the server keeps them. */
+/**
+ * Settings and local users live in the file-based database: a full stop and start of the server keeps them. A local
+ * user's presence does not outlive their sessions: after the start they are unavailable.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SettingsSurviveRestartIT {
@@ -36,10 +39,17 @@ class SettingsSurviveRestartIT {
                      "proxyPort": 5275, "tlsPolicy": "REQUIRED_IGNORE_CERT_ERRORS",
                      "maxLevel": "TEAM_MEMBER", "outboundRetryWindow": 120}""".formatted(port, ItEnvironment.address())).statusCode())
                     .isEqualTo(200);
+            String user = ItEnvironment.localUser("rita");
+            LocalUserApi rita = new LocalUserApi(user);
+            assertThat(rita.setPresence("DND", "before the restart").statusCode()).isEqualTo(200);
             server.stop(SERVER);
 
             server.start(SERVER);
             JsonObject settings = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(SETTINGS));
+            JsonObject presence = (JsonObject) ParleyHttp.json(rita.http().get(LocalUserApi.PRESENCE));
+            assertThat(presence.getString("availability")).as("rita signs in again after the restart")
+                    .isEqualTo("UNAVAILABLE");
+            assertThat(presence.isNull("status")).isTrue();
 
             assertThat(settings.getInt("s2sPort")).isEqualTo(port);
             assertThat(settings.getBoolean("enabled")).isTrue();

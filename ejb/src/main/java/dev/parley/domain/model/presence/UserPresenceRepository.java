@@ -1,6 +1,7 @@
 package dev.parley.domain.model.presence;
 
 import dev.parley.domain.model.user.UserName;
+import java.time.Instant;
 import java.util.Optional;
 
 public interface UserPresenceRepository {
@@ -8,4 +9,11 @@ public interface UserPresenceRepository {
     Optional<UserPresence> find(UserName user);
 
     void add(UserPresence presence);
+
+    /**
+     * Makes every user unavailable, as of {@code when}.
+     *
+     * @return how many were not unavailable before
+     */
+    int allUnavailable(Instant when);
 }
