@@ -3,7 +3,7 @@ package dev.parley.application;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
 import dev.parley.domain.model.authorization.AuthorizationCsv;
-import dev.parley.domain.model.authorization.AuthorizationImport;
+import dev.parley.domain.model.csv.CsvImport;
 import dev.parley.domain.model.authorization.AuthorizationNotFoundException;
 import dev.parley.domain.model.authorization.AuthorizationSnapshot;
 import dev.parley.domain.model.authorization.AuthorizationTable;
@@ -53,7 +53,7 @@ public interface DomainAuthorizationService {
      *
      * @throws InvalidAuthorizationException when the text is no such file (too large, no header …)
      */
-    AuthorizationImport previewCsv(String csv) throws InvalidAuthorizationException;
+    CsvImport previewCsv(String csv) throws InvalidAuthorizationException;
 
     /**
      * Imports a CSV file of authorizations: adds and changes what {@link #previewCsv} shows, all or nothing.
@@ -65,7 +65,7 @@ public interface DomainAuthorizationService {
      * @throws AuthorizationConflictException when another administrator added one of the file's entries meanwhile;
      *                                        nothing was changed
      */
-    AuthorizationImport importCsv(String csv, String who)
+    CsvImport importCsv(String csv, String who)
             throws InvalidAuthorizationException, AuthorizationConflictException;
 
     /** All authorizations as a CSV file that {@link #importCsv} reads back. */

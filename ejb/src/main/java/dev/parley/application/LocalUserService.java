@@ -4,7 +4,7 @@ import dev.parley.domain.model.user.ContactCard;
 import dev.parley.domain.model.user.InvalidUserException;
 import dev.parley.domain.model.user.UserChange;
 import dev.parley.domain.model.user.UserConflictException;
-import dev.parley.domain.model.user.UserImport;
+import dev.parley.domain.model.csv.CsvImport;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
 import dev.parley.domain.model.user.UserSnapshot;
@@ -48,7 +48,7 @@ public interface LocalUserService {
      *
      * @throws InvalidUserException when the text is no users' CSV file at all
      */
-    UserImport previewCsv(String csv) throws InvalidUserException;
+    CsvImport previewCsv(String csv) throws InvalidUserException;
 
     /**
      * Imports {@code csv}: all of it, each addition and change audited, or, with any invalid line, nothing.
@@ -56,7 +56,7 @@ public interface LocalUserService {
      * @throws InvalidUserException naming every invalid line
      * @throws UserConflictException when someone else changed a user of the file meanwhile
      */
-    UserImport importCsv(String csv, String who) throws InvalidUserException, UserConflictException;
+    CsvImport importCsv(String csv, String who) throws InvalidUserException, UserConflictException;
 
     /**
      * The card of the user a remote entity addresses as {@code localpart}, when that is an enabled user: a disabled

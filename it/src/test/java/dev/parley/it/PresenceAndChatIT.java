@@ -8,8 +8,6 @@ import dev.parley.it.peers.XmppUser;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +32,7 @@ class PresenceAndChatIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, RealPeers.Kind> servers = new LinkedHashMap<>();
-        servers.put(PROSODY, RealPeers.Kind.PROSODY);
-        servers.put(EJABBERD, RealPeers.Kind.EJABBERD);
-        peers = RealPeers.start(PeerSecurity.NO_TLS_DIALBACK, servers);
+        peers = RealPeers.prosodyAndEjabberd(PROSODY, EJABBERD, PeerSecurity.NO_TLS_DIALBACK);
         ParleyAdmin.revokeTestAuthorizations();
         authorization = ParleyAdmin.authorize(PROSODY, "PERSONAL", null);
         ParleyAdmin.authorize(EJABBERD, "PERSONAL", null);

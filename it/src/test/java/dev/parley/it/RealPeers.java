@@ -40,6 +40,14 @@ final class RealPeers implements AutoCloseable {
         return start(security, Map.of(domain, Kind.PROSODY));
     }
 
+    /** Starts Prosody for {@code prosodyDomain} and ejabberd for {@code ejabberdDomain}, on one DNS. */
+    static RealPeers prosodyAndEjabberd(String prosodyDomain, String ejabberdDomain, PeerSecurity security) {
+        Map<String, Kind> domains = new LinkedHashMap<>();
+        domains.put(prosodyDomain, Kind.PROSODY);
+        domains.put(ejabberdDomain, Kind.EJABBERD);
+        return start(security, domains);
+    }
+
     /** Starts one server of its kind per domain, in the map's order, each securing its streams as {@code security} says. */
     static RealPeers start(PeerSecurity security, Map<String, Kind> domains) {
         List<DomainPlan> plans = new ArrayList<>();

@@ -8,8 +8,6 @@ import dev.parley.it.peers.XmppUser;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,10 +37,7 @@ class UserCardsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, RealPeers.Kind> servers = new LinkedHashMap<>();
-        servers.put(PROSODY, RealPeers.Kind.PROSODY);
-        servers.put(EJABBERD, RealPeers.Kind.EJABBERD);
-        peers = RealPeers.start(PeerSecurity.NO_TLS_DIALBACK, servers);
+        peers = RealPeers.prosodyAndEjabberd(PROSODY, EJABBERD, PeerSecurity.NO_TLS_DIALBACK);
         tina = peers.user(PROSODY, "tina", "secret-tina");
         eddie = peers.user(EJABBERD, "eddie", "secret-eddie");
         ParleyAdmin.revokeTestAuthorizations();

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Every domain authorization as a CSV file, which the import page reads back. Behind the console's sign-in. */
 @WebServlet("/authorizations.csv")
@@ -20,9 +19,6 @@ public class AuthorizationExport extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Content-Disposition", "attachment; filename=\"authorizations.csv\"");
-        response.getWriter().write(authorizations.exportCsv());
+        CsvDownloads.send(response, "authorizations.csv", authorizations.exportCsv());
     }
 }

@@ -3,7 +3,7 @@ package dev.parley.interfaces.console;
 import dev.parley.application.DomainAuthorizationService;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
 import dev.parley.domain.model.authorization.AuthorizationCsv;
-import dev.parley.domain.model.authorization.AuthorizationImport;
+import dev.parley.domain.model.csv.CsvImport;
 import dev.parley.domain.model.authorization.InvalidAuthorizationException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class AuthorizationImportPage implements Serializable {
 
     private transient Part file;
     private String csv;
-    private AuthorizationImport preview;
+    private CsvImport preview;
 
     public String preview() {
         csv = null;
@@ -53,17 +53,15 @@ public class AuthorizationImportPage implements Serializable {
         try {
             // What the administrator saw is what is applied: when the stored authorizations changed meanwhile (or
             // the file's plan did), the new preview is shown instead and nothing is imported.
-            AuthorizationImport now = authorizations.previewCsv(csv);
+            CsvImport now = authorizations.previewCsv(csv);
             if (!now.lines().equals(preview.lines())) {
                 preview = now;
                 Messages.problem(null, "The domain authorizations changed since the preview; nothing was imported."
                         + " Check the preview below and apply again.");
                 return null;
             }
-            AuthorizationImport done = authorizations.importCsv(csv, administrator.getName());
-            Messages.done("Imported: " + done.count(AuthorizationImport.Action.ADD) + " added, "
-                    + done.count(AuthorizationImport.Action.CHANGE) + " changed, "
-                    + done.count(AuthorizationImport.Action.UNCHANGED) + " unchanged.");
+            CsvImport done = authorizations.importCsv(csv, administrator.getName());
+            Messages.done("Imported: " + done.summary() + ".");
             return "/authorizations.xhtml?faces-redirect=true";
         } catch (InvalidAuthorizationException e) {
             Messages.problems(e.problems());
@@ -77,12 +75,11 @@ public class AuthorizationImportPage implements Serializable {
 
     /** Whether the previewed file can be applied: it changes something and no line is invalid. */
     public boolean isApplicable() {
-        return preview != null && preview.count(AuthorizationImport.Action.INVALID) == 0
-                && preview.count(AuthorizationImport.Action.ADD) + preview.count(AuthorizationImport.Action.CHANGE) > 0;
+        return preview != null && preview.applicable();
     }
 
 
-    public AuthorizationImport getPreview() {
+    public CsvImport getPreview() {
         return preview;
     }
 

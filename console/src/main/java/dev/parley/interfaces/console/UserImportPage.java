@@ -4,7 +4,7 @@ import dev.parley.application.LocalUserService;
 import dev.parley.domain.model.csv.Csv;
 import dev.parley.domain.model.user.InvalidUserException;
 import dev.parley.domain.model.user.UserConflictException;
-import dev.parley.domain.model.user.UserImport;
+import dev.parley.domain.model.csv.CsvImport;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,7 +31,7 @@ public class UserImportPage implements Serializable {
 
     private transient Part file;
     private String csv;
-    private UserImport preview;
+    private CsvImport preview;
 
     public String preview() {
         csv = null;
@@ -51,17 +51,15 @@ public class UserImportPage implements Serializable {
 
     public String apply() {
         try {
-            UserImport now = users.previewCsv(csv);
+            CsvImport now = users.previewCsv(csv);
             if (!now.lines().equals(preview.lines())) {
                 preview = now;
                 Messages.problem(null, "The users changed since the preview; nothing was imported. Check the preview"
                         + " below and apply again.");
                 return null;
             }
-            UserImport done = users.importCsv(csv, administrator.getName());
-            Messages.done("Imported: " + done.count(UserImport.Action.ADD) + " added, "
-                    + done.count(UserImport.Action.CHANGE) + " changed, "
-                    + done.count(UserImport.Action.UNCHANGED) + " unchanged.");
+            CsvImport done = users.importCsv(csv, administrator.getName());
+            Messages.done("Imported: " + done.summary() + ".");
             return "/users.xhtml?faces-redirect=true";
         } catch (InvalidUserException e) {
             Messages.problems(e.problems());
@@ -75,11 +73,10 @@ public class UserImportPage implements Serializable {
 
     /** Whether the previewed file can be applied: it changes something and no line is invalid. */
     public boolean isApplicable() {
-        return preview != null && preview.count(UserImport.Action.INVALID) == 0
-                && preview.count(UserImport.Action.ADD) + preview.count(UserImport.Action.CHANGE) > 0;
+        return preview != null && preview.applicable();
     }
 
-    public UserImport getPreview() {
+    public CsvImport getPreview() {
         return preview;
     }
 

@@ -7,7 +7,7 @@ import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
 import dev.parley.domain.model.authorization.AuthorizationCsv;
-import dev.parley.domain.model.authorization.AuthorizationImport;
+import dev.parley.domain.model.csv.CsvImport;
 import dev.parley.domain.model.authorization.AuthorizationNotFoundException;
 import dev.parley.domain.model.authorization.AuthorizationSnapshot;
 import dev.parley.domain.model.authorization.AuthorizationTable;
@@ -103,17 +103,16 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
     }
 
     @Override
-    public AuthorizationImport previewCsv(String csv) throws InvalidAuthorizationException {
-        return new AuthorizationImport(plan(csv, new ArrayList<>()), false);
+    public CsvImport previewCsv(String csv) throws InvalidAuthorizationException {
+        return new CsvImport(plan(csv, new ArrayList<>()), false);
     }
 
     @Override
-    public AuthorizationImport importCsv(String csv, String who)
+    public CsvImport importCsv(String csv, String who)
             throws InvalidAuthorizationException, AuthorizationConflictException {
         List<Planned> changes = new ArrayList<>();
-        List<AuthorizationImport.Line> lines = plan(csv, changes);
-        List<String> invalid = lines.stream().filter(line -> line.action() == AuthorizationImport.Action.INVALID)
-                .map(line -> "line " + line.line() + ": " + line.detail()).toList();
+        List<CsvImport.Line> lines = plan(csv, changes);
+        List<String> invalid = new CsvImport(lines, false).invalidLines();
         if (!invalid.isEmpty()) {
             throw new InvalidAuthorizationException(invalid);
         }
@@ -139,17 +138,17 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
         if (!changes.isEmpty()) {
             changed.fire(new FederationConfigurationChanged(who));
         }
-        return new AuthorizationImport(lines, true);
+        return new CsvImport(lines, true);
     }
 
     /** What each entry of {@code csv} would do; the entries to add or change go to {@code changes}. */
-    private List<AuthorizationImport.Line> plan(String csv, List<Planned> changes) throws InvalidAuthorizationException {
+    private List<CsvImport.Line> plan(String csv, List<Planned> changes) throws InvalidAuthorizationException {
         Map<String, DomainAuthorization> stored = new HashMap<>();
         for (DomainAuthorization authorization : repository.all()) {
             stored.put(key(authorization.pattern(), authorization.protocol()), authorization);
         }
         Map<String, Integer> seen = new HashMap<>();
-        List<AuthorizationImport.Line> lines = new ArrayList<>();
+        List<CsvImport.Line> lines = new ArrayList<>();
         for (AuthorizationCsv.Row row : AuthorizationCsv.read(csv)) {
             AuthorizationChange change = row.change();
             List<String> problems = new ArrayList<>(row.problems());
@@ -166,22 +165,22 @@ public class DefaultDomainAuthorizationService implements DomainAuthorizationSer
                 }
             }
             if (!problems.isEmpty()) {
-                lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.INVALID,
+                lines.add(new CsvImport.Line(row.line(), shown, CsvImport.Action.INVALID,
                         String.join("; ", problems)));
                 continue;
             }
             DomainAuthorization existing = stored.get(key(pattern.orElseThrow(), change.protocol()));
             if (existing == null) {
-                lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.ADD,
+                lines.add(new CsvImport.Line(row.line(), shown, CsvImport.Action.ADD,
                         change.protocol() + " at " + change.level() + ", TLS " + tls(change.tlsPolicy())));
                 changes.add(new Planned(change, null));
             } else {
                 List<String> differences = differences(existing.snapshot(), change);
                 if (differences.isEmpty()) {
-                    lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.UNCHANGED,
+                    lines.add(new CsvImport.Line(row.line(), shown, CsvImport.Action.UNCHANGED,
                             "as stored"));
                 } else {
-                    lines.add(new AuthorizationImport.Line(row.line(), shown, AuthorizationImport.Action.CHANGE,
+                    lines.add(new CsvImport.Line(row.line(), shown, CsvImport.Action.CHANGE,
                             String.join(", ", differences)));
                     changes.add(new Planned(change, existing));
                 }

@@ -13,7 +13,7 @@ import dev.parley.domain.model.user.PasswordHasher;
 import dev.parley.domain.model.user.UserChange;
 import dev.parley.domain.model.user.UserConflictException;
 import dev.parley.domain.model.user.UserCsv;
-import dev.parley.domain.model.user.UserImport;
+import dev.parley.domain.model.csv.CsvImport;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
 import dev.parley.domain.model.user.UserSnapshot;
@@ -134,16 +134,15 @@ public class DefaultLocalUserService implements LocalUserService {
     }
 
     @Override
-    public UserImport previewCsv(String csv) throws InvalidUserException {
-        return new UserImport(plan(csv, new ArrayList<>()), false);
+    public CsvImport previewCsv(String csv) throws InvalidUserException {
+        return new CsvImport(plan(csv, new ArrayList<>()), false);
     }
 
     @Override
-    public UserImport importCsv(String csv, String who) throws InvalidUserException, UserConflictException {
+    public CsvImport importCsv(String csv, String who) throws InvalidUserException, UserConflictException {
         List<Planned> changes = new ArrayList<>();
-        List<UserImport.Line> lines = plan(csv, changes);
-        List<String> invalid = lines.stream().filter(line -> line.action() == UserImport.Action.INVALID)
-                .map(line -> "line " + line.line() + ": " + line.detail()).toList();
+        List<CsvImport.Line> lines = plan(csv, changes);
+        List<String> invalid = new CsvImport(lines, false).invalidLines();
         if (!invalid.isEmpty()) {
             throw new InvalidUserException(invalid);
         }
@@ -168,7 +167,7 @@ public class DefaultLocalUserService implements LocalUserService {
             }
         }
         repository.flush();
-        return new UserImport(lines, true);
+        return new CsvImport(lines, true);
     }
 
     /** A user of the file to add ({@code existing} null) or change, the stored photo kept. */
@@ -176,8 +175,8 @@ public class DefaultLocalUserService implements LocalUserService {
     }
 
     /** What each user of {@code csv} would do; those to add or change go to {@code changes}. */
-    private List<UserImport.Line> plan(String csv, List<Planned> changes) throws InvalidUserException {
-        List<UserImport.Line> lines = new ArrayList<>();
+    private List<CsvImport.Line> plan(String csv, List<Planned> changes) throws InvalidUserException {
+        List<CsvImport.Line> lines = new ArrayList<>();
         Map<UserName, Integer> seen = new HashMap<>();
         List<UserCsv.Row> rows = UserCsv.read(csv);
         long passwords = rows.stream().filter(row -> row.change().password() != null).count();
@@ -205,18 +204,18 @@ public class DefaultLocalUserService implements LocalUserService {
                 }
             }
             if (!problems.isEmpty()) {
-                lines.add(new UserImport.Line(row.line(), named, UserImport.Action.INVALID, String.join("; ", problems)));
+                lines.add(new CsvImport.Line(row.line(), named, CsvImport.Action.INVALID, String.join("; ", problems)));
             } else if (existing.isEmpty()) {
                 changes.add(new Planned(null, change));
-                lines.add(new UserImport.Line(row.line(), named, UserImport.Action.ADD, change.card().displayName()
+                lines.add(new CsvImport.Line(row.line(), named, CsvImport.Action.ADD, change.card().displayName()
                         + (change.enabled() ? "" : ", disabled")));
             } else {
                 List<String> changed = changedFields(existing.get(), change);
                 if (changed.isEmpty()) {
-                    lines.add(new UserImport.Line(row.line(), named, UserImport.Action.UNCHANGED, ""));
+                    lines.add(new CsvImport.Line(row.line(), named, CsvImport.Action.UNCHANGED, ""));
                 } else {
                     changes.add(new Planned(existing.get(), change));
-                    lines.add(new UserImport.Line(row.line(), named, UserImport.Action.CHANGE, String.join(", ", changed)));
+                    lines.add(new CsvImport.Line(row.line(), named, CsvImport.Action.CHANGE, String.join(", ", changed)));
                 }
             }
         }

@@ -9,7 +9,7 @@ import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.authorization.AuthorizationChange;
 import dev.parley.domain.model.authorization.AuthorizationConflictException;
-import dev.parley.domain.model.authorization.AuthorizationImport;
+import dev.parley.domain.model.csv.CsvImport;
 import dev.parley.domain.model.authorization.AuthorizationLevel;
 import dev.parley.domain.model.authorization.AuthorizationNotFoundException;
 import dev.parley.domain.model.authorization.AuthorizationSnapshot;
@@ -173,12 +173,12 @@ class DefaultDomainAuthorizationServiceTest {
                 + "not a domain,XMPP,PUBLIC,,\n"
                 + "*.new.example,XMPP,PUBLIC,,\n";
 
-        AuthorizationImport plan = service.previewCsv(csv);
+        CsvImport plan = service.previewCsv(csv);
 
         assertThat(plan.applied()).isFalse();
-        assertThat(plan.lines()).extracting(AuthorizationImport.Line::action).containsExactly(
-                AuthorizationImport.Action.CHANGE, AuthorizationImport.Action.UNCHANGED, AuthorizationImport.Action.ADD,
-                AuthorizationImport.Action.INVALID, AuthorizationImport.Action.INVALID);
+        assertThat(plan.lines()).extracting(CsvImport.Line::action).containsExactly(
+                CsvImport.Action.CHANGE, CsvImport.Action.UNCHANGED, CsvImport.Action.ADD,
+                CsvImport.Action.INVALID, CsvImport.Action.INVALID);
         assertThat(plan.lines().get(0).detail()).isEqualTo(
                 "level PUBLIC → BUSINESS, TLS global → REQUIRED_VALID_CERT, note (none) → “key account”");
         assertThat(plan.lines().get(2).detail()).isEqualTo("XMPP at PERSONAL, TLS global");
@@ -203,12 +203,12 @@ class DefaultDomainAuthorizationServiceTest {
         events.clear();
         audited.clear();
 
-        AuthorizationImport done = service.importCsv("pattern,protocol,level,tlsPolicy,note\n"
+        CsvImport done = service.importCsv("pattern,protocol,level,tlsPolicy,note\n"
                 + "partner.example,XMPP,BUSINESS,,\n*.new.example,XMPP,PERSONAL,,from the CSV\n", "bob");
 
         assertThat(done.applied()).isTrue();
-        assertThat(done.count(AuthorizationImport.Action.ADD)).isEqualTo(1);
-        assertThat(done.count(AuthorizationImport.Action.CHANGE)).isEqualTo(1);
+        assertThat(done.count(CsvImport.Action.ADD)).isEqualTo(1);
+        assertThat(done.count(CsvImport.Action.CHANGE)).isEqualTo(1);
         assertThat(service.list()).extracting(entry -> entry.pattern().text() + " " + entry.level())
                 .containsExactlyInAnyOrder("partner.example BUSINESS", "kept.example BLOCKED", "*.new.example PERSONAL");
         assertThat(events).containsExactly(new FederationConfigurationChanged("bob"));

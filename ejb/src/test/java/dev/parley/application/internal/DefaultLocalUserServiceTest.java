@@ -15,7 +15,7 @@ import dev.parley.domain.model.user.Photo;
 import dev.parley.domain.model.user.UserChange;
 import dev.parley.domain.model.user.UserConflictException;
 import dev.parley.domain.model.user.UserCsv;
-import dev.parley.domain.model.user.UserImport;
+import dev.parley.domain.model.csv.CsvImport;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.domain.model.user.UserNotFoundException;
 import dev.parley.domain.model.user.UserSnapshot;
@@ -149,21 +149,21 @@ class DefaultLocalUserServiceTest {
         assertThat(exported).startsWith("userName,displayName,title,company,department,businessPhones,email,mobile,"
                 + "privatePhone,enabled,password\r\n").contains("alice,Alice,Sales,,,'+41 1,,,,true,\r\n")
                 .doesNotContain(PASSWORD);
-        assertThat(service.previewCsv(exported).lines()).extracting(UserImport.Line::action)
-                .containsExactly(UserImport.Action.UNCHANGED, UserImport.Action.UNCHANGED);
+        assertThat(service.previewCsv(exported).lines()).extracting(CsvImport.Line::action)
+                .containsExactly(CsvImport.Action.UNCHANGED, CsvImport.Action.UNCHANGED);
 
         String csv = exported.replace("alice,Alice,Sales,", "alice,Alice,Head of Sales,")
                 + "carol,Carol,,,,,carol@corp.example,,,false,'=a long password\r\n"
                 + "dave,Dave,,,,,not-an-address,,,true,\r\n";
-        UserImport preview = service.previewCsv(csv);
-        assertThat(preview.lines()).extracting(line -> line.userName() + " " + line.action() + " " + line.detail())
+        CsvImport preview = service.previewCsv(csv);
+        assertThat(preview.lines()).extracting(line -> line.entry() + " " + line.action() + " " + line.detail())
                 .containsExactly("alice CHANGE title", "bob UNCHANGED ", "carol ADD Carol, disabled",
                         "dave INVALID email 'not-an-address' is not an e-mail address; password is required for a new user");
         assertThatThrownBy(() -> service.importCsv(csv, "admin")).isInstanceOfSatisfying(InvalidUserException.class,
                 e -> assertThat(e.problems()).singleElement().asString().startsWith("line 5: email"));
         assertThat(service.get(UserName.of("alice")).card().title()).as("nothing applied").isEqualTo("Sales");
 
-        UserImport applied = service.importCsv(csv.substring(0, csv.indexOf("dave,")), "admin");
+        CsvImport applied = service.importCsv(csv.substring(0, csv.indexOf("dave,")), "admin");
 
         assertThat(applied.applied()).isTrue();
         assertThat(service.get(UserName.of("alice")).card().title()).isEqualTo("Head of Sales");

@@ -53,7 +53,7 @@ public class AuthorizationResource {
 
     @GET
     @Path("export")
-    @Produces(AuthorizationImportJson.CSV)
+    @Produces(CsvImportJson.CSV)
     public Response export() {
         return Response.ok(authorizations.exportCsv())
                 .header("Content-Disposition", "attachment; filename=\"authorizations.csv\"").build();
@@ -62,11 +62,11 @@ public class AuthorizationResource {
     @POST
     @Path("import")
     // text/csv only: a form on another site can post text/plain without a preflight, with the browser's Basic login.
-    @Consumes(AuthorizationImportJson.CSV)
+    @Consumes(CsvImportJson.CSV)
     public JsonObject importCsv(@QueryParam("apply") @DefaultValue("false") boolean apply, String csv)
             throws InvalidAuthorizationException, AuthorizationConflictException {
-        return AuthorizationImportJson.toJson(apply ? authorizations.importCsv(csv, who())
-                : authorizations.previewCsv(csv));
+        return CsvImportJson.toJson(apply ? authorizations.importCsv(csv, who())
+                : authorizations.previewCsv(csv), "pattern");
     }
 
     @POST

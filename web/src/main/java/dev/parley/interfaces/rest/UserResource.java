@@ -56,7 +56,7 @@ public class UserResource {
 
     /** All users as CSV, for {@code Accept: text/csv}; never a password. */
     @GET
-    @Produces(AuthorizationImportJson.CSV)
+    @Produces(CsvImportJson.CSV)
     public Response export() {
         return Response.ok(users.exportCsv())
                 .header("Content-Disposition", "attachment; filename=\"users.csv\"").build();
@@ -65,10 +65,10 @@ public class UserResource {
     @POST
     @Path("import")
     // text/csv only: a form on another site can post text/plain without a preflight, with the browser's Basic login.
-    @Consumes(AuthorizationImportJson.CSV)
+    @Consumes(CsvImportJson.CSV)
     public JsonObject importCsv(@QueryParam("apply") @DefaultValue("false") boolean apply, String csv)
             throws InvalidUserException, UserConflictException {
-        return UserImportJson.toJson(apply ? users.importCsv(csv, who()) : users.previewCsv(csv));
+        return CsvImportJson.toJson(apply ? users.importCsv(csv, who()) : users.previewCsv(csv), "userName");
     }
 
     @POST
