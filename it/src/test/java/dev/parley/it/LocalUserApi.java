@@ -44,12 +44,16 @@ final class LocalUserApi {
         return call(() -> http.delete(contact(jid, "")));
     }
 
-    /** The contact's entry, or empty when the user has none for {@code jid}. */
-    Optional<JsonObject> contact(String jid) {
+    /** The user's contacts, as the API lists them. */
+    List<JsonObject> contacts() {
         HttpResponse<String> response = call(() -> http.get(CONTACTS));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return ((JsonArray) ParleyHttp.json(response)).getValuesAs(JsonValue::asJsonObject).stream()
-                .filter(contact -> contact.getString("jid").equals(jid)).findFirst();
+        return ((JsonArray) ParleyHttp.json(response)).getValuesAs(JsonValue::asJsonObject);
+    }
+
+    /** The contact's entry, or empty when the user has none for {@code jid}. */
+    Optional<JsonObject> contact(String jid) {
+        return contacts().stream().filter(contact -> contact.getString("jid").equals(jid)).findFirst();
     }
 
     /** "subscription pendingOut pendingIn" of the contact, e.g. "TO false true"; "absent" without one. */

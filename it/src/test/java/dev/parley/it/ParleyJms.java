@@ -1,7 +1,10 @@
 package dev.parley.it;
 
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -41,6 +44,18 @@ final class ParleyJms implements AutoCloseable {
     void sendChat(String from, String to, String body) {
         send(TO_FEDERATION, "<message xmlns='jabber:client' from='" + from + "/desk' to='" + to
                 + "' type='chat' id='" + UUID.randomUUID() + "'><body>" + body + "</body></message>");
+    }
+
+    /** The first message whose body contains {@code marker} within 30 s, or null. */
+    static Message receiveContaining(JMSConsumer consumer, String marker) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            Message message = consumer.receive(1000);
+            if (message != null && message.getBody(String.class).contains(marker)) {
+                return message;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.it.ParleyAdmin.Federation;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.XmppUser;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -146,20 +156,52 @@ class PresenceAndChatIT {
         chatBothWays(new LocalUserApi(carl), carl, EJABBERD);
     }
 
-    /** A message each way between a local user and a new user of {@code server}, the local user offline throughout. */
+    /**
+     * A message each way between a local user and a new user of {@code server}, the local user offline throughout; an
+     * enterprise application subscribed to the feed gets a copy of what reached the local user.
+     */
     private static void chatBothWays(LocalUserApi localApi, String local, String server) throws Exception {
-        try (XmppUser vera = peers.user(server, "vera", "secret-vera")) {
+        try (XmppUser vera = peers.user(server, "vera", "secret-vera");
+             ParleyJms integrator = ParleyJms.connect();
+             JMSContext jms = integrator.session();
+             JMSConsumer feed = jms.createConsumer(jms.createTopic(ParleyJms.FROM_FEDERATION_FEED))) {
             HttpResponse<String> sent = localApi.send(vera.jid(), "Hello from Parley");
             assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
             assertThat(vera.awaitMessage(local, WAIT)).isEqualTo("Hello from Parley");
 
-            vera.send(local, "Hello from " + server);
+            String answer = "Hello from " + server + " " + UUID.randomUUID();
+            vera.send(local, answer);
             Eventually.equals("vera's answer kept for the offline user", () -> localApi.messages().stream()
-                    .anyMatch(message -> message.getString("xml").contains("Hello from " + server)), true, WAIT);
+                    .anyMatch(message -> message.getString("xml").contains(answer)), true, WAIT);
+            Message copy = ParleyJms.receiveContaining(feed, answer);
+            assertThat(copy).as("the integrator's copy on the feed").isNotNull();
+            assertThat(copy.getStringProperty("xmppTo")).startsWith(local);
             assertThat(localApi.conversation(vera.jid())).extracting(message -> message.getString("direction"))
                     .containsExactly("in", "out");
             assertThat(localApi.conversation("someone-else@" + server)).isEmpty();
         }
+    }
+
+    @Test
+    void aUsersClientsChangingPresenceAndContactsAtOnceAreServedOneAfterAnother() throws Exception {
+        LocalUserApi fay = new LocalUserApi(ItEnvironment.localUser("fay"));
+        String contact = "zed@" + PROSODY;
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String status = "client " + i;
+                answers.add(clients.submit(i % 2 == 0 ? () -> fay.setPresence("AWAY", status)
+                        : () -> fay.addContact(contact)));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(1, TimeUnit.MINUTES);
+                assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(fay.contacts()).filteredOn(item -> item.getString("jid").equals(contact)).hasSize(1);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.parley.domain.model.roster.RosterRepository;
 import dev.parley.domain.model.roster.SubscriptionEvent;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.domain.model.user.Disclosure;
+import dev.parley.domain.model.user.LocalUserRepository;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.Jid;
 import jakarta.ejb.Stateless;
@@ -34,6 +35,9 @@ import java.util.Optional;
  */
 @Stateless
 public class DefaultPresenceService implements PresenceService {
+
+    @Inject
+    LocalUserRepository users;
 
     @Inject
     RosterRepository rosters;
@@ -61,6 +65,7 @@ public class DefaultPresenceService implements PresenceService {
         Jid from = sender.get();
         String contact = from.asBareJid().toString();
         Instant now = Instant.now(clock);
+        users.lockForChange(user);
         Optional<RosterItem> existing = rosters.find(user, contact);
         return switch (PresenceType.of(stanza.type())) {
             case SUBSCRIBE -> {
@@ -124,6 +129,7 @@ public class DefaultPresenceService implements PresenceService {
         }
         Instant now = Instant.now(clock);
         String bare = jid.toString();
+        users.lockForChange(user);
         RosterItem item = rosters.find(user, bare).orElseGet(() -> {
             RosterItem added = new RosterItem(user, bare, now);
             rosters.add(added);
@@ -138,6 +144,7 @@ public class DefaultPresenceService implements PresenceService {
 
     @Override
     public Contact approve(UserName user, String contact) throws ContactNotFoundException {
+        users.lockForChange(user);
         RosterItem item = existing(user, contact);
         Instant now = Instant.now(clock);
         if (item.approve(now)) {
@@ -151,6 +158,7 @@ public class DefaultPresenceService implements PresenceService {
 
     @Override
     public void refuse(UserName user, String contact) throws ContactNotFoundException {
+        users.lockForChange(user);
         RosterItem item = existing(user, contact);
         refused(item, Instant.now(clock));
         if (item.empty()) {
@@ -160,11 +168,13 @@ public class DefaultPresenceService implements PresenceService {
 
     @Override
     public void remove(UserName user, String contact) throws ContactNotFoundException {
+        users.lockForChange(user);
         remove(existing(user, contact));
     }
 
     @Override
     public void removeAll(UserName user) {
+        users.lockForChange(user);
         rosters.of(user).forEach(this::remove);
     }
 
@@ -203,6 +213,7 @@ public class DefaultPresenceService implements PresenceService {
     @Override
     public void setPresence(UserName user, Presence presence) {
         Instant now = Instant.now(clock);
+        users.lockForChange(user);
         Presence before = presenceOf(user);
         presences.find(user).ifPresentOrElse(stored -> stored.set(presence, now),
                 () -> presences.add(new UserPresence(user, presence, now)));

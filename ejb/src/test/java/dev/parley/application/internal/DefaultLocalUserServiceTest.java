@@ -207,6 +207,11 @@ class DefaultLocalUserServiceTest {
         }
 
         @Override
+        public void lockForChange(UserName name) {
+            // one test thread: nothing to wait for
+        }
+
+        @Override
         public void add(LocalUser user) throws UserConflictException {
             if (find(user.name()).isPresent()) {
                 throw new UserConflictException("duplicate " + user.name());

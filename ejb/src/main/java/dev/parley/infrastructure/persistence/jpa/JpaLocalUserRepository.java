@@ -6,6 +6,7 @@ import dev.parley.domain.model.user.UserConflictException;
 import dev.parley.domain.model.user.UserName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -34,6 +35,14 @@ public class JpaLocalUserRepository implements LocalUserRepository {
                 .setParameter("name", name.value())
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public void lockForChange(UserName name) {
+        entityManager.createQuery("select u from LocalUser u where u.userName = :name", LocalUser.class)
+                .setParameter("name", name.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     @Override
