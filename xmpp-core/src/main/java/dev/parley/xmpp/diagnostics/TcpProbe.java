@@ -6,6 +6,7 @@ import dev.parley.xmpp.diagnostics.ProbeLog.Stop;
 import dev.parley.xmpp.diagnostics.ProbeStep.Kind;
 import dev.parley.xmpp.diagnostics.ProbeStep.Outcome;
 import dev.parley.xmpp.dns.S2sTarget;
+import dev.parley.xmpp.net.IpAddressLiteral;
 import dev.parley.xmpp.tls.TlsPolicy;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -82,7 +83,7 @@ final class TcpProbe {
         }
 
         String where() {
-            return Texts.address(address.getAddress(), address.getPort());
+            return IpAddressLiteral.format(address);
         }
     }
 

@@ -2,8 +2,6 @@ package dev.parley.xmpp.diagnostics;
 
 import dev.parley.xmpp.s2s.AuditTexts;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,12 +15,6 @@ final class Texts {
     static String duration(Duration duration) {
         long millis = duration.toMillis();
         return millis > 0 && millis % 1000 == 0 ? duration.toSeconds() + " s" : millis + " ms";
-    }
-
-    /** {@code 192.0.2.7:5269} or {@code [2001:db8::7]:5269}. */
-    static String address(InetAddress address, int port) {
-        String host = address.getHostAddress();
-        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.parley.xmpp.net;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * Parses an IPv4 or IPv6 address literal. {@link InetAddress#getByName} would fall back to a DNS
+ * Parses and writes IPv4 and IPv6 address literals. Parsing: {@link InetAddress#getByName} would fall back to a DNS
  * lookup for anything that is not a literal (including "999.1.1.1"); a listener address must never
  * depend on what a resolver answers, so this refuses such text instead.
  */
@@ -37,5 +39,16 @@ public final class IpAddressLiteral {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + text + "' is not a valid IP address", e);
         }
+    }
+
+    /** {@code 192.0.2.7:5269} or {@code [2001:db8::7]:5269}: an address and port as people write them. */
+    public static String format(InetAddress address, int port) {
+        String host = address.getHostAddress();
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** {@link #format(InetAddress, int)} of a socket address. */
+    public static String format(InetSocketAddress address) {
+        return format(address.getAddress(), address.getPort());
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.net.IpAddressLiteral;
 import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.tls.TlsDetails;
 
@@ -32,7 +33,7 @@ final class FederationEvents {
               String detail) {
         FederationEvent event = new FederationEvent(clock.instant(), kind, direction, AuditTexts.domain(localDomain),
                 AuditTexts.domain(remoteDomain),
-                AuditTexts.cut(remoteAddress.map(S2sListener::describe).orElse(""), AuditTexts.ADDRESS), authMethod,
+                AuditTexts.cut(remoteAddress.map(IpAddressLiteral::format).orElse(""), AuditTexts.ADDRESS), authMethod,
                 tls.map(details -> details.protocol() + " " + details.cipherSuite()),
                 AuditTexts.cut(detail, AuditTexts.DETAIL));
         try {

@@ -1,5 +1,6 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.net.IpAddressLiteral;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -15,7 +16,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.lang.System.Logger.Level;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,11 +135,11 @@ public final class S2sListener implements AutoCloseable {
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new ListenerBindException("cannot listen for XMPP server-to-server connections on "
-                    + describe(address) + ": " + bound.cause().getMessage(), bound.cause());
+                    + IpAddressLiteral.format(address) + ": " + bound.cause().getMessage(), bound.cause());
         }
         S2sListener listener = new S2sListener(bound.channel(), streams, owned);
         LOG.log(Level.INFO, "listening for XMPP server-to-server connections{0} on {1} for {2}",
-                directTls ? " with direct TLS" : "", describe(listener.localAddress), settings.get().config().localDomains());
+                directTls ? " with direct TLS" : "", IpAddressLiteral.format(listener.localAddress), settings.get().config().localDomains());
         return listener;
     }
 
@@ -192,18 +192,12 @@ public final class S2sListener implements AutoCloseable {
         // Cuts the streams that did not close in time, and closes the group to late arrivals (see bind).
         streams.close().awaitUninterruptibly();
         shutDown(ownedGroups);
-        LOG.log(Level.INFO, "stopped listening on {0}", describe(localAddress));
+        LOG.log(Level.INFO, "stopped listening on {0}", IpAddressLiteral.format(localAddress));
     }
 
     private static void shutDown(List<EventLoopGroup> groups) {
         // No quiet period: every channel is closed already, and the caller waits for the port.
         groups.forEach(group -> group.shutdownGracefully(0, SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS));
         groups.forEach(group -> group.terminationFuture().syncUninterruptibly());
-    }
-
-    /** {@code host:port}, an IPv6 host in brackets. */
-    static String describe(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.xmpp.tls;
 
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.TrustAnchor;
@@ -34,6 +35,23 @@ public final class TrustStore {
         Set<TrustAnchor> anchors = new HashSet<>();
         cas.forEach(ca -> anchors.add(new TrustAnchor(ca, null)));
         return new TrustStore(anchors);
+    }
+
+    /** These CAs as a JSSE trust manager factory, for TLS clients that let the JDK check the peer's chain. */
+    public TrustManagerFactory trustManagerFactory() {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int alias = 0;
+            for (TrustAnchor anchor : anchors) {
+                store.setCertificateEntry("ca-" + alias++, anchor.getTrustedCert());
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return factory;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("the trusted CAs cannot be loaded: " + e.getMessage(), e);
+        }
     }
 
     Set<TrustAnchor> anchors() {

@@ -1,0 +1,203 @@
+package dev.parley.xmpp.component;
+
+import dev.parley.xmpp.tls.TrustStore;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlStreamDecoder;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.string.StringEncoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * A component (XEP-0114) that keeps its link to the host up: it connects, authenticates with the shared secret, and
+ * after every failure tries again, the pause doubling up to the configured longest. Each attempt and its outcome is
+ * reported as a {@link LinkState}.
+ */
+public final class ComponentClient implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ComponentClient.class.getName());
+    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final ComponentClientConfig config;
+    private final LinkListener listener;
+    private final Clock clock;
+    private final EventLoopGroup loop;
+    private final Optional<SslContext> tls;
+    /** Confined to the event loop. */
+    private int failedAttempts;
+    private boolean closed;
+    private volatile ComponentClientHandler current;
+    private volatile LinkState state;
+
+    private ComponentClient(ComponentClientConfig config, LinkListener listener, Clock clock) {
+        this.config = config;
+        this.listener = listener;
+        this.clock = clock;
+        this.tls = config.tls().map(ComponentClient::clientContext);
+        this.loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-link"), NioIoHandler.newFactory());
+        this.state = LinkState.connecting(clock.instant());
+    }
+
+    /**
+     * Starts keeping the link up; the first attempt begins at once.
+     *
+     * @throws IllegalStateException when the TLS trust cannot be set up
+     */
+    public static ComponentClient start(ComponentClientConfig config, LinkListener listener) {
+        ComponentClient client = new ComponentClient(config, listener, Clock.systemUTC());
+        client.loop.execute(client::connect);
+        return client;
+    }
+
+    public ComponentClientConfig config() {
+        return config;
+    }
+
+    public LinkState state() {
+        return state;
+    }
+
+    /**
+     * Writes {@code stanza} (in {@code jabber:server}) on the link. False while the link is down: the caller keeps
+     * the stanza and answers for it.
+     */
+    public boolean send(XmlElement stanza) {
+        ComponentClientHandler stream = current;
+        return stream != null && stream.send(stanza);
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        ComponentClientHandler stream = new ComponentClientHandler(config, new ComponentClientHandler.Events() {
+            @Override
+            public void authenticated(ComponentClientHandler up) {
+                current = up;
+                failedAttempts = 0;
+                report(new LinkState(true, clock.instant(), state.problem(), 0, Optional.empty()));
+                LOG.log(Level.INFO, "component link to {0} is up for {1}", config.endpoint(), config.domain());
+            }
+
+            @Override
+            public void stanza(XmlElement stanza) {
+                listener.stanza(stanza);
+            }
+
+            @Override
+            public void ended(ComponentClientHandler down, String reason) {
+                if (current == down) {
+                    current = null;
+                }
+                // Replaced: another instance with the same password took over. Coming straight back would take the
+                // link from that one in turn, and the two would take turns for ever; the longest pause keeps it rare.
+                failed(reason, down.replaced());
+            }
+        });
+        ChannelFuture connecting = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        tls.ifPresent(context -> channel.pipeline().addLast("tls", handler(context, channel)));
+                        channel.pipeline()
+                                .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
+                                .addLast("xml-decoder", new XmlStreamDecoder(config.limits()))
+                                .addLast("component-stream", stream);
+                    }
+                })
+                .connect(config.host(), config.port());
+        connecting.addListener(done -> {
+            if (!done.isSuccess()) {
+                failed("could not connect to " + config.endpoint() + ": " + done.cause().getMessage(), false);
+            }
+        });
+    }
+
+    /** Runs on the event loop: the attempt or the link failed; the next attempt waits, longer each time. */
+    private void failed(String reason, boolean waitLongest) {
+        if (closed) {
+            report(new LinkState(false, clock.instant(), Optional.of(reason), failedAttempts, Optional.empty()));
+            return;
+        }
+        failedAttempts++;
+        Duration pause = waitLongest ? config.maxRetry() : pause(failedAttempts);
+        LOG.log(Level.WARNING, "component link to {0}: {1}; trying again in {2} ms", config.endpoint(), reason,
+                pause.toMillis());
+        report(new LinkState(false, clock.instant(), Optional.of(reason), failedAttempts,
+                Optional.of(clock.instant().plus(pause))));
+        loop.schedule(this::connect, pause.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private Duration pause(int failures) {
+        Duration pause = config.minRetry();
+        for (int i = 1; i < failures && pause.compareTo(config.maxRetry()) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(config.maxRetry()) > 0 ? config.maxRetry() : pause;
+    }
+
+    private void report(LinkState next) {
+        state = next;
+        listener.stateChanged(next);
+    }
+
+    private SslHandler handler(SslContext context, Channel channel) {
+        SslHandler handler = context.newHandler(channel.alloc(), config.host(), config.port());
+        SSLEngine engine = handler.engine();
+        SSLParameters parameters = engine.getSSLParameters();
+        // The proxy must be the one named in the settings, not any holder of a trusted certificate.
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        engine.setSSLParameters(parameters);
+        return handler;
+    }
+
+    private static SslContext clientContext(List<X509Certificate> extraCas) {
+        try {
+            return SslContextBuilder.forClient()
+                    .protocols(PROTOCOLS)
+                    .trustManager(TrustStore.withDefaults(extraCas).trustManagerFactory())
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("the link's TLS cannot be set up: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends the link (closing tag), stops trying, and frees the thread. */
+    @Override
+    public void close() {
+        loop.submit(() -> {
+            closed = true;
+            ComponentClientHandler stream = current;
+            if (stream != null) {
+                stream.close("Parley closed the link");
+            }
+        }).syncUninterruptibly();
+        loop.shutdownGracefully(0, ComponentStreams.CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                .syncUninterruptibly();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.parley.xmpp.component;
+
+import dev.parley.xmpp.stream.StreamError;
+import dev.parley.xmpp.stream.StreamErrorCondition;
+import dev.parley.xmpp.stream.XmppNamespaces;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlStreamEvent;
+import dev.parley.xmpp.xml.XmlViolationException;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The component's side of one stream (XEP-0114): opens it for the domain, answers the host's stream id with the
+ * handshake, and once the host confirms, hands stanzas up. Whatever ends the connection is reported once, with the
+ * reason an administrator needs ("the proxy refused the link password", not just "closed").
+ */
+final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStreamEvent> {
+
+    /** What the handler tells the client about its connection. */
+    interface Events {
+        void authenticated(ComponentClientHandler stream);
+
+        void stanza(XmlElement stanza);
+
+        /** The connection ended; {@code reason} says why. Reported exactly once per connection. */
+        void ended(ComponentClientHandler stream, String reason);
+    }
+
+    private enum State { OPENING, HANDSHAKING, UP, ENDED }
+
+    private final ComponentClientConfig config;
+    private final Events events;
+    private State state = State.OPENING;
+    private ChannelHandlerContext context;
+    private ScheduledFuture<?> deadline;
+    private String endReason = "the proxy closed the connection";
+    private boolean replaced;
+
+    ComponentClientHandler(ComponentClientConfig config, Events events) {
+        this.config = config;
+        this.events = events;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        context = ctx;
+        deadline = ctx.executor().schedule(() -> {
+            if (state == State.OPENING || state == State.HANDSHAKING) {
+                end(ctx, "no handshake with " + config.endpoint() + " within " + config.handshakeTimeout().toSeconds()
+                        + " s (is it a component port?)", Optional.of(StreamErrorCondition.CONNECTION_TIMEOUT));
+            }
+        }, config.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        ctx.writeAndFlush(ComponentStreams.componentHeader(config.domain()).render());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, XmlStreamEvent event) {
+        if (event instanceof XmlStreamEvent.StreamOpened opened) {
+            opened(ctx, opened);
+        } else if (event instanceof XmlStreamEvent.ElementReceived received) {
+            element(ctx, received.element());
+        } else {
+            end(ctx, state == State.UP ? "the proxy closed the link"
+                    : "the proxy closed the stream before the handshake", Optional.empty());
+        }
+    }
+
+    private void opened(ChannelHandlerContext ctx, XmlStreamEvent.StreamOpened opened) {
+        Optional<String> id = opened.attribute("id");
+        if (state != State.OPENING) {
+            end(ctx, "the proxy sent a second stream header", Optional.of(StreamErrorCondition.BAD_FORMAT));
+        } else if (!opened.namespace().equals(XmppNamespaces.STREAMS)
+                || !opened.defaultNamespace().orElse("").equals(ComponentStreams.ACCEPT)) {
+            end(ctx, config.endpoint() + " is not a component port (its stream is in "
+                    + opened.defaultNamespace().orElse("no namespace") + ")",
+                    Optional.of(StreamErrorCondition.INVALID_NAMESPACE));
+        } else if (id.isEmpty()) {
+            end(ctx, "the proxy's stream header has no id to shake hands with", Optional.of(StreamErrorCondition.BAD_FORMAT));
+        } else {
+            state = State.HANDSHAKING;
+            ctx.writeAndFlush("<handshake>" + Handshake.digest(id.get(), config.secret()) + "</handshake>");
+        }
+    }
+
+    private void element(ChannelHandlerContext ctx, XmlElement element) {
+        if (ComponentStreams.isStreamError(element)) {
+            String error = StreamError.describe(element);
+            replaced = state == State.UP && error.startsWith(StreamErrorCondition.CONFLICT.elementName());
+            end(ctx, state == State.HANDSHAKING && error.startsWith("not-authorized")
+                    ? "the proxy refused the link password (" + error + ")"
+                    : "the proxy ended the link: " + error, Optional.empty());
+        } else if (state == State.HANDSHAKING && ComponentStreams.isHandshake(element)) {
+            deadline.cancel(false);
+            state = State.UP;
+            events.authenticated(this);
+        } else if (state == State.UP && ComponentStreams.isStanza(element)) {
+            events.stanza(ComponentStreams.read(element));
+        } else if (state != State.ENDED) {
+            end(ctx, "the proxy sent <" + element.name() + "/> in " + element.namespace() + " where none belongs",
+                    Optional.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE));
+        }
+    }
+
+    /** Whether the host ended this stream because another component took the link over. */
+    boolean replaced() {
+        return replaced;
+    }
+
+    /** Writes a stanza; false when this stream is not up (any more). */
+    boolean send(XmlElement stanza) {
+        ChannelHandlerContext ctx = context;
+        if (state != State.UP || ctx == null || !ctx.channel().isActive()) {
+            return false;
+        }
+        ctx.writeAndFlush(ComponentStreams.write(stanza));
+        return true;
+    }
+
+    /** Ends the stream from this side, as when Parley stops or leaves proxy mode. */
+    void close(String reason) {
+        ChannelHandlerContext ctx = context;
+        if (ctx != null) {
+            ctx.executor().execute(() -> end(ctx, reason, Optional.empty()));
+        }
+    }
+
+    private void end(ChannelHandlerContext ctx, String reason, Optional<StreamErrorCondition> error) {
+        if (state == State.ENDED) {
+            return;
+        }
+        state = State.ENDED;
+        endReason = reason;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        error.ifPresent(condition -> ctx.write(StreamError.of(condition).render(ComponentStreams.SCOPE)));
+        ComponentStreams.close(ctx.channel());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        state = State.ENDED;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        events.ended(this, endReason);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof XmlViolationException violation) {
+            end(ctx, "the proxy sent unacceptable XML: " + violation.getMessage(),
+                    Optional.of(StreamErrorCondition.of(violation.violation())));
+        } else {
+            // TLS failures arrive wrapped: the innermost message says what was wrong with the certificate.
+            Throwable root = cause;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            endReason = (state == State.OPENING ? "could not open the link with " + config.endpoint() + ": "
+                    : "the link with " + config.endpoint() + " failed: ") + root.getMessage();
+            state = State.ENDED;
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.parley.xmpp.component;
+
+import dev.parley.xmpp.xml.XmlElement;
+import java.net.SocketAddress;
+
+/** What a {@link ComponentListener} reports to the server that hosts the component. Called on I/O threads: never block. */
+public interface ComponentHost {
+
+    /** {@code link} authenticated; a link that was up for the same domain has been ended. */
+    void linkUp(ComponentLink link);
+
+    /** A stanza from {@code link}, in {@code jabber:server}, its {@code from} checked to be at the link's domain. */
+    void stanza(ComponentLink link, XmlElement stanza);
+
+    /**
+     * {@code link}, which was up, ended; {@code reason} says why, for the log and the status. A link replaced by a new
+     * one reports its end after its successor's {@link #linkUp}.
+     */
+    void linkDown(ComponentLink link, String reason);
+
+    /** A connection from {@code peer} was refused before it became a link (wrong password, wrong domain, …). */
+    void refused(SocketAddress peer, String reason);
+}

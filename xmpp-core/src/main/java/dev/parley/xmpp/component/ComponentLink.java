@@ -1,0 +1,75 @@
+package dev.parley.xmpp.component;
+
+import dev.parley.xmpp.stream.StreamError;
+import dev.parley.xmpp.xml.XmlElement;
+import io.netty.channel.Channel;
+import java.net.SocketAddress;
+import java.time.Instant;
+
+/** One authenticated component stream, as its host sees it. */
+public final class ComponentLink {
+
+    private final Channel channel;
+    private final String domain;
+    private final Instant since;
+    private volatile String endReason = "the connection closed";
+
+    ComponentLink(Channel channel, String domain, Instant since) {
+        this.channel = channel;
+        this.domain = domain;
+        this.since = since;
+    }
+
+    /** The domain the component authenticated for. */
+    public String domain() {
+        return domain;
+    }
+
+    public SocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
+    public Instant since() {
+        return since;
+    }
+
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    /**
+     * Writes {@code stanza} (in {@code jabber:server}) to the component. False when the link has ended meanwhile: the
+     * caller still has the stanza and must answer for it.
+     */
+    public boolean send(XmlElement stanza) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        channel.writeAndFlush(ComponentStreams.write(stanza));
+        return true;
+    }
+
+    /** Why the link ended, once it has: for the host's log and status. */
+    String endReason() {
+        return endReason;
+    }
+
+    void endedBecause(String reason) {
+        endReason = reason;
+    }
+
+    /** Ends the link with {@code error}. */
+    void end(StreamError error) {
+        endedBecause(error.condition().elementName() + error.text().map(text -> ": " + text).orElse(""));
+        channel.eventLoop().execute(() -> {
+            if (channel.isActive()) {
+                ComponentStreams.fail(channel, error);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "component link for " + domain + " from " + channel.remoteAddress();
+    }
+}

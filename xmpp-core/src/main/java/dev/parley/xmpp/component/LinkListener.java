@@ -1,0 +1,13 @@
+package dev.parley.xmpp.component;
+
+import dev.parley.xmpp.xml.XmlElement;
+
+/** What a {@link ComponentClient} reports. Called on its I/O thread, one call at a time: never block. */
+public interface LinkListener {
+
+    /** A stanza from the host, in {@code jabber:server}. */
+    void stanza(XmlElement stanza);
+
+    /** The link came up or went down (and when it will be tried again). */
+    void stateChanged(LinkState state);
+}

@@ -1,0 +1,274 @@
+package dev.parley.xmpp.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.xmpp.stream.XmppNamespaces;
+import dev.parley.xmpp.testing.TestPki;
+import dev.parley.xmpp.xml.XmlAttribute;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlText;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Parley's link to its proxy, both ends of XEP-0114 over loopback: handshake, stanzas both ways, refusals, recovery. */
+class ComponentLinkTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final String DOMAIN = "parley.test";
+    private static final ComponentSecret SECRET = new ComponentSecret("correct horse battery staple");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final RecordingHost host = new RecordingHost();
+    private final RecordingComponent component = new RecordingComponent();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+
+    @Test
+    void handshakeIsTheHexSha1OfStreamIdAndSecret() {
+        // XEP-0114's example values; the digest computed independently with Python's hashlib.
+        ComponentSecret secret = new ComponentSecret("secret");
+        assertThat(Handshake.digest("3BF96D32", secret)).isEqualTo("b09ea9b3b7f586be8a08d0a3dd7466f110aeb136");
+        assertThat(Handshake.verify("3BF96D32", secret, "B09EA9B3B7F586BE8A08D0A3DD7466F110AEB136")).isTrue();
+        assertThat(Handshake.verify("3BF96D32", secret, "b09ea9b3b7f586be8a08d0a3dd7466f110aeb137")).isFalse();
+        assertThat(Handshake.verify("3BF96D33", secret, "b09ea9b3b7f586be8a08d0a3dd7466f110aeb136")).isFalse();
+        assertThat(SECRET.toString()).doesNotContain(SECRET.value());
+    }
+
+    @Test
+    void stanzasTravelBothWaysInJabberServerAtEitherEnd() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
+                DOMAIN, SECRET));
+        component.awaitState(LinkState::up);
+        ComponentLink link = host.awaitUp();
+        assertThat(link.domain()).isEqualTo(DOMAIN);
+
+        assertThat(client.send(chat("alice@parley.test/desk", "bob@remote.test", "to the proxy"))).isTrue();
+        XmlElement atHost = host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(atHost).isNotNull();
+        assertThat(atHost.namespace()).isEqualTo(XmppNamespaces.SERVER);
+        assertThat(atHost.elements().get(0).namespace()).isEqualTo(XmppNamespaces.SERVER);
+        assertThat(atHost.elements().get(0).text()).isEqualTo("to the proxy");
+
+        assertThat(link.send(chat("bob@remote.test/phone", "alice@parley.test", "to Parley"))).isTrue();
+        XmlElement atComponent = component.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(atComponent).isNotNull();
+        assertThat(atComponent.namespace()).isEqualTo(XmppNamespaces.SERVER);
+        assertThat(atComponent.attribute("from")).contains("bob@remote.test/phone");
+        assertThat(atComponent.elements().get(0).text()).isEqualTo("to Parley");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndSaidSoAtBothEndsWithoutTheSecret() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        ComponentSecret wrong = new ComponentSecret("wrong horse battery staple");
+        connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(), DOMAIN, wrong)
+                .withRetry(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+
+        LinkState down = component.awaitState(state -> state.problem().isPresent());
+        assertThat(down.up()).isFalse();
+        assertThat(down.problem().get()).contains("refused the link password").contains("not-authorized");
+        assertThat(down.nextAttempt()).isPresent();
+        String refusal = host.refusals.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(refusal).contains("not-authorized").doesNotContain(SECRET.value()).doesNotContain(wrong.value());
+        assertThat(host.ups).isEmpty();
+    }
+
+    @Test
+    void aHeaderForAnotherDomainIsRefusedWithHostUnknown() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        String answer = raw(listener, "<stream:stream xmlns='jabber:component:accept'"
+                + " xmlns:stream='http://etherx.jabber.org/streams' to='other.test'>");
+        assertThat(answer).contains("<host-unknown").contains("</stream:stream>");
+        assertThat(host.refusals.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("host-unknown");
+    }
+
+    @Test
+    void aServerStreamOnTheComponentPortIsRefused() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        String answer = raw(listener, "<stream:stream xmlns='jabber:server'"
+                + " xmlns:stream='http://etherx.jabber.org/streams' to='parley.test' version='1.0'>");
+        assertThat(answer).contains("<invalid-namespace");
+    }
+
+    @Test
+    void noHandshakeInTimeEndsTheConnection() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET)
+                .withHandshakeTimeout(Duration.ofMillis(300)));
+        String answer = raw(listener, "<stream:stream xmlns='jabber:component:accept'"
+                + " xmlns:stream='http://etherx.jabber.org/streams' to='parley.test'>");
+        assertThat(answer).contains("<connection-timeout");
+    }
+
+    @Test
+    void aStanzaFromOutsideTheDomainComesBackAsBadRequest() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
+                DOMAIN, SECRET));
+        component.awaitState(LinkState::up);
+
+        client.send(chat("mallory@elsewhere.test", "bob@remote.test", "spoofed"));
+
+        XmlElement bounce = component.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(bounce).isNotNull();
+        assertThat(bounce.attribute("type")).contains("error");
+        assertThat(bounce.toString()).contains("bad-request");
+        assertThat(host.stanzas).isEmpty();
+    }
+
+    @Test
+    void aNewLinkReplacesTheOldAndTheClientComesBackAfterTheHostRestarts() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        int port = listener.localAddress().getPort();
+        connect(ComponentClientConfig.of("127.0.0.1", port, DOMAIN, SECRET)
+                .withRetry(Duration.ofMillis(200), Duration.ofMillis(400)));
+        component.awaitState(LinkState::up);
+        ComponentLink first = host.awaitUp();
+
+        RecordingComponent second = new RecordingComponent();
+        started.add(ComponentClient.start(ComponentClientConfig.of("127.0.0.1", port, DOMAIN, SECRET)
+                .withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)), second));
+        second.awaitState(LinkState::up);
+        assertThat(host.awaitUp()).isNotSameAs(first);
+        assertThat(host.downs.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("conflict");
+
+        // The first client lost its link to the second; it keeps trying, and takes the link back in turn.
+        listener.close();
+        started.remove(listener);
+        component.awaitState(state -> !state.up());
+        ComponentListener restarted = listen(ComponentListenerConfig.of(LOOPBACK, port, DOMAIN, SECRET));
+        assertThat(restarted.localAddress().getPort()).isEqualTo(port);
+        component.awaitState(LinkState::up);
+    }
+
+    @Test
+    void theLinkCanRunInsideTlsWithTheProxysCertificateChecked() throws Exception {
+        TestPki pki = TestPki.create("Link CA");
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET)
+                .withTls(pki.leaf("localhost").dns("localhost").issue()));
+        int port = listener.localAddress().getPort();
+
+        ComponentClient trusting = connect(ComponentClientConfig.of("localhost", port, DOMAIN, SECRET)
+                .withTls(List.of(pki.certificate())));
+        component.awaitState(LinkState::up);
+        trusting.send(chat("alice@parley.test", "bob@remote.test", "encrypted"));
+        assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+
+        RecordingComponent doubting = new RecordingComponent();
+        started.add(ComponentClient.start(ComponentClientConfig.of("localhost", port, DOMAIN, SECRET)
+                .withTls(List.of(TestPki.create("Other CA").certificate()))
+                .withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)), doubting));
+        LinkState refused = doubting.awaitState(state -> state.problem().isPresent());
+        assertThat(refused.up()).isFalse();
+        assertThat(refused.problem().get()).containsIgnoringCase("certificat");
+    }
+
+    private ComponentListener listen(ComponentListenerConfig config) {
+        ComponentListener listener = ComponentListener.start(config, host);
+        started.add(listener);
+        return listener;
+    }
+
+    private ComponentClient connect(ComponentClientConfig config) {
+        ComponentClient client = ComponentClient.start(config, component);
+        started.add(client);
+        return client;
+    }
+
+    /** Sends {@code text} on a plain socket and reads until the host closes the connection. */
+    private static String raw(ComponentListener listener, String text) throws Exception {
+        try (Socket socket = new Socket(LOOPBACK, listener.localAddress().getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static XmlElement chat(String from, String to, String body) {
+        return new XmlElement("message", XmppNamespaces.SERVER,
+                List.of(new XmlAttribute("", "from", from), new XmlAttribute("", "to", to),
+                        new XmlAttribute("", "type", "chat"), new XmlAttribute("", "id", "m1")),
+                List.of(new XmlElement("body", XmppNamespaces.SERVER, List.of(), List.of(new XmlText(body)))));
+    }
+
+    private static final class RecordingHost implements ComponentHost {
+        final BlockingQueue<ComponentLink> ups = new LinkedBlockingQueue<>();
+        final BlockingQueue<XmlElement> stanzas = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> downs = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> refusals = new LinkedBlockingQueue<>();
+
+        @Override
+        public void linkUp(ComponentLink link) {
+            ups.add(link);
+        }
+
+        @Override
+        public void stanza(ComponentLink link, XmlElement stanza) {
+            stanzas.add(stanza);
+        }
+
+        @Override
+        public void linkDown(ComponentLink link, String reason) {
+            downs.add(reason);
+        }
+
+        @Override
+        public void refused(SocketAddress peer, String reason) {
+            refusals.add(reason);
+        }
+
+        ComponentLink awaitUp() throws InterruptedException {
+            ComponentLink link = ups.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(link).as("a link came up").isNotNull();
+            return link;
+        }
+    }
+
+    private static final class RecordingComponent implements LinkListener {
+        final BlockingQueue<XmlElement> stanzas = new LinkedBlockingQueue<>();
+        final BlockingQueue<LinkState> states = new LinkedBlockingQueue<>();
+
+        @Override
+        public void stanza(XmlElement stanza) {
+            stanzas.add(stanza);
+        }
+
+        @Override
+        public void stateChanged(LinkState state) {
+            states.add(state);
+        }
+
+        LinkState awaitState(Predicate<LinkState> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                LinkState state = states.poll(100, TimeUnit.MILLISECONDS);
+                if (state != null && wanted.test(state)) {
+                    return state;
+                }
+            }
+            throw new AssertionError("no such link state within " + WAIT);
+        }
+    }
+}
