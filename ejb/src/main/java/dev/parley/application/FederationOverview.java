@@ -13,14 +13,27 @@ import java.util.List;
  * @param problem        why the last change could not be applied; null when it could
  * @param sessions       the open sessions, inbound and outbound
  * @param recentFailures the latest remote domains that could not be reached or refused us, oldest first
+ * @param proxyLink      in proxy mode, the link to the proxy; null in direct mode and while federation is off
  */
 public record FederationOverview(String state, String listening, List<String> localDomains, String problem,
-                                 List<Session> sessions, List<Failure> recentFailures) {
+                                 List<Session> sessions, List<Failure> recentFailures, ProxyLink proxyLink) {
 
     public FederationOverview {
         localDomains = List.copyOf(localDomains);
         sessions = List.copyOf(sessions);
         recentFailures = List.copyOf(recentFailures);
+    }
+
+    /**
+     * Proxy mode's link to the proxy.
+     *
+     * @param endpoint    the proxy's {@code host:port}
+     * @param up          whether stanzas flow through it
+     * @param since       when it came up or went down
+     * @param problem     why it is down, or why it last went down; null if it never failed
+     * @param nextAttempt while down, when it is tried again; else null
+     */
+    public record ProxyLink(String endpoint, boolean up, Instant since, String problem, Instant nextAttempt) {
     }
 
     /**

@@ -34,6 +34,9 @@ public class FederationReadiness implements HealthCheck {
         status.listening().ifPresent(address -> data.put("listening",
                 address.getAddress().getHostAddress() + ":" + address.getPort()));
         status.problem().ifPresent(problem -> data.put("problem", problem));
+        // A link that is down keeps Parley ready: what users send waits and is retried until it comes back.
+        status.proxyLink().ifPresent(link -> data.put("proxyLink", link.endpoint() + (link.state().up() ? " up"
+                : " down" + link.state().problem().map(problem -> ": " + problem).orElse(""))));
         boolean ready = status.state() != FederationStatus.State.FAILED;
         // Built directly: the builder needs the server's provider, which a unit test does not have.
         return new HealthCheckResponse(NAME, ready ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,

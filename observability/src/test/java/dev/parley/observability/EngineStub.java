@@ -18,7 +18,7 @@ import java.util.Set;
 final class EngineStub implements FederationControl {
 
     FederationStatus status = new FederationStatus(FederationStatus.State.OFF, Optional.empty(), Set.of("parley.test"),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
     final List<SessionInfo> sessions = new ArrayList<>();
 
     @Override

@@ -33,7 +33,7 @@ class FederationMetersTest {
         assertThat(registry.get(FederationMeters.SESSIONS).tag("direction", "inbound").gauge().value()).isZero();
 
         engine.status = new FederationStatus(FederationStatus.State.RUNNING, Optional.empty(), Set.of("parley.test"),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         engine.sessions.add(session("1-a", SessionDirection.INBOUND));
         engine.sessions.add(session("2-b", SessionDirection.INBOUND));
         engine.sessions.add(session("3-c", SessionDirection.OUTBOUND));

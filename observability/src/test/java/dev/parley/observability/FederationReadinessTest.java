@@ -26,7 +26,7 @@ class FederationReadinessTest {
     @Test
     void isDownWithTheReasonWhenTheEngineFailed() {
         HealthCheckResponse response = check(new FederationStatus(State.FAILED, Optional.empty(), Set.of("parley.test"),
-                Optional.of(PORT_TAKEN)));
+                Optional.of(PORT_TAKEN), Optional.empty()));
 
         assertThat(response.getName()).isEqualTo("parley-federation");
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
@@ -37,7 +37,8 @@ class FederationReadinessTest {
     @Test
     void isUpWhileRunningAndSaysWhere() {
         HealthCheckResponse response = check(new FederationStatus(State.RUNNING,
-                Optional.of(new InetSocketAddress("127.0.0.1", 5269)), Set.of("parley.test"), Optional.empty()));
+                Optional.of(new InetSocketAddress("127.0.0.1", 5269)), Set.of("parley.test"), Optional.empty(),
+                Optional.empty()));
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData().orElseThrow()).containsEntry("engine", "RUNNING")
@@ -47,7 +48,7 @@ class FederationReadinessTest {
     @Test
     void isUpWhileSwitchedOff() {
         HealthCheckResponse response = check(new FederationStatus(State.OFF, Optional.empty(), Set.of("parley.test"),
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData().orElseThrow()).containsEntry("engine", "OFF");

@@ -24,11 +24,13 @@ import java.util.function.Function;
  * @param credential    the S2S server certificate with its key, presented for the local domain;
  *                      empty: no TLS can be offered to peers (Parley can still be a TLS client)
  * @param trustedCas    CAs trusted for peer certificates besides the JDK's
+ * @param proxy         in proxy mode, the link to the proxy, which then holds the S2S streams instead of this
+ *                      server's engine (no S2S port is opened here); empty in direct mode
  */
 public record FederationRuntimeSettings(boolean enabled, InetAddress bindAddress, int port, TlsPolicy tlsPolicy,
                                         Function<String, Optional<TlsPolicy>> tlsOverrides,
                                         RemoteDomainPolicy remoteDomains, Optional<ServerCredential> credential,
-                                        List<X509Certificate> trustedCas) {
+                                        List<X509Certificate> trustedCas, Optional<ProxyLinkSettings> proxy) {
 
     public FederationRuntimeSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -37,6 +39,7 @@ public record FederationRuntimeSettings(boolean enabled, InetAddress bindAddress
         Objects.requireNonNull(remoteDomains, "remoteDomains");
         Objects.requireNonNull(credential, "credential");
         trustedCas = List.copyOf(trustedCas);
+        Objects.requireNonNull(proxy, "proxy");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("the S2S port must be within 1..65535, was " + port);
         }

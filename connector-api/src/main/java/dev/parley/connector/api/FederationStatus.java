@@ -12,9 +12,10 @@ import java.util.Set;
  * @param listening    where the S2S listener is bound while running
  * @param localDomains the XMPP domains this server federates for
  * @param problem      why the last {@link FederationControl#apply} failed; empty when it succeeded
+ * @param proxyLink    in proxy mode, the link to the proxy; empty in direct mode and while federation is off
  */
 public record FederationStatus(State state, Optional<InetSocketAddress> listening, Set<String> localDomains,
-                               Optional<String> problem) {
+                               Optional<String> problem, Optional<ProxyLinkStatus> proxyLink) {
 
     public enum State { OFF, RUNNING, FAILED }
 
@@ -23,5 +24,6 @@ public record FederationStatus(State state, Optional<InetSocketAddress> listenin
         Objects.requireNonNull(listening, "listening");
         localDomains = Set.copyOf(localDomains);
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(proxyLink, "proxyLink");
     }
 }

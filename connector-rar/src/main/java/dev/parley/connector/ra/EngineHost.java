@@ -5,6 +5,7 @@ import dev.parley.connector.api.FederationSettingsException;
 import dev.parley.connector.api.FederationStatus;
 import dev.parley.connector.api.FederationStatus.State;
 import dev.parley.connector.api.FederationUnavailableException;
+import dev.parley.connector.api.ProxyLinkSettings;
 import dev.parley.xmpp.diagnostics.FederationProbe;
 import dev.parley.xmpp.diagnostics.ProbeReport;
 import dev.parley.xmpp.diagnostics.ProbeSettings;
@@ -42,7 +43,8 @@ import java.util.function.Supplier;
 /**
  * Runs the S2S engine as the application's settings say: starts it when federation is switched
  * on, reconfigures it in place when settings change, and closes it (streams ended gracefully, port
- * freed) when federation is switched off or the adapter stops.
+ * freed) when federation is switched off or the adapter stops. In proxy mode it keeps the {@link ProxyLink} up
+ * instead, and stanzas go out and come in through it.
  */
 final class EngineHost implements StanzaRefusal {
 
@@ -53,6 +55,8 @@ final class EngineHost implements StanzaRefusal {
     private final InboundDispatcher inbound;
     /** Written under the monitor, read without it by senders and refusals. */
     private volatile S2sEngine engine;
+    /** In proxy mode, instead of the engine; written under the monitor like it. */
+    private volatile ProxyLink proxyLink;
     private volatile FederationStatus status;
     /** The settings last applied, switched on or off: what a federation test judges by while the engine is off. */
     private volatile FederationRuntimeSettings applied;
@@ -60,7 +64,7 @@ final class EngineHost implements StanzaRefusal {
     EngineHost(Supplier<ServerSettings> server, Function<StanzaRefusal, InboundDispatcher> inbound) {
         this.server = server;
         this.inbound = inbound.apply(this);
-        this.status = new FederationStatus(State.OFF, Optional.empty(), Set.of(), Optional.empty());
+        this.status = new FederationStatus(State.OFF, Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
     }
 
     InboundDispatcher inbound() {
@@ -77,9 +81,16 @@ final class EngineHost implements StanzaRefusal {
         applied = settings;
         if (!settings.enabled()) {
             closeEngine();
-            status = new FederationStatus(State.OFF, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty());
+            closeProxyLink();
+            status = new FederationStatus(State.OFF, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty(),
+                    Optional.empty());
             return;
         }
+        if (settings.proxy().isPresent()) {
+            applyProxyMode(settings.proxy().get(), here);
+            return;
+        }
+        closeProxyLink();
         try {
             EngineConfig config = configFor(settings, here);
             if (engine == null) {
@@ -96,8 +107,29 @@ final class EngineHost implements StanzaRefusal {
         status = running(Optional.empty());
     }
 
+    /**
+     * Proxy mode: no engine and no S2S port here; the link to the proxy is kept up instead (the same link when only
+     * other settings changed, so that applying them does not cut it).
+     */
+    private void applyProxyMode(ProxyLinkSettings proxy, ServerSettings here) {
+        closeEngine();
+        ProxyLink current = proxyLink;
+        if (current == null || !current.isFor(proxy, here)) {
+            closeProxyLink();
+            proxyLink = ProxyLink.start(proxy, here, inbound::stanza, inbound::event);
+            LOG.log(Level.INFO, "XMPP federation for {0} goes through the XMPP proxy at {1}", here.xmppDomain(),
+                    proxyLink.status().endpoint());
+        }
+        status = new FederationStatus(State.RUNNING, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** What federation is doing; in proxy mode with the link's state as of now. */
     FederationStatus status() {
-        return status;
+        FederationStatus current = status;
+        ProxyLink link = proxyLink;
+        return link == null ? current : new FederationStatus(current.state(), current.listening(),
+                current.localDomains(), current.problem(), Optional.of(link.status()));
     }
 
     List<SessionInfo> sessions() {
@@ -143,7 +175,11 @@ final class EngineHost implements StanzaRefusal {
         if (running != null) {
             return new FederationProbe(ProbeSettings.of(running.config(), here.xmppDomain())).run(entered, running);
         }
-        String whyNoEngine = settings.enabled()
+        ProxyLink link = proxyLink;
+        String whyNoEngine = link != null
+                ? "federation goes through the XMPP proxy at " + link.status().endpoint() + ", which holds the S2S"
+                        + " streams; the steps above ran from this server, whose network may differ from the proxy's"
+                : settings.enabled()
                 ? "the engine is not running: " + status.problem().orElse("it could not start")
                 : "federation is switched off";
         return new FederationProbe(ProbeSettings.of(configFor(settings, here), here.xmppDomain()))
@@ -194,6 +230,10 @@ final class EngineHost implements StanzaRefusal {
     }
 
     private CompletionStage<Delivery> submit(XmlElement stanza) throws FederationUnavailableException {
+        ProxyLink link = proxyLink;
+        if (link != null) {
+            return CompletableFuture.completedFuture(link.send(stanza));
+        }
         S2sEngine running = engine;
         if (running == null) {
             throw new FederationUnavailableException(status.problem().orElse(SWITCHED_OFF));
@@ -209,6 +249,10 @@ final class EngineHost implements StanzaRefusal {
     @Override
     public void refuse(XmlElement stanza, StanzaErrorCondition condition, String text) {
         Optional<XmlElement> reply = Bounces.reply(stanza, StanzaError.of(condition, text));
+        ProxyLink link = proxyLink;
+        if (reply.isPresent() && link != null && link.send(reply.get()) instanceof Delivery.Written) {
+            return;
+        }
         S2sEngine running = engine;
         if (reply.isEmpty() || running == null) {
             LOG.log(Level.WARNING, "Dropping a stanza from {0} to {1} that could not be delivered ({2}: {3})",
@@ -235,7 +279,9 @@ final class EngineHost implements StanzaRefusal {
         }
         inbound.refuseWaiting();
         closeEngine();
-        status = new FederationStatus(State.OFF, Optional.empty(), status.localDomains(), Optional.empty());
+        closeProxyLink();
+        status = new FederationStatus(State.OFF, Optional.empty(), status.localDomains(), Optional.empty(),
+                Optional.empty());
     }
 
     private void closeEngine() {
@@ -247,16 +293,26 @@ final class EngineHost implements StanzaRefusal {
         }
     }
 
+    private void closeProxyLink() {
+        if (proxyLink != null) {
+            ProxyLink closing = proxyLink;
+            proxyLink = null;
+            closing.close();
+            LOG.log(Level.INFO, "The link to the XMPP proxy is closed");
+        }
+    }
+
     private FederationStatus running(Optional<String> problem) {
         S2sEngine running = engine;
         return new FederationStatus(State.RUNNING, Optional.of(running.localAddress()), running.config().localDomains(),
-                problem);
+                problem, Optional.empty());
     }
 
     private FederationSettingsException failed(String problem, Exception cause) {
         LOG.log(Level.WARNING, problem);
         status = engine == null
-                ? new FederationStatus(State.FAILED, Optional.empty(), status.localDomains(), Optional.of(problem))
+                ? new FederationStatus(State.FAILED, Optional.empty(), status.localDomains(), Optional.of(problem),
+                        Optional.empty())
                 : running(Optional.of(problem));
         return new FederationSettingsException(problem, cause);
     }

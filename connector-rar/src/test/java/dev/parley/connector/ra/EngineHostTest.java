@@ -60,7 +60,7 @@ class EngineHostTest {
 
     private static FederationRuntimeSettings settings(boolean enabled, int port, RemoteDomainPolicy policy) {
         return new FederationRuntimeSettings(enabled, LOOPBACK, port, TlsPolicy.OPTIONAL, domain -> Optional.empty(),
-                policy, Optional.empty(), List.of());
+                policy, Optional.empty(), List.of(), Optional.empty());
     }
 
     private static int freePort() throws IOException {

@@ -1,7 +1,6 @@
 package dev.parley.interfaces.console;
 
 import dev.parley.application.FederationOverview;
-import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 
 /** What federation does now, in one sentence for an administrator, as the pages show it on top. */
@@ -11,11 +10,16 @@ final class EngineStatusText {
     }
 
     static String describe(FederationOverview overview, SettingsSnapshot settings) {
-        if (settings.enabled() && settings.mode() == FederationMode.PROXY) {
-            // Proxy mode is stored and switches the engine off; the link to the proxy is a feature of its own.
-            return "XMPP Proxy mode: Parley opens no S2S port and would federate through the proxy at "
-                    + settings.proxyHost() + ":" + settings.proxyPort() + ", but this version has no link to the proxy"
-                    + " yet: stanzas for remote domains bounce with service-unavailable.";
+        FederationOverview.ProxyLink link = overview.proxyLink();
+        if (link != null) {
+            return link.up()
+                    ? "XMPP Proxy mode: Parley opens no S2S port; it federates for " + String.join(", ",
+                            overview.localDomains()) + " through the proxy at " + link.endpoint() + ", linked since "
+                            + link.since() + "."
+                    : "XMPP Proxy mode: the link to the proxy at " + link.endpoint() + " is down"
+                            + (link.problem() == null ? "" : " (" + link.problem() + ")")
+                            + (link.nextAttempt() == null ? "" : "; next attempt at " + link.nextAttempt())
+                            + ". What users send waits and is tried again until the retry window ends.";
         }
         return switch (overview.state()) {
             case "RUNNING" -> "Federation is on: listening for XMPP servers on " + overview.listening() + " for "

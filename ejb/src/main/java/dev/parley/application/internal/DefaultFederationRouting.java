@@ -10,7 +10,6 @@ import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.routing.RetryPolicy;
-import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.domain.model.stanza.IqAnswers;
 import dev.parley.domain.model.stanza.StanzaBounce;
@@ -38,8 +37,6 @@ public class DefaultFederationRouting implements FederationRouting {
 
     private static final System.Logger LOG = System.getLogger(DefaultFederationRouting.class.getName());
     static final String FEDERATION_OFF = "XMPP federation is switched off on this server";
-    static final String NO_PROXY_LINK = "This server is set to federate through a DMZ proxy, which this Parley"
-            + " version cannot connect to yet";
 
     @Inject
     RoutingConfiguration configuration;
@@ -64,10 +61,6 @@ public class DefaultFederationRouting implements FederationRouting {
         SettingsSnapshot current = configured.settings();
         if (!current.enabled()) {
             giveBack(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, FEDERATION_OFF);
-            return;
-        }
-        if (current.mode() == FederationMode.PROXY) {
-            giveBack(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_PROXY_LINK);
             return;
         }
         String remoteDomain = domainOf(stanza.to());

@@ -24,6 +24,8 @@ final class AuditRecords {
             case STREAM_CLOSED -> AuditKind.STREAM_CLOSED;
             case REFUSED -> AuditKind.REFUSED;
             case CONNECTION_FAILED -> AuditKind.CONNECTION_FAILED;
+            case PROXY_LINK_UP -> AuditKind.PROXY_LINK_UP;
+            case PROXY_LINK_DOWN -> AuditKind.PROXY_LINK_DOWN;
         };
     }
 

@@ -6,17 +6,23 @@ import dev.parley.application.FederationRuntime;
 import dev.parley.connector.api.FederationControl;
 import dev.parley.connector.api.FederationRuntimeSettings;
 import dev.parley.connector.api.FederationSettingsException;
+import dev.parley.connector.api.ProxyLinkSettings;
 import dev.parley.domain.model.authorization.AuthorizationTable;
 import dev.parley.domain.model.settings.FederationMode;
+import dev.parley.domain.model.settings.FederationSettings;
+import dev.parley.domain.model.settings.SettingsField;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
 import dev.parley.domain.model.settings.InvalidSettingsException;
 import dev.parley.domain.model.settings.SettingsProblem;
 import dev.parley.domain.model.settings.SettingsSnapshot;
+import dev.parley.infrastructure.security.SecretSealer;
+import dev.parley.xmpp.component.ComponentSecret;
 import dev.parley.xmpp.net.IpAddressLiteral;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies the stored settings, the domain authorizations and the S2S certificate with the trusted
@@ -38,19 +44,39 @@ public class ConnectorFederationRuntime implements FederationRuntime {
     @Inject
     CertificateService certificates;
 
+    @Inject
+    SecretSealer sealer;
+
     @Override
     public void apply() throws InvalidSettingsException {
-        SettingsSnapshot current = settings.get().snapshot();
+        FederationSettings stored = settings.get();
+        SettingsSnapshot current = stored.snapshot();
         AuthorizationTable table = authorizations.table();
-        // Proxy mode hands S2S to the DMZ proxy, whose link this version does not have yet: the engine stays off.
-        boolean direct = current.enabled() && current.mode() == FederationMode.DIRECT;
-        FederationRuntimeSettings runtime = new FederationRuntimeSettings(direct,
+        FederationRuntimeSettings runtime = new FederationRuntimeSettings(current.enabled(),
                 IpAddressLiteral.parse(current.s2sBindAddress()), current.s2sPort(), current.tlsPolicy(),
-                table::tlsPolicyFor, table::refusal, certificates.credential(), certificates.trustedCaCertificates());
+                table::tlsPolicyFor, table::refusal, certificates.credential(), certificates.trustedCaCertificates(),
+                proxyLink(stored, current));
         try {
             control.apply(runtime);
         } catch (FederationSettingsException e) {
             throw new InvalidSettingsException(List.of(SettingsProblem.general(e.getMessage())));
+        }
+    }
+
+    /** In proxy mode, the link the settings describe, its password opened for the handshake; empty in direct mode. */
+    private Optional<ProxyLinkSettings> proxyLink(FederationSettings stored, SettingsSnapshot current)
+            throws InvalidSettingsException {
+        if (current.mode() != FederationMode.PROXY) {
+            return Optional.empty();
+        }
+        // The settings service refuses proxy mode without host and password, so both are there.
+        String sealed = stored.sealedProxyPassword().orElseThrow();
+        try {
+            return Optional.of(new ProxyLinkSettings(current.proxyHost(), current.proxyPort(),
+                    new ComponentSecret(sealer.open(sealed, SecretSealer.Purpose.PROXY_PASSWORD))));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new InvalidSettingsException(List.of(SettingsProblem.of(SettingsField.PROXY_PASSWORD,
+                    "the stored proxy password cannot be opened (" + e.getMessage() + "); enter it again")));
         }
     }
 }

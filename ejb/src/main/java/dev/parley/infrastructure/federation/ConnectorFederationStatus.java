@@ -42,7 +42,10 @@ public class ConnectorFederationStatus implements FederationStatusService {
         return new FederationOverview(status.state().name(), status.listening().map(ConnectorFederationStatus::text).orElse(null),
                 status.localDomains().stream().sorted().toList(), status.problem().orElse(null),
                 control.sessions().stream().map(ConnectorFederationStatus::session).toList(),
-                control.recentFailures().stream().map(ConnectorFederationStatus::failure).toList());
+                control.recentFailures().stream().map(ConnectorFederationStatus::failure).toList(),
+                status.proxyLink().map(link -> new FederationOverview.ProxyLink(link.endpoint(), link.state().up(),
+                        link.state().since(), link.state().problem().orElse(null),
+                        link.state().nextAttempt().orElse(null))).orElse(null));
     }
 
     /**

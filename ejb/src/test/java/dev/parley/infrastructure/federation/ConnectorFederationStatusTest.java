@@ -133,7 +133,7 @@ class ConnectorFederationStatusTest {
         @Override
         public FederationStatus status() {
             return new FederationStatus(FederationStatus.State.RUNNING, Optional.of(new InetSocketAddress(5269)),
-                    Set.of("corp.example"), Optional.empty());
+                    Set.of("corp.example"), Optional.empty(), Optional.empty());
         }
 
         @Override

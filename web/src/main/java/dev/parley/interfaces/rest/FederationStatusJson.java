@@ -4,6 +4,7 @@ import dev.parley.application.FederationOverview;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 
 /** {@code GET /api/admin/federation} as JSON; absent values are JSON null. */
@@ -32,6 +33,7 @@ final class FederationStatusJson {
                 .add("domain", failure.domain())
                 .add("at", JsonDocuments.nullable(failure.at()))
                 .add("reason", failure.reason())));
+        FederationOverview.ProxyLink link = overview.proxyLink();
         return Json.createObjectBuilder()
                 .add("state", overview.state())
                 .add("listening", JsonDocuments.nullable(overview.listening()))
@@ -39,6 +41,13 @@ final class FederationStatusJson {
                 .add("problem", JsonDocuments.nullable(overview.problem()))
                 .add("sessions", sessions)
                 .add("recentFailures", failures)
+                .add("proxyLink", link == null ? JsonValue.NULL : Json.createObjectBuilder()
+                        .add("endpoint", link.endpoint())
+                        .add("up", link.up())
+                        .add("since", JsonDocuments.nullable(link.since()))
+                        .add("problem", JsonDocuments.nullable(link.problem()))
+                        .add("nextAttempt", JsonDocuments.nullable(link.nextAttempt()))
+                        .build())
                 .build();
     }
 

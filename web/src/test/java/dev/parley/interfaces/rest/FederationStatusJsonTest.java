@@ -21,7 +21,7 @@ class FederationStatusJsonTest {
                                 Instant.parse("2026-11-26T10:02:00Z"), "TLSv1.3 TLS_AES_128_GCM_SHA256",
                                 "subject CN=ejabberd.test; issuer CN=Test CA; valid until 2027-01-31T00:00:00Z; trusted")),
                 List.of(new FederationOverview.Failure("gone.test", Instant.parse("2026-11-26T10:01:00Z"),
-                        "connection refused by 127.0.0.8:5269")));
+                        "connection refused by 127.0.0.8:5269")), null);
 
         JsonObject json = FederationStatusJson.toJson(overview);
 
@@ -41,5 +41,21 @@ class FederationStatusJsonTest {
                 .isEqualTo("subject CN=ejabberd.test; issuer CN=Test CA; valid until 2027-01-31T00:00:00Z; trusted");
         assertThat(json.getJsonArray("recentFailures").getJsonObject(0).getString("reason"))
                 .isEqualTo("connection refused by 127.0.0.8:5269");
+        assertThat(json.isNull("proxyLink")).as("direct mode").isTrue();
+    }
+
+    @Test
+    void showsTheLinkToTheProxyInProxyMode() {
+        FederationOverview overview = new FederationOverview("RUNNING", null, List.of("parley.test"), null, List.of(),
+                List.of(), new FederationOverview.ProxyLink("dmz.parley.test:5275", false,
+                        Instant.parse("2026-12-04T10:00:00Z"), "the proxy refused the link password",
+                        Instant.parse("2026-12-04T10:00:30Z")));
+
+        JsonObject link = FederationStatusJson.toJson(overview).getJsonObject("proxyLink");
+
+        assertThat(link.getString("endpoint")).isEqualTo("dmz.parley.test:5275");
+        assertThat(link.getBoolean("up")).isFalse();
+        assertThat(link.getString("problem")).isEqualTo("the proxy refused the link password");
+        assertThat(link.getString("nextAttempt")).isEqualTo("2026-12-04T10:00:30Z");
     }
 }

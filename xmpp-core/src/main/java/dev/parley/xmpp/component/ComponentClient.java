@@ -18,12 +18,14 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -91,6 +93,20 @@ public final class ComponentClient implements AutoCloseable {
         if (closed) {
             return;
         }
+        config.resolver().addresses(config.host()).whenComplete((addresses, failure) -> loop.execute(() -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                failed("cannot resolve " + config.host() + ": " + cause.getMessage(), false);
+            } else {
+                connectTo(new InetSocketAddress(addresses.get(0), config.port()));
+            }
+        }));
+    }
+
+    private void connectTo(InetSocketAddress address) {
+        if (closed) {
+            return;
+        }
         ComponentClientHandler stream = new ComponentClientHandler(config, new ComponentClientHandler.Events() {
             @Override
             public void authenticated(ComponentClientHandler up) {
@@ -130,7 +146,7 @@ public final class ComponentClient implements AutoCloseable {
                                 .addLast("component-stream", stream);
                     }
                 })
-                .connect(config.host(), config.port());
+                .connect(address);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 failed("could not connect to " + config.endpoint() + ": " + done.cause().getMessage(), false);

@@ -1,5 +1,6 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.dns.HostResolver;
 import dev.parley.xmpp.xml.XmlLimits;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *
  * @param host             the host's name or address literal; with TLS, the name its certificate must carry
  * @param port             the host's component port
+ * @param resolver         how {@code host} becomes an address (Parley's own DNS servers, not the system's)
  * @param domain           the domain the component serves, canonical
  * @param secret           the shared password
  * @param tls              with a value, the link starts with TLS and the host's certificate must chain to the JDK's
@@ -22,12 +24,13 @@ import java.util.Optional;
  * @param minRetry         the pause after the first failure; it doubles with every failure after that
  * @param maxRetry         the longest pause between attempts
  */
-public record ComponentClientConfig(String host, int port, String domain, ComponentSecret secret,
+public record ComponentClientConfig(String host, int port, HostResolver resolver, String domain, ComponentSecret secret,
                                     Optional<List<X509Certificate>> tls, XmlLimits limits, Duration connectTimeout,
                                     Duration handshakeTimeout, Duration minRetry, Duration maxRetry) {
 
     public ComponentClientConfig {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(limits, "limits");
@@ -41,19 +44,20 @@ public record ComponentClientConfig(String host, int port, String domain, Compon
     }
 
     /** Plain TCP, default limits, 10 s to connect and to shake hands, retries from 1 s up to 30 s apart. */
-    public static ComponentClientConfig of(String host, int port, String domain, ComponentSecret secret) {
-        return new ComponentClientConfig(host, port, domain, secret, Optional.empty(), XmlLimits.DEFAULTS,
+    public static ComponentClientConfig of(String host, int port, HostResolver resolver, String domain,
+                                           ComponentSecret secret) {
+        return new ComponentClientConfig(host, port, resolver, domain, secret, Optional.empty(), XmlLimits.DEFAULTS,
                 Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     /** This configuration with TLS, trusting the JDK's CAs and {@code extraCas}. */
     public ComponentClientConfig withTls(List<X509Certificate> extraCas) {
-        return new ComponentClientConfig(host, port, domain, secret, Optional.of(extraCas), limits, connectTimeout,
+        return new ComponentClientConfig(host, port, resolver, domain, secret, Optional.of(extraCas), limits, connectTimeout,
                 handshakeTimeout, minRetry, maxRetry);
     }
 
     public ComponentClientConfig withRetry(Duration first, Duration longest) {
-        return new ComponentClientConfig(host, port, domain, secret, tls, limits, connectTimeout, handshakeTimeout,
+        return new ComponentClientConfig(host, port, resolver, domain, secret, tls, limits, connectTimeout, handshakeTimeout,
                 first, longest);
     }
 

@@ -12,11 +12,11 @@ public final class AuditTexts {
      * The longest text kept of a name that is no domainpart: every DNS name fits (RFC 1035 §2.3.4 allows 255 octets),
      * so a peer's typo stays readable, while junk cannot grow an audit record.
      */
-    static final int DOMAIN = 255;
+    public static final int DOMAIN = 255;
     /** Enough for a reason with a peer's stream error text; the rest of such a text adds nothing an administrator needs. */
     public static final int DETAIL = 1024;
     /** {@code [IPv6 with a zone]:port} fits with room to spare. */
-    static final int ADDRESS = 64;
+    public static final int ADDRESS = 64;
     /** Ends a text that was cut, so that nobody mistakes the rest for the whole. */
     private static final String CUT = "…";
 

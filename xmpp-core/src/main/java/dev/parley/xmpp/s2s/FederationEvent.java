@@ -37,7 +37,11 @@ public record FederationEvent(Instant at, Kind kind, SessionDirection direction,
         /** An inbound stream, or a remote server's authentication of a domain on it, was refused. */
         REFUSED,
         /** An outbound attempt to reach a remote domain failed. */
-        CONNECTION_FAILED
+        CONNECTION_FAILED,
+        /** Proxy mode: the link to the proxy came up; stanzas flow through it. */
+        PROXY_LINK_UP,
+        /** Proxy mode: the link to the proxy went down, or an attempt to open it failed; the detail says why. */
+        PROXY_LINK_DOWN
     }
 
     public FederationEvent {

@@ -2,6 +2,7 @@ package dev.parley.xmpp.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.xmpp.dns.HostResolver;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.xml.XmlAttribute;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -30,6 +32,8 @@ class ComponentLinkTest {
     private static final String DOMAIN = "parley.test";
     private static final ComponentSecret SECRET = new ComponentSecret("correct horse battery staple");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Every name is the loopback address here: nothing is ever looked up. */
+    private static final HostResolver LOOPBACK_ONLY = host -> CompletableFuture.completedFuture(List.of(LOOPBACK));
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final RecordingHost host = new RecordingHost();
@@ -57,7 +61,7 @@ class ComponentLinkTest {
     void stanzasTravelBothWaysInJabberServerAtEitherEnd() throws Exception {
         ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
         ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
-                DOMAIN, SECRET));
+                LOOPBACK_ONLY, DOMAIN, SECRET));
         component.awaitState(LinkState::up);
         ComponentLink link = host.awaitUp();
         assertThat(link.domain()).isEqualTo(DOMAIN);
@@ -81,7 +85,8 @@ class ComponentLinkTest {
     void aWrongPasswordIsRefusedAndSaidSoAtBothEndsWithoutTheSecret() throws Exception {
         ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
         ComponentSecret wrong = new ComponentSecret("wrong horse battery staple");
-        connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(), DOMAIN, wrong)
+        connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(), LOOPBACK_ONLY, DOMAIN,
+                wrong)
                 .withRetry(Duration.ofSeconds(5), Duration.ofSeconds(5)));
 
         LinkState down = component.awaitState(state -> state.problem().isPresent());
@@ -123,7 +128,7 @@ class ComponentLinkTest {
     void aStanzaFromOutsideTheDomainComesBackAsBadRequest() throws Exception {
         ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
         ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
-                DOMAIN, SECRET));
+                LOOPBACK_ONLY, DOMAIN, SECRET));
         component.awaitState(LinkState::up);
 
         client.send(chat("mallory@elsewhere.test", "bob@remote.test", "spoofed"));
@@ -139,13 +144,13 @@ class ComponentLinkTest {
     void aNewLinkReplacesTheOldAndTheClientComesBackAfterTheHostRestarts() throws Exception {
         ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
         int port = listener.localAddress().getPort();
-        connect(ComponentClientConfig.of("127.0.0.1", port, DOMAIN, SECRET)
+        connect(ComponentClientConfig.of("127.0.0.1", port, LOOPBACK_ONLY, DOMAIN, SECRET)
                 .withRetry(Duration.ofMillis(200), Duration.ofMillis(400)));
         component.awaitState(LinkState::up);
         ComponentLink first = host.awaitUp();
 
         RecordingComponent second = new RecordingComponent();
-        started.add(ComponentClient.start(ComponentClientConfig.of("127.0.0.1", port, DOMAIN, SECRET)
+        started.add(ComponentClient.start(ComponentClientConfig.of("127.0.0.1", port, LOOPBACK_ONLY, DOMAIN, SECRET)
                 .withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)), second));
         second.awaitState(LinkState::up);
         assertThat(host.awaitUp()).isNotSameAs(first);
@@ -167,14 +172,14 @@ class ComponentLinkTest {
                 .withTls(pki.leaf("localhost").dns("localhost").issue()));
         int port = listener.localAddress().getPort();
 
-        ComponentClient trusting = connect(ComponentClientConfig.of("localhost", port, DOMAIN, SECRET)
+        ComponentClient trusting = connect(ComponentClientConfig.of("localhost", port, LOOPBACK_ONLY, DOMAIN, SECRET)
                 .withTls(List.of(pki.certificate())));
         component.awaitState(LinkState::up);
         trusting.send(chat("alice@parley.test", "bob@remote.test", "encrypted"));
         assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
         RecordingComponent doubting = new RecordingComponent();
-        started.add(ComponentClient.start(ComponentClientConfig.of("localhost", port, DOMAIN, SECRET)
+        started.add(ComponentClient.start(ComponentClientConfig.of("localhost", port, LOOPBACK_ONLY, DOMAIN, SECRET)
                 .withTls(List.of(TestPki.create("Other CA").certificate()))
                 .withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)), doubting));
         LinkState refused = doubting.awaitState(state -> state.problem().isPresent());

@@ -10,6 +10,10 @@ public enum AuditKind {
     REFUSED,
     /** No connection to a remote domain could be made (DNS, TCP, timeout). */
     CONNECTION_FAILED,
+    /** Proxy mode: the link to the proxy came up. */
+    PROXY_LINK_UP,
+    /** Proxy mode: the link to the proxy went down or could not be opened; the detail says why. */
+    PROXY_LINK_DOWN,
     /** An inbound or outbound stanza refused by the domain authorizations. */
     STANZA_REFUSED,
     /** An administrator changed the federation settings; the detail says what and who. */

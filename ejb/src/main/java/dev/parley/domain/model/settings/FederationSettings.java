@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The federation settings of this installation: a single row (id 1), created with its defaults
@@ -73,6 +74,11 @@ public class FederationSettings {
 
     public boolean hasProxyPassword() {
         return proxyPasswordSealed != null;
+    }
+
+    /** The proxy password as stored, sealed; only the infrastructure that holds the key can open it. */
+    public Optional<String> sealedProxyPassword() {
+        return Optional.ofNullable(proxyPasswordSealed);
     }
 
     /**

@@ -35,7 +35,7 @@ class AuditQueryTextTest {
         assertThatThrownBy(() -> AuditQueryText.parse("x".repeat(256), "HANDSHAKE", "yesterday", "2026-13-01T00:00:00Z", "5000"))
                 .isInstanceOfSatisfying(InvalidAuditQueryException.class, e -> assertThat(e.problems()).containsExactly(
                         "domain must have at most 255 characters, not 256",
-                        "kind must be one of [STREAM_OPENED, STREAM_CLOSED, REFUSED, CONNECTION_FAILED, STANZA_REFUSED,"
+                        "kind must be one of [STREAM_OPENED, STREAM_CLOSED, REFUSED, CONNECTION_FAILED, PROXY_LINK_UP, PROXY_LINK_DOWN, STANZA_REFUSED,"
                                 + " SETTINGS_CHANGED, SESSION_CLOSED_BY_ADMIN, MESSAGES_READ, USER_CHANGED], not 'HANDSHAKE'",
                         "since must be an ISO-8601 instant such as 2026-11-26T08:00:00Z, not 'yesterday'",
                         "until must be an ISO-8601 instant such as 2026-11-26T08:00:00Z, not '2026-13-01T00:00:00Z'",

@@ -1,0 +1,104 @@
+package dev.parley.connector.ra;
+
+import dev.parley.connector.api.ProxyLinkSettings;
+import dev.parley.connector.api.ProxyLinkStatus;
+import dev.parley.xmpp.component.ComponentClient;
+import dev.parley.xmpp.component.ComponentClientConfig;
+import dev.parley.xmpp.component.LinkListener;
+import dev.parley.xmpp.component.LinkState;
+import dev.parley.xmpp.dns.DnsClient;
+import dev.parley.xmpp.dns.DnsHostResolver;
+import dev.parley.xmpp.s2s.AuditTexts;
+import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.s2s.FederationEventListener;
+import dev.parley.xmpp.s2s.SessionDirection;
+import dev.parley.xmpp.s2s.StanzaListener;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlElement;
+import java.util.Optional;
+
+/**
+ * Proxy mode's way out: the one component link (XEP-0114) to the proxy, in place of the engine's S2S sessions. What
+ * the proxy sends arrives as from the engine (remote servers' stanzas, and error replies for what could not be
+ * delivered); what Parley sends goes out on the link, or, while the link is down, is refused with a condition the
+ * application retries. Every time the link comes up or goes down is reported as a federation event, for the audit.
+ */
+final class ProxyLink implements AutoCloseable {
+
+    private final ProxyLinkSettings settings;
+    private final ServerSettings here;
+    private final ComponentClientConfig config;
+    private final ComponentClient client;
+    /** The state last reported, on the client's I/O thread only. */
+    private LinkState reported;
+
+    private ProxyLink(ProxyLinkSettings settings, ServerSettings here, StanzaListener inbound,
+                      FederationEventListener events) {
+        this.settings = settings;
+        this.here = here;
+        // The proxy's name is looked up like remote servers' names, with Parley's DNS servers.
+        this.config = ComponentClientConfig.of(settings.host(), settings.port(),
+                new DnsHostResolver(new DnsClient(here.dns())), here.xmppDomain(), settings.secret());
+        this.client = ComponentClient.start(config, new LinkListener() {
+            @Override
+            public void stanza(XmlElement stanza) {
+                inbound.onStanza(stanza);
+            }
+
+            @Override
+            public void stateChanged(LinkState state) {
+                // While the proxy stays unreachable the client tries every 30 s; the audit hears of the change only.
+                LinkState before = reported;
+                if (before == null || before.up() != state.up() || !before.problem().equals(state.problem())) {
+                    events.onEvent(event(state));
+                }
+                reported = state;
+            }
+        });
+    }
+
+    /** Starts keeping the link up for the server's domain; the first attempt begins at once. */
+    static ProxyLink start(ProxyLinkSettings settings, ServerSettings here, StanzaListener inbound,
+                           FederationEventListener events) {
+        return new ProxyLink(settings, here, inbound, events);
+    }
+
+    /** Whether this link is the one the settings ask for, so that applying them again keeps it as it is. */
+    boolean isFor(ProxyLinkSettings wanted, ServerSettings wantedHere) {
+        return settings.host().equals(wanted.host()) && settings.port() == wanted.port()
+                && settings.secret().value().equals(wanted.secret().value()) && here.equals(wantedHere);
+    }
+
+    /**
+     * Writes {@code stanza} to the proxy; while the link is down it is refused with {@code remote-server-timeout},
+     * which the application retries until its retry window closes.
+     */
+    Delivery send(XmlElement stanza) {
+        if (client.send(stanza)) {
+            return new Delivery.Written();
+        }
+        LinkState state = client.state();
+        return new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the link to the XMPP proxy at "
+                + config.endpoint() + " is down" + state.problem().map(problem -> ": " + problem).orElse(""));
+    }
+
+    ProxyLinkStatus status() {
+        return new ProxyLinkStatus(config.endpoint(), client.state());
+    }
+
+    private FederationEvent event(LinkState state) {
+        return new FederationEvent(state.since(), state.up() ? FederationEvent.Kind.PROXY_LINK_UP
+                : FederationEvent.Kind.PROXY_LINK_DOWN, SessionDirection.OUTBOUND,
+                AuditTexts.cut(here.xmppDomain(), AuditTexts.DOMAIN), AuditTexts.cut(settings.host(), AuditTexts.DOMAIN),
+                AuditTexts.cut(config.endpoint(), AuditTexts.ADDRESS), Optional.empty(), Optional.empty(),
+                // The detail may quote the proxy's stream error, which is as long as the proxy made it.
+                AuditTexts.cut(state.up() ? "link to the XMPP proxy is up" : state.problem().orElse("the link is down"),
+                        AuditTexts.DETAIL));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
