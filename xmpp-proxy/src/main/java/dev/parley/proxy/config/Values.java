@@ -1,0 +1,75 @@
+package dev.parley.proxy.config;
+
+import dev.parley.proxy.logging.LogFormat;
+import dev.parley.xmpp.dns.ResolverConfig;
+import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.net.IpAddressLiteral;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * How each kind of value is written in the file. Every parser throws an {@link IllegalArgumentException} whose
+ * message says what is wrong with the text; {@link Settings} puts the key in front of it.
+ */
+final class Values {
+
+    /** The word for "no health endpoint"; a port of 0 already means "any free port". */
+    static final String OFF = "off";
+
+    private Values() {
+    }
+
+    /** The domain in canonical form (lower-case A-labels), as the engine compares it. */
+    static String domain(String text) {
+        return Jid.ofDomain(text).domainpart();
+    }
+
+    /** An IP address literal; never a host name, whose address would depend on DNS at start-up. */
+    static InetAddress address(String text) {
+        return IpAddressLiteral.parse(text);
+    }
+
+    static int port(String text) {
+        return number(text, 1, "must be a number from 1 to 65535, not '" + text + "'");
+    }
+
+    /** A port, {@code 0} for any free one, or {@link #OFF} (empty). */
+    static OptionalInt healthPort(String text) {
+        if (text.equalsIgnoreCase(OFF)) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(number(text, 0, "must be a number from 0 to 65535 (0: any free port) or '" + OFF
+                + "', not '" + text + "'"));
+    }
+
+    /** Comma-separated {@code address[:port]} entries; none at all means the system's resolvers. */
+    static ResolverConfig dnsServers(String text) {
+        List<String> servers = Arrays.stream(text.split(",")).map(String::trim).filter(server -> !server.isEmpty())
+                .toList();
+        return servers.isEmpty() ? ResolverConfig.systemDefault()
+                : ResolverConfig.parse(servers, ResolverConfig.DEFAULT_TIMEOUT, ResolverConfig.DEFAULT_RETRIES);
+    }
+
+    static LogFormat logFormat(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new IllegalArgumentException("must be 'text' or 'json', not '" + text + "'");
+        };
+    }
+
+    private static int number(String text, int lowest, String problem) {
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= lowest && number <= 65_535) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the text as written
+        }
+        throw new IllegalArgumentException(problem);
+    }
+}
