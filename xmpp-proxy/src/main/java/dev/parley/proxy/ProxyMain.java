@@ -1,5 +1,7 @@
 package dev.parley.proxy;
 
+import dev.parley.proxy.config.ProxyConfig;
+import dev.parley.proxy.config.ProxyConfigException;
 import dev.parley.xmpp.s2s.ListenerConfig;
 import dev.parley.xmpp.s2s.S2sListener;
 import java.io.PrintStream;
@@ -40,14 +42,24 @@ public final class ProxyMain {
             out.println("parley-xmpp-proxy " + (version == null ? "(development build)" : version));
             return 0;
         }
+        if (options.check()) {
+            return ConfigCheck.run(options.config().orElseThrow(), out, err);
+        }
+        ProxyConfig config;
+        try {
+            config = ProxyConfig.load(options.config().orElseThrow());
+        } catch (ProxyConfigException e) {
+            err.println("parley-xmpp-proxy: " + e.getMessage());
+            return ConfigCheck.EXIT_INVALID;
+        }
         S2sListener listener;
         try {
-            listener = S2sListener.start(ListenerConfig.of(options.s2sBindAddress(), options.s2sPort(), Set.of(options.domain())));
+            listener = S2sListener.start(ListenerConfig.of(config.s2s().bind(), config.s2s().port(), Set.of(config.domain())));
         } catch (RuntimeException e) {
             err.println("parley-xmpp-proxy: " + e.getMessage());
             return 1;
         }
-        out.println("parley-xmpp-proxy: serving " + options.domain() + " on " + listener.localAddress());
+        out.println("parley-xmpp-proxy: serving " + config.domain() + " on " + listener.localAddress());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             listener.close();

@@ -1,24 +1,33 @@
 package dev.parley.proxy;
 
-import dev.parley.xmpp.net.IpAddressLiteral;
-import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
-/** The proxy's command-line options, parsed and checked. */
-record ProxyOptions(boolean help, boolean version, InetAddress s2sBindAddress, int s2sPort, String domain) {
+/**
+ * The proxy's command-line options, parsed and checked. Everything the proxy runs with is in the configuration
+ * file; the command line only names it and says what to do with it.
+ *
+ * @param help    print the usage and exit
+ * @param version print the version and exit
+ * @param check   check the configuration file and exit
+ * @param config  the configuration file; present unless {@code help} or {@code version}
+ */
+record ProxyOptions(boolean help, boolean version, boolean check, Optional<Path> config) {
 
     static final String USAGE = """
-            Usage: java -jar parley-xmpp-proxy.jar [options]
+            Usage: java -jar parley-xmpp-proxy.jar --config FILE [--check]
 
             Parley XMPP Proxy: runs in the DMZ and holds the server-to-server (S2S) XMPP
             streams for a Parley server in proxy mode.
 
             Options:
-              --domain NAME        XMPP domain the proxy serves (required to run)
-              --s2s-bind ADDRESS   IP address to listen on for S2S streams (default 127.0.0.1)
-              --s2s-port PORT      TCP port for S2S streams (default 5269)
-              --version            print the version and exit
-              --help               print this help and exit
+              --config FILE   the configuration file (required); every key is explained in
+                              parley-xmpp-proxy.properties.example
+              --check         check the configuration file and the files it names, print
+                              every problem, and exit: 0 when it is valid, 1 when not
+              --version       print the version and exit
+              --help          print this help and exit
 
             Stop it with Ctrl-C or SIGTERM: open streams are closed cleanly.
             """;
@@ -29,24 +38,27 @@ record ProxyOptions(boolean help, boolean version, InetAddress s2sBindAddress, i
     static ProxyOptions parse(List<String> args) {
         boolean help = false;
         boolean version = false;
-        InetAddress bind = IpAddressLiteral.parse("127.0.0.1");
-        int port = 5269;
-        String domain = null;
+        boolean check = false;
+        Optional<Path> config = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
-                case "--domain" -> domain = value(args, ++i, arg);
-                case "--s2s-bind" -> bind = IpAddressLiteral.parse(value(args, ++i, arg));
-                case "--s2s-port" -> port = port(value(args, ++i, arg));
+                case "--check" -> check = true;
+                case "--config" -> {
+                    if (config.isPresent()) {
+                        throw new IllegalArgumentException("--config is given twice (see --help)");
+                    }
+                    config = Optional.of(path(value(args, ++i, arg)));
+                }
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "' (see --help)");
             }
         }
-        if (!help && !version && (domain == null || domain.isBlank())) {
-            throw new IllegalArgumentException("--domain is required (see --help)");
+        if (!help && !version && config.isEmpty()) {
+            throw new IllegalArgumentException("--config FILE is required (see --help)");
         }
-        return new ProxyOptions(help, version, bind, port, domain);
+        return new ProxyOptions(help, version, check, config);
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -56,15 +68,10 @@ record ProxyOptions(boolean help, boolean version, InetAddress s2sBindAddress, i
         return args.get(index);
     }
 
-    private static int port(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the text as typed
+    private static Path path(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("--config needs a file name, not an empty one");
         }
-        throw new IllegalArgumentException("--s2s-port must be a number from 1 to 65535, not '" + text + "'");
+        return Path.of(text);
     }
 }

@@ -3,55 +3,63 @@ package dev.parley.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProxyOptionsTest {
 
     @Test
-    void helpPrintsUsageAndSucceeds() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    void runsWithTheConfigurationFileNamed() {
+        ProxyOptions options = ProxyOptions.parse(List.of("--config", "/etc/parley-xmpp-proxy/proxy.properties"));
 
-        int status = ProxyMain.run(List.of("--help"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar parley-xmpp-proxy.jar")
-                .contains("--domain NAME").contains("--s2s-port PORT");
-        assertThat(err.size()).isZero();
+        assertThat(options.config()).contains(Path.of("/etc/parley-xmpp-proxy/proxy.properties"));
+        assertThat(options.check()).isFalse();
+        assertThat(options.help()).isFalse();
+        assertThat(options.version()).isFalse();
     }
 
     @Test
-    void unknownOptionIsAUsageError() throws Exception {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        int status = ProxyMain.run(List.of("--colour"), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isEqualTo(ProxyMain.EXIT_USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option '--colour'");
+    void checksTheConfigurationFileWithCheck() {
+        assertThat(ProxyOptions.parse(List.of("--check", "--config", "proxy.properties")).check()).isTrue();
     }
 
     @Test
-    void parsesListenerOptions() {
-        ProxyOptions options = ProxyOptions.parse(List.of("--domain", "dmz.example", "--s2s-bind", "127.0.0.7", "--s2s-port", "15269"));
-
-        assertThat(options.domain()).isEqualTo("dmz.example");
-        assertThat(options.s2sBindAddress().getHostAddress()).isEqualTo("127.0.0.7");
-        assertThat(options.s2sPort()).isEqualTo(15269);
+    void helpAndVersionNeedNoConfigurationFile() {
+        assertThat(ProxyOptions.parse(List.of("--help")).help()).isTrue();
+        assertThat(ProxyOptions.parse(List.of("-h")).help()).isTrue();
+        assertThat(ProxyOptions.parse(List.of("--version")).version()).isTrue();
     }
 
     @Test
-    void refusesBadPortAndMissingDomain() {
-        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--domain", "d", "--s2s-port", "0")))
-                .hasMessage("--s2s-port must be a number from 1 to 65535, not '0'");
-        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--s2s-port", "5269")))
-                .hasMessage("--domain is required (see --help)");
-        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--domain")))
-                .hasMessage("--domain needs a value (see --help)");
+    void usageNamesEveryOption() {
+        assertThat(ProxyOptions.USAGE).startsWith("Usage: java -jar parley-xmpp-proxy.jar --config FILE [--check]")
+                .contains("--config FILE").contains("--check").contains("--version").contains("--help");
+    }
+
+    @Test
+    void refusesToRunOrCheckWithoutAConfigurationFile() {
+        assertThatThrownBy(() -> ProxyOptions.parse(List.of()))
+                .hasMessage("--config FILE is required (see --help)");
+        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--check")))
+                .hasMessage("--config FILE is required (see --help)");
+    }
+
+    @Test
+    void refusesAConfigOptionWithoutFileOrGivenTwice() {
+        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--config")))
+                .hasMessage("--config needs a value (see --help)");
+        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--config", " ")))
+                .hasMessage("--config needs a file name, not an empty one");
+        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--config", "a.properties", "--config", "b.properties")))
+                .hasMessage("--config is given twice (see --help)");
+    }
+
+    @Test
+    void refusesUnknownOptionsIncludingTheOldOnes() {
+        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--colour")))
+                .hasMessage("Unknown option '--colour' (see --help)");
+        assertThatThrownBy(() -> ProxyOptions.parse(List.of("--domain", "example.com")))
+                .hasMessage("Unknown option '--domain' (see --help)");
     }
 }
