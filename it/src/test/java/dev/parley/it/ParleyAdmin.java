@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** What an administrator does through the REST API in the federation tests: settings, authorizations, archive, audit. */
@@ -30,35 +31,47 @@ final class ParleyAdmin {
      *
      * @param retryWindowSeconds how long outbound stanzas for an unreachable domain are retried
      */
-    record Federation(boolean enabled, int port, String tlsPolicy, int retryWindowSeconds) {
+    /** The settings a test asks for; {@code proxy} set means proxy mode, through that proxy. */
+    record Federation(boolean enabled, int port, String tlsPolicy, int retryWindowSeconds, Optional<Proxy> proxy) {
+
+        /** Where proxy mode's proxy listens for Parley's link, and the password they share. */
+        record Proxy(String host, int port, String password) {
+        }
 
         static Federation on() {
-            return new Federation(true, ItEnvironment.S2S_PORT, "OPTIONAL", 0);
+            return new Federation(true, ItEnvironment.S2S_PORT, "OPTIONAL", 0, Optional.empty());
         }
 
         Federation off() {
-            return new Federation(false, port, tlsPolicy, retryWindowSeconds);
+            return new Federation(false, port, tlsPolicy, retryWindowSeconds, proxy);
         }
 
         Federation withPort(int newPort) {
-            return new Federation(enabled, newPort, tlsPolicy, retryWindowSeconds);
+            return new Federation(enabled, newPort, tlsPolicy, retryWindowSeconds, proxy);
         }
 
         Federation withTlsPolicy(String policy) {
-            return new Federation(enabled, port, policy, retryWindowSeconds);
+            return new Federation(enabled, port, policy, retryWindowSeconds, proxy);
         }
 
         Federation withRetryWindow(int seconds) {
-            return new Federation(enabled, port, tlsPolicy, seconds);
+            return new Federation(enabled, port, tlsPolicy, seconds, proxy);
+        }
+
+        /** Proxy mode, linked to the proxy at {@code host:port} with {@code password}. */
+        Federation throughProxy(String host, int proxyPort, String password) {
+            return new Federation(enabled, port, tlsPolicy, retryWindowSeconds,
+                    Optional.of(new Proxy(host, proxyPort, password)));
         }
 
         String json(String bindAddress) {
-            return Json.createObjectBuilder()
-                    .add("enabled", enabled).add("mode", "DIRECT")
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("enabled", enabled).add("mode", proxy.isPresent() ? "PROXY" : "DIRECT")
                     .add("s2sPort", port).add("s2sBindAddress", bindAddress)
-                    .add("proxyPort", 5275).add("tlsPolicy", tlsPolicy)
-                    .add("maxLevel", "PERSONAL").add("outboundRetryWindow", retryWindowSeconds)
-                    .build().toString();
+                    .add("proxyPort", proxy.map(Proxy::port).orElse(5275)).add("tlsPolicy", tlsPolicy)
+                    .add("maxLevel", "PERSONAL").add("outboundRetryWindow", retryWindowSeconds);
+            proxy.ifPresent(link -> json.add("proxyHost", link.host()).add("proxyPassword", link.password()));
+            return json.build().toString();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.parley.it;
 import dev.parley.it.peers.DomainPlan;
 import dev.parley.it.peers.EjabberdPeer;
 import dev.parley.it.peers.FederationPeer;
+import dev.parley.it.peers.ParleyProxyPeer;
 import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.ProsodyPeer;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Real Prosody and ejabberd servers federating with the server under test: one DNS for them all (which also names
@@ -28,11 +30,14 @@ final class RealPeers implements AutoCloseable {
     private final PeerNetwork network;
     private final TestCa ca;
     private final Map<String, FederationPeer> peers;
+    private final Optional<ParleyProxyPeer> proxy;
 
-    private RealPeers(PeerNetwork network, TestCa ca, Map<String, FederationPeer> peers) {
+    private RealPeers(PeerNetwork network, TestCa ca, Map<String, FederationPeer> peers,
+                      Optional<ParleyProxyPeer> proxy) {
         this.network = network;
         this.ca = ca;
         this.peers = peers;
+        this.proxy = proxy;
     }
 
     /** Starts Prosody for {@code domain}, securing its streams as {@code security} says. */
@@ -50,24 +55,45 @@ final class RealPeers implements AutoCloseable {
 
     /** Starts one server of its kind per domain, in the map's order, each securing its streams as {@code security} says. */
     static RealPeers start(PeerSecurity security, Map<String, Kind> domains) {
+        return start(security, domains, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(PeerSecurity, Map)}, but Parley's domain is served by a Parley XMPP Proxy, which the DNS names
+     * instead of Parley and which expects Parley's link with {@code linkSecret}.
+     */
+    static RealPeers behindParleyProxy(String linkSecret, PeerSecurity security, Map<String, Kind> domains) {
+        return start(security, domains, Optional.of(linkSecret));
+    }
+
+    private static RealPeers start(PeerSecurity security, Map<String, Kind> domains, Optional<String> proxySecret) {
         List<DomainPlan> plans = new ArrayList<>();
         domains.forEach((domain, kind) -> plans.add(kind == Kind.PROSODY ? ProsodyPeer.plan(domain, security)
                 : EjabberdPeer.plan(domain, security)));
-        plans.add(DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
-                .at(ItEnvironment.loopback(ItEnvironment.address())));
+        plans.add(proxySecret.isPresent() ? ParleyProxyPeer.plan(ItEnvironment.XMPP_DOMAIN)
+                : DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
+                        .at(ItEnvironment.loopback(ItEnvironment.address())));
         PeerNetwork network = PeerNetwork.startWithDns(ItEnvironment.dns(), plans.toArray(DomainPlan[]::new));
         TestCa ca = TestCa.create(network.runDir().resolve("ca"));
         Map<String, FederationPeer> peers = new LinkedHashMap<>();
         domains.forEach((domain, kind) -> peers.put(domain, kind == Kind.PROSODY
                 ? new ProsodyPeer(network, domain, security, ca) : new EjabberdPeer(network, domain, security, ca)));
-        RealPeers started = new RealPeers(network, ca, peers);
+        Optional<ParleyProxyPeer> proxy = proxySecret.map(secret -> new ParleyProxyPeer(network,
+                ItEnvironment.XMPP_DOMAIN, secret));
+        RealPeers started = new RealPeers(network, ca, peers, proxy);
         try {
+            proxy.ifPresent(ParleyProxyPeer::start);
             peers.values().forEach(FederationPeer::start);
         } catch (RuntimeException e) {
             started.close();
             throw e;
         }
         return started;
+    }
+
+    /** The Parley XMPP Proxy serving Parley's domain, for the tests that started one. */
+    ParleyProxyPeer proxy() {
+        return proxy.orElseThrow(() -> new IllegalStateException("these peers run without a Parley XMPP Proxy"));
     }
 
     /** Registers {@code user} on the (first) server and logs a client in as them. */
@@ -90,6 +116,7 @@ final class RealPeers implements AutoCloseable {
     /** Stops the servers, keeping their DNS; safe to call again. */
     void stopServers() {
         peers.values().forEach(FederationPeer::close);
+        proxy.ifPresent(ParleyProxyPeer::close);
     }
 
     @Override

@@ -2,17 +2,16 @@ package dev.parley.proxy;
 
 import dev.parley.proxy.config.ProxyConfig;
 import dev.parley.proxy.config.ProxyConfigException;
-import dev.parley.xmpp.s2s.ListenerConfig;
-import dev.parley.xmpp.s2s.S2sListener;
+import dev.parley.proxy.logging.ProxyLogging;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of the runnable jar. */
 public final class ProxyMain {
 
     static final int EXIT_USAGE = 2;
+    static final int EXIT_FAILED = 1;
 
     private ProxyMain() {
     }
@@ -24,7 +23,7 @@ public final class ProxyMain {
         }
     }
 
-    /** Runs the command; returns at once for --help, --version and errors, else when the JVM is asked to stop. */
+    /** Runs the command; returns at once for --help, --version, --check and errors, else when the JVM is asked to stop. */
     static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         ProxyOptions options;
         try {
@@ -52,17 +51,21 @@ public final class ProxyMain {
             err.println("parley-xmpp-proxy: " + e.getMessage());
             return ConfigCheck.EXIT_INVALID;
         }
-        S2sListener listener;
+        ProxyLogging.configure(config.logFormat());
+        ProxyServer server;
         try {
-            listener = S2sListener.start(ListenerConfig.of(config.s2s().bind(), config.s2s().port(), Set.of(config.domain())));
+            server = ProxyServer.start(config);
         } catch (RuntimeException e) {
             err.println("parley-xmpp-proxy: " + e.getMessage());
-            return 1;
+            return EXIT_FAILED;
         }
-        out.println("parley-xmpp-proxy: serving " + config.domain() + " on " + listener.localAddress());
+        out.println("parley-xmpp-proxy: " + server.describe());
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM (systemd's stop) and Ctrl-C: Parley's link and the S2S streams end with their closing tags.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            listener.close();
+            server.close();
+            // On the console, not the log: the JDK's logging may already be shut down by its own hook.
+            out.println("parley-xmpp-proxy: stopped");
             stopped.countDown();
         }, "parley-proxy-shutdown"));
         stopped.await();

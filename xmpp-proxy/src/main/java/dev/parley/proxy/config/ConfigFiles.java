@@ -1,5 +1,6 @@
 package dev.parley.proxy.config;
 
+import dev.parley.xmpp.component.ComponentSecret;
 import dev.parley.xmpp.tls.Certificates;
 import dev.parley.xmpp.tls.CredentialLoadException;
 import dev.parley.xmpp.tls.ServerCredential;
@@ -21,22 +22,25 @@ import java.util.Optional;
  */
 final class ConfigFiles {
 
+    /** Long enough that guessing the link secret over the network is hopeless, short enough to generate and paste. */
+    static final int LINK_SECRET_MIN_LENGTH = 16;
+
     private ConfigFiles() {
     }
 
-    /** The link secret: the first line of the file, trimmed, at least {@link LinkSecret#MIN_LENGTH} characters. */
-    static Optional<LinkSecret> linkSecret(Settings settings) {
+    /** The link secret: the first line of the file, trimmed, at least {@link #LINK_SECRET_MIN_LENGTH} characters. */
+    static Optional<ComponentSecret> linkSecret(Settings settings) {
         Optional<Path> file = settings.required(Keys.LINK_SECRET_FILE, settings::resolve);
         Optional<String> line = file.flatMap(path -> firstLine(settings, Keys.LINK_SECRET_FILE, path))
                 .map(String::trim);
-        if (line.isPresent() && line.get().length() < LinkSecret.MIN_LENGTH) {
+        if (line.isPresent() && line.get().length() < LINK_SECRET_MIN_LENGTH) {
             // Neither the secret nor its length: the length narrows down a short secret further.
             settings.problem(Keys.LINK_SECRET_FILE, "the secret (the first line of " + file.orElseThrow()
-                    + ") must be at least " + LinkSecret.MIN_LENGTH
+                    + ") must be at least " + LINK_SECRET_MIN_LENGTH
                     + " characters long; generate one with: openssl rand -base64 24");
             return Optional.empty();
         }
-        return line.map(LinkSecret::new);
+        return line.map(ComponentSecret::new);
     }
 
     /** A PEM certificate chain and PEM private key, named by two keys that come together or not at all. */

@@ -1,6 +1,7 @@
 package dev.parley.proxy.config;
 
 import dev.parley.proxy.logging.LogFormat;
+import dev.parley.xmpp.component.ComponentSecret;
 import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.net.IpAddressLiteral;
 import dev.parley.xmpp.s2s.ListenerConfig;
@@ -55,7 +56,7 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
      * @param secret the password the link authenticates with
      * @param tls    the key and certificate for direct TLS on the link, empty for plain TCP
      */
-    public record Link(InetAddress bind, int port, LinkSecret secret, Optional<ServerCredential> tls) {
+    public record Link(InetAddress bind, int port, ComponentSecret secret, Optional<ServerCredential> tls) {
 
         public Link {
             Objects.requireNonNull(bind, "bind");
@@ -96,7 +97,7 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
 
         InetAddress linkBind = settings.withDefault(Keys.LINK_BIND, LOOPBACK, Values::address);
         int linkPort = settings.withDefault(Keys.LINK_PORT, DEFAULT_LINK_PORT, Values::port);
-        Optional<LinkSecret> secret = ConfigFiles.linkSecret(settings);
+        Optional<ComponentSecret> secret = ConfigFiles.linkSecret(settings);
         Optional<ServerCredential> linkTls = ConfigFiles.pem(settings, Keys.LINK_TLS_CERTIFICATE, Keys.LINK_TLS_KEY);
 
         InetAddress s2sBind = settings.withDefault(Keys.S2S_BIND, LOOPBACK, Values::address);

@@ -1,0 +1,145 @@
+package dev.parley.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.it.ParleyAdmin.Federation;
+import dev.parley.it.RealPeers.Kind;
+import dev.parley.it.peers.ParleyProxyPeer;
+import dev.parley.it.peers.PeerSecurity;
+import dev.parley.it.peers.XmppUser;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Proxy mode end to end: the Parley XMPP Proxy (its jar, in a JVM of its own) holds the S2S streams of Parley's
+ * domain, which the DNS names at the proxy's address; Parley opens no S2S port and reaches it through its link.
+ * Real Prosody and ejabberd users talk with a local user both ways; a wrong password and a restarted proxy are told
+ * clearly, and nothing sent meanwhile is lost or duplicated.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProxyModeIT {
+
+    private static final String PROSODY = "prosody.proxymode.test";
+    private static final String EJABBERD = "ejabberd.proxymode.test";
+    private static final String SECRET = "proxy-link-" + UUID.randomUUID();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The retry pauses of the link and of the queue together, while the proxy comes back. */
+    private static final Duration RECOVERY = Duration.ofSeconds(90);
+
+    private static RealPeers peers;
+    private static Federation throughProxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, Kind> domains = new LinkedHashMap<>();
+        domains.put(PROSODY, Kind.PROSODY);
+        domains.put(EJABBERD, Kind.EJABBERD);
+        peers = RealPeers.behindParleyProxy(SECRET, PeerSecurity.NO_TLS_DIALBACK, domains);
+        ParleyAdmin.revokeTestAuthorizations();
+        ParleyAdmin.authorize(PROSODY, "PERSONAL", null);
+        ParleyAdmin.authorize(EJABBERD, "PERSONAL", null);
+        throughProxy = Federation.on().withRetryWindow(300).throughProxy(proxy().address().getHostAddress(),
+                ParleyProxyPeer.LINK_PORT, SECRET);
+        ParleyAdmin.restartFederation(throughProxy);
+        awaitLink(true, WAIT);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ParleyAdmin.settings(Federation.on().off());
+        ParleyAdmin.revokeTestAuthorizations();
+        if (peers != null) {
+            peers.close();
+        }
+    }
+
+    @Test
+    void prosodyAndEjabberdUsersChatBothWaysThroughTheProxyWhileParleyHasNoS2sPort() throws Exception {
+        assertThat(RawS2s.listening(ItEnvironment.S2S_PORT)).as("Parley's own S2S port in proxy mode").isFalse();
+        for (String server : new String[] {PROSODY, EJABBERD}) {
+            String local = ItEnvironment.localUser("paula");
+            LocalUserApi localApi = new LocalUserApi(local);
+            try (XmppUser remote = peers.user(server, "rob", "secret-rob")) {
+                HttpResponse<String> sent = localApi.send(remote.jid(), "Hello through the DMZ");
+                assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+                assertThat(remote.awaitMessage(local, WAIT)).isEqualTo("Hello through the DMZ");
+
+                String answer = "Hello back from " + server + " " + UUID.randomUUID();
+                remote.send(local, answer);
+                Eventually.equals("the answer from " + server + " reached the local user", () -> localApi.messages()
+                        .stream().anyMatch(message -> message.getString("xml").contains(answer)), true, WAIT);
+            }
+        }
+        JsonObject link = ParleyAdmin.federationStatus().getJsonObject("proxyLink");
+        assertThat(link.getBoolean("up")).isTrue();
+        assertThat(ParleyAdmin.federationStatus().isNull("listening")).isTrue();
+    }
+
+    @Test
+    void aRestartedProxyLosesAndDuplicatesNothingSentWhileItWasAway() throws Exception {
+        String local = ItEnvironment.localUser("quinn");
+        LocalUserApi localApi = new LocalUserApi(local);
+        try (XmppUser remote = peers.user(PROSODY, "sam", "secret-sam")) {
+            proxy().stop();
+            awaitLink(false, WAIT);
+            assertThat(ParleyAdmin.federationStatus().getJsonObject("proxyLink").getString("problem"))
+                    .contains("proxy");
+            for (int i = 1; i <= 3; i++) {
+                assertThat(localApi.send(remote.jid(), "while away " + i).statusCode()).isEqualTo(202);
+            }
+
+            proxy().start();
+            awaitLink(true, RECOVERY);
+            for (int i = 1; i <= 3; i++) {
+                assertThat(remote.awaitMessage(local, RECOVERY)).startsWith("while away ");
+            }
+            Thread.sleep(2_000);
+            assertThat(remote.messagesFrom(local)).as("nothing more, in particular no copy").isEmpty();
+        }
+        ParleyAdmin.awaitAudit(proxy().address().getHostAddress(),
+                entry -> entry.getString("kind").equals("PROXY_LINK_DOWN"), WAIT);
+        ParleyAdmin.awaitAudit(proxy().address().getHostAddress(),
+                entry -> entry.getString("kind").equals("PROXY_LINK_UP"), WAIT);
+    }
+
+    @Test
+    void aWrongLinkPasswordIsShownWithoutTheSecret() throws Exception {
+        String wrong = "not-the-link-secret-" + UUID.randomUUID();
+        try {
+            ParleyAdmin.settings(Federation.on().throughProxy(proxy().address().getHostAddress(),
+                    ParleyProxyPeer.LINK_PORT, wrong));
+            JsonObject link = Eventually.value("the link refused", () -> ParleyAdmin.federationStatus()
+                    .getJsonObject("proxyLink"), found -> !found.isNull("problem")
+                    && found.getString("problem").contains("refused the link password"), WAIT);
+            assertThat(link.getBoolean("up")).isFalse();
+            assertThat(link.toString()).doesNotContain(wrong).doesNotContain(SECRET);
+            JsonObject audited = ParleyAdmin.awaitAudit(proxy().address().getHostAddress(),
+                    entry -> entry.getString("detail").contains("refused the link password"), WAIT);
+            assertThat(audited.toString()).doesNotContain(wrong);
+        } finally {
+            ParleyAdmin.settings(throughProxy);
+            awaitLink(true, WAIT);
+        }
+    }
+
+    private static ParleyProxyPeer proxy() {
+        return peers.proxy();
+    }
+
+    private static void awaitLink(boolean up, Duration timeout) throws Exception {
+        Eventually.value("the link to the proxy " + (up ? "up" : "down"), ParleyAdmin::federationStatus,
+                status -> !status.isNull("proxyLink") && status.getJsonObject("proxyLink").getBoolean("up") == up,
+                timeout);
+    }
+}

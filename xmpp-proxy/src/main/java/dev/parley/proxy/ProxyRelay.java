@@ -1,0 +1,133 @@
+package dev.parley.proxy;
+
+import dev.parley.xmpp.component.ComponentHost;
+import dev.parley.xmpp.component.ComponentLink;
+import dev.parley.xmpp.s2s.S2sEngine;
+import dev.parley.xmpp.s2s.StanzaListener;
+import dev.parley.xmpp.stanza.Bounces;
+import dev.parley.xmpp.stanza.StanzaError;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlElement;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The proxy's switchboard between its two sides: what remote servers send to Parley's domain goes over the link to
+ * Parley; what Parley sends over the link goes to the engine, which holds the S2S streams. Nothing is dropped
+ * silently: a stanza that cannot go on is answered with an error to its sender.
+ */
+final class ProxyRelay implements ComponentHost, StanzaListener {
+
+    private static final System.Logger LOG = System.getLogger(ProxyRelay.class.getName());
+    static final String NO_LINK = "the server of this domain is not connected to its XMPP proxy at the moment;"
+            + " try again later";
+
+    private final Clock clock;
+    /** Where stanzas from Parley go: the engine's send, set once it has started. */
+    private volatile Consumer<XmlElement> outbound;
+    private volatile ComponentLink link;
+    private volatile LinkReport report;
+
+    ProxyRelay(Clock clock) {
+        this.clock = clock;
+        this.report = new LinkReport(false, clock.instant(), Optional.of("Parley has not connected yet"));
+    }
+
+    /** Starts passing Parley's stanzas to {@code engine}. */
+    void sendThrough(S2sEngine engine) {
+        this.outbound = engine::send;
+    }
+
+    /** The link as the health endpoint reports it. */
+    LinkReport linkReport() {
+        return report;
+    }
+
+    /** From a remote server, to Parley's domain: over the link, or back to its sender while there is none. */
+    @Override
+    public void onStanza(XmlElement stanza) {
+        ComponentLink current = link;
+        if (current != null && current.send(stanza)) {
+            return;
+        }
+        answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK, this::toRemote);
+    }
+
+    /** From Parley, to a remote domain: to the engine, which queues it for the domain's session. */
+    @Override
+    public void stanza(ComponentLink from, XmlElement stanza) {
+        Consumer<XmlElement> engine = outbound;
+        if (engine == null) {
+            answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "the XMPP proxy is starting", from::send);
+            return;
+        }
+        try {
+            engine.accept(stanza);
+        } catch (IllegalArgumentException e) {
+            answer(stanza, StanzaErrorCondition.BAD_REQUEST, e.getMessage(), from::send);
+        } catch (IllegalStateException e) {
+            answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "the XMPP proxy is stopping", from::send);
+        }
+    }
+
+    @Override
+    public void linkUp(ComponentLink up) {
+        link = up;
+        report = new LinkReport(true, up.since(), Optional.empty());
+        LOG.log(Level.INFO, "Parley linked from {0} for {1}", up.remoteAddress(), up.domain());
+    }
+
+    @Override
+    public void linkDown(ComponentLink down, String reason) {
+        // A link replaced by a new one ends after its successor came up: only the current one's end counts.
+        if (link == down) {
+            link = null;
+            report = new LinkReport(false, clock.instant(), Optional.of(reason));
+        }
+        LOG.log(Level.WARNING, "The link from Parley at {0} ended: {1}", down.remoteAddress(), reason);
+    }
+
+    @Override
+    public void refused(SocketAddress peer, String reason) {
+        // The reason never holds the secret, nor what was sent for it.
+        LOG.log(Level.WARNING, "Refused a link from {0}: {1}", peer, reason);
+    }
+
+    private void toRemote(XmlElement reply) {
+        Consumer<XmlElement> engine = outbound;
+        if (engine != null) {
+            engine.accept(reply);
+        }
+    }
+
+    private static void answer(XmlElement stanza, StanzaErrorCondition condition, String text,
+                               Consumer<XmlElement> replyTo) {
+        Optional<XmlElement> reply = Bounces.reply(stanza, StanzaError.of(condition, text));
+        if (reply.isEmpty()) {
+            // An error is never answered with an error (RFC 6120 §8.3.1); this one can only be recorded.
+            LOG.log(Level.WARNING, "An error stanza from {0} to {1} could not be passed on: {2}",
+                    stanza.attribute("from").orElse("-"), stanza.attribute("to").orElse("-"), text);
+            return;
+        }
+        try {
+            replyTo.accept(reply.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not answer a stanza from " + stanza.attribute("from").orElse("-") + " ("
+                    + condition.elementName() + ": " + text + ")", e);
+        }
+    }
+
+    /**
+     * The link as the proxy saw it last.
+     *
+     * @param up      whether Parley is linked
+     * @param since   since when
+     * @param problem while down, why
+     */
+    record LinkReport(boolean up, Instant since, Optional<String> problem) {
+    }
+}

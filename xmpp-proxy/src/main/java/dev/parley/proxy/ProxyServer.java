@@ -1,0 +1,130 @@
+package dev.parley.proxy;
+
+import dev.parley.proxy.config.ProxyConfig;
+import dev.parley.proxy.health.ProxyHealth;
+import dev.parley.proxy.health.ProxyHealthReport;
+import dev.parley.xmpp.component.ComponentListener;
+import dev.parley.xmpp.component.ComponentListenerConfig;
+import dev.parley.xmpp.dns.DnsClient;
+import dev.parley.xmpp.dns.DnsHostResolver;
+import dev.parley.xmpp.dns.DnsS2sTargetResolver;
+import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.s2s.EngineConfig;
+import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.s2s.S2sEngine;
+import dev.parley.xmpp.s2s.SessionDirection;
+import dev.parley.xmpp.s2s.SessionInfo;
+import dev.parley.xmpp.tls.TlsConfig;
+import dev.parley.xmpp.tls.TlsPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The running proxy: the S2S engine for the domain it serves (the same engine Parley's resource adapter runs), the
+ * listener for Parley's link, the relay between them, and the health endpoint.
+ */
+final class ProxyServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ProxyServer.class.getName());
+
+    private final ProxyConfig config;
+    private final S2sEngine engine;
+    private final ComponentListener link;
+    private final Optional<ProxyHealth> health;
+
+    private ProxyServer(ProxyConfig config, S2sEngine engine, ComponentListener link, Optional<ProxyHealth> health) {
+        this.config = config;
+        this.engine = engine;
+        this.link = link;
+        this.health = health;
+    }
+
+    /**
+     * Starts everything the configuration asks for, or nothing.
+     *
+     * @throws RuntimeException saying which part could not start (a port taken, a credential unusable)
+     */
+    static ProxyServer start(ProxyConfig config) {
+        ProxyRelay relay = new ProxyRelay(Clock.systemUTC());
+        S2sEngine engine = S2sEngine.start(engineConfig(config), relay, ProxyServer::log);
+        relay.sendThrough(engine);
+        ComponentListener link;
+        try {
+            link = ComponentListener.start(linkConfig(config), relay);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        try {
+            Optional<ProxyHealth> health = Optional.empty();
+            if (config.health().isPresent()) {
+                health = Optional.of(ProxyHealth.start(config.health().get().getAddress(),
+                        config.health().get().getPort(), () -> report(engine, relay)));
+            }
+            return new ProxyServer(config, engine, link, health);
+        } catch (IOException e) {
+            link.close();
+            engine.close();
+            throw new UncheckedIOException("the health endpoint could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The engine for the proxy's domain. Authorizations stay Parley's: every remote domain is let through here and
+     * Parley refuses what it does not authorize. TLS is negotiated where both sides can, with the proxy's certificate.
+     */
+    private static EngineConfig engineConfig(ProxyConfig config) {
+        DnsClient dns = new DnsClient(config.dns());
+        TlsConfig tls = new TlsConfig(config.s2s().credential().map(credential -> Map.of(config.domain(), credential))
+                .orElse(Map.of()), config.s2s().trustedCas(), TlsPolicy.OPTIONAL, domain -> null);
+        EngineConfig engine = EngineConfig.of(config.s2s().bind(), config.s2s().port(), Set.of(config.domain()),
+                new DnsS2sTargetResolver(dns), new DnsHostResolver(dns)).withTls(tls);
+        return config.s2s().directTlsPort().isPresent()
+                ? engine.withDirectTlsPort(config.s2s().directTlsPort().getAsInt()) : engine;
+    }
+
+    private static ComponentListenerConfig linkConfig(ProxyConfig config) {
+        ComponentListenerConfig link = ComponentListenerConfig.of(config.link().bind(), config.link().port(),
+                config.domain(), config.link().secret());
+        return config.link().tls().map(link::withTls).orElse(link);
+    }
+
+    private static ProxyHealthReport report(S2sEngine engine, ProxyRelay relay) {
+        List<SessionInfo> sessions = engine.sessions();
+        ProxyRelay.LinkReport link = relay.linkReport();
+        return new ProxyHealthReport(link.up(), link.problem(), count(sessions, SessionDirection.INBOUND),
+                count(sessions, SessionDirection.OUTBOUND), true);
+    }
+
+    private static int count(List<SessionInfo> sessions, SessionDirection direction) {
+        return (int) sessions.stream().filter(session -> session.direction() == direction).count();
+    }
+
+    /** The proxy keeps no audit trail of its own: its federation events go to its log. */
+    private static void log(FederationEvent event) {
+        LOG.log(event.kind() == FederationEvent.Kind.STREAM_OPENED || event.kind() == FederationEvent.Kind.STREAM_CLOSED
+                ? Level.INFO : Level.WARNING, "{0} {1} {2} ({3}): {4}", event.kind(), event.direction(),
+                event.remoteDomain(), event.remoteAddress(), event.detail());
+    }
+
+    /** Where it serves what, in one line for the console. */
+    String describe() {
+        return "serving " + config.domain() + ": S2S on " + IpAddressLiteral.format(engine.localAddress())
+                + ", Parley's link on " + IpAddressLiteral.format(link.localAddress())
+                + health.map(endpoint -> ", health on port " + endpoint.port()).orElse("");
+    }
+
+    /** Parley's link first (it ends with system-shutdown), then the S2S streams, then the health endpoint. */
+    @Override
+    public void close() {
+        link.close();
+        engine.close();
+        health.ifPresent(ProxyHealth::close);
+    }
+}
