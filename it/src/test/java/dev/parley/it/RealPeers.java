@@ -9,6 +9,7 @@ import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class RealPeers implements AutoCloseable {
 
     /** Starts one server of its kind per domain, in the map's order, each securing its streams as {@code security} says. */
     static RealPeers start(PeerSecurity security, Map<String, Kind> domains) {
-        return start(security, domains, Optional.empty());
+        return start(security, domains, ParleyDomain.PARLEY, "");
     }
 
     /**
@@ -63,23 +64,46 @@ final class RealPeers implements AutoCloseable {
      * instead of Parley and which expects Parley's link with {@code linkSecret}.
      */
     static RealPeers behindParleyProxy(String linkSecret, PeerSecurity security, Map<String, Kind> domains) {
-        return start(security, domains, Optional.of(linkSecret));
+        return start(security, domains, ParleyDomain.PARLEY_PROXY, linkSecret);
     }
 
-    private static RealPeers start(PeerSecurity security, Map<String, Kind> domains, Optional<String> proxySecret) {
+    /**
+     * Like {@link #start(PeerSecurity, Map)}, but Parley's domain is hosted by the first Prosody as an external
+     * component (XEP-0114) with {@code componentSecret}: the DNS names that Prosody for it, and Parley links to its
+     * component port ({@link #componentHost()}).
+     */
+    static RealPeers behindProsodyComponentHost(String componentSecret, PeerSecurity security,
+                                                Map<String, Kind> domains) {
+        return start(security, domains, ParleyDomain.PROSODY_COMPONENT, componentSecret);
+    }
+
+    /** Who serves Parley's domain towards the peers. */
+    private enum ParleyDomain { PARLEY, PARLEY_PROXY, PROSODY_COMPONENT }
+
+    private static RealPeers start(PeerSecurity security, Map<String, Kind> domains, ParleyDomain servedBy,
+                                   String secret) {
         List<DomainPlan> plans = new ArrayList<>();
         domains.forEach((domain, kind) -> plans.add(kind == Kind.PROSODY ? ProsodyPeer.plan(domain, security)
                 : EjabberdPeer.plan(domain, security)));
-        plans.add(proxySecret.isPresent() ? ParleyProxyPeer.plan(ItEnvironment.XMPP_DOMAIN)
-                : DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
-                        .at(ItEnvironment.loopback(ItEnvironment.address())));
+        plans.add(switch (servedBy) {
+            case PARLEY -> DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
+                    .at(ItEnvironment.loopback(ItEnvironment.address()));
+            case PARLEY_PROXY -> ParleyProxyPeer.plan(ItEnvironment.XMPP_DOMAIN);
+            case PROSODY_COMPONENT -> ProsodyPeer.componentPlan(ItEnvironment.XMPP_DOMAIN, security);
+        });
         PeerNetwork network = PeerNetwork.startWithDns(ItEnvironment.dns(), plans.toArray(DomainPlan[]::new));
         TestCa ca = TestCa.create(network.runDir().resolve("ca"));
         Map<String, FederationPeer> peers = new LinkedHashMap<>();
-        domains.forEach((domain, kind) -> peers.put(domain, kind == Kind.PROSODY
-                ? new ProsodyPeer(network, domain, security, ca) : new EjabberdPeer(network, domain, security, ca)));
-        Optional<ParleyProxyPeer> proxy = proxySecret.map(secret -> new ParleyProxyPeer(network,
-                ItEnvironment.XMPP_DOMAIN, secret));
+        String componentHost = servedBy == ParleyDomain.PROSODY_COMPONENT ? domains.entrySet().stream()
+                .filter(entry -> entry.getValue() == Kind.PROSODY).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("a component host needs a Prosody")) : "";
+        domains.forEach((domain, kind) -> peers.put(domain, kind == Kind.EJABBERD
+                ? new EjabberdPeer(network, domain, security, ca)
+                : domain.equals(componentHost) ? ProsodyPeer.hostingComponent(network, domain, security, ca,
+                        ItEnvironment.XMPP_DOMAIN, secret)
+                : new ProsodyPeer(network, domain, security, ca)));
+        Optional<ParleyProxyPeer> proxy = servedBy == ParleyDomain.PARLEY_PROXY
+                ? Optional.of(new ParleyProxyPeer(network, ItEnvironment.XMPP_DOMAIN, secret)) : Optional.empty();
         RealPeers started = new RealPeers(network, ca, peers, proxy);
         try {
             proxy.ifPresent(ParleyProxyPeer::start);
@@ -89,6 +113,11 @@ final class RealPeers implements AutoCloseable {
             throw e;
         }
         return started;
+    }
+
+    /** Where the Prosody hosting Parley's domain as a component listens for Parley's link. */
+    InetSocketAddress componentHost() {
+        return new InetSocketAddress(network.address(ItEnvironment.XMPP_DOMAIN), ProsodyPeer.COMPONENT_PORT);
     }
 
     /** The Parley XMPP Proxy serving Parley's domain, for the tests that started one. */
