@@ -34,8 +34,8 @@ final class ParleyAdmin {
     /** The settings a test asks for; {@code proxy} set means proxy mode, through that proxy. */
     record Federation(boolean enabled, int port, String tlsPolicy, int retryWindowSeconds, Optional<Proxy> proxy) {
 
-        /** Where proxy mode's proxy listens for Parley's link, and the password they share. */
-        record Proxy(String host, int port, String password) {
+        /** Where proxy mode's proxy listens for Parley's link, the password they share, and whether in TLS. */
+        record Proxy(String host, int port, String password, boolean tls) {
         }
 
         static Federation on() {
@@ -58,10 +58,16 @@ final class ParleyAdmin {
             return new Federation(enabled, port, tlsPolicy, seconds, proxy);
         }
 
-        /** Proxy mode, linked to the proxy at {@code host:port} with {@code password}. */
+        /** Proxy mode, linked to the proxy at {@code host:port} with {@code password}, in plain TCP. */
         Federation throughProxy(String host, int proxyPort, String password) {
             return new Federation(enabled, port, tlsPolicy, retryWindowSeconds,
-                    Optional.of(new Proxy(host, proxyPort, password)));
+                    Optional.of(new Proxy(host, proxyPort, password, false)));
+        }
+
+        /** Proxy mode, linked to the proxy at {@code host:port} with {@code password}, inside TLS. */
+        Federation throughProxyWithTls(String host, int proxyPort, String password) {
+            return new Federation(enabled, port, tlsPolicy, retryWindowSeconds,
+                    Optional.of(new Proxy(host, proxyPort, password, true)));
         }
 
         String json(String bindAddress) {
@@ -70,7 +76,8 @@ final class ParleyAdmin {
                     .add("s2sPort", port).add("s2sBindAddress", bindAddress)
                     .add("proxyPort", proxy.map(Proxy::port).orElse(5275)).add("tlsPolicy", tlsPolicy)
                     .add("maxLevel", "PERSONAL").add("outboundRetryWindow", retryWindowSeconds);
-            proxy.ifPresent(link -> json.add("proxyHost", link.host()).add("proxyPassword", link.password()));
+            proxy.ifPresent(link -> json.add("proxyHost", link.host()).add("proxyPassword", link.password())
+                    .add("proxyTls", link.tls()));
             return json.build().toString();
         }
     }

@@ -7,8 +7,11 @@ import dev.parley.it.RealPeers.Kind;
 import dev.parley.it.peers.ParleyProxyPeer;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.XmppUser;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proxy mode end to end: the Parley XMPP Proxy (its jar, in a JVM of its own) holds the S2S streams of Parley's
- * domain, which the DNS names at the proxy's address; Parley opens no S2S port and reaches it through its link.
- * Real Prosody and ejabberd users talk with a local user both ways; a wrong password and a restarted proxy are told
- * clearly, and nothing sent meanwhile is lost or duplicated.
+ * domain, which the DNS names at the proxy's address; Parley opens no S2S port and reaches it through its link, inside
+ * TLS with the proxy's certificate checked. Real Prosody and ejabberd users talk with a local user both ways; an
+ * untrusted certificate, a wrong password and a restarted proxy are told clearly, and nothing sent meanwhile is lost
+ * or duplicated.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -37,8 +41,13 @@ class ProxyModeIT {
     /** The retry pauses of the link and of the queue together, while the proxy comes back. */
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
+    /** The proxy's name for Parley: Parley's own domain, which the DNS points at the proxy, as in a DMZ. */
+    private static final String PROXY_HOST = ItEnvironment.XMPP_DOMAIN;
+    private static final URI TRUSTED_CAS = ParleyHttp.app("/api/admin/trusted-cas");
+
     private static RealPeers peers;
     private static Federation throughProxy;
+    private static long trustedCa;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,9 +58,19 @@ class ProxyModeIT {
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(PROSODY, "PERSONAL", null);
         ParleyAdmin.authorize(EJABBERD, "PERSONAL", null);
-        throughProxy = Federation.on().withRetryWindow(300).throughProxy(proxy().address().getHostAddress(),
-                ParleyProxyPeer.LINK_PORT, SECRET);
+        throughProxy = Federation.on().withRetryWindow(300).throughProxyWithTls(PROXY_HOST, ParleyProxyPeer.LINK_PORT,
+                SECRET);
         ParleyAdmin.restartFederation(throughProxy);
+
+        // Parley checks who it links to: until the test CA is trusted, the proxy's certificate is refused.
+        JsonObject refused = Eventually.value("the proxy's certificate refused", ParleyAdmin::federationStatus,
+                status -> !status.isNull("proxyLink") && !status.getJsonObject("proxyLink").isNull("problem"), WAIT);
+        assertThat(refused.getJsonObject("proxyLink").getString("problem")).contains("certification path");
+        HttpResponse<String> trusted = ParleyHttp.asAdmin().post(TRUSTED_CAS, Json.createObjectBuilder()
+                .add("pem", Files.readString(peers.ca().certificateFile())).build().toString());
+        assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(201);
+        trustedCa = ((JsonObject) ParleyHttp.json(trusted)).getJsonNumber("id").longValue();
+        ParleyAdmin.settings(throughProxy);
         awaitLink(true, WAIT);
     }
 
@@ -59,6 +78,9 @@ class ProxyModeIT {
     static void stop() throws Exception {
         ParleyAdmin.settings(Federation.on().off());
         ParleyAdmin.revokeTestAuthorizations();
+        if (trustedCa != 0) {
+            ParleyHttp.asAdmin().delete(URI.create(TRUSTED_CAS + "/" + trustedCa));
+        }
         if (peers != null) {
             peers.close();
         }
@@ -107,24 +129,21 @@ class ProxyModeIT {
             Thread.sleep(2_000);
             assertThat(remote.messagesFrom(local)).as("nothing more, in particular no copy").isEmpty();
         }
-        ParleyAdmin.awaitAudit(proxy().address().getHostAddress(),
-                entry -> entry.getString("kind").equals("PROXY_LINK_DOWN"), WAIT);
-        ParleyAdmin.awaitAudit(proxy().address().getHostAddress(),
-                entry -> entry.getString("kind").equals("PROXY_LINK_UP"), WAIT);
+        ParleyAdmin.awaitAudit(PROXY_HOST, entry -> entry.getString("kind").equals("PROXY_LINK_DOWN"), WAIT);
+        ParleyAdmin.awaitAudit(PROXY_HOST, entry -> entry.getString("kind").equals("PROXY_LINK_UP"), WAIT);
     }
 
     @Test
     void aWrongLinkPasswordIsShownWithoutTheSecret() throws Exception {
         String wrong = "not-the-link-secret-" + UUID.randomUUID();
         try {
-            ParleyAdmin.settings(Federation.on().throughProxy(proxy().address().getHostAddress(),
-                    ParleyProxyPeer.LINK_PORT, wrong));
+            ParleyAdmin.settings(Federation.on().throughProxyWithTls(PROXY_HOST, ParleyProxyPeer.LINK_PORT, wrong));
             JsonObject link = Eventually.value("the link refused", () -> ParleyAdmin.federationStatus()
                     .getJsonObject("proxyLink"), found -> !found.isNull("problem")
                     && found.getString("problem").contains("refused the link password"), WAIT);
             assertThat(link.getBoolean("up")).isFalse();
             assertThat(link.toString()).doesNotContain(wrong).doesNotContain(SECRET);
-            JsonObject audited = ParleyAdmin.awaitAudit(proxy().address().getHostAddress(),
+            JsonObject audited = ParleyAdmin.awaitAudit(PROXY_HOST,
                     entry -> entry.getString("detail").contains("refused the link password"), WAIT);
             assertThat(audited.toString()).doesNotContain(wrong);
         } finally {

@@ -1,5 +1,6 @@
 package dev.parley.it;
 
+import dev.parley.it.peers.CertificateKind;
 import dev.parley.it.peers.DomainPlan;
 import dev.parley.it.peers.EjabberdPeer;
 import dev.parley.it.peers.FederationPeer;
@@ -7,6 +8,7 @@ import dev.parley.it.peers.ParleyProxyPeer;
 import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.ProsodyPeer;
+import dev.parley.it.peers.SubjectAltNames;
 import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
 import java.net.InetSocketAddress;
@@ -61,7 +63,8 @@ final class RealPeers implements AutoCloseable {
 
     /**
      * Like {@link #start(PeerSecurity, Map)}, but Parley's domain is served by a Parley XMPP Proxy, which the DNS names
-     * instead of Parley and which expects Parley's link with {@code linkSecret}.
+     * instead of Parley and which expects Parley's link with {@code linkSecret}, inside TLS with a certificate of the
+     * test CA ({@link #ca()}) for Parley's domain, the name under which Parley finds the proxy.
      */
     static RealPeers behindParleyProxy(String linkSecret, PeerSecurity security, Map<String, Kind> domains) {
         return start(security, domains, ParleyDomain.PARLEY_PROXY, linkSecret);
@@ -103,7 +106,9 @@ final class RealPeers implements AutoCloseable {
                         ItEnvironment.XMPP_DOMAIN, secret)
                 : new ProsodyPeer(network, domain, security, ca)));
         Optional<ParleyProxyPeer> proxy = servedBy == ParleyDomain.PARLEY_PROXY
-                ? Optional.of(new ParleyProxyPeer(network, ItEnvironment.XMPP_DOMAIN, secret)) : Optional.empty();
+                ? Optional.of(new ParleyProxyPeer(network, ItEnvironment.XMPP_DOMAIN, secret, Optional.of(
+                        ca.issue(ItEnvironment.XMPP_DOMAIN, CertificateKind.VALID, SubjectAltNames.DNS_NAME_ONLY))))
+                : Optional.empty();
         RealPeers started = new RealPeers(network, ca, peers, proxy);
         try {
             proxy.ifPresent(ParleyProxyPeer::start);

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param host   the proxy's host name or IP address
  * @param port   its component port
  * @param secret the shared password, never shown
+ * @param tls    whether the link runs inside TLS, the proxy's certificate checked against the trusted CAs (the JDK's
+ *               and the settings' own) and for the name {@code host}
  */
-public record ProxyLinkSettings(String host, int port, ComponentSecret secret) {
+public record ProxyLinkSettings(String host, int port, ComponentSecret secret, boolean tls) {
 
     public ProxyLinkSettings {
         Objects.requireNonNull(host, "host");

@@ -27,6 +27,7 @@ import dev.parley.xmpp.tls.ServerCredential;
 import dev.parley.xmpp.tls.TlsConfig;
 import dev.parley.xmpp.xml.XmlElement;
 import java.lang.System.Logger.Level;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class EngineHost implements StanzaRefusal {
             return;
         }
         if (settings.proxy().isPresent()) {
-            applyProxyMode(settings.proxy().get(), here);
+            applyProxyMode(settings.proxy().get(), settings.trustedCas(), here);
             return;
         }
         closeProxyLink();
@@ -111,12 +112,12 @@ final class EngineHost implements StanzaRefusal {
      * Proxy mode: no engine and no S2S port here; the link to the proxy is kept up instead (the same link when only
      * other settings changed, so that applying them does not cut it).
      */
-    private void applyProxyMode(ProxyLinkSettings proxy, ServerSettings here) {
+    private void applyProxyMode(ProxyLinkSettings proxy, List<X509Certificate> trustedCas, ServerSettings here) {
         closeEngine();
         ProxyLink current = proxyLink;
-        if (current == null || !current.isFor(proxy, here)) {
+        if (current == null || !current.isFor(proxy, trustedCas, here)) {
             closeProxyLink();
-            proxyLink = ProxyLink.start(proxy, here, inbound::stanza, inbound::event);
+            proxyLink = ProxyLink.start(proxy, trustedCas, here, inbound::stanza, inbound::event);
             LOG.log(Level.INFO, "XMPP federation for {0} goes through the XMPP proxy at {1}", here.xmppDomain(),
                     proxyLink.status().endpoint());
         }

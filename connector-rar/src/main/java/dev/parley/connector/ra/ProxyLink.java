@@ -16,6 +16,8 @@ import dev.parley.xmpp.s2s.SessionDirection;
 import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,19 +29,22 @@ import java.util.Optional;
 final class ProxyLink implements AutoCloseable {
 
     private final ProxyLinkSettings settings;
+    private final List<X509Certificate> trustedCas;
     private final ServerSettings here;
     private final ComponentClientConfig config;
     private final ComponentClient client;
     /** The state last reported, on the client's I/O thread only. */
     private LinkState reported;
 
-    private ProxyLink(ProxyLinkSettings settings, ServerSettings here, StanzaListener inbound,
-                      FederationEventListener events) {
+    private ProxyLink(ProxyLinkSettings settings, List<X509Certificate> trustedCas, ServerSettings here,
+                      StanzaListener inbound, FederationEventListener events) {
         this.settings = settings;
+        this.trustedCas = trustedCas;
         this.here = here;
         // The proxy's name is looked up like remote servers' names, with Parley's DNS servers.
-        this.config = ComponentClientConfig.of(settings.host(), settings.port(),
+        ComponentClientConfig plain = ComponentClientConfig.of(settings.host(), settings.port(),
                 new DnsHostResolver(new DnsClient(here.dns())), here.xmppDomain(), settings.secret());
+        this.config = settings.tls() ? plain.withTls(trustedCas) : plain;
         this.client = ComponentClient.start(config, new LinkListener() {
             @Override
             public void stanza(XmlElement stanza) {
@@ -58,16 +63,20 @@ final class ProxyLink implements AutoCloseable {
         });
     }
 
-    /** Starts keeping the link up for the server's domain; the first attempt begins at once. */
-    static ProxyLink start(ProxyLinkSettings settings, ServerSettings here, StanzaListener inbound,
-                           FederationEventListener events) {
-        return new ProxyLink(settings, here, inbound, events);
+    /**
+     * Starts keeping the link up for the server's domain; the first attempt begins at once. With TLS, the proxy's
+     * certificate must chain to the JDK's CAs or {@code trustedCas}.
+     */
+    static ProxyLink start(ProxyLinkSettings settings, List<X509Certificate> trustedCas, ServerSettings here,
+                           StanzaListener inbound, FederationEventListener events) {
+        return new ProxyLink(settings, trustedCas, here, inbound, events);
     }
 
     /** Whether this link is the one the settings ask for, so that applying them again keeps it as it is. */
-    boolean isFor(ProxyLinkSettings wanted, ServerSettings wantedHere) {
+    boolean isFor(ProxyLinkSettings wanted, List<X509Certificate> wantedCas, ServerSettings wantedHere) {
         return settings.host().equals(wanted.host()) && settings.port() == wanted.port()
-                && settings.secret().value().equals(wanted.secret().value()) && here.equals(wantedHere);
+                && settings.secret().value().equals(wanted.secret().value()) && settings.tls() == wanted.tls()
+                && (!wanted.tls() || trustedCas.equals(wantedCas)) && here.equals(wantedHere);
     }
 
     /**

@@ -78,6 +78,7 @@ public class SettingsPage {
     private String proxyHost;
     private Integer proxyPort;
     private String proxyPassword;
+    private boolean proxyTls;
     private TlsPolicy tlsPolicy;
     private AuthorizationLevel maxLevel;
     private Integer outboundRetryWindow;
@@ -91,6 +92,7 @@ public class SettingsPage {
         s2sBindAddress = stored.s2sBindAddress();
         proxyHost = stored.proxyHost();
         proxyPort = stored.proxyPort();
+        proxyTls = stored.proxyTls();
         tlsPolicy = stored.tlsPolicy();
         maxLevel = stored.maxLevel();
         outboundRetryWindow = stored.outboundRetryWindowSeconds();
@@ -102,7 +104,7 @@ public class SettingsPage {
         // An empty password field keeps the stored password: it is never sent to the page, so it cannot come back.
         String password = proxyPassword == null || proxyPassword.isEmpty() ? null : proxyPassword;
         SettingsChange change = new SettingsChange(enabled, mode, s2sPort, bindAddress, proxyHost, proxyPort, password,
-                tlsPolicy, maxLevel, outboundRetryWindow);
+                tlsPolicy, maxLevel, outboundRetryWindow, proxyTls);
         try {
             settingsService.update(change, administrator.getName());
         } catch (InvalidSettingsException e) {
@@ -240,6 +242,14 @@ public class SettingsPage {
 
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
+    }
+
+    public boolean isProxyTls() {
+        return proxyTls;
+    }
+
+    public void setProxyTls(boolean proxyTls) {
+        this.proxyTls = proxyTls;
     }
 
     public Integer getProxyPort() {

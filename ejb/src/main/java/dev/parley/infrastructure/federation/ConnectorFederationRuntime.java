@@ -73,7 +73,7 @@ public class ConnectorFederationRuntime implements FederationRuntime {
         String sealed = stored.sealedProxyPassword().orElseThrow();
         try {
             return Optional.of(new ProxyLinkSettings(current.proxyHost(), current.proxyPort(),
-                    new ComponentSecret(sealer.open(sealed, SecretSealer.Purpose.PROXY_PASSWORD))));
+                    new ComponentSecret(sealer.open(sealed, SecretSealer.Purpose.PROXY_PASSWORD)), current.proxyTls()));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new InvalidSettingsException(List.of(SettingsProblem.of(SettingsField.PROXY_PASSWORD,
                     "the stored proxy password cannot be opened (" + e.getMessage() + "); enter it again")));

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The Parley XMPP Proxy as the DMZ would run it: the runnable jar ({@code -Dparley.it.proxy.jar}) in a JVM of its own,
@@ -22,14 +25,20 @@ public final class ParleyProxyPeer implements AutoCloseable {
     private final PeerNetwork network;
     private final String domain;
     private final String secret;
+    private final Optional<ServerCertificate> linkCertificate;
     private final Path dir;
     private ChildProcess process;
 
-    /** A proxy for {@code domain}, which must be in the network's plan ({@link #plan}); {@link #start()} runs it. */
-    public ParleyProxyPeer(PeerNetwork network, String domain, String secret) {
+    /**
+     * A proxy for {@code domain}, which must be in the network's plan ({@link #plan}); {@link #start()} runs it. With
+     * {@code linkCertificate} the link runs inside TLS with that certificate.
+     */
+    public ParleyProxyPeer(PeerNetwork network, String domain, String secret,
+                           Optional<ServerCertificate> linkCertificate) {
         this.network = network;
         this.domain = domain;
         this.secret = secret;
+        this.linkCertificate = linkCertificate;
         this.dir = network.runDir().resolve("proxy-" + domain);
     }
 
@@ -69,7 +78,7 @@ public final class ParleyProxyPeer implements AutoCloseable {
             Files.createDirectories(dir);
             Path secretFile = Files.writeString(dir.resolve("link-secret"), secret + "\n", StandardCharsets.UTF_8);
             String host = address().getHostAddress();
-            return Files.writeString(dir.resolve("parley-xmpp-proxy.properties"), String.join("\n",
+            List<String> lines = new ArrayList<>(List.of(
                     "domain = " + domain,
                     "link.bind = " + host,
                     "link.port = " + LINK_PORT,
@@ -78,8 +87,13 @@ public final class ParleyProxyPeer implements AutoCloseable {
                     "s2s.port = " + PeerPorts.S2S,
                     "dns.servers = " + network.dns().getAddress().getHostAddress() + ":" + network.dns().getPort(),
                     "health.bind = " + host,
-                    "health.port = " + HEALTH_PORT,
-                    ""), StandardCharsets.UTF_8);
+                    "health.port = " + HEALTH_PORT));
+            linkCertificate.ifPresent(certificate -> {
+                lines.add("link.tls.certificate = " + certificate.chain());
+                lines.add("link.tls.key = " + certificate.key());
+            });
+            return Files.writeString(dir.resolve("parley-xmpp-proxy.properties"), String.join("\n", lines) + "\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("the proxy's configuration could not be written", e);
         }

@@ -18,7 +18,7 @@ import java.util.Set;
 final class SettingsJson {
 
     private static final Set<String> WRITABLE = Set.of("enabled", "mode", "s2sPort", "s2sBindAddress", "proxyHost",
-            "proxyPort", "proxyPassword", "tlsPolicy", "maxLevel", "outboundRetryWindow");
+            "proxyPort", "proxyPassword", "proxyTls", "tlsPolicy", "maxLevel", "outboundRetryWindow");
     private static final Set<String> READ_ONLY = Set.of("proxyPasswordSet", "version", "updatedAt", "updatedBy");
     private static final String PORT_RANGE = "1 and 65535";
     private static final String RETRY_WINDOW_RANGE = "0 and " + SettingsChange.MAX_OUTBOUND_RETRY_WINDOW_SECONDS + " seconds";
@@ -34,6 +34,7 @@ final class SettingsJson {
                 .add("s2sBindAddress", settings.s2sBindAddress())
                 .add("proxyHost", JsonDocuments.nullable(settings.proxyHost()))
                 .add("proxyPort", settings.proxyPort())
+                .add("proxyTls", settings.proxyTls())
                 .add("proxyPasswordSet", settings.proxyPasswordSet())
                 .add("tlsPolicy", settings.tlsPolicy().name())
                 .add("maxLevel", settings.maxLevel().name())
@@ -57,7 +58,8 @@ final class SettingsJson {
                 fields.string("proxyPassword"),
                 fields.enumeration("tlsPolicy", TlsPolicy.class),
                 fields.enumeration("maxLevel", AuthorizationLevel.class),
-                fields.integer("outboundRetryWindow", RETRY_WINDOW_RANGE));
+                fields.integer("outboundRetryWindow", RETRY_WINDOW_RANGE),
+                fields.bool("proxyTls"));
         fields.throwIfProblems();
         return change;
     }

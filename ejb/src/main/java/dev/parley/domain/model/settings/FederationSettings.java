@@ -51,6 +51,9 @@ public class FederationSettings {
     @Column(name = "proxy_password_sealed")
     private String proxyPasswordSealed;
 
+    @Column(name = "proxy_tls", nullable = false)
+    private boolean proxyTls;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "tls_policy", nullable = false)
     private TlsPolicy tlsPolicy;
@@ -94,6 +97,7 @@ public class FederationSettings {
         s2sBindAddress = change.s2sBindAddress().trim();
         proxyHost = change.proxyHost() == null || change.proxyHost().isBlank() ? null : change.proxyHost().trim();
         proxyPort = change.proxyPort();
+        proxyTls = Boolean.TRUE.equals(change.proxyTls());
         if (sealedPassword != null) {
             proxyPasswordSealed = sealedPassword.isEmpty() ? null : sealedPassword;
         }
@@ -106,6 +110,7 @@ public class FederationSettings {
 
     public SettingsSnapshot snapshot() {
         return new SettingsSnapshot(enabled, mode, s2sPort, s2sBindAddress, proxyHost, proxyPort,
-                hasProxyPassword(), tlsPolicy, maxLevel, outboundRetryWindowSeconds, version, updatedAt, updatedBy);
+                hasProxyPassword(), tlsPolicy, maxLevel, outboundRetryWindowSeconds, version, updatedAt, updatedBy,
+                proxyTls);
     }
 }

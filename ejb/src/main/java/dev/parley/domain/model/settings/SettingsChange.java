@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param maxLevel                   the global maximum authorization level, which caps every domain's
  * @param outboundRetryWindowSeconds how long an outbound stanza for an unreachable domain keeps being retried
  *                                   before it bounces to its sender; 0 bounces at the first failure
+ * @param proxyTls                   whether proxy mode's link runs inside TLS with the proxy's certificate checked;
+ *                                   null (not given) is false, so that clients from before it keep working
  */
 public record SettingsChange(
         Boolean enabled,
@@ -26,7 +28,8 @@ public record SettingsChange(
         String proxyPassword,
         TlsPolicy tlsPolicy,
         AuthorizationLevel maxLevel,
-        Integer outboundRetryWindowSeconds) {
+        Integer outboundRetryWindowSeconds,
+        Boolean proxyTls) {
 
     /** A week: the longest an outbound stanza may wait for its domain to become reachable. */
     public static final int MAX_OUTBOUND_RETRY_WINDOW_SECONDS = 604_800;

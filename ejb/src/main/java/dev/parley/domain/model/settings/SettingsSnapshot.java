@@ -21,12 +21,14 @@ public record SettingsSnapshot(
         int outboundRetryWindowSeconds,
         long version,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        boolean proxyTls) {
 
     /** The settings in one line, for the audit trail; never the proxy password. */
     public String summary() {
         return "federation " + (enabled ? "on" : "off") + ", " + mode + " mode, listener " + s2sBindAddress + ":"
-                + s2sPort + ", proxy " + (proxyHost == null ? "-" : proxyHost) + ":" + proxyPort + ", TLS " + tlsPolicy
+                + s2sPort + ", proxy " + (proxyHost == null ? "-" : proxyHost) + ":" + proxyPort
+                + (proxyTls ? " over TLS" : "") + ", TLS " + tlsPolicy
                 + ", maximum level " + maxLevel + ", retry window " + outboundRetryWindowSeconds + " s";
     }
 
