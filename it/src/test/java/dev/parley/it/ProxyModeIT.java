@@ -9,6 +9,8 @@ import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.XmppUser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ class ProxyModeIT {
     private static RealPeers peers;
     private static Federation throughProxy;
     private static long trustedCa;
+    private static long ejabberdAuthorization;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,7 +60,7 @@ class ProxyModeIT {
         peers = RealPeers.behindParleyProxy(SECRET, PeerSecurity.NO_TLS_DIALBACK, domains);
         ParleyAdmin.revokeTestAuthorizations();
         ParleyAdmin.authorize(PROSODY, "PERSONAL", null);
-        ParleyAdmin.authorize(EJABBERD, "PERSONAL", null);
+        ejabberdAuthorization = ParleyAdmin.authorize(EJABBERD, "PERSONAL", null);
         throughProxy = Federation.on().withRetryWindow(300).throughProxyWithTls(PROXY_HOST, ParleyProxyPeer.LINK_PORT,
                 SECRET);
         ParleyAdmin.restartFederation(throughProxy);
@@ -109,6 +112,29 @@ class ProxyModeIT {
     }
 
     @Test
+    void aDomainParleyBlocksIsRefusedAtTheProxyAlreadyAndAChangeAppliesThereAtOnce() throws Exception {
+        String local = ItEnvironment.localUser("ursula");
+        LocalUserApi localApi = new LocalUserApi(local);
+        try (XmppUser remote = peers.user(EJABBERD, "vic", "secret-vic")) {
+            ParleyAdmin.changeLevel(ejabberdAuthorization, "BLOCKED");
+            remote.send(local, "knocking while blocked");
+            assertThat(remote.awaitError(local, WAIT)).as("ejabberd's bounce").isNotEmpty();
+            Eventually.equals("the proxy's refusal in its log", () -> proxyLog().contains("REFUSED")
+                    && proxyLog().contains("blocked by the domain authorization for " + EJABBERD), true, WAIT);
+            assertThat(localApi.messages()).as("nothing reached the local user").isEmpty();
+
+            ParleyAdmin.changeLevel(ejabberdAuthorization, "PERSONAL");
+            String welcome = "welcome back " + UUID.randomUUID();
+            Eventually.value("a message through once unblocked", () -> {
+                remote.send(local, welcome);
+                Thread.sleep(1_000);
+                return localApi.messages();
+            }, messages -> messages.stream().anyMatch(message -> message.getString("xml").contains(welcome)),
+                    RECOVERY);
+        }
+    }
+
+    @Test
     void aRestartedProxyLosesAndDuplicatesNothingSentWhileItWasAway() throws Exception {
         String local = ItEnvironment.localUser("quinn");
         LocalUserApi localApi = new LocalUserApi(local);
@@ -149,6 +175,14 @@ class ProxyModeIT {
         } finally {
             ParleyAdmin.settings(throughProxy);
             awaitLink(true, WAIT);
+        }
+    }
+
+    private static String proxyLog() {
+        try {
+            return Files.readString(proxy().log());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

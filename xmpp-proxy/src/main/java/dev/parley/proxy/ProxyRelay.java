@@ -2,6 +2,7 @@ package dev.parley.proxy;
 
 import dev.parley.xmpp.component.ComponentHost;
 import dev.parley.xmpp.component.ComponentLink;
+import dev.parley.xmpp.component.ProxyPolicy;
 import dev.parley.xmpp.s2s.S2sEngine;
 import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.stanza.Bounces;
@@ -29,6 +30,8 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     private final Clock clock;
     /** Where stanzas from Parley go: the engine's send, set once it has started. */
     private volatile Consumer<XmlElement> outbound;
+    /** Where Parley's policy goes: the engine's reconfiguration, set once it has started. */
+    private volatile Consumer<ProxyPolicy> policies = policy -> { };
     private volatile ComponentLink link;
     private volatile LinkReport report;
 
@@ -37,8 +40,9 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         this.report = new LinkReport(false, clock.instant(), Optional.of("Parley has not connected yet"));
     }
 
-    /** Starts passing Parley's stanzas to {@code engine}. */
-    void sendThrough(S2sEngine engine) {
+    /** Starts passing Parley's stanzas to {@code engine}, and Parley's policies to {@code applyPolicy}. */
+    void sendThrough(S2sEngine engine, Consumer<ProxyPolicy> applyPolicy) {
+        this.policies = applyPolicy;
         this.outbound = engine::send;
     }
 
@@ -89,6 +93,20 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
             report = new LinkReport(false, clock.instant(), Optional.of(reason));
         }
         LOG.log(Level.WARNING, "The link from Parley at {0} ended: {1}", down.remoteAddress(), reason);
+    }
+
+    /**
+     * Applied on the link's thread, before anything Parley sends after it: a stanza to a domain the policy has just
+     * authorized must not meet the policy before it.
+     */
+    @Override
+    public void policy(ComponentLink from, ProxyPolicy policy) {
+        try {
+            policies.accept(policy);
+            LOG.log(Level.INFO, "Parley''s policy applied: {0}", policy);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Parley's policy could not be applied; the one before stays", e);
+        }
     }
 
     @Override

@@ -5,10 +5,12 @@ import dev.parley.proxy.health.ProxyHealth;
 import dev.parley.proxy.health.ProxyHealthReport;
 import dev.parley.xmpp.component.ComponentListener;
 import dev.parley.xmpp.component.ComponentListenerConfig;
+import dev.parley.xmpp.component.ProxyPolicy;
 import dev.parley.xmpp.dns.DnsClient;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.dns.DnsS2sTargetResolver;
 import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.s2s.DomainPolicy;
 import dev.parley.xmpp.s2s.EngineConfig;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.s2s.S2sEngine;
@@ -32,6 +34,11 @@ import java.util.Set;
 final class ProxyServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ProxyServer.class.getName());
+    /**
+     * Before Parley has linked and said which domains federate, none does: a domain Parley blocks must not get in
+     * through the proxy in the meantime.
+     */
+    private static final ProxyPolicy UNTIL_PARLEY_LINKS = new ProxyPolicy(TlsPolicy.OPTIONAL, DomainPolicy.none());
 
     private final ProxyConfig config;
     private final S2sEngine engine;
@@ -52,8 +59,9 @@ final class ProxyServer implements AutoCloseable {
      */
     static ProxyServer start(ProxyConfig config) {
         ProxyRelay relay = new ProxyRelay(Clock.systemUTC());
-        S2sEngine engine = S2sEngine.start(engineConfig(config), relay, ProxyServer::log);
-        relay.sendThrough(engine);
+        EngineConfig initial = engineConfig(config, UNTIL_PARLEY_LINKS);
+        S2sEngine engine = S2sEngine.start(initial, relay, ProxyServer::log);
+        relay.sendThrough(engine, policy -> engine.reconfigure(engineConfig(config, policy)));
         ComponentListener link;
         try {
             link = ComponentListener.start(linkConfig(config), relay);
@@ -76,15 +84,17 @@ final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * The engine for the proxy's domain. Authorizations stay Parley's: every remote domain is let through here and
-     * Parley refuses what it does not authorize. TLS is negotiated where both sides can, with the proxy's certificate.
+     * The engine for the proxy's domain under Parley's {@code policy}: which remote domains federate, and the TLS
+     * policies, with the proxy's own certificate and trusted CAs.
      */
-    private static EngineConfig engineConfig(ProxyConfig config) {
+    private static EngineConfig engineConfig(ProxyConfig config, ProxyPolicy policy) {
         DnsClient dns = new DnsClient(config.dns());
         TlsConfig tls = new TlsConfig(config.s2s().credential().map(credential -> Map.of(config.domain(), credential))
-                .orElse(Map.of()), config.s2s().trustedCas(), TlsPolicy.OPTIONAL, domain -> null);
+                .orElse(Map.of()), config.s2s().trustedCas(), policy.globalTls(),
+                domain -> policy.domains().tlsPolicyFor(domain).orElse(null));
         EngineConfig engine = EngineConfig.of(config.s2s().bind(), config.s2s().port(), Set.of(config.domain()),
-                new DnsS2sTargetResolver(dns), new DnsHostResolver(dns)).withTls(tls);
+                new DnsS2sTargetResolver(dns), new DnsHostResolver(dns)).withTls(tls)
+                .withRemoteDomains(policy.domains());
         return config.s2s().directTlsPort().isPresent()
                 ? engine.withDirectTlsPort(config.s2s().directTlsPort().getAsInt()) : engine;
     }

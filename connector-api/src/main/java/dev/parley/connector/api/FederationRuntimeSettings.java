@@ -1,6 +1,6 @@
 package dev.parley.connector.api;
 
-import dev.parley.xmpp.s2s.RemoteDomainPolicy;
+import dev.parley.xmpp.s2s.DomainPolicy;
 import dev.parley.xmpp.tls.ServerCredential;
 import dev.parley.xmpp.tls.TlsPolicy;
 import java.net.InetAddress;
@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The part of the stored settings the engine runs by: switch, listener, TLS, certificate,
@@ -19,8 +18,8 @@ import java.util.function.Function;
  * @param bindAddress   the local address of the S2S listener
  * @param port          its TCP port
  * @param tlsPolicy     the global TLS policy
- * @param tlsOverrides  per remote domain (canonical form), the policy that beats the global one
- * @param remoteDomains which remote domains may be contacted and accepted, and why not
+ * @param domains       which remote domains may be contacted and accepted (and why not), and for each the TLS
+ *                      policy that beats the global one
  * @param credential    the S2S server certificate with its key, presented for the local domain;
  *                      empty: no TLS can be offered to peers (Parley can still be a TLS client)
  * @param trustedCas    CAs trusted for peer certificates besides the JDK's
@@ -28,15 +27,13 @@ import java.util.function.Function;
  *                      server's engine (no S2S port is opened here); empty in direct mode
  */
 public record FederationRuntimeSettings(boolean enabled, InetAddress bindAddress, int port, TlsPolicy tlsPolicy,
-                                        Function<String, Optional<TlsPolicy>> tlsOverrides,
-                                        RemoteDomainPolicy remoteDomains, Optional<ServerCredential> credential,
+                                        DomainPolicy domains, Optional<ServerCredential> credential,
                                         List<X509Certificate> trustedCas, Optional<ProxyLinkSettings> proxy) {
 
     public FederationRuntimeSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tlsPolicy, "tlsPolicy");
-        Objects.requireNonNull(tlsOverrides, "tlsOverrides");
-        Objects.requireNonNull(remoteDomains, "remoteDomains");
+        Objects.requireNonNull(domains, "domains");
         Objects.requireNonNull(credential, "credential");
         trustedCas = List.copyOf(trustedCas);
         Objects.requireNonNull(proxy, "proxy");

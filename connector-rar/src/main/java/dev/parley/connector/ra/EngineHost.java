@@ -6,6 +6,7 @@ import dev.parley.connector.api.FederationStatus;
 import dev.parley.connector.api.FederationStatus.State;
 import dev.parley.connector.api.FederationUnavailableException;
 import dev.parley.connector.api.ProxyLinkSettings;
+import dev.parley.xmpp.component.ProxyPolicy;
 import dev.parley.xmpp.diagnostics.FederationProbe;
 import dev.parley.xmpp.diagnostics.ProbeReport;
 import dev.parley.xmpp.diagnostics.ProbeSettings;
@@ -88,7 +89,8 @@ final class EngineHost implements StanzaRefusal {
             return;
         }
         if (settings.proxy().isPresent()) {
-            applyProxyMode(settings.proxy().get(), settings.trustedCas(), here);
+            applyProxyMode(settings.proxy().get(), new ProxyPolicy(settings.tlsPolicy(), settings.domains()),
+                    settings.trustedCas(), here);
             return;
         }
         closeProxyLink();
@@ -112,14 +114,17 @@ final class EngineHost implements StanzaRefusal {
      * Proxy mode: no engine and no S2S port here; the link to the proxy is kept up instead (the same link when only
      * other settings changed, so that applying them does not cut it).
      */
-    private void applyProxyMode(ProxyLinkSettings proxy, List<X509Certificate> trustedCas, ServerSettings here) {
+    private void applyProxyMode(ProxyLinkSettings proxy, ProxyPolicy policy, List<X509Certificate> trustedCas,
+                                ServerSettings here) {
         closeEngine();
         ProxyLink current = proxyLink;
         if (current == null || !current.isFor(proxy, trustedCas, here)) {
             closeProxyLink();
-            proxyLink = ProxyLink.start(proxy, trustedCas, here, inbound::stanza, inbound::event);
+            proxyLink = ProxyLink.start(proxy, policy, trustedCas, here, inbound::stanza, inbound::event);
             LOG.log(Level.INFO, "XMPP federation for {0} goes through the XMPP proxy at {1}", here.xmppDomain(),
                     proxyLink.status().endpoint());
+        } else {
+            current.policy(policy);
         }
         status = new FederationStatus(State.RUNNING, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty(),
                 Optional.empty());
@@ -166,7 +171,7 @@ final class EngineHost implements StanzaRefusal {
                     + " up yet on this server: the settings are applied when Parley starts; try again in a moment");
         }
         Optional<String> domain = canonical(entered);
-        Optional<String> refusal = domain.flatMap(settings.remoteDomains()::refusal);
+        Optional<String> refusal = domain.flatMap(settings.domains()::refusal);
         if (refusal.isPresent()) {
             return new ProbeReport(domain.get(), List.of(), refusal.get() + ": the tester contacts only domains this"
                     + " server may federate with; add a domain authorization first");
@@ -323,10 +328,10 @@ final class EngineHost implements StanzaRefusal {
         Map<String, ServerCredential> credentials = settings.credential()
                 .map(credential -> Map.of(here.xmppDomain(), credential)).orElse(Map.of());
         TlsConfig tls = new TlsConfig(credentials, settings.trustedCas(), settings.tlsPolicy(),
-                domain -> settings.tlsOverrides().apply(domain).orElse(null));
+                domain -> settings.domains().tlsPolicyFor(domain).orElse(null));
         return EngineConfig.of(settings.bindAddress(), settings.port(), Set.of(here.xmppDomain()),
                         new DnsS2sTargetResolver(dns), new DnsHostResolver(dns))
                 .withTls(tls)
-                .withRemoteDomains(settings.remoteDomains());
+                .withRemoteDomains(settings.domains());
     }
 }

@@ -6,6 +6,7 @@ import dev.parley.xmpp.component.ComponentClient;
 import dev.parley.xmpp.component.ComponentClientConfig;
 import dev.parley.xmpp.component.LinkListener;
 import dev.parley.xmpp.component.LinkState;
+import dev.parley.xmpp.component.ProxyPolicy;
 import dev.parley.xmpp.dns.DnsClient;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.s2s.AuditTexts;
@@ -35,10 +36,13 @@ final class ProxyLink implements AutoCloseable {
     private final ComponentClient client;
     /** The state last reported, on the client's I/O thread only. */
     private LinkState reported;
+    /** What the proxy is told about federation, again each time the link comes up. */
+    private volatile ProxyPolicy policy;
 
-    private ProxyLink(ProxyLinkSettings settings, List<X509Certificate> trustedCas, ServerSettings here,
-                      StanzaListener inbound, FederationEventListener events) {
+    private ProxyLink(ProxyLinkSettings settings, ProxyPolicy policy, List<X509Certificate> trustedCas,
+                      ServerSettings here, StanzaListener inbound, FederationEventListener events) {
         this.settings = settings;
+        this.policy = policy;
         this.trustedCas = trustedCas;
         this.here = here;
         // The proxy's name is looked up like remote servers' names, with Parley's DNS servers.
@@ -59,17 +63,27 @@ final class ProxyLink implements AutoCloseable {
                     events.onEvent(event(state));
                 }
                 reported = state;
+                if (state.up()) {
+                    client.sendPolicy(policy);
+                }
             }
         });
     }
 
     /**
      * Starts keeping the link up for the server's domain; the first attempt begins at once. With TLS, the proxy's
-     * certificate must chain to the JDK's CAs or {@code trustedCas}.
+     * certificate must chain to the JDK's CAs or {@code trustedCas}. A Parley XMPP Proxy is told {@code policy} each
+     * time the link comes up.
      */
-    static ProxyLink start(ProxyLinkSettings settings, List<X509Certificate> trustedCas, ServerSettings here,
-                           StanzaListener inbound, FederationEventListener events) {
-        return new ProxyLink(settings, trustedCas, here, inbound, events);
+    static ProxyLink start(ProxyLinkSettings settings, ProxyPolicy policy, List<X509Certificate> trustedCas,
+                           ServerSettings here, StanzaListener inbound, FederationEventListener events) {
+        return new ProxyLink(settings, policy, trustedCas, here, inbound, events);
+    }
+
+    /** Tells the proxy {@code changed} now (authorizations or TLS policies changed), and again whenever the link comes up. */
+    void policy(ProxyPolicy changed) {
+        policy = changed;
+        client.sendPolicy(changed);
     }
 
     /** Whether this link is the one the settings ask for, so that applying them again keeps it as it is. */

@@ -9,7 +9,7 @@ import dev.parley.connector.api.FederationStatus.State;
 import dev.parley.connector.api.FederationUnavailableException;
 import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.s2s.Delivery;
-import dev.parley.xmpp.s2s.RemoteDomainPolicy;
+import dev.parley.xmpp.s2s.DomainPolicy;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlAttribute;
@@ -58,9 +58,13 @@ class EngineHostTest {
         }
     }
 
-    private static FederationRuntimeSettings settings(boolean enabled, int port, RemoteDomainPolicy policy) {
-        return new FederationRuntimeSettings(enabled, LOOPBACK, port, TlsPolicy.OPTIONAL, domain -> Optional.empty(),
-                policy, Optional.empty(), List.of(), Optional.empty());
+    /** Every {@code .test} domain federates. */
+    private static final DomainPolicy EVERY_TEST_DOMAIN = new DomainPolicy(
+            List.of(new DomainPolicy.Rule("test", true, true, Optional.empty())), false);
+
+    private static FederationRuntimeSettings settings(boolean enabled, int port, DomainPolicy policy) {
+        return new FederationRuntimeSettings(enabled, LOOPBACK, port, TlsPolicy.OPTIONAL, policy, Optional.empty(),
+                List.of(), Optional.empty());
     }
 
     private static int freePort() throws IOException {
@@ -89,12 +93,12 @@ class EngineHostTest {
         int port = freePort();
         assertThat(host.status().state()).isEqualTo(State.OFF);
 
-        host.apply(settings(true, port, RemoteDomainPolicy.permitAll()));
+        host.apply(settings(true, port, EVERY_TEST_DOMAIN));
         assertThat(listening(port)).isTrue();
         assertThat(host.status().state()).isEqualTo(State.RUNNING);
         assertThat(host.status().localDomains()).containsExactly("parley.test");
 
-        host.apply(settings(false, port, RemoteDomainPolicy.permitAll()));
+        host.apply(settings(false, port, EVERY_TEST_DOMAIN));
         assertThat(listening(port)).isFalse();
         assertThat(host.status().state()).isEqualTo(State.OFF);
         try (ServerSocket rebind = new ServerSocket()) {
@@ -105,10 +109,10 @@ class EngineHostTest {
     @Test
     void aNewPortMovesTheListenerWithoutStoppingFederation() throws Exception {
         int first = freePort();
-        host.apply(settings(true, first, RemoteDomainPolicy.permitAll()));
+        host.apply(settings(true, first, EVERY_TEST_DOMAIN));
         int second = freePort();
 
-        host.apply(settings(true, second, RemoteDomainPolicy.permitAll()));
+        host.apply(settings(true, second, EVERY_TEST_DOMAIN));
 
         assertThat(listening(second)).isTrue();
         assertThat(listening(first)).isFalse();
@@ -118,10 +122,10 @@ class EngineHostTest {
     @Test
     void aPortInUseIsRefusedWithTheReasonAndTheListenerStaysWhereItWas() throws Exception {
         int port = freePort();
-        host.apply(settings(true, port, RemoteDomainPolicy.permitAll()));
+        host.apply(settings(true, port, EVERY_TEST_DOMAIN));
 
         try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
-            assertThatThrownBy(() -> host.apply(settings(true, taken.getLocalPort(), RemoteDomainPolicy.permitAll())))
+            assertThatThrownBy(() -> host.apply(settings(true, taken.getLocalPort(), EVERY_TEST_DOMAIN)))
                     .isInstanceOf(FederationSettingsException.class)
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
             assertThat(host.status().problem()).hasValueSatisfying(p -> assertThat(p).contains(String.valueOf(taken.getLocalPort())));
@@ -133,7 +137,7 @@ class EngineHostTest {
     @Test
     void aFailedStartLeavesFederationFailedWithTheReason() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, LOOPBACK)) {
-            assertThatThrownBy(() -> host.apply(settings(true, taken.getLocalPort(), RemoteDomainPolicy.permitAll())))
+            assertThatThrownBy(() -> host.apply(settings(true, taken.getLocalPort(), EVERY_TEST_DOMAIN)))
                     .isInstanceOf(FederationSettingsException.class);
         }
         assertThat(host.status().state()).isEqualTo(State.FAILED);
@@ -151,19 +155,20 @@ class EngineHostTest {
 
     @Test
     void theDomainAuthorizationsReachTheEngine() throws Exception {
-        host.apply(settings(true, freePort(), domain -> domain.equals("evil.test")
-                ? Optional.of("federation with evil.test is not authorized on this server") : Optional.empty()));
+        host.apply(settings(true, freePort(), new DomainPolicy(List.of(
+                new DomainPolicy.Rule("test", true, true, Optional.empty()),
+                new DomainPolicy.Rule("evil.test", false, false, Optional.empty())), false)));
 
         Optional<Delivery> delivery = host.send(chat("mallory@evil.test"), Duration.ofSeconds(5));
 
         assertThat(delivery).hasValue(new Delivery.Bounced(StanzaErrorCondition.NOT_ALLOWED,
-                "federation with evil.test is not authorized on this server"));
+                "federation with evil.test is blocked by the domain authorization for evil.test"));
     }
 
     @Test
     void closesASessionOfTheRunningEngineAndNoneWhileSwitchedOff() throws Exception {
         assertThat(host.closeSession("1-0123456789ab")).isFalse();
-        host.apply(settings(true, freePort(), RemoteDomainPolicy.permitAll()));
+        host.apply(settings(true, freePort(), EVERY_TEST_DOMAIN));
         // The DNS server answers nothing: the session waits for its lookup.
         host.send(chat("bob@unreachable.test"), Duration.ZERO);
         String id = host.sessions().get(0).id();
@@ -176,7 +181,7 @@ class EngineHostTest {
 
     @Test
     void aVerdictThatComesTooLateReturnsTheStanzaThroughTheInboundPath() throws Exception {
-        host.apply(settings(true, freePort(), RemoteDomainPolicy.permitAll()));
+        host.apply(settings(true, freePort(), EVERY_TEST_DOMAIN));
 
         // The DNS server answers nothing: the stanza fails after a second, when the caller has stopped waiting.
         Optional<Delivery> delivery = host.send(chat("bob@unreachable.test"), Duration.ZERO);

@@ -54,7 +54,7 @@ public class ConnectorFederationRuntime implements FederationRuntime {
         AuthorizationTable table = authorizations.table();
         FederationRuntimeSettings runtime = new FederationRuntimeSettings(current.enabled(),
                 IpAddressLiteral.parse(current.s2sBindAddress()), current.s2sPort(), current.tlsPolicy(),
-                table::tlsPolicyFor, table::refusal, certificates.credential(), certificates.trustedCaCertificates(),
+                table.policy(), certificates.credential(), certificates.trustedCaCertificates(),
                 proxyLink(stored, current));
         try {
             control.apply(runtime);

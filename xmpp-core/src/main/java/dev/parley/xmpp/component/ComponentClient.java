@@ -89,6 +89,15 @@ public final class ComponentClient implements AutoCloseable {
         return stream != null && stream.send(stanza);
     }
 
+    /**
+     * Sends {@code policy} to the host if it is a Parley XMPP Proxy and the link is up; false otherwise (a stock XMPP
+     * server hosting the component applies policies of its own). Send it again whenever the link comes up.
+     */
+    public boolean sendPolicy(ProxyPolicy policy) {
+        ComponentClientHandler stream = current;
+        return stream != null && stream.sendPolicy(policy);
+    }
+
     private void connect() {
         if (closed) {
             return;

@@ -6,6 +6,7 @@ import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlStreamEvent;
 import dev.parley.xmpp.xml.XmlViolationException;
+import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Optional;
@@ -38,6 +39,7 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private ScheduledFuture<?> deadline;
     private String endReason = "the proxy closed the connection";
     private boolean replaced;
+    private boolean takesPolicy;
 
     ComponentClientHandler(ComponentClientConfig config, Events events) {
         this.config = config;
@@ -82,6 +84,7 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
             end(ctx, "the proxy's stream header has no id to shake hands with", Optional.of(StreamErrorCondition.BAD_FORMAT));
         } else {
             state = State.HANDSHAKING;
+            takesPolicy = opened.namespaceDeclarations().containsValue(ProxyPolicy.NAMESPACE);
             ctx.writeAndFlush("<handshake>" + Handshake.digest(id.get(), config.secret()) + "</handshake>");
         }
     }
@@ -108,6 +111,19 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     /** Whether the host ended this stream because another component took the link over. */
     boolean replaced() {
         return replaced;
+    }
+
+    /**
+     * Writes {@code policy} when the host is a Parley XMPP Proxy, which declared that it takes one; false when it is
+     * not, or the stream is not up.
+     */
+    boolean sendPolicy(ProxyPolicy policy) {
+        ChannelHandlerContext ctx = context;
+        if (state != State.UP || !takesPolicy || ctx == null || !ctx.channel().isActive()) {
+            return false;
+        }
+        ctx.writeAndFlush(XmlWriter.write(policy.toElement(), ComponentStreams.SCOPE));
+        return true;
     }
 
     /** Writes a stanza; false when this stream is not up (any more). */

@@ -18,6 +18,9 @@ public interface ComponentHost {
      */
     void linkDown(ComponentLink link, String reason);
 
+    /** Parley's policy for federation arrived on {@code link}; it replaces the one before. */
+    void policy(ComponentLink link, ProxyPolicy policy);
+
     /** A connection from {@code peer} was refused before it became a link (wrong password, wrong domain, …). */
     void refused(SocketAddress peer, String reason);
 }

@@ -125,6 +125,12 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
             link.endedBecause("the component sent a stream error: " + StreamError.describe(element));
             LOG.log(Level.INFO, "{0} ended with {1}", link, StreamError.describe(element));
             ctx.close();
+        } else if (ProxyPolicy.isPolicy(element)) {
+            try {
+                links.policy(link, ProxyPolicy.read(element));
+            } catch (IllegalArgumentException e) {
+                refuse(ctx, StreamErrorCondition.BAD_FORMAT, "the policy cannot be read: " + e.getMessage());
+            }
         } else if (!ComponentStreams.isStanza(element)) {
             refuse(ctx, StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, "<" + element.name() + "/> in "
                     + element.namespace() + " is not a stanza");

@@ -37,6 +37,10 @@ final class ComponentLinks {
         host.stanza(link, stanza);
     }
 
+    void policy(ComponentLink link, ProxyPolicy policy) {
+        host.policy(link, policy);
+    }
+
     void down(ComponentLink link) {
         current.compareAndSet(link, null);
         host.linkDown(link, link.endReason());

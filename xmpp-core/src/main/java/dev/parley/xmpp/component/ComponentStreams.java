@@ -39,10 +39,13 @@ final class ComponentStreams {
                 Optional.empty(), ACCEPT);
     }
 
-    /** The host's answer: from the domain, with the stream id the handshake is computed over. */
+    /**
+     * The host's answer: from the domain, with the stream id the handshake is computed over. It declares the Parley
+     * proxy's namespace, which tells Parley that this host takes its {@link ProxyPolicy}.
+     */
     static StreamHeader hostHeader(String domain, String streamId) {
         return new StreamHeader(Optional.of(domain), Optional.empty(), Optional.of(streamId), Optional.empty(),
-                Optional.empty(), ACCEPT);
+                Optional.empty(), ACCEPT).withPrefix("parley", ProxyPolicy.NAMESPACE);
     }
 
     static boolean isStanza(XmlElement element) {

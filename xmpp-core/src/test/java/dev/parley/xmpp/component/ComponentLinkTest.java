@@ -3,6 +3,8 @@ package dev.parley.xmpp.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.xmpp.dns.HostResolver;
+import dev.parley.xmpp.s2s.DomainPolicy;
+import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.xml.XmlAttribute;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -79,6 +82,28 @@ class ComponentLinkTest {
         assertThat(atComponent.namespace()).isEqualTo(XmppNamespaces.SERVER);
         assertThat(atComponent.attribute("from")).contains("bob@remote.test/phone");
         assertThat(atComponent.elements().get(0).text()).isEqualTo("to Parley");
+    }
+
+    @Test
+    void parleysPolicyReachesTheProxyWhichSaysItTakesOne() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
+                LOOPBACK_ONLY, DOMAIN, SECRET));
+        component.awaitState(LinkState::up);
+        ProxyPolicy policy = new ProxyPolicy(TlsPolicy.REQUIRED_IGNORE_CERT_ERRORS, new DomainPolicy(List.of(
+                new DomainPolicy.Rule("partner.test", false, true, Optional.of(TlsPolicy.REQUIRED_VALID_CERT)),
+                new DomainPolicy.Rule("example.test", true, true, Optional.empty()),
+                new DomainPolicy.Rule("evil.example.test", false, false, Optional.empty())), false));
+
+        assertThat(client.sendPolicy(policy)).isTrue();
+
+        ProxyPolicy received = host.policies.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(received).isEqualTo(policy);
+        assertThat(received.tlsPolicyFor("partner.test")).isEqualTo(TlsPolicy.REQUIRED_VALID_CERT);
+        assertThat(received.tlsPolicyFor("chat.example.test")).isEqualTo(TlsPolicy.REQUIRED_IGNORE_CERT_ERRORS);
+        assertThat(received.domains().refusal("evil.example.test")).contains(
+                "federation with evil.example.test is blocked by the domain authorization for evil.example.test");
+        assertThat(received.domains().refusal("other.test")).isPresent();
     }
 
     @Test
@@ -223,6 +248,7 @@ class ComponentLinkTest {
         final BlockingQueue<XmlElement> stanzas = new LinkedBlockingQueue<>();
         final BlockingQueue<String> downs = new LinkedBlockingQueue<>();
         final BlockingQueue<String> refusals = new LinkedBlockingQueue<>();
+        final BlockingQueue<ProxyPolicy> policies = new LinkedBlockingQueue<>();
 
         @Override
         public void linkUp(ComponentLink link) {
@@ -237,6 +263,11 @@ class ComponentLinkTest {
         @Override
         public void linkDown(ComponentLink link, String reason) {
             downs.add(reason);
+        }
+
+        @Override
+        public void policy(ComponentLink link, ProxyPolicy policy) {
+            policies.add(policy);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.parley.domain.model.authorization;
 
+import dev.parley.xmpp.s2s.DomainPolicy;
+import dev.parley.xmpp.s2s.DomainRules;
 import dev.parley.xmpp.tls.TlsPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,11 +58,13 @@ public final class AuthorizationTable {
 
     private final List<Entry> entries;
     private final AuthorizationLevel maxLevel;
-    private final Map<String, Entry> exact = new HashMap<>();
-    private final Map<String, Entry> wildcards = new HashMap<>();
+    private final DomainRules<Entry> lookup;
+    private final DomainPolicy policy;
 
     private AuthorizationTable(Collection<Entry> entries, AuthorizationLevel maxLevel) {
         this.maxLevel = Objects.requireNonNull(maxLevel, "maxLevel");
+        Map<String, Entry> exact = new HashMap<>();
+        Map<String, Entry> wildcards = new HashMap<>();
         for (Entry entry : entries) {
             if (entry.protocol() != FederationProtocol.XMPP) {
                 continue;
@@ -74,6 +78,10 @@ public final class AuthorizationTable {
         kept.addAll(wildcards.values());
         kept.sort(ENTRY_ORDER);
         this.entries = List.copyOf(kept);
+        this.lookup = new DomainRules<>(exact, wildcards);
+        this.policy = new DomainPolicy(this.entries.stream().map(entry -> new DomainPolicy.Rule(entry.pattern().domain(),
+                entry.pattern().wildcard(), entry.level().allowsFederation(), entry.tlsOverride())).toList(),
+                !maxLevel.allowsFederation());
     }
 
     /**
@@ -101,12 +109,15 @@ public final class AuthorizationTable {
 
     /** The most specific XMPP entry that covers {@code domain}, whatever its level. */
     public Optional<Entry> entryFor(String domain) {
-        Entry entry = exact.get(domain);
-        // Strip labels from the left: the first wildcard found has the longest suffix, so it is the most specific.
-        for (int dot = domain.indexOf('.'); entry == null && dot >= 0; dot = domain.indexOf('.', dot + 1)) {
-            entry = wildcards.get(domain.substring(dot + 1));
-        }
-        return Optional.ofNullable(entry);
+        return lookup.find(domain);
+    }
+
+    /**
+     * Which domains federate and with which TLS policy of their own, without the levels: what the engine (or the
+     * proxy, in proxy mode) applies to streams.
+     */
+    public DomainPolicy policy() {
+        return policy;
     }
 
     /** Federation with {@code domain} as allowed, or empty when it is not allowed. */
@@ -126,20 +137,7 @@ public final class AuthorizationTable {
      * server; empty when it is allowed.
      */
     public Optional<String> refusal(String domain) {
-        Optional<Entry> entry = entryFor(domain);
-        if (entry.isEmpty()) {
-            return Optional.of("federation with " + domain
-                    + " is not authorized on this server (no domain authorization)");
-        }
-        if (!entry.get().level().allowsFederation()) {
-            return Optional.of("federation with " + domain + " is blocked by the domain authorization for "
-                    + entry.get().pattern());
-        }
-        if (!maxLevel.allowsFederation()) {
-            return Optional.of("federation with " + domain
-                    + " is blocked on this server (the global maximum level is BLOCKED)");
-        }
-        return Optional.empty();
+        return policy.refusal(domain);
     }
 
     /**
@@ -147,7 +145,7 @@ public final class AuthorizationTable {
      * (the deciding authorization sets none; less specific ones do not lend theirs) or the domain does not federate.
      */
     public Optional<TlsPolicy> tlsPolicyFor(String domain) {
-        return grantFor(domain).flatMap(Grant::tlsOverride);
+        return policy.tlsPolicyFor(domain);
     }
 
     @Override
