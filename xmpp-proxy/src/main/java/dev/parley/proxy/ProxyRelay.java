@@ -3,6 +3,7 @@ package dev.parley.proxy;
 import dev.parley.xmpp.component.ComponentHost;
 import dev.parley.xmpp.component.ComponentLink;
 import dev.parley.xmpp.component.ProxyPolicy;
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.S2sEngine;
 import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.stanza.Bounces;
@@ -14,7 +15,10 @@ import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The proxy's switchboard between its two sides: what remote servers send to Parley's domain goes over the link to
@@ -28,8 +32,11 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
             + " try again later";
 
     private final Clock clock;
-    /** Where stanzas from Parley go: the engine's send, set once it has started. */
-    private volatile Consumer<XmlElement> outbound;
+    /** Where stanzas from Parley go: the engine's submit, set once it has started. */
+    private volatile Function<XmlElement, CompletionStage<Delivery>> outbound;
+    /** Where replies to remote servers go: the engine's send. */
+    private volatile Consumer<XmlElement> replies;
+    private final AtomicInteger inFlight = new AtomicInteger();
     /** Where Parley's policy goes: the engine's reconfiguration, set once it has started. */
     private volatile Consumer<ProxyPolicy> policies = policy -> { };
     private volatile ComponentLink link;
@@ -43,7 +50,8 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     /** Starts passing Parley's stanzas to {@code engine}, and Parley's policies to {@code applyPolicy}. */
     void sendThrough(S2sEngine engine, Consumer<ProxyPolicy> applyPolicy) {
         this.policies = applyPolicy;
-        this.outbound = engine::send;
+        this.replies = engine::send;
+        this.outbound = engine::submit;
     }
 
     /** The link as the health endpoint reports it. */
@@ -61,21 +69,38 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK, this::toRemote);
     }
 
-    /** From Parley, to a remote domain: to the engine, which queues it for the domain's session. */
+    /**
+     * From Parley, to a remote domain: to the engine, which queues it for the domain's session; Parley hears what
+     * became of it once the engine knows (written to the remote server, or why not).
+     */
     @Override
-    public void stanza(ComponentLink from, XmlElement stanza) {
-        Consumer<XmlElement> engine = outbound;
+    public void stanza(ComponentLink from, long sequence, XmlElement stanza) {
+        Function<XmlElement, CompletionStage<Delivery>> engine = outbound;
         if (engine == null) {
-            answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "the XMPP proxy is starting", from::send);
+            from.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                    "the XMPP proxy is starting"));
             return;
         }
         try {
-            engine.accept(stanza);
+            inFlight.incrementAndGet();
+            engine.apply(stanza).whenComplete((delivery, failure) -> {
+                inFlight.decrementAndGet();
+                from.verdict(sequence, failure == null ? delivery : new Delivery.Bounced(
+                        StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the XMPP proxy failed on it"));
+            });
         } catch (IllegalArgumentException e) {
-            answer(stanza, StanzaErrorCondition.BAD_REQUEST, e.getMessage(), from::send);
+            inFlight.decrementAndGet();
+            from.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST, e.getMessage()));
         } catch (IllegalStateException e) {
-            answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, "the XMPP proxy is stopping", from::send);
+            inFlight.decrementAndGet();
+            from.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                    "the XMPP proxy is stopping"));
         }
+    }
+
+    /** Stanzas from Parley the engine has not settled yet. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     @Override
@@ -116,7 +141,7 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     }
 
     private void toRemote(XmlElement reply) {
-        Consumer<XmlElement> engine = outbound;
+        Consumer<XmlElement> engine = replies;
         if (engine != null) {
             engine.accept(reply);
         }

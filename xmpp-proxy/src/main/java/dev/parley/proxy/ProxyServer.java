@@ -3,6 +3,7 @@ package dev.parley.proxy;
 import dev.parley.proxy.config.ProxyConfig;
 import dev.parley.proxy.health.ProxyHealth;
 import dev.parley.proxy.health.ProxyHealthReport;
+import dev.parley.xmpp.component.ComponentLink;
 import dev.parley.xmpp.component.ComponentListener;
 import dev.parley.xmpp.component.ComponentListenerConfig;
 import dev.parley.xmpp.component.ProxyPolicy;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +42,19 @@ final class ProxyServer implements AutoCloseable {
      */
     private static final ProxyPolicy UNTIL_PARLEY_LINKS = new ProxyPolicy(TlsPolicy.OPTIONAL, DomainPolicy.none());
 
+    /** How long a stop waits for the engine to settle what Parley sent before it bounces the rest. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+
     private final ProxyConfig config;
+    private final ProxyRelay relay;
     private final S2sEngine engine;
     private final ComponentListener link;
     private final Optional<ProxyHealth> health;
 
-    private ProxyServer(ProxyConfig config, S2sEngine engine, ComponentListener link, Optional<ProxyHealth> health) {
+    private ProxyServer(ProxyConfig config, ProxyRelay relay, S2sEngine engine, ComponentListener link,
+                        Optional<ProxyHealth> health) {
         this.config = config;
+        this.relay = relay;
         this.engine = engine;
         this.link = link;
         this.health = health;
@@ -75,7 +83,7 @@ final class ProxyServer implements AutoCloseable {
                 health = Optional.of(ProxyHealth.start(config.health().get().getAddress(),
                         config.health().get().getPort(), () -> report(engine, relay)));
             }
-            return new ProxyServer(config, engine, link, health);
+            return new ProxyServer(config, relay, engine, link, health);
         } catch (IOException e) {
             link.close();
             engine.close();
@@ -130,11 +138,25 @@ final class ProxyServer implements AutoCloseable {
                 + health.map(endpoint -> ", health on port " + endpoint.port()).orElse("");
     }
 
-    /** Parley's link first (it ends with system-shutdown), then the S2S streams, then the health endpoint. */
+    /**
+     * Takes nothing more from Parley, lets the engine settle what it has (a few seconds at most), then closes the S2S
+     * streams, which bounces what still waits; the verdicts on all of it reach Parley before its link ends with
+     * {@code system-shutdown}, so that Parley retries exactly what did not go out.
+     */
     @Override
     public void close() {
-        link.close();
+        link.link().ifPresent(ComponentLink::stopReading);
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (relay.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         engine.close();
+        link.close();
         health.ifPresent(ProxyHealth::close);
     }
 }

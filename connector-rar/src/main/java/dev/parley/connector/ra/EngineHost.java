@@ -238,7 +238,7 @@ final class EngineHost implements StanzaRefusal {
     private CompletionStage<Delivery> submit(XmlElement stanza) throws FederationUnavailableException {
         ProxyLink link = proxyLink;
         if (link != null) {
-            return CompletableFuture.completedFuture(link.send(stanza));
+            return link.submit(stanza);
         }
         S2sEngine running = engine;
         if (running == null) {
@@ -256,7 +256,13 @@ final class EngineHost implements StanzaRefusal {
     public void refuse(XmlElement stanza, StanzaErrorCondition condition, String text) {
         Optional<XmlElement> reply = Bounces.reply(stanza, StanzaError.of(condition, text));
         ProxyLink link = proxyLink;
-        if (reply.isPresent() && link != null && link.send(reply.get()) instanceof Delivery.Written) {
+        if (reply.isPresent() && link != null) {
+            link.submit(reply.get()).thenAccept(fate -> {
+                if (fate instanceof Delivery.Bounced bounced) {
+                    LOG.log(Level.WARNING, "Could not return a stanza to {0} ({1}: {2}): {3}",
+                            stanza.attribute("from").orElse("-"), condition.elementName(), text, bounced.text());
+                }
+            });
             return;
         }
         S2sEngine running = engine;

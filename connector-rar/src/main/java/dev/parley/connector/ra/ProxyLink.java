@@ -15,11 +15,11 @@ import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.s2s.FederationEventListener;
 import dev.parley.xmpp.s2s.SessionDirection;
 import dev.parley.xmpp.s2s.StanzaListener;
-import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Proxy mode's way out: the one component link (XEP-0114) to the proxy, in place of the engine's S2S sessions. What
@@ -94,16 +94,12 @@ final class ProxyLink implements AutoCloseable {
     }
 
     /**
-     * Writes {@code stanza} to the proxy; while the link is down it is refused with {@code remote-server-timeout},
-     * which the application retries until its retry window closes.
+     * Sends {@code stanza} through the proxy. Its fate is the proxy's verdict (written to the remote server, or
+     * bounced and why), as the engine's would be in direct mode; while the link is down, or when it ends before the
+     * verdict, {@code remote-server-timeout}, which the application retries until its retry window closes.
      */
-    Delivery send(XmlElement stanza) {
-        if (client.send(stanza)) {
-            return new Delivery.Written();
-        }
-        LinkState state = client.state();
-        return new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the link to the XMPP proxy at "
-                + config.endpoint() + " is down" + state.problem().map(problem -> ": " + problem).orElse(""));
+    CompletionStage<Delivery> submit(XmlElement stanza) {
+        return client.submit(stanza);
     }
 
     ProxyLinkStatus status() {

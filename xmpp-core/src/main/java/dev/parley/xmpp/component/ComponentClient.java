@@ -1,5 +1,7 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TrustStore;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlStreamDecoder;
@@ -25,7 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -81,21 +85,33 @@ public final class ComponentClient implements AutoCloseable {
     }
 
     /**
-     * Writes {@code stanza} (in {@code jabber:server}) on the link. False while the link is down: the caller keeps
-     * the stanza and answers for it.
+     * Sends {@code stanza} (in {@code jabber:server}) on the link. The stage completes with what became of it: a Parley
+     * XMPP Proxy's verdict (written to the remote server, or bounced and why), written to the link for a host that
+     * gives none, and {@code remote-server-timeout} when the link is down or ends before the verdict, which the
+     * sender may retry. It completes on the link's I/O thread: what depends on it must not block.
      */
-    public boolean send(XmlElement stanza) {
+    public CompletionStage<Delivery> submit(XmlElement stanza) {
+        CompletableFuture<Delivery> fate = new CompletableFuture<>();
         ComponentClientHandler stream = current;
-        return stream != null && stream.send(stanza);
+        if (stream == null) {
+            fate.complete(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the link to the XMPP proxy"
+                    + " at " + config.endpoint() + " is down" + state.problem().map(problem -> ": " + problem)
+                    .orElse("")));
+        } else {
+            stream.submit(stanza, fate);
+        }
+        return fate.minimalCompletionStage();
     }
 
     /**
-     * Sends {@code policy} to the host if it is a Parley XMPP Proxy and the link is up; false otherwise (a stock XMPP
+     * Sends {@code policy} to the host if it is a Parley XMPP Proxy and the link is up; nothing otherwise (a stock XMPP
      * server hosting the component applies policies of its own). Send it again whenever the link comes up.
      */
-    public boolean sendPolicy(ProxyPolicy policy) {
+    public void sendPolicy(ProxyPolicy policy) {
         ComponentClientHandler stream = current;
-        return stream != null && stream.sendPolicy(policy);
+        if (stream != null) {
+            stream.sendPolicy(policy);
+        }
     }
 
     private void connect() {

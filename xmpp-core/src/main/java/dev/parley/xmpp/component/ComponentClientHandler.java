@@ -1,5 +1,7 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.stream.XmppNamespaces;
@@ -9,7 +11,10 @@ import dev.parley.xmpp.xml.XmlViolationException;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +44,12 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private ScheduledFuture<?> deadline;
     private String endReason = "the proxy closed the connection";
     private boolean replaced;
+    /** Whether the host is a Parley XMPP Proxy: it takes policies and gives a verdict on each stanza. */
     private boolean takesPolicy;
+    /** Stanzas written so far; each one's sequence number is what its verdict names. On the event loop only. */
+    private long sent;
+    /** The fates of stanzas written to a Parley XMPP Proxy that gave no verdict on them yet. On the event loop only. */
+    private final Map<Long, CompletableFuture<Delivery>> awaitingVerdict = new HashMap<>();
 
     ComponentClientHandler(ComponentClientConfig config, Events events) {
         this.config = config;
@@ -102,6 +112,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
             events.authenticated(this);
         } else if (state == State.UP && ComponentStreams.isStanza(element)) {
             events.stanza(ComponentStreams.read(element));
+        } else if (state == State.UP && takesPolicy && Verdicts.isVerdict(element)) {
+            verdict(ctx, element);
         } else if (state != State.ENDED) {
             end(ctx, "the proxy sent <" + element.name() + "/> in " + element.namespace() + " where none belongs",
                     Optional.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE));
@@ -113,27 +125,65 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         return replaced;
     }
 
-    /**
-     * Writes {@code policy} when the host is a Parley XMPP Proxy, which declared that it takes one; false when it is
-     * not, or the stream is not up.
-     */
-    boolean sendPolicy(ProxyPolicy policy) {
+    /** Writes {@code policy} if the stream is up and the host is a Parley XMPP Proxy, which declared that it takes one. */
+    void sendPolicy(ProxyPolicy policy) {
         ChannelHandlerContext ctx = context;
-        if (state != State.UP || !takesPolicy || ctx == null || !ctx.channel().isActive()) {
-            return false;
+        if (ctx != null) {
+            ctx.executor().execute(() -> {
+                if (state == State.UP && takesPolicy && ctx.channel().isActive()) {
+                    ctx.writeAndFlush(XmlWriter.write(policy.toElement(), ComponentStreams.SCOPE));
+                }
+            });
         }
-        ctx.writeAndFlush(XmlWriter.write(policy.toElement(), ComponentStreams.SCOPE));
-        return true;
     }
 
-    /** Writes a stanza; false when this stream is not up (any more). */
-    boolean send(XmlElement stanza) {
+    /**
+     * Writes {@code stanza} and completes {@code fate} with what became of it: a Parley XMPP Proxy's verdict; written,
+     * for a host that gives none, once it is on the socket; not delivered ({@code remote-server-timeout}, which the
+     * sender may retry) when the link is not up or ends before the verdict.
+     */
+    void submit(XmlElement stanza, CompletableFuture<Delivery> fate) {
         ChannelHandlerContext ctx = context;
-        if (state != State.UP || ctx == null || !ctx.channel().isActive()) {
-            return false;
+        if (ctx == null) {
+            fate.complete(notDelivered("the link is not up"));
+            return;
         }
-        ctx.writeAndFlush(ComponentStreams.write(stanza));
-        return true;
+        // On the event loop, so that the sequence numbers follow the order in which the stanzas are written.
+        ctx.executor().execute(() -> {
+            if (state != State.UP || !ctx.channel().isActive()) {
+                fate.complete(notDelivered("the link is not up"));
+                return;
+            }
+            long sequence = ++sent;
+            if (takesPolicy) {
+                awaitingVerdict.put(sequence, fate);
+            }
+            ctx.writeAndFlush(ComponentStreams.write(stanza)).addListener(written -> {
+                if (!written.isSuccess()) {
+                    awaitingVerdict.remove(sequence);
+                    fate.complete(notDelivered("it could not be written: " + written.cause().getMessage()));
+                } else if (!takesPolicy) {
+                    fate.complete(new Delivery.Written());
+                }
+            });
+        });
+    }
+
+    private void verdict(ChannelHandlerContext ctx, XmlElement element) {
+        try {
+            CompletableFuture<Delivery> fate = awaitingVerdict.remove(Verdicts.sequence(element));
+            if (fate != null) {
+                fate.complete(Verdicts.delivery(element));
+            }
+        } catch (IllegalArgumentException e) {
+            end(ctx, "the proxy sent a verdict that cannot be read: " + e.getMessage(),
+                    Optional.of(StreamErrorCondition.BAD_FORMAT));
+        }
+    }
+
+    private Delivery notDelivered(String why) {
+        return new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the link to the XMPP proxy at "
+                + config.endpoint() + " " + why);
     }
 
     /** Ends the stream from this side, as when Parley stops or leaves proxy mode. */
@@ -163,6 +213,11 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         if (deadline != null) {
             deadline.cancel(false);
         }
+        // The proxy may have written some of these before the link ended: a retry can deliver one twice, but none is
+        // lost (at least once).
+        Delivery ended = notDelivered("ended before it said what became of the stanza (" + endReason + ")");
+        awaitingVerdict.values().forEach(fate -> fate.complete(ended));
+        awaitingVerdict.clear();
         events.ended(this, endReason);
         ctx.fireChannelInactive();
     }

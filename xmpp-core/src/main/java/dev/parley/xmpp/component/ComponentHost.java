@@ -9,8 +9,11 @@ public interface ComponentHost {
     /** {@code link} authenticated; a link that was up for the same domain has been ended. */
     void linkUp(ComponentLink link);
 
-    /** A stanza from {@code link}, in {@code jabber:server}, its {@code from} checked to be at the link's domain. */
-    void stanza(ComponentLink link, XmlElement stanza);
+    /**
+     * A stanza from {@code link}, in {@code jabber:server}, its {@code from} checked to be at the link's domain: the
+     * {@code sequence}-th on the link. Once its fate is known, the host says so with {@link ComponentLink#verdict}.
+     */
+    void stanza(ComponentLink link, long sequence, XmlElement stanza);
 
     /**
      * {@code link}, which was up, ended; {@code reason} says why, for the log and the status. A link replaced by a new

@@ -2,8 +2,7 @@ package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.jid.InvalidJidException;
 import dev.parley.xmpp.jid.Jid;
-import dev.parley.xmpp.stanza.Bounces;
-import dev.parley.xmpp.stanza.StanzaError;
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
@@ -38,6 +37,8 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
     private String streamId;
     private ComponentLink link;
     private ScheduledFuture<?> deadline;
+    /** Stanzas read on the link so far: the sequence number of each is what its verdict names. */
+    private long received;
 
     ComponentHostHandler(ComponentListenerConfig config, ComponentLinks links, Clock clock) {
         this.config = config;
@@ -136,11 +137,12 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
                     + element.namespace() + " is not a stanza");
         } else {
             XmlElement stanza = ComponentStreams.read(element);
+            long sequence = ++received;
             if (fromLinkedDomain(stanza)) {
-                links.stanza(link, stanza);
+                links.stanza(link, sequence, stanza);
             } else {
-                Bounces.reply(stanza, StanzaError.of(StanzaErrorCondition.BAD_REQUEST, "a stanza from this link must"
-                        + " be from " + config.domain() + " or an address at it")).ifPresent(link::send);
+                link.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST, "a stanza from this link"
+                        + " must be from " + config.domain() + " or an address at it"));
             }
         }
     }

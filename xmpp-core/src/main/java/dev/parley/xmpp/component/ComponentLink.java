@@ -1,7 +1,9 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import java.time.Instant;
@@ -47,6 +49,21 @@ public final class ComponentLink {
         }
         channel.writeAndFlush(ComponentStreams.write(stanza));
         return true;
+    }
+
+    /**
+     * Tells the component what became of its {@code sequence}-th stanza. Nothing is written once the link has ended:
+     * the component then treats what it has no verdict for as not delivered.
+     */
+    public void verdict(long sequence, Delivery delivery) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(XmlWriter.write(Verdicts.of(sequence, delivery), ComponentStreams.SCOPE));
+        }
+    }
+
+    /** Reads nothing more from the component (TCP holds it back), while what it sent so far is settled. */
+    public void stopReading() {
+        channel.config().setAutoRead(false);
     }
 
     /** Why the link ended, once it has: for the host's log and status. */

@@ -33,8 +33,8 @@ final class ComponentLinks {
         host.linkUp(link);
     }
 
-    void stanza(ComponentLink link, XmlElement stanza) {
-        host.stanza(link, stanza);
+    void stanza(ComponentLink link, long sequence, XmlElement stanza) {
+        host.stanza(link, sequence, stanza);
     }
 
     void policy(ComponentLink link, ProxyPolicy policy) {

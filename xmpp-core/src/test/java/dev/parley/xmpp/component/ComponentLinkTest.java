@@ -3,7 +3,9 @@ package dev.parley.xmpp.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.xmpp.dns.HostResolver;
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.DomainPolicy;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.testing.TestPki;
@@ -19,9 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -69,7 +75,8 @@ class ComponentLinkTest {
         ComponentLink link = host.awaitUp();
         assertThat(link.domain()).isEqualTo(DOMAIN);
 
-        assertThat(client.send(chat("alice@parley.test/desk", "bob@remote.test", "to the proxy"))).isTrue();
+        assertThat(verdict(client.submit(chat("alice@parley.test/desk", "bob@remote.test", "to the proxy"))))
+                .isEqualTo(new Delivery.Written());
         XmlElement atHost = host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(atHost).isNotNull();
         assertThat(atHost.namespace()).isEqualTo(XmppNamespaces.SERVER);
@@ -95,7 +102,7 @@ class ComponentLinkTest {
                 new DomainPolicy.Rule("example.test", true, true, Optional.empty()),
                 new DomainPolicy.Rule("evil.example.test", false, false, Optional.empty())), false));
 
-        assertThat(client.sendPolicy(policy)).isTrue();
+        client.sendPolicy(policy);
 
         ProxyPolicy received = host.policies.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(received).isEqualTo(policy);
@@ -150,19 +157,47 @@ class ComponentLinkTest {
     }
 
     @Test
-    void aStanzaFromOutsideTheDomainComesBackAsBadRequest() throws Exception {
+    void aStanzaFromOutsideTheDomainIsRefusedWithBadRequest() throws Exception {
         ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
         ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
                 LOOPBACK_ONLY, DOMAIN, SECRET));
         component.awaitState(LinkState::up);
 
-        client.send(chat("mallory@elsewhere.test", "bob@remote.test", "spoofed"));
+        Delivery refused = verdict(client.submit(chat("mallory@elsewhere.test", "bob@remote.test", "spoofed")));
 
-        XmlElement bounce = component.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(bounce).isNotNull();
-        assertThat(bounce.attribute("type")).contains("error");
-        assertThat(bounce.toString()).contains("bad-request");
+        assertThat(refused).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST,
+                "a stanza from this link must be from parley.test or an address at it"));
         assertThat(host.stanzas).isEmpty();
+    }
+
+    @Test
+    void eachStanzaGetsTheProxysVerdictAndOneWithoutIsNotDeliveredWhenTheLinkEnds() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
+                LOOPBACK_ONLY, DOMAIN, SECRET).withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        component.awaitState(LinkState::up);
+        Delivery.Bounced unreachable = new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
+                "nowhere.test has no XMPP server");
+        host.verdicts.put("bob@nowhere.test", unreachable);
+        host.silentTo.add("carol@slow.test");
+
+        CompletionStage<Delivery> pending = client.submit(chat("alice@parley.test", "carol@slow.test", "first"));
+        assertThat(verdict(client.submit(chat("alice@parley.test", "bob@nowhere.test", "second"))))
+                .isEqualTo(unreachable);
+        assertThat(verdict(client.submit(chat("alice@parley.test", "dave@remote.test", "third"))))
+                .isEqualTo(new Delivery.Written());
+        assertThat(pending.toCompletableFuture()).isNotDone();
+
+        listener.close();
+        started.remove(listener);
+
+        Delivery cut = verdict(pending);
+        assertThat(cut).isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> {
+            assertThat(bounced.condition()).isEqualTo(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT);
+            assertThat(bounced.text()).contains("ended before it said what became of the stanza");
+        });
+        assertThat(verdict(client.submit(chat("alice@parley.test", "dave@remote.test", "while down"))))
+                .isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> assertThat(bounced.text()).contains("is down"));
     }
 
     @Test
@@ -200,7 +235,8 @@ class ComponentLinkTest {
         ComponentClient trusting = connect(ComponentClientConfig.of("localhost", port, LOOPBACK_ONLY, DOMAIN, SECRET)
                 .withTls(List.of(pki.certificate())));
         component.awaitState(LinkState::up);
-        trusting.send(chat("alice@parley.test", "bob@remote.test", "encrypted"));
+        assertThat(verdict(trusting.submit(chat("alice@parley.test", "bob@remote.test", "encrypted"))))
+                .isEqualTo(new Delivery.Written());
         assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
         RecordingComponent doubting = new RecordingComponent();
@@ -236,6 +272,10 @@ class ComponentLinkTest {
         }
     }
 
+    private static Delivery verdict(CompletionStage<Delivery> fate) throws Exception {
+        return fate.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
     private static XmlElement chat(String from, String to, String body) {
         return new XmlElement("message", XmppNamespaces.SERVER,
                 List.of(new XmlAttribute("", "from", from), new XmlAttribute("", "to", to),
@@ -255,9 +295,18 @@ class ComponentLinkTest {
             ups.add(link);
         }
 
+        /** The verdict for stanzas to an address; written for the others. */
+        final Map<String, Delivery> verdicts = new ConcurrentHashMap<>();
+        /** Addresses whose stanzas get no verdict at all, as while the remote server is still being reached. */
+        final Set<String> silentTo = ConcurrentHashMap.newKeySet();
+
         @Override
-        public void stanza(ComponentLink link, XmlElement stanza) {
+        public void stanza(ComponentLink link, long sequence, XmlElement stanza) {
             stanzas.add(stanza);
+            String to = stanza.attribute("to").orElse("");
+            if (!silentTo.contains(to)) {
+                link.verdict(sequence, verdicts.getOrDefault(to, new Delivery.Written()));
+            }
         }
 
         @Override

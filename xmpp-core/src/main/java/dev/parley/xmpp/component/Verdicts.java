@@ -1,0 +1,63 @@
+package dev.parley.xmpp.component;
+
+import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlAttribute;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlText;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a Parley XMPP Proxy tells Parley about each stanza Parley sent on the link, so that Parley lets go of it only
+ * once it is written to the remote server (or knows why it cannot be):
+ * {@code <verdict xmlns='urn:parley:proxy:0' n='5'/>} for written, {@code condition='remote-server-not-found'} with the
+ * reason as text for bounced. Both ends count the stanzas on a link from 1 in the order they travel, so {@code n} names
+ * one without adding anything to the stanza.
+ */
+final class Verdicts {
+
+    static final String ELEMENT = "verdict";
+
+    private Verdicts() {
+    }
+
+    static XmlElement of(long sequence, Delivery delivery) {
+        XmlAttribute n = new XmlAttribute("", "n", Long.toString(sequence));
+        if (delivery instanceof Delivery.Bounced bounced) {
+            return new XmlElement(ELEMENT, ProxyPolicy.NAMESPACE, List.of(n,
+                    new XmlAttribute("", "condition", bounced.condition().elementName())),
+                    List.of(new XmlText(bounced.text())));
+        }
+        return new XmlElement(ELEMENT, ProxyPolicy.NAMESPACE, List.of(n), List.of());
+    }
+
+    static boolean isVerdict(XmlElement element) {
+        return element.namespace().equals(ProxyPolicy.NAMESPACE) && element.name().equals(ELEMENT);
+    }
+
+    /** @throws IllegalArgumentException when {@code n} is missing or no number */
+    static long sequence(XmlElement verdict) {
+        String n = verdict.attribute("n").orElseThrow(() -> new IllegalArgumentException("a verdict lacks 'n'"));
+        try {
+            return Long.parseLong(n);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a verdict's 'n' is no number: '" + n + "'", e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when the condition is none RFC 6120 defines */
+    static Delivery delivery(XmlElement verdict) {
+        return verdict.attribute("condition").<Delivery>map(condition -> new Delivery.Bounced(condition(condition),
+                verdict.text())).orElseGet(Delivery.Written::new);
+    }
+
+    private static StanzaErrorCondition condition(String name) {
+        for (StanzaErrorCondition condition : StanzaErrorCondition.values()) {
+            if (condition.elementName().equals(name.toLowerCase(Locale.ROOT))) {
+                return condition;
+            }
+        }
+        throw new IllegalArgumentException("unknown stanza error condition '" + name + "'");
+    }
+}
