@@ -115,6 +115,21 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL at once, as a crash or a pulled plug would end it: nothing it holds is written out. */
+    void killAbruptly() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException jvmAlreadyExiting) {
+            // the hook is running or about to; nothing left to undo
+        }
+    }
+
     /** SIGTERM, then SIGKILL after a bound; the children it spawned go too. */
     @Override
     public void close() {

@@ -69,6 +69,14 @@ public final class ParleyProxyPeer implements AutoCloseable {
         }
     }
 
+    /** Kills it (SIGKILL), as a crash would: the link and its S2S streams are cut mid-traffic. */
+    public void crash() {
+        if (process != null) {
+            process.killAbruptly();
+            process = null;
+        }
+    }
+
     public Path log() {
         return dir.resolve("proxy.log");
     }
