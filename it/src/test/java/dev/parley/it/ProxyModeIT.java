@@ -113,6 +113,13 @@ class ProxyModeIT {
         JsonObject link = ParleyAdmin.federationStatus().getJsonObject("proxyLink");
         assertThat(link.getBoolean("up")).isTrue();
         assertThat(ParleyAdmin.federationStatus().isNull("listening")).isTrue();
+        // The proxy's streams, as it reports them over the link: in Parley's status and audit trail.
+        Eventually.value("the proxy's sessions in Parley's status", ParleyAdmin::federationStatus,
+                status -> status.getJsonArray("sessions").toString().contains(PROSODY)
+                        && status.getJsonArray("sessions").toString().contains(EJABBERD), WAIT);
+        JsonObject opened = ParleyAdmin.awaitAudit(EJABBERD, entry -> entry.getString("kind").equals("STREAM_OPENED"),
+                WAIT);
+        assertThat(opened.getString("detail")).startsWith("at the XMPP proxy: ");
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.parley.proxy;
 import dev.parley.xmpp.component.ComponentHost;
 import dev.parley.xmpp.component.ComponentLink;
 import dev.parley.xmpp.component.ProxyPolicy;
+import dev.parley.xmpp.component.ProxyStatus;
 import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.s2s.S2sEngine;
 import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.stanza.Bounces;
@@ -52,6 +54,22 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         this.policies = applyPolicy;
         this.replies = engine::send;
         this.outbound = engine::submit;
+    }
+
+    /** Tells Parley, when linked, what happened to an S2S stream: it keeps the audit trail. */
+    void report(FederationEvent event) {
+        ComponentLink current = link;
+        if (current != null) {
+            current.report(event);
+        }
+    }
+
+    /** Tells Parley, when linked, which S2S sessions are open and which domains failed lately: its status shows them. */
+    void report(ProxyStatus status) {
+        ComponentLink current = link;
+        if (current != null) {
+            current.report(status);
+        }
     }
 
     /** The link as the health endpoint reports it. */

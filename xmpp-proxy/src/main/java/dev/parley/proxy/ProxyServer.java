@@ -7,6 +7,7 @@ import dev.parley.xmpp.component.ComponentLink;
 import dev.parley.xmpp.component.ComponentListener;
 import dev.parley.xmpp.component.ComponentListenerConfig;
 import dev.parley.xmpp.component.ProxyPolicy;
+import dev.parley.xmpp.component.ProxyStatus;
 import dev.parley.xmpp.dns.DnsClient;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.dns.DnsS2sTargetResolver;
@@ -28,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The running proxy: the S2S engine for the domain it serves (the same engine Parley's resource adapter runs), the
@@ -42,19 +46,23 @@ final class ProxyServer implements AutoCloseable {
      */
     private static final ProxyPolicy UNTIL_PARLEY_LINKS = new ProxyPolicy(TlsPolicy.OPTIONAL, DomainPolicy.none());
 
+    /** How often Parley hears which sessions are open: its status pages are as fresh as that. */
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
     /** How long a stop waits for the engine to settle what Parley sent before it bounces the rest. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final ProxyConfig config;
     private final ProxyRelay relay;
+    private final ScheduledExecutorService reports;
     private final S2sEngine engine;
     private final ComponentListener link;
     private final Optional<ProxyHealth> health;
 
     private ProxyServer(ProxyConfig config, ProxyRelay relay, S2sEngine engine, ComponentListener link,
-                        Optional<ProxyHealth> health) {
+                        Optional<ProxyHealth> health, ScheduledExecutorService reports) {
         this.config = config;
         this.relay = relay;
+        this.reports = reports;
         this.engine = engine;
         this.link = link;
         this.health = health;
@@ -68,7 +76,10 @@ final class ProxyServer implements AutoCloseable {
     static ProxyServer start(ProxyConfig config) {
         ProxyRelay relay = new ProxyRelay(Clock.systemUTC());
         EngineConfig initial = engineConfig(config, UNTIL_PARLEY_LINKS);
-        S2sEngine engine = S2sEngine.start(initial, relay, ProxyServer::log);
+        S2sEngine engine = S2sEngine.start(initial, relay, event -> {
+            log(event);
+            relay.report(event);
+        });
         relay.sendThrough(engine, policy -> engine.reconfigure(engineConfig(config, policy)));
         ComponentListener link;
         try {
@@ -83,7 +94,14 @@ final class ProxyServer implements AutoCloseable {
                 health = Optional.of(ProxyHealth.start(config.health().get().getAddress(),
                         config.health().get().getPort(), () -> report(engine, relay)));
             }
-            return new ProxyServer(config, relay, engine, link, health);
+            ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "parley-proxy-status");
+                thread.setDaemon(true);
+                return thread;
+            });
+            reports.scheduleWithFixedDelay(() -> relay.report(new ProxyStatus(engine.sessions(),
+                    engine.recentFailures())), 0, STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            return new ProxyServer(config, relay, engine, link, health, reports);
         } catch (IOException e) {
             link.close();
             engine.close();
@@ -124,7 +142,7 @@ final class ProxyServer implements AutoCloseable {
         return (int) sessions.stream().filter(session -> session.direction() == direction).count();
     }
 
-    /** The proxy keeps no audit trail of its own: its federation events go to its log. */
+    /** The proxy keeps no audit trail of its own: its federation events go to its log, and to Parley's while linked. */
     private static void log(FederationEvent event) {
         LOG.log(event.kind() == FederationEvent.Kind.STREAM_OPENED || event.kind() == FederationEvent.Kind.STREAM_CLOSED
                 ? Level.INFO : Level.WARNING, "{0} {1} {2} ({3}): {4}", event.kind(), event.direction(),
@@ -145,6 +163,7 @@ final class ProxyServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        reports.shutdownNow();
         link.link().ifPresent(ComponentLink::stopReading);
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (relay.inFlight() > 0 && System.nanoTime() < deadline) {

@@ -139,6 +139,10 @@ final class EngineHost implements StanzaRefusal {
     }
 
     List<SessionInfo> sessions() {
+        ProxyLink link = proxyLink;
+        if (link != null) {
+            return link.sessions();
+        }
         S2sEngine running = engine;
         return running == null ? List.of() : running.sessions();
     }
@@ -202,6 +206,10 @@ final class EngineHost implements StanzaRefusal {
     }
 
     List<ConnectionFailure> recentFailures() {
+        ProxyLink link = proxyLink;
+        if (link != null) {
+            return link.recentFailures();
+        }
         S2sEngine running = engine;
         return running == null ? List.of() : running.recentFailures();
     }

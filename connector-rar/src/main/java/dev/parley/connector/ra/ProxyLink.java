@@ -7,13 +7,16 @@ import dev.parley.xmpp.component.ComponentClientConfig;
 import dev.parley.xmpp.component.LinkListener;
 import dev.parley.xmpp.component.LinkState;
 import dev.parley.xmpp.component.ProxyPolicy;
+import dev.parley.xmpp.component.ProxyStatus;
 import dev.parley.xmpp.dns.DnsClient;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.s2s.AuditTexts;
+import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.s2s.FederationEventListener;
 import dev.parley.xmpp.s2s.SessionDirection;
+import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.xml.XmlElement;
 import java.security.cert.X509Certificate;
@@ -38,6 +41,8 @@ final class ProxyLink implements AutoCloseable {
     private LinkState reported;
     /** What the proxy is told about federation, again each time the link comes up. */
     private volatile ProxyPolicy policy;
+    /** The proxy's sessions and failures as it last reported them; nothing while it is not linked. */
+    private volatile ProxyStatus proxyStatus = ProxyStatus.none();
 
     private ProxyLink(ProxyLinkSettings settings, ProxyPolicy policy, List<X509Certificate> trustedCas,
                       ServerSettings here, StanzaListener inbound, FederationEventListener events) {
@@ -65,7 +70,25 @@ final class ProxyLink implements AutoCloseable {
                 reported = state;
                 if (state.up()) {
                     client.sendPolicy(policy);
+                } else {
+                    proxyStatus = ProxyStatus.none();
                 }
+            }
+
+            @Override
+            public void proxyEvent(FederationEvent event) {
+                // Into Parley's audit trail, saying where it happened; the proxy's texts are bounded again here.
+                events.onEvent(new FederationEvent(event.at(), event.kind(), event.direction(),
+                        AuditTexts.cut(event.localDomain(), AuditTexts.DOMAIN),
+                        AuditTexts.cut(event.remoteDomain(), AuditTexts.DOMAIN),
+                        AuditTexts.cut(event.remoteAddress(), AuditTexts.ADDRESS), event.authMethod(),
+                        event.tls().map(tls -> AuditTexts.cut(tls, AuditTexts.DETAIL)),
+                        AuditTexts.cut("at the XMPP proxy: " + event.detail(), AuditTexts.DETAIL)));
+            }
+
+            @Override
+            public void proxyStatus(ProxyStatus status) {
+                proxyStatus = status;
             }
         });
     }
@@ -100,6 +123,16 @@ final class ProxyLink implements AutoCloseable {
      */
     CompletionStage<Delivery> submit(XmlElement stanza) {
         return client.submit(stanza);
+    }
+
+    /** The S2S sessions the proxy holds, as it last reported them. */
+    List<SessionInfo> sessions() {
+        return proxyStatus.sessions();
+    }
+
+    /** The remote domains the proxy could not reach lately, as it last reported them. */
+    List<ConnectionFailure> recentFailures() {
+        return proxyStatus.failures();
     }
 
     ProxyLinkStatus status() {

@@ -1,6 +1,7 @@
 package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TrustStore;
 import dev.parley.xmpp.xml.XmlElement;
@@ -144,6 +145,16 @@ public final class ComponentClient implements AutoCloseable {
             @Override
             public void stanza(XmlElement stanza) {
                 listener.stanza(stanza);
+            }
+
+            @Override
+            public void proxyEvent(FederationEvent event) {
+                listener.proxyEvent(event);
+            }
+
+            @Override
+            public void proxyStatus(ProxyStatus status) {
+                listener.proxyStatus(status);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
@@ -30,6 +31,10 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         void authenticated(ComponentClientHandler stream);
 
         void stanza(XmlElement stanza);
+
+        void proxyEvent(FederationEvent event);
+
+        void proxyStatus(ProxyStatus status);
 
         /** The connection ended; {@code reason} says why. Reported exactly once per connection. */
         void ended(ComponentClientHandler stream, String reason);
@@ -114,6 +119,10 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
             events.stanza(ComponentStreams.read(element));
         } else if (state == State.UP && takesPolicy && Verdicts.isVerdict(element)) {
             verdict(ctx, element);
+        } else if (state == State.UP && takesPolicy && ProxyReports.isEvent(element)) {
+            report(ctx, () -> events.proxyEvent(ProxyReports.readEvent(element)));
+        } else if (state == State.UP && takesPolicy && ProxyReports.isStatus(element)) {
+            report(ctx, () -> events.proxyStatus(ProxyReports.readStatus(element)));
         } else if (state != State.ENDED) {
             end(ctx, "the proxy sent <" + element.name() + "/> in " + element.namespace() + " where none belongs",
                     Optional.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE));
@@ -177,6 +186,15 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
             }
         } catch (IllegalArgumentException e) {
             end(ctx, "the proxy sent a verdict that cannot be read: " + e.getMessage(),
+                    Optional.of(StreamErrorCondition.BAD_FORMAT));
+        }
+    }
+
+    private void report(ChannelHandlerContext ctx, Runnable read) {
+        try {
+            read.run();
+        } catch (IllegalArgumentException e) {
+            end(ctx, "the proxy sent a report that cannot be read: " + e.getMessage(),
                     Optional.of(StreamErrorCondition.BAD_FORMAT));
         }
     }

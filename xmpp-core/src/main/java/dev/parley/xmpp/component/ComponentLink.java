@@ -1,6 +1,7 @@
 package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
@@ -58,6 +59,20 @@ public final class ComponentLink {
     public void verdict(long sequence, Delivery delivery) {
         if (channel.isActive()) {
             channel.writeAndFlush(XmlWriter.write(Verdicts.of(sequence, delivery), ComponentStreams.SCOPE));
+        }
+    }
+
+    /** Tells the component what happened to an S2S stream (for its audit trail). */
+    public void report(FederationEvent event) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(XmlWriter.write(ProxyReports.event(event), ComponentStreams.SCOPE));
+        }
+    }
+
+    /** Tells the component which S2S sessions are open and which domains failed lately (for its status). */
+    public void report(ProxyStatus status) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(XmlWriter.write(ProxyReports.status(status), ComponentStreams.SCOPE));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.xml.XmlElement;
 
 /** What a {@link ComponentClient} reports. Called on its I/O thread, one call at a time: never block. */
@@ -10,4 +11,10 @@ public interface LinkListener {
 
     /** The link came up or went down (and when it will be tried again). */
     void stateChanged(LinkState state);
+
+    /** Something happened to an S2S stream the host (a Parley XMPP Proxy) holds. */
+    void proxyEvent(FederationEvent event);
+
+    /** The S2S sessions the host (a Parley XMPP Proxy) holds now, and its latest connection failures. */
+    void proxyStatus(ProxyStatus status);
 }

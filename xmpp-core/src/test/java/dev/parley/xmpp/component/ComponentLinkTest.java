@@ -3,22 +3,32 @@ package dev.parley.xmpp.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.xmpp.dns.HostResolver;
+import dev.parley.xmpp.s2s.AuthMethod;
+import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.DomainPolicy;
+import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.s2s.SessionDirection;
+import dev.parley.xmpp.s2s.SessionInfo;
+import dev.parley.xmpp.s2s.SessionState;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.testing.TestPki;
+import dev.parley.xmpp.tls.CertificateSummary;
+import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlText;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +121,37 @@ class ComponentLinkTest {
         assertThat(received.domains().refusal("evil.example.test")).contains(
                 "federation with evil.example.test is blocked by the domain authorization for evil.example.test");
         assertThat(received.domains().refusal("other.test")).isPresent();
+    }
+
+    @Test
+    void theProxyReportsItsStreamsToParley() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(), LOOPBACK_ONLY, DOMAIN, SECRET));
+        component.awaitState(LinkState::up);
+        ComponentLink link = host.awaitUp();
+        FederationEvent event = new FederationEvent(Instant.parse("2026-12-04T10:00:00Z"),
+                FederationEvent.Kind.REFUSED, SessionDirection.INBOUND, DOMAIN, "evil.test", "[2001:db8::7]:40112",
+                Optional.of(AuthMethod.DIALBACK), Optional.of("TLSv1.3 TLS_AES_128_GCM_SHA256"),
+                "federation with evil.test is blocked <by> the domain authorization for evil.test");
+        ProxyStatus status = new ProxyStatus(List.of(
+                new SessionInfo("7-5f0c9a3e1b2d", SessionDirection.OUTBOUND, Set.of(DOMAIN), Set.of("prosody.test"),
+                        Optional.of(new InetSocketAddress(LOOPBACK, 5269)), AuthMethod.SASL_EXTERNAL,
+                        SessionState.AUTHENTICATED, 2, 3, Instant.parse("2026-12-04T09:00:00Z"),
+                        Optional.of(new TlsDetails("TLSv1.3", "TLS_AES_256_GCM_SHA384",
+                                Optional.of(new CertificateSummary("CN=prosody.test", "CN=Test CA",
+                                        List.of("DNS:prosody.test", "XmppAddr:prosody.test"),
+                                        Instant.parse("2027-01-01T00:00:00Z"))), "trusted"))),
+                new SessionInfo("8-0123456789ab", SessionDirection.INBOUND, Set.of(), Set.of(), Optional.empty(),
+                        AuthMethod.DIALBACK, SessionState.NEGOTIATING, 0, 0, Instant.parse("2026-12-04T09:30:00Z"),
+                        Optional.empty())),
+                List.of(new ConnectionFailure("gone.test", Instant.parse("2026-12-04T09:59:00Z"),
+                        "connection refused by 127.0.0.8:5269")));
+
+        link.report(event);
+        link.report(status);
+
+        assertThat(component.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(event);
+        assertThat(component.statuses.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(status);
     }
 
     @Test
@@ -343,6 +384,19 @@ class ComponentLinkTest {
         @Override
         public void stateChanged(LinkState state) {
             states.add(state);
+        }
+
+        final BlockingQueue<FederationEvent> events = new LinkedBlockingQueue<>();
+        final BlockingQueue<ProxyStatus> statuses = new LinkedBlockingQueue<>();
+
+        @Override
+        public void proxyEvent(FederationEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void proxyStatus(ProxyStatus status) {
+            statuses.add(status);
         }
 
         LinkState awaitState(Predicate<LinkState> wanted) throws InterruptedException {
