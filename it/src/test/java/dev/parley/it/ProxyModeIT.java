@@ -123,6 +123,34 @@ class ProxyModeIT {
     }
 
     @Test
+    void subscriptionsAndPresenceBothWaysThroughTheProxy() throws Exception {
+        for (String server : new String[] {PROSODY, EJABBERD}) {
+            String local = ItEnvironment.localUser("olga");
+            LocalUserApi localApi = new LocalUserApi(local);
+            try (XmppUser remote = peers.user(server, "pia", "secret-pia")) {
+                remote.approveSubscriptionRequests();
+                assertThat(localApi.setPresence("AVAILABLE", null).statusCode()).isEqualTo(200);
+                assertThat(localApi.addContact(remote.jid()).statusCode()).isEqualTo(201);
+                Eventually.equals(server + ": the local user sees the remote one", () -> localApi.presenceOf(
+                        remote.jid()), "AVAILABLE", WAIT);
+                remote.announce("dnd", "in a meeting");
+                Eventually.equals(server + ": the change too", () -> localApi.presenceOf(remote.jid()),
+                        "DND / in a meeting", WAIT);
+
+                remote.requestSubscription(local);
+                Eventually.equals(server + ": the request waits", () -> localApi.subscription(remote.jid()),
+                        "TO false true", WAIT);
+                assertThat(localApi.approve(remote.jid()).statusCode()).isEqualTo(200);
+                Eventually.equals(server + ": the remote user sees the local one", () -> remote.presenceOf(local),
+                        "available", WAIT);
+                assertThat(localApi.setPresence("XA", "on leave").statusCode()).isEqualTo(200);
+                Eventually.equals(server + ": the local change too", () -> remote.presenceOf(local),
+                        "xa / on leave", WAIT);
+            }
+        }
+    }
+
+    @Test
     void aDomainParleyBlocksIsRefusedAtTheProxyAlreadyAndAChangeAppliesThereAtOnce() throws Exception {
         String local = ItEnvironment.localUser("ursula");
         LocalUserApi localApi = new LocalUserApi(local);
