@@ -32,6 +32,7 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     private static final System.Logger LOG = System.getLogger(ProxyRelay.class.getName());
     static final String NO_LINK = "the server of this domain is not connected to its XMPP proxy at the moment;"
             + " try again later";
+    static final String NOT_KEEPING_UP = "the server of this domain is not keeping up at the moment; try again later";
 
     private final Clock clock;
     /** Where stanzas from Parley go: the engine's submit, set once it has started. */
@@ -81,10 +82,14 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     @Override
     public void onStanza(XmlElement stanza) {
         ComponentLink current = link;
-        if (current != null && current.send(stanza)) {
-            return;
+        if (current == null) {
+            answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK, this::toRemote);
+        } else if (!current.send(stanza, failure -> answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK,
+                this::toRemote))) {
+            answer(stanza, current.isOpen() ? StanzaErrorCondition.RESOURCE_CONSTRAINT
+                    : StanzaErrorCondition.SERVICE_UNAVAILABLE, current.isOpen() ? NOT_KEEPING_UP : NO_LINK,
+                    this::toRemote);
         }
-        answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK, this::toRemote);
     }
 
     /**

@@ -157,13 +157,16 @@ final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Takes nothing more from Parley, lets the engine settle what it has (a few seconds at most), then closes the S2S
-     * streams, which bounces what still waits; the verdicts on all of it reach Parley before its link ends with
-     * {@code system-shutdown}, so that Parley retries exactly what did not go out.
+     * Stops answering health checks and accepting links, takes nothing more from Parley, lets the engine settle what
+     * it has (a few seconds at most), then closes the S2S streams, which bounces what still waits; the verdicts on all
+     * of it reach Parley before its link ends with {@code system-shutdown}, so that Parley retries exactly what did
+     * not go out.
      */
     @Override
     public void close() {
+        health.ifPresent(ProxyHealth::close);
         reports.shutdownNow();
+        link.stopAccepting();
         link.link().ifPresent(ComponentLink::stopReading);
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (relay.inFlight() > 0 && System.nanoTime() < deadline) {
@@ -176,6 +179,5 @@ final class ProxyServer implements AutoCloseable {
         }
         engine.close();
         link.close();
-        health.ifPresent(ProxyHealth::close);
     }
 }

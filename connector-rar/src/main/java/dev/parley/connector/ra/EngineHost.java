@@ -93,7 +93,6 @@ final class EngineHost implements StanzaRefusal {
                     settings.trustedCas(), here);
             return;
         }
-        closeProxyLink();
         try {
             EngineConfig config = configFor(settings, here);
             if (engine == null) {
@@ -107,6 +106,8 @@ final class EngineHost implements StanzaRefusal {
             throw failed("XMPP federation could not " + (engine == null ? "start" : "apply the new settings")
                     + ": " + e.getMessage(), e);
         }
+        // Only now that the engine runs: stanzas sent meanwhile went through the link, never into a gap.
+        closeProxyLink();
         status = running(Optional.empty());
     }
 
@@ -115,17 +116,26 @@ final class EngineHost implements StanzaRefusal {
      * other settings changed, so that applying them does not cut it).
      */
     private void applyProxyMode(ProxyLinkSettings proxy, ProxyPolicy policy, List<X509Certificate> trustedCas,
-                                ServerSettings here) {
-        closeEngine();
+                                ServerSettings here) throws FederationSettingsException {
         ProxyLink current = proxyLink;
         if (current == null || !current.isFor(proxy, trustedCas, here)) {
-            closeProxyLink();
-            proxyLink = ProxyLink.start(proxy, policy, trustedCas, here, inbound::stanza, inbound::event);
+            ProxyLink started;
+            try {
+                started = ProxyLink.start(proxy, policy, trustedCas, here, inbound::stanza, inbound::event);
+            } catch (RuntimeException e) {
+                throw failed("the link to the XMPP proxy could not be set up: " + e.getMessage(), e);
+            }
+            // The new link first, then the old one or the engine closed: a stanza sent meanwhile finds a way out.
+            proxyLink = started;
+            if (current != null) {
+                current.close();
+            }
             LOG.log(Level.INFO, "XMPP federation for {0} goes through the XMPP proxy at {1}", here.xmppDomain(),
-                    proxyLink.status().endpoint());
+                    started.status().endpoint());
         } else {
             current.policy(policy);
         }
+        closeEngine();
         status = new FederationStatus(State.RUNNING, Optional.empty(), Set.of(here.xmppDomain()), Optional.empty(),
                 Optional.empty());
     }

@@ -32,6 +32,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class ProxyLink implements AutoCloseable {
 
+    private static final int MAX_SESSIONS = 10_000;
+    private static final int MAX_FAILURES = 100;
+
     private final ProxyLinkSettings settings;
     private final List<X509Certificate> trustedCas;
     private final ServerSettings here;
@@ -39,22 +42,19 @@ final class ProxyLink implements AutoCloseable {
     private final ComponentClient client;
     /** The state last reported, on the client's I/O thread only. */
     private LinkState reported;
-    /** What the proxy is told about federation, again each time the link comes up. */
-    private volatile ProxyPolicy policy;
     /** The proxy's sessions and failures as it last reported them; nothing while it is not linked. */
     private volatile ProxyStatus proxyStatus = ProxyStatus.none();
 
     private ProxyLink(ProxyLinkSettings settings, ProxyPolicy policy, List<X509Certificate> trustedCas,
                       ServerSettings here, StanzaListener inbound, FederationEventListener events) {
         this.settings = settings;
-        this.policy = policy;
         this.trustedCas = trustedCas;
         this.here = here;
         // The proxy's name is looked up like remote servers' names, with Parley's DNS servers.
         ComponentClientConfig plain = ComponentClientConfig.of(settings.host(), settings.port(),
                 new DnsHostResolver(new DnsClient(here.dns())), here.xmppDomain(), settings.secret());
         this.config = settings.tls() ? plain.withTls(trustedCas) : plain;
-        this.client = ComponentClient.start(config, new LinkListener() {
+        this.client = ComponentClient.start(config, policy, new LinkListener() {
             @Override
             public void stanza(XmlElement stanza) {
                 inbound.onStanza(stanza);
@@ -68,9 +68,7 @@ final class ProxyLink implements AutoCloseable {
                     events.onEvent(event(state));
                 }
                 reported = state;
-                if (state.up()) {
-                    client.sendPolicy(policy);
-                } else {
+                if (!state.up()) {
                     proxyStatus = ProxyStatus.none();
                 }
             }
@@ -88,7 +86,12 @@ final class ProxyLink implements AutoCloseable {
 
             @Override
             public void proxyStatus(ProxyStatus status) {
-                proxyStatus = status;
+                // Bounded, whatever the proxy sends: it is shown on pages and through the API.
+                proxyStatus = new ProxyStatus(status.sessions().stream().limit(MAX_SESSIONS).toList(),
+                        status.failures().stream().skip(Math.max(0, status.failures().size() - MAX_FAILURES))
+                                .map(failure -> new ConnectionFailure(AuditTexts.cut(failure.domain(),
+                                        AuditTexts.DOMAIN), failure.when(), AuditTexts.cut(failure.reason(),
+                                        AuditTexts.DETAIL))).toList());
             }
         });
     }
@@ -105,8 +108,7 @@ final class ProxyLink implements AutoCloseable {
 
     /** Tells the proxy {@code changed} now (authorizations or TLS policies changed), and again whenever the link comes up. */
     void policy(ProxyPolicy changed) {
-        policy = changed;
-        client.sendPolicy(changed);
+        client.setPolicy(changed);
     }
 
     /** Whether this link is the one the settings ask for, so that applying them again keeps it as it is. */

@@ -64,8 +64,8 @@ public class DefaultPresenceService implements PresenceService {
         }
         Jid from = sender.get();
         String contact = from.asBareJid().toString();
-        Instant now = Instant.now(clock);
         users.lockForChange(user);
+        Instant now = Instant.now(clock);
         Optional<RosterItem> existing = rosters.find(user, contact);
         return switch (PresenceType.of(stanza.type())) {
             case SUBSCRIBE -> {
@@ -127,9 +127,9 @@ public class DefaultPresenceService implements PresenceService {
         if (name != null && name.strip().length() > RosterItem.MAX_NAME_LENGTH) {
             throw new InvalidContactException("name is longer than " + RosterItem.MAX_NAME_LENGTH + " characters");
         }
-        Instant now = Instant.now(clock);
         String bare = jid.toString();
         users.lockForChange(user);
+        Instant now = Instant.now(clock);
         RosterItem item = rosters.find(user, bare).orElseGet(() -> {
             RosterItem added = new RosterItem(user, bare, now);
             rosters.add(added);
@@ -212,8 +212,8 @@ public class DefaultPresenceService implements PresenceService {
 
     @Override
     public void setPresence(UserName user, Presence presence) {
-        Instant now = Instant.now(clock);
         users.lockForChange(user);
+        Instant now = Instant.now(clock);
         Presence before = presenceOf(user);
         presences.find(user).ifPresentOrElse(stored -> stored.set(presence, now),
                 () -> presences.add(new UserPresence(user, presence, now)));

@@ -21,6 +21,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -55,10 +57,12 @@ public final class ComponentClient implements AutoCloseable {
     private int failedAttempts;
     private boolean closed;
     private volatile ComponentClientHandler current;
+    private final AtomicReference<ProxyPolicy> policy;
     private volatile LinkState state;
 
-    private ComponentClient(ComponentClientConfig config, LinkListener listener, Clock clock) {
+    private ComponentClient(ComponentClientConfig config, ProxyPolicy policy, LinkListener listener, Clock clock) {
         this.config = config;
+        this.policy = new AtomicReference<>(policy);
         this.listener = listener;
         this.clock = clock;
         this.tls = config.tls().map(ComponentClient::clientContext);
@@ -72,13 +76,19 @@ public final class ComponentClient implements AutoCloseable {
      * @throws IllegalStateException when the TLS trust cannot be set up
      */
     public static ComponentClient start(ComponentClientConfig config, LinkListener listener) {
-        ComponentClient client = new ComponentClient(config, listener, Clock.systemUTC());
-        client.loop.execute(client::connect);
-        return client;
+        return start(config, null, listener);
     }
 
-    public ComponentClientConfig config() {
-        return config;
+    /**
+     * Starts keeping the link up, telling a host that is a Parley XMPP Proxy {@code policy} (null: none) each time the
+     * link comes up, before any stanza; the first attempt begins at once.
+     *
+     * @throws IllegalStateException when the TLS trust cannot be set up
+     */
+    public static ComponentClient start(ComponentClientConfig config, ProxyPolicy policy, LinkListener listener) {
+        ComponentClient client = new ComponentClient(config, policy, listener, Clock.systemUTC());
+        client.loop.execute(client::connect);
+        return client;
     }
 
     public LinkState state() {
@@ -90,8 +100,13 @@ public final class ComponentClient implements AutoCloseable {
      * XMPP Proxy's verdict (written to the remote server, or bounced and why), written to the link for a host that
      * gives none, and {@code remote-server-timeout} when the link is down or ends before the verdict, which the
      * sender may retry. It completes on the link's I/O thread: what depends on it must not block.
+     *
+     * @throws IllegalArgumentException when the stanza holds a character XML 1.0 does not allow, which no stream can
+     *                                  carry; nothing is sent
      */
     public CompletionStage<Delivery> submit(XmlElement stanza) {
+        // Written to text here, on the caller's thread: a stanza no stream can carry is refused before it is counted.
+        String xml = ComponentStreams.write(stanza);
         CompletableFuture<Delivery> fate = new CompletableFuture<>();
         ComponentClientHandler stream = current;
         if (stream == null) {
@@ -99,19 +114,20 @@ public final class ComponentClient implements AutoCloseable {
                     + " at " + config.endpoint() + " is down" + state.problem().map(problem -> ": " + problem)
                     .orElse("")));
         } else {
-            stream.submit(stanza, fate);
+            stream.submit(xml, fate);
         }
         return fate.minimalCompletionStage();
     }
 
     /**
-     * Sends {@code policy} to the host if it is a Parley XMPP Proxy and the link is up; nothing otherwise (a stock XMPP
-     * server hosting the component applies policies of its own). Send it again whenever the link comes up.
+     * Replaces the policy told to a host that is a Parley XMPP Proxy, and tells it now if the link is up; a stock XMPP
+     * server hosting the component gets none (it applies policies of its own).
      */
-    public void sendPolicy(ProxyPolicy policy) {
+    public void setPolicy(ProxyPolicy changed) {
+        policy.set(changed);
         ComponentClientHandler stream = current;
         if (stream != null) {
-            stream.sendPolicy(policy);
+            stream.sendPolicy();
         }
     }
 
@@ -124,16 +140,19 @@ public final class ComponentClient implements AutoCloseable {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 failed("cannot resolve " + config.host() + ": " + cause.getMessage(), false);
             } else {
-                connectTo(new InetSocketAddress(addresses.get(0), config.port()));
+                connectTo(addresses, 0);
             }
         }));
     }
 
-    private void connectTo(InetSocketAddress address) {
+    /** Tries the host's addresses in the resolver's order, the next when one cannot be connected to. */
+    private void connectTo(List<InetAddress> addresses, int index) {
         if (closed) {
             return;
         }
-        ComponentClientHandler stream = new ComponentClientHandler(config, new ComponentClientHandler.Events() {
+        InetSocketAddress address = new InetSocketAddress(addresses.get(index), config.port());
+        ComponentClientHandler stream = new ComponentClientHandler(config, policy::get,
+                new ComponentClientHandler.Events() {
             @Override
             public void authenticated(ComponentClientHandler up) {
                 current = up;
@@ -184,7 +203,12 @@ public final class ComponentClient implements AutoCloseable {
                 })
                 .connect(address);
         connecting.addListener(done -> {
-            if (!done.isSuccess()) {
+            if (done.isSuccess()) {
+                return;
+            }
+            if (index + 1 < addresses.size()) {
+                connectTo(addresses, index + 1);
+            } else {
                 failed("could not connect to " + config.endpoint() + ": " + done.cause().getMessage(), false);
             }
         });

@@ -1,5 +1,6 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.s2s.AuditTexts;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +46,7 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private enum State { OPENING, HANDSHAKING, UP, ENDED }
 
     private final ComponentClientConfig config;
+    private final Supplier<ProxyPolicy> policy;
     private final Events events;
     private State state = State.OPENING;
     private ChannelHandlerContext context;
@@ -55,9 +59,13 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private long sent;
     /** The fates of stanzas written to a Parley XMPP Proxy that gave no verdict on them yet. On the event loop only. */
     private final Map<Long, CompletableFuture<Delivery>> awaitingVerdict = new HashMap<>();
+    /** A proxy that stops answering must not make Parley keep an ever longer list of stanzas in memory. */
+    static final int MAX_AWAITING_VERDICT = 10_000;
 
-    ComponentClientHandler(ComponentClientConfig config, Events events) {
+    /** {@code policy} gives the policy to tell a Parley XMPP Proxy as the link comes up, or null for none. */
+    ComponentClientHandler(ComponentClientConfig config, Supplier<ProxyPolicy> policy, Events events) {
         this.config = config;
+        this.policy = policy;
         this.events = events;
     }
 
@@ -106,7 +114,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
 
     private void element(ChannelHandlerContext ctx, XmlElement element) {
         if (ComponentStreams.isStreamError(element)) {
-            String error = StreamError.describe(element);
+            // The proxy's own words, as long as it made them: bounded before they reach the status and the log.
+            String error = AuditTexts.cut(StreamError.describe(element), AuditTexts.DETAIL);
             replaced = state == State.UP && error.startsWith(StreamErrorCondition.CONFLICT.elementName());
             end(ctx, state == State.HANDSHAKING && error.startsWith("not-authorized")
                     ? "the proxy refused the link password (" + error + ")"
@@ -114,6 +123,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         } else if (state == State.HANDSHAKING && ComponentStreams.isHandshake(element)) {
             deadline.cancel(false);
             state = State.UP;
+            // Before anything else on the link: a proxy without the policy lets no domain through.
+            writePolicy(ctx);
             events.authenticated(this);
         } else if (state == State.UP && ComponentStreams.isStanza(element)) {
             events.stanza(ComponentStreams.read(element));
@@ -134,15 +145,25 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         return replaced;
     }
 
-    /** Writes {@code policy} if the stream is up and the host is a Parley XMPP Proxy, which declared that it takes one. */
-    void sendPolicy(ProxyPolicy policy) {
+    /**
+     * Writes the latest policy if the stream is up and the host is a Parley XMPP Proxy, which declared that it takes
+     * one. On the event loop, reading the policy as it is then: a policy replaced meanwhile is never written last.
+     */
+    void sendPolicy() {
         ChannelHandlerContext ctx = context;
         if (ctx != null) {
-            ctx.executor().execute(() -> {
-                if (state == State.UP && takesPolicy && ctx.channel().isActive()) {
-                    ctx.writeAndFlush(XmlWriter.write(policy.toElement(), ComponentStreams.SCOPE));
-                }
-            });
+            try {
+                ctx.executor().execute(() -> writePolicy(ctx));
+            } catch (RejectedExecutionException e) {
+                // Closing: the next link is told the policy as it comes up.
+            }
+        }
+    }
+
+    private void writePolicy(ChannelHandlerContext ctx) {
+        ProxyPolicy latest = policy.get();
+        if (latest != null && state == State.UP && takesPolicy && ctx.channel().isActive()) {
+            ctx.writeAndFlush(XmlWriter.write(latest.toElement(), ComponentStreams.SCOPE));
         }
     }
 
@@ -151,30 +172,42 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
      * for a host that gives none, once it is on the socket; not delivered ({@code remote-server-timeout}, which the
      * sender may retry) when the link is not up or ends before the verdict.
      */
-    void submit(XmlElement stanza, CompletableFuture<Delivery> fate) {
+    void submit(String stanzaXml, CompletableFuture<Delivery> fate) {
         ChannelHandlerContext ctx = context;
         if (ctx == null) {
-            fate.complete(notDelivered("the link is not up"));
+            fate.complete(notDelivered("is not up"));
             return;
         }
-        // On the event loop, so that the sequence numbers follow the order in which the stanzas are written.
-        ctx.executor().execute(() -> {
-            if (state != State.UP || !ctx.channel().isActive()) {
-                fate.complete(notDelivered("the link is not up"));
-                return;
+        try {
+            // On the event loop, so that the sequence numbers follow the order in which the stanzas are written.
+            ctx.executor().execute(() -> write(ctx, stanzaXml, fate));
+        } catch (RejectedExecutionException e) {
+            fate.complete(notDelivered("is closing"));
+        }
+    }
+
+    private void write(ChannelHandlerContext ctx, String stanzaXml, CompletableFuture<Delivery> fate) {
+        if (state != State.UP || !ctx.channel().isActive()) {
+            fate.complete(notDelivered("is not up"));
+            return;
+        }
+        if (awaitingVerdict.size() >= MAX_AWAITING_VERDICT) {
+            fate.complete(notDelivered("has not said what became of " + MAX_AWAITING_VERDICT + " stanzas yet"));
+            return;
+        }
+        long sequence = ++sent;
+        if (takesPolicy) {
+            awaitingVerdict.put(sequence, fate);
+        }
+        ctx.writeAndFlush(stanzaXml).addListener(written -> {
+            if (!written.isSuccess()) {
+                // The proxy may have counted part of it: the numbering of the stanzas after it cannot be trusted.
+                end(ctx, "a stanza could not be written to the link: " + written.cause().getMessage(),
+                        Optional.empty());
+                fate.complete(notDelivered("could not take it: " + written.cause().getMessage()));
+            } else if (!takesPolicy) {
+                fate.complete(new Delivery.Written());
             }
-            long sequence = ++sent;
-            if (takesPolicy) {
-                awaitingVerdict.put(sequence, fate);
-            }
-            ctx.writeAndFlush(ComponentStreams.write(stanza)).addListener(written -> {
-                if (!written.isSuccess()) {
-                    awaitingVerdict.remove(sequence);
-                    fate.complete(notDelivered("it could not be written: " + written.cause().getMessage()));
-                } else if (!takesPolicy) {
-                    fate.complete(new Delivery.Written());
-                }
-            });
         });
     }
 
@@ -233,7 +266,7 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         }
         // The proxy may have written some of these before the link ended: a retry can deliver one twice, but none is
         // lost (at least once).
-        Delivery ended = notDelivered("ended before it said what became of the stanza (" + endReason + ")");
+        Delivery ended = notDelivered("ended before the proxy said what became of the stanza (" + endReason + ")");
         awaitingVerdict.values().forEach(fate -> fate.complete(ended));
         awaitingVerdict.clear();
         events.ended(this, endReason);

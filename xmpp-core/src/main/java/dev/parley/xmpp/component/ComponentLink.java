@@ -8,6 +8,7 @@ import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /** One authenticated component stream, as its host sees it. */
 public final class ComponentLink {
@@ -36,19 +37,25 @@ public final class ComponentLink {
         return since;
     }
 
+    /** Whether the link still stands (it may be too busy to take more, see {@link #send}). */
     public boolean isOpen() {
         return channel.isActive();
     }
 
     /**
-     * Writes {@code stanza} (in {@code jabber:server}) to the component. False when the link has ended meanwhile: the
-     * caller still has the stanza and must answer for it.
+     * Writes {@code stanza} (in {@code jabber:server}) to the component. False when the link has ended, or holds more
+     * than its write buffer while the component does not read: the caller still has the stanza and must answer for
+     * it. A write that fails later is reported to {@code failed}, which then answers for it.
      */
-    public boolean send(XmlElement stanza) {
-        if (!channel.isActive()) {
+    public boolean send(XmlElement stanza, Consumer<Throwable> failed) {
+        if (!channel.isActive() || !channel.isWritable()) {
             return false;
         }
-        channel.writeAndFlush(ComponentStreams.write(stanza));
+        channel.writeAndFlush(ComponentStreams.write(stanza)).addListener(written -> {
+            if (!written.isSuccess()) {
+                failed.accept(written.cause());
+            }
+        });
         return true;
     }
 

@@ -119,10 +119,15 @@ public final class ComponentListener implements AutoCloseable {
         return links.current();
     }
 
+    /** Accepts no new connection (a component coming back could otherwise take over while the host stops). */
+    public void stopAccepting() {
+        serverChannel.close().syncUninterruptibly();
+    }
+
     /** Stops accepting, ends the link with {@code system-shutdown} and frees the port. */
     @Override
     public void close() {
-        serverChannel.close().syncUninterruptibly();
+        stopAccepting();
         links.current().ifPresent(link -> link.end(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN,
                 "the proxy is stopping")));
         connections.newCloseFuture().awaitUninterruptibly(SHUTDOWN_GRACE.toMillis());

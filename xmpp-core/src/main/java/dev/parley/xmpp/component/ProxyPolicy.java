@@ -103,9 +103,4 @@ public record ProxyPolicy(TlsPolicy globalTls, DomainPolicy domains) {
     public String toString() {
         return "ProxyPolicy[TLS " + globalTls + ", " + domains + "]";
     }
-
-    /** The TLS policy for {@code domain}: its own, else the global one. */
-    public TlsPolicy tlsPolicyFor(String domain) {
-        return domains.tlsPolicyFor(domain).orElse(globalTls);
-    }
 }

@@ -57,7 +57,12 @@ final class ProxyReports {
 
     /** @throws IllegalArgumentException saying what is wrong */
     static FederationEvent readEvent(XmlElement element) {
-        return new FederationEvent(instant(element, "at"), FederationEvent.Kind.valueOf(required(element, "kind")),
+        FederationEvent.Kind kind = FederationEvent.Kind.valueOf(required(element, "kind"));
+        if (kind == FederationEvent.Kind.PROXY_LINK_UP || kind == FederationEvent.Kind.PROXY_LINK_DOWN) {
+            // Those are Parley's to record about its own link, never the proxy's to report.
+            throw new IllegalArgumentException("the proxy cannot report " + kind);
+        }
+        return new FederationEvent(instant(element, "at"), kind,
                 SessionDirection.valueOf(required(element, "direction")), required(element, "local"),
                 required(element, "remote"), required(element, "address"),
                 element.attribute("auth").map(AuthMethod::valueOf), element.attribute("tls"), element.text());

@@ -1,6 +1,7 @@
 package dev.parley.proxy.config;
 
 import dev.parley.proxy.logging.LogFormat;
+import dev.parley.xmpp.component.ComponentListenerConfig;
 import dev.parley.xmpp.component.ComponentSecret;
 import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.net.IpAddressLiteral;
@@ -31,7 +32,6 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
                           LogFormat logFormat) {
 
     /** The port for Parley's link: the XEP-0114 component port many XMPP servers use (5275). */
-    public static final int DEFAULT_LINK_PORT = 5275;
     public static final int DEFAULT_HEALTH_PORT = 5280;
     /**
      * Every listener binds to loopback unless told otherwise: a proxy that opens ports to the world is a decision
@@ -96,7 +96,7 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
         Optional<String> domain = settings.required(Keys.DOMAIN, Values::domain);
 
         InetAddress linkBind = settings.withDefault(Keys.LINK_BIND, LOOPBACK, Values::address);
-        int linkPort = settings.withDefault(Keys.LINK_PORT, DEFAULT_LINK_PORT, Values::port);
+        int linkPort = settings.withDefault(Keys.LINK_PORT, ComponentListenerConfig.DEFAULT_PORT, Values::port);
         Optional<ComponentSecret> secret = ConfigFiles.linkSecret(settings);
         Optional<ServerCredential> linkTls = ConfigFiles.pem(settings, Keys.LINK_TLS_CERTIFICATE, Keys.LINK_TLS_KEY);
 

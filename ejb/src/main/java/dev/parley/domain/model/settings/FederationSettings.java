@@ -97,7 +97,9 @@ public class FederationSettings {
         s2sBindAddress = change.s2sBindAddress().trim();
         proxyHost = change.proxyHost() == null || change.proxyHost().isBlank() ? null : change.proxyHost().trim();
         proxyPort = change.proxyPort();
-        proxyTls = Boolean.TRUE.equals(change.proxyTls());
+        if (change.proxyTls() != null) {
+            proxyTls = change.proxyTls();
+        }
         if (sealedPassword != null) {
             proxyPasswordSealed = sealedPassword.isEmpty() ? null : sealedPassword;
         }

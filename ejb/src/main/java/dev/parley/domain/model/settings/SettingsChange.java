@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param outboundRetryWindowSeconds how long an outbound stanza for an unreachable domain keeps being retried
  *                                   before it bounces to its sender; 0 bounces at the first failure
  * @param proxyTls                   whether proxy mode's link runs inside TLS with the proxy's certificate checked;
- *                                   null (not given) is false, so that clients from before it keep working
+ *                                   null (not given) keeps the stored choice, so that a client from before it never
+ *                                   turns TLS off
  */
 public record SettingsChange(
         Boolean enabled,
