@@ -1,5 +1,8 @@
 package dev.parley.xmpp.component;
 
+import static dev.parley.xmpp.component.LinkElements.attribute;
+import static dev.parley.xmpp.component.LinkElements.required;
+
 import dev.parley.xmpp.s2s.DomainPolicy;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlAttribute;
@@ -71,15 +74,6 @@ public record ProxyPolicy(TlsPolicy globalTls, DomainPolicy domains) {
         }
         return new ProxyPolicy(tlsPolicy(required(element, "tls")),
                 new DomainPolicy(rules, bool(element, "blocked-everywhere")));
-    }
-
-    private static XmlAttribute attribute(String name, String value) {
-        return new XmlAttribute("", name, value);
-    }
-
-    private static String required(XmlElement element, String name) {
-        return element.attribute(name).orElseThrow(() -> new IllegalArgumentException("<" + element.name()
-                + "/> lacks '" + name + "'"));
     }
 
     private static boolean bool(XmlElement element, String name) {

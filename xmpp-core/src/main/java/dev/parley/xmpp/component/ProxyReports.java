@@ -1,5 +1,8 @@
 package dev.parley.xmpp.component;
 
+import static dev.parley.xmpp.component.LinkElements.attribute;
+import static dev.parley.xmpp.component.LinkElements.required;
+
 import dev.parley.xmpp.net.IpAddressLiteral;
 import dev.parley.xmpp.s2s.AuthMethod;
 import dev.parley.xmpp.s2s.ConnectionFailure;
@@ -164,12 +167,4 @@ final class ProxyReports {
         }
     }
 
-    private static String required(XmlElement element, String name) {
-        return element.attribute(name).orElseThrow(() -> new IllegalArgumentException("<" + element.name()
-                + "/> lacks '" + name + "'"));
-    }
-
-    private static XmlAttribute attribute(String name, String value) {
-        return new XmlAttribute("", name, value);
-    }
 }
