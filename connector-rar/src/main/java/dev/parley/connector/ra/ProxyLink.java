@@ -106,7 +106,7 @@ final class ProxyLink implements AutoCloseable {
         return new ProxyLink(settings, policy, trustedCas, here, inbound, events);
     }
 
-    /** Tells the proxy {@code changed} now (authorizations or TLS policies changed), and again whenever the link comes up. */
+    /** Tells the proxy {@code changed} (authorizations or TLS policies) now, and again whenever the link comes up. */
     void policy(ProxyPolicy changed) {
         client.setPolicy(changed);
     }
@@ -144,7 +144,8 @@ final class ProxyLink implements AutoCloseable {
     private FederationEvent event(LinkState state) {
         return new FederationEvent(state.since(), state.up() ? FederationEvent.Kind.PROXY_LINK_UP
                 : FederationEvent.Kind.PROXY_LINK_DOWN, SessionDirection.OUTBOUND,
-                AuditTexts.cut(here.xmppDomain(), AuditTexts.DOMAIN), AuditTexts.cut(settings.host(), AuditTexts.DOMAIN),
+                AuditTexts.cut(here.xmppDomain(), AuditTexts.DOMAIN),
+                AuditTexts.cut(settings.host(), AuditTexts.DOMAIN),
                 AuditTexts.cut(config.endpoint(), AuditTexts.ADDRESS), Optional.empty(), Optional.empty(),
                 // The detail may quote the proxy's stream error, which is as long as the proxy made it.
                 AuditTexts.cut(state.up() ? "link to the XMPP proxy is up" : state.problem().orElse("the link is down"),
