@@ -120,6 +120,16 @@ class ProxyModeIT {
         JsonObject opened = ParleyAdmin.awaitAudit(EJABBERD, entry -> entry.getString("kind").equals("STREAM_OPENED"),
                 WAIT);
         assertThat(opened.getString("detail")).startsWith("at the XMPP proxy: ");
+
+        // An administrator closes one of the proxy's sessions from Parley.
+        JsonObject session = ParleyAdmin.federationStatus().getJsonArray("sessions").getValuesAs(JsonObject.class)
+                .stream().filter(open -> open.getJsonArray("remoteDomains").toString().contains(PROSODY)).findFirst()
+                .orElseThrow();
+        HttpResponse<String> closed = ParleyHttp.asAdmin().delete(ParleyHttp.app("/api/admin/federation/sessions/"
+                + session.getString("id")));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(204);
+        Eventually.equals("the proxy asked to close it", () -> proxyLog().contains("Parley asks to close the session "
+                + session.getString("id")), true, WAIT);
     }
 
     @Test

@@ -42,6 +42,8 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Where Parley's policy goes: the engine's reconfiguration, set once it has started. */
     private volatile Consumer<ProxyPolicy> policies = policy -> { };
+    /** Where Parley's requests to close a session go, off the link's thread (closing waits for the stream's end). */
+    private volatile Consumer<String> sessionCloser = id -> { };
     private volatile ComponentLink link;
     private volatile LinkReport report;
 
@@ -50,9 +52,13 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         this.report = new LinkReport(false, clock.instant(), Optional.of("Parley has not connected yet"));
     }
 
-    /** Starts passing Parley's stanzas to {@code engine}, and Parley's policies to {@code applyPolicy}. */
-    void sendThrough(S2sEngine engine, Consumer<ProxyPolicy> applyPolicy) {
+    /**
+     * Starts passing Parley's stanzas to {@code engine}, Parley's policies to {@code applyPolicy} and its requests to
+     * close a session to {@code closeSession}.
+     */
+    void sendThrough(S2sEngine engine, Consumer<ProxyPolicy> applyPolicy, Consumer<String> closeSession) {
         this.policies = applyPolicy;
+        this.sessionCloser = closeSession;
         this.replies = engine::send;
         this.outbound = engine::submit;
     }
@@ -155,6 +161,12 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Parley's policy could not be applied; the one before stays", e);
         }
+    }
+
+    @Override
+    public void closeSession(ComponentLink from, String id) {
+        LOG.log(Level.INFO, "Parley asks to close the session {0}", id);
+        sessionCloser.accept(id);
     }
 
     @Override

@@ -80,11 +80,22 @@ final class ProxyServer implements AutoCloseable {
             log(event);
             relay.report(event);
         });
-        relay.sendThrough(engine, policy -> engine.reconfigure(engineConfig(config, policy)));
+        ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-proxy-status");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Runnable report = () -> relay.report(new ProxyStatus(engine.sessions(), engine.recentFailures()));
+        relay.sendThrough(engine, policy -> engine.reconfigure(engineConfig(config, policy)),
+                id -> reports.execute(() -> {
+                    engine.closeSession(id);
+                    report.run();
+                }));
         ComponentListener link;
         try {
             link = ComponentListener.start(linkConfig(config), relay);
         } catch (RuntimeException e) {
+            reports.shutdownNow();
             engine.close();
             throw e;
         }
@@ -94,15 +105,10 @@ final class ProxyServer implements AutoCloseable {
                 health = Optional.of(ProxyHealth.start(config.health().get().getAddress(),
                         config.health().get().getPort(), () -> report(engine, relay)));
             }
-            ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "parley-proxy-status");
-                thread.setDaemon(true);
-                return thread;
-            });
-            reports.scheduleWithFixedDelay(() -> relay.report(new ProxyStatus(engine.sessions(),
-                    engine.recentFailures())), 0, STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            reports.scheduleWithFixedDelay(report, 0, STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             return new ProxyServer(config, relay, engine, link, health, reports);
         } catch (IOException e) {
+            reports.shutdownNow();
             link.close();
             engine.close();
             throw new UncheckedIOException("the health endpoint could not start: " + e.getMessage(), e);

@@ -157,8 +157,15 @@ final class EngineHost implements StanzaRefusal {
         return running == null ? List.of() : running.sessions();
     }
 
-    /** Closes the session {@code id} names (see {@code S2sEngine.closeSession}); false while the engine is off. */
+    /**
+     * Closes the session {@code id} names (see {@code S2sEngine.closeSession}), in proxy mode by asking the proxy; false
+     * while federation is off or no such session is known.
+     */
     boolean closeSession(String id) {
+        ProxyLink link = proxyLink;
+        if (link != null) {
+            return link.closeSession(id);
+        }
         S2sEngine running = engine;
         return running != null && running.closeSession(id);
     }

@@ -132,6 +132,20 @@ final class ProxyLink implements AutoCloseable {
         return proxyStatus.sessions();
     }
 
+    /**
+     * Asks the proxy to close its session {@code id}, as an administrator did; false when the proxy did not report such
+     * a session or the link is down. The session leaves the status at once; the proxy's next report confirms it.
+     */
+    boolean closeSession(String id) {
+        ProxyStatus current = proxyStatus;
+        if (current.sessions().stream().noneMatch(session -> session.id().equals(id)) || !client.closeSession(id)) {
+            return false;
+        }
+        proxyStatus = new ProxyStatus(current.sessions().stream().filter(session -> !session.id().equals(id)).toList(),
+                current.failures());
+        return true;
+    }
+
     /** The remote domains the proxy could not reach lately, as it last reported them. */
     List<ConnectionFailure> recentFailures() {
         return proxyStatus.failures();

@@ -131,6 +131,15 @@ public final class ComponentClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the host, a Parley XMPP Proxy, to close its S2S session {@code id}; false when the link is down or the host
+     * is no Parley XMPP Proxy.
+     */
+    public boolean closeSession(String id) {
+        ComponentClientHandler stream = current;
+        return stream != null && stream.closeSession(id);
+    }
+
     private void connect() {
         if (closed) {
             return;

@@ -160,6 +160,16 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         }
     }
 
+    /** Asks a Parley XMPP Proxy to close its session {@code id}; false when the stream is not up or the host no proxy. */
+    boolean closeSession(String id) {
+        ChannelHandlerContext ctx = context;
+        if (ctx == null || state != State.UP || !takesPolicy) {
+            return false;
+        }
+        ctx.writeAndFlush(XmlWriter.write(ProxyReports.closeSession(id), ComponentStreams.SCOPE));
+        return true;
+    }
+
     private void writePolicy(ChannelHandlerContext ctx) {
         ProxyPolicy latest = policy.get();
         if (latest != null && state == State.UP && takesPolicy && ctx.channel().isActive()) {

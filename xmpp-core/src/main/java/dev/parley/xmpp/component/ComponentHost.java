@@ -24,6 +24,9 @@ public interface ComponentHost {
     /** Parley's policy for federation arrived on {@code link}; it replaces the one before. */
     void policy(ComponentLink link, ProxyPolicy policy);
 
+    /** Parley asks to close the proxy's S2S session {@code id}, as an administrator did on Parley's console. */
+    void closeSession(ComponentLink link, String id);
+
     /** A connection from {@code peer} was refused before it became a link (wrong password, wrong domain, …). */
     void refused(SocketAddress peer, String reason);
 }

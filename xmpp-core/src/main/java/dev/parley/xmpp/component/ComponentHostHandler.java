@@ -132,6 +132,9 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
             } catch (IllegalArgumentException e) {
                 refuse(ctx, StreamErrorCondition.BAD_FORMAT, "the policy cannot be read: " + e.getMessage());
             }
+        } else if (ProxyReports.isCloseSession(element)) {
+            element.attribute("id").ifPresentOrElse(id -> links.closeSession(link, id),
+                    () -> refuse(ctx, StreamErrorCondition.BAD_FORMAT, "<close-session/> without an id"));
         } else if (!ComponentStreams.isStanza(element)) {
             refuse(ctx, StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, "<" + element.name() + "/> in "
                     + element.namespace() + " is not a stanza");

@@ -41,6 +41,10 @@ final class ComponentLinks {
         host.policy(link, policy);
     }
 
+    void closeSession(ComponentLink link, String id) {
+        host.closeSession(link, id);
+    }
+
     void down(ComponentLink link) {
         current.compareAndSet(link, null);
         host.linkDown(link, link.endReason());

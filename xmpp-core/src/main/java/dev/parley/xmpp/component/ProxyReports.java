@@ -36,6 +36,8 @@ final class ProxyReports {
 
     static final String EVENT = "event";
     static final String STATUS = "status";
+    /** Parley's request to close one of the proxy's sessions, as an administrator asked. */
+    static final String CLOSE_SESSION = "close-session";
 
     private ProxyReports() {
     }
@@ -46,6 +48,14 @@ final class ProxyReports {
 
     static boolean isStatus(XmlElement element) {
         return element.namespace().equals(ProxyPolicy.NAMESPACE) && element.name().equals(STATUS);
+    }
+
+    static boolean isCloseSession(XmlElement element) {
+        return element.namespace().equals(ProxyPolicy.NAMESPACE) && element.name().equals(CLOSE_SESSION);
+    }
+
+    static XmlElement closeSession(String id) {
+        return new XmlElement(CLOSE_SESSION, ProxyPolicy.NAMESPACE, List.of(attribute("id", id)), List.of());
     }
 
     static XmlElement event(FederationEvent event) {

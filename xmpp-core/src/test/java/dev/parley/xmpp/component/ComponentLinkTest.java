@@ -125,9 +125,10 @@ class ComponentLinkTest {
     }
 
     @Test
-    void theProxyReportsItsStreamsToParley() throws Exception {
+    void theProxyReportsItsStreamsToParleyAndClosesOneWhenAsked() throws Exception {
         ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
-        connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(), LOOPBACK_ONLY, DOMAIN, SECRET));
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
+                LOOPBACK_ONLY, DOMAIN, SECRET));
         component.awaitState(LinkState::up);
         ComponentLink link = host.awaitUp();
         FederationEvent event = new FederationEvent(Instant.parse("2026-12-04T10:00:00Z"),
@@ -153,6 +154,9 @@ class ComponentLinkTest {
 
         assertThat(component.events.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(event);
         assertThat(component.statuses.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(status);
+
+        assertThat(client.closeSession("7-5f0c9a3e1b2d")).isTrue();
+        assertThat(host.closeRequests.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("7-5f0c9a3e1b2d");
     }
 
     @Test
@@ -359,6 +363,13 @@ class ComponentLinkTest {
         @Override
         public void policy(ComponentLink link, ProxyPolicy policy) {
             policies.add(policy);
+        }
+
+        final BlockingQueue<String> closeRequests = new LinkedBlockingQueue<>();
+
+        @Override
+        public void closeSession(ComponentLink link, String id) {
+            closeRequests.add(id);
         }
 
         @Override
