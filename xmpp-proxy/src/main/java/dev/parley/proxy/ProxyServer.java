@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -85,12 +86,24 @@ final class ProxyServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Runnable report = () -> relay.report(new ProxyStatus(engine.sessions(), engine.recentFailures()));
-        relay.sendThrough(engine, policy -> engine.reconfigure(engineConfig(config, policy)),
-                id -> reports.execute(() -> {
+        Runnable report = () -> {
+            try {
+                relay.report(new ProxyStatus(engine.sessions(), engine.recentFailures()));
+            } catch (RuntimeException e) {
+                // A failed run would end the schedule for good; the next one tries again.
+                LOG.log(Level.WARNING, "The status for Parley could not be made", e);
+            }
+        };
+        relay.sendThrough(engine, policy -> engine.reconfigure(engineConfig(config, policy)), id -> {
+            try {
+                reports.execute(() -> {
                     engine.closeSession(id);
                     report.run();
-                }));
+                });
+            } catch (RejectedExecutionException stopping) {
+                LOG.log(Level.INFO, "Not closing the session {0}: the proxy is stopping", id);
+            }
+        });
         ComponentListener link;
         try {
             link = ComponentListener.start(linkConfig(config), relay);
