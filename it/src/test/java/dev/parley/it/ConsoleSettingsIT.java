@@ -141,14 +141,19 @@ class ConsoleSettingsIT {
         browser.type("settings:proxyHost", "dmz-proxy.corp.test");
         browser.byId("proxyPort-default").click();
         browser.type("settings:proxyPassword", password);
+        browser.byId("settings:proxyTls").click();
         save();
 
-        assertThat(browser.byId("engine-status").getText()).contains("XMPP Proxy mode");
+        // No proxy answers at that name here: the line on top says the link is down, and what happens meanwhile.
+        assertThat(browser.byId("engine-status").getText()).contains("XMPP Proxy mode")
+                .contains("the link to the proxy at dmz-proxy.corp.test:5275 is down").contains("tried again");
         assertThat(RawS2s.listening(ItEnvironment.S2S_PORT)).as("Parley's own S2S port in proxy mode").isFalse();
         JsonObject proxy = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(ParleyAdmin.SETTINGS));
         assertThat(proxy.getString("mode")).isEqualTo("PROXY");
         assertThat(proxy.getInt("proxyPort")).isEqualTo(5275);
         assertThat(proxy.getBoolean("proxyPasswordSet")).isTrue();
+        assertThat(proxy.getBoolean("proxyTls")).as("the link inside TLS, as ticked").isTrue();
+        assertThat(browser.byId("settings:proxyTls").isSelected()).isTrue();
         assertThat(browser.pageSource()).doesNotContain(password);
         assertThat(browser.byId("settings:proxyPassword").getDomProperty("value")).isEmpty();
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.it.ParleyAdmin.Federation;
 import dev.parley.it.RealPeers.Kind;
 import dev.parley.it.peers.PeerSecurity;
-import dev.parley.it.peers.XmppUser;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,18 +60,7 @@ class ProsodyAsProxyIT {
     void usersOfTheComponentHostAndOfAServerFederatingWithItChatWithALocalUserBothWays() throws Exception {
         assertThat(RawS2s.listening(ItEnvironment.S2S_PORT)).as("Parley's own S2S port in proxy mode").isFalse();
         for (String server : new String[] {PROSODY, EJABBERD}) {
-            String local = ItEnvironment.localUser("rita");
-            LocalUserApi localApi = new LocalUserApi(local);
-            try (XmppUser remote = peers.user(server, "tom", "secret-tom")) {
-                HttpResponse<String> sent = localApi.send(remote.jid(), "Hello through Prosody");
-                assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-                assertThat(remote.awaitMessage(local, WAIT)).isEqualTo("Hello through Prosody");
-
-                String answer = "Hello back from " + server + " " + UUID.randomUUID();
-                remote.send(local, answer);
-                Eventually.equals("the answer from " + server + " reached the local user", () -> localApi.messages()
-                        .stream().anyMatch(message -> message.getString("xml").contains(answer)), true, WAIT);
-            }
+            Conversations.bothWays(peers, server, "rita", "tom", "Hello through Prosody");
         }
     }
 }

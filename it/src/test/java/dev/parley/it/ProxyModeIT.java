@@ -97,18 +97,7 @@ class ProxyModeIT {
     void prosodyAndEjabberdUsersChatBothWaysThroughTheProxyWhileParleyHasNoS2sPort() throws Exception {
         assertThat(RawS2s.listening(ItEnvironment.S2S_PORT)).as("Parley's own S2S port in proxy mode").isFalse();
         for (String server : new String[] {PROSODY, EJABBERD}) {
-            String local = ItEnvironment.localUser("paula");
-            LocalUserApi localApi = new LocalUserApi(local);
-            try (XmppUser remote = peers.user(server, "rob", "secret-rob")) {
-                HttpResponse<String> sent = localApi.send(remote.jid(), "Hello through the DMZ");
-                assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-                assertThat(remote.awaitMessage(local, WAIT)).isEqualTo("Hello through the DMZ");
-
-                String answer = "Hello back from " + server + " " + UUID.randomUUID();
-                remote.send(local, answer);
-                Eventually.equals("the answer from " + server + " reached the local user", () -> localApi.messages()
-                        .stream().anyMatch(message -> message.getString("xml").contains(answer)), true, WAIT);
-            }
+            Conversations.bothWays(peers, server, "paula", "rob", "Hello through the DMZ");
         }
         JsonObject link = ParleyAdmin.federationStatus().getJsonObject("proxyLink");
         assertThat(link.getBoolean("up")).isTrue();

@@ -113,9 +113,8 @@ final class ProxyLink implements AutoCloseable {
 
     /** Whether this link is the one the settings ask for, so that applying them again keeps it as it is. */
     boolean isFor(ProxyLinkSettings wanted, List<X509Certificate> wantedCas, ServerSettings wantedHere) {
-        return settings.host().equals(wanted.host()) && settings.port() == wanted.port()
-                && settings.secret().value().equals(wanted.secret().value()) && settings.tls() == wanted.tls()
-                && (!wanted.tls() || trustedCas.equals(wantedCas)) && here.equals(wantedHere);
+        // The trusted CAs matter only to a link inside TLS.
+        return settings.equals(wanted) && (!wanted.tls() || trustedCas.equals(wantedCas)) && here.equals(wantedHere);
     }
 
     /**
