@@ -2,6 +2,7 @@ package dev.parley.proxy;
 
 import dev.parley.xmpp.component.ComponentHost;
 import dev.parley.xmpp.component.ComponentLink;
+import dev.parley.xmpp.component.ComponentListener;
 import dev.parley.xmpp.component.ProxyPolicy;
 import dev.parley.xmpp.component.ProxyStatus;
 import dev.parley.xmpp.s2s.Delivery;
@@ -17,6 +18,7 @@ import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -33,6 +35,7 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     static final String NO_LINK = "the server of this domain is not connected to its XMPP proxy at the moment;"
             + " try again later";
     static final String NOT_KEEPING_UP = "the server of this domain is not keeping up at the moment; try again later";
+    static final String STOPPING = "the XMPP proxy of this domain is stopping; try again later";
 
     private final Clock clock;
     /** Where stanzas from Parley go: the engine's submit, set once it has started. */
@@ -45,6 +48,10 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
     /** Where Parley's requests to close a session go, off the link's thread (closing waits for the stream's end). */
     private volatile Consumer<String> sessionCloser = id -> { };
     private volatile ComponentLink link;
+    /** Where stanzas for Parley go: the link listener, which keeps them in order until Parley has them. */
+    private volatile ComponentListener toParley;
+    /** Once stopping, nothing more is taken from either side. */
+    private volatile boolean stopping;
     private volatile LinkReport report;
 
     ProxyRelay(Clock clock) {
@@ -61,6 +68,19 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         this.sessionCloser = closeSession;
         this.replies = engine::send;
         this.outbound = engine::submit;
+    }
+
+    /** Starts passing remote servers' stanzas to Parley through {@code listener}. */
+    void deliverThrough(ComponentListener listener) {
+        this.toParley = listener;
+    }
+
+    /**
+     * Takes nothing more: what Parley sends from now on stays with Parley, which sends it again on its next link;
+     * what remote servers send is answered with {@code service-unavailable}.
+     */
+    void stopTaking() {
+        stopping = true;
     }
 
     /** Tells Parley, when linked, what happened to an S2S stream: it keeps the audit trail. */
@@ -84,46 +104,50 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         return report;
     }
 
-    /** From a remote server, to Parley's domain: over the link, or back to its sender while there is none. */
+    /**
+     * From a remote server, to Parley's domain: over the link, waiting for it while it is down; back to its sender
+     * when it waited too long, when too many wait, or when the proxy is stopping.
+     */
     @Override
     public void onStanza(XmlElement stanza) {
-        ComponentLink current = link;
-        if (current == null) {
-            answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK, this::toRemote);
-        } else if (!current.send(stanza, failure -> answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK,
-                this::toRemote))) {
-            answer(stanza, current.isOpen() ? StanzaErrorCondition.RESOURCE_CONSTRAINT
-                    : StanzaErrorCondition.SERVICE_UNAVAILABLE, current.isOpen() ? NOT_KEEPING_UP : NO_LINK,
+        ComponentListener listener = toParley;
+        if (listener == null || stopping) {
+            answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, listener == null ? NO_LINK : STOPPING,
                     this::toRemote);
+        } else if (!listener.send(stanza, fate -> {
+            if (fate instanceof Delivery.Bounced) {
+                answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK, this::toRemote);
+            }
+        })) {
+            answer(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, NOT_KEEPING_UP, this::toRemote);
         }
     }
 
     /**
      * From Parley, to a remote domain: to the engine, which queues it for the domain's session; Parley hears what
-     * became of it once the engine knows (written to the remote server, or why not).
+     * became of it once the engine knows (written to the remote server, or why not). Once stopping, nothing is taken.
      */
     @Override
-    public void stanza(ComponentLink from, long sequence, XmlElement stanza) {
+    public Optional<CompletionStage<Delivery>> stanza(ComponentLink from, XmlElement stanza) {
         Function<XmlElement, CompletionStage<Delivery>> engine = outbound;
+        if (stopping) {
+            return Optional.empty();
+        }
         if (engine == null) {
-            from.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                    "the XMPP proxy is starting"));
-            return;
+            return Optional.of(CompletableFuture.completedFuture(new Delivery.Bounced(
+                    StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the XMPP proxy is starting")));
         }
         try {
             inFlight.incrementAndGet();
-            engine.apply(stanza).whenComplete((delivery, failure) -> {
-                inFlight.decrementAndGet();
-                from.verdict(sequence, failure == null ? delivery : new Delivery.Bounced(
-                        StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the XMPP proxy failed on it"));
-            });
+            return Optional.of(engine.apply(stanza).whenComplete((delivery, failure) -> inFlight.decrementAndGet()));
         } catch (IllegalArgumentException e) {
             inFlight.decrementAndGet();
-            from.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST, e.getMessage()));
+            return Optional.of(CompletableFuture.completedFuture(new Delivery.Bounced(
+                    StanzaErrorCondition.BAD_REQUEST, e.getMessage())));
         } catch (IllegalStateException e) {
+            // The engine closed under it: not taken, so Parley sends it again to the proxy it links to next.
             inFlight.decrementAndGet();
-            from.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                    "the XMPP proxy is stopping"));
+            return Optional.empty();
         }
     }
 

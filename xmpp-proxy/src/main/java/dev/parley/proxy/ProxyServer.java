@@ -3,7 +3,6 @@ package dev.parley.proxy;
 import dev.parley.proxy.config.ProxyConfig;
 import dev.parley.proxy.health.ProxyHealth;
 import dev.parley.proxy.health.ProxyHealthReport;
-import dev.parley.xmpp.component.ComponentLink;
 import dev.parley.xmpp.component.ComponentListener;
 import dev.parley.xmpp.component.ComponentListenerConfig;
 import dev.parley.xmpp.component.ProxyPolicy;
@@ -49,7 +48,7 @@ final class ProxyServer implements AutoCloseable {
 
     /** How often Parley hears which sessions are open: its status pages are as fresh as that. */
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
-    /** How long a stop waits for the engine to settle what Parley sent before it bounces the rest. */
+    /** How long a stop waits for the engine to settle what Parley sent, and for Parley to acknowledge what it was sent. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final ProxyConfig config;
@@ -107,6 +106,7 @@ final class ProxyServer implements AutoCloseable {
         ComponentListener link;
         try {
             link = ComponentListener.start(linkConfig(config), relay);
+            relay.deliverThrough(link);
         } catch (RuntimeException e) {
             reports.shutdownNow();
             engine.close();
@@ -146,7 +146,7 @@ final class ProxyServer implements AutoCloseable {
 
     private static ComponentListenerConfig linkConfig(ProxyConfig config) {
         ComponentListenerConfig link = ComponentListenerConfig.of(config.link().bind(), config.link().port(),
-                config.domain(), config.link().secret());
+                config.domain(), config.link().secret()).withMaxWait(config.link().maxWait());
         return config.link().tls().map(link::withTls).orElse(link);
     }
 
@@ -176,19 +176,20 @@ final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Stops answering health checks and accepting links, takes nothing more from Parley, lets the engine settle what
-     * it has (a few seconds at most), then closes the S2S streams, which bounces what still waits; the verdicts on all
-     * of it reach Parley before its link ends with {@code system-shutdown}, so that Parley retries exactly what did
-     * not go out.
+     * Stops answering health checks and accepting links, and takes nothing more from either side (what Parley sends
+     * from now on it sends again on its next link); lets the engine settle what it has and Parley acknowledge what it
+     * was sent (a few seconds at most), answers remote senders for what Parley did not take, then closes the S2S
+     * streams, which bounces what still waits: the verdicts on all of it reach Parley before its link ends with
+     * {@code system-shutdown}, so that Parley sends again exactly what did not go out.
      */
     @Override
     public void close() {
         health.ifPresent(ProxyHealth::close);
         reports.shutdownNow();
         link.stopAccepting();
-        link.link().ifPresent(ComponentLink::stopReading);
+        relay.stopTaking();
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (relay.inFlight() > 0 && System.nanoTime() < deadline) {
+        while ((relay.inFlight() > 0 || link.waiting() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -196,6 +197,8 @@ final class ProxyServer implements AutoCloseable {
                 break;
             }
         }
+        // Answered while the engine can still send the errors.
+        link.giveBackWaiting();
         engine.close();
         link.close();
     }

@@ -52,6 +52,8 @@ final class EngineHost implements StanzaRefusal {
 
     private static final System.Logger LOG = System.getLogger(EngineHost.class.getName());
     static final String SWITCHED_OFF = "XMPP federation is switched off on this server";
+    /** How long an error reply to a remote sender waits for the link to the proxy: nobody retries it. */
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
 
     private final Supplier<ServerSettings> server;
     private final InboundDispatcher inbound;
@@ -239,7 +241,7 @@ final class EngineHost implements StanzaRefusal {
      */
     Optional<Delivery> send(XmlElement stanza, Duration patience) throws FederationUnavailableException,
             InterruptedException {
-        CompletableFuture<Delivery> verdict = submit(stanza).toCompletableFuture();
+        CompletableFuture<Delivery> verdict = submit(stanza, patience).toCompletableFuture();
         try {
             return Optional.of(verdict.get(patience.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException | InterruptedException e) {
@@ -260,10 +262,13 @@ final class EngineHost implements StanzaRefusal {
         }
     }
 
-    private CompletionStage<Delivery> submit(XmlElement stanza) throws FederationUnavailableException {
+    private CompletionStage<Delivery> submit(XmlElement stanza, Duration patience)
+            throws FederationUnavailableException {
         ProxyLink link = proxyLink;
         if (link != null) {
-            return link.submit(stanza);
+            // It waits for the link while its sender waits for the verdict, leaving time for the proxy's answer once
+            // the link is back: then the sender retries what waited in vain, holding its place in the meantime.
+            return link.submit(stanza, patience.multipliedBy(3).dividedBy(4));
         }
         S2sEngine running = engine;
         if (running == null) {
@@ -282,7 +287,7 @@ final class EngineHost implements StanzaRefusal {
         Optional<XmlElement> reply = Bounces.reply(stanza, StanzaError.of(condition, text));
         ProxyLink link = proxyLink;
         if (reply.isPresent() && link != null) {
-            link.submit(reply.get()).thenAccept(fate -> {
+            link.submit(reply.get(), REPLY_WAIT).thenAccept(fate -> {
                 if (fate instanceof Delivery.Bounced bounced) {
                     LOG.log(Level.WARNING, "Could not return a stanza to {0} ({1}: {2}): {3}",
                             stanza.attribute("from").orElse("-"), condition.elementName(), text, bounced.text());

@@ -20,6 +20,7 @@ import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.xml.XmlElement;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,8 +28,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Proxy mode's way out: the one component link (XEP-0114) to the proxy, in place of the engine's S2S sessions. What
  * the proxy sends arrives as from the engine (remote servers' stanzas, and error replies for what could not be
- * delivered); what Parley sends goes out on the link, or, while the link is down, is refused with a condition the
- * application retries. Every time the link comes up or goes down is reported as a federation event, for the audit.
+ * delivered); what Parley sends goes out on the link in order, waiting while the link is down, and a cut link loses
+ * or doubles nothing between Parley and the proxy (the link numbers and acknowledges stanzas). Every time the link
+ * comes up or goes down is reported as a federation event, for the audit.
  */
 final class ProxyLink implements AutoCloseable {
 
@@ -118,12 +120,13 @@ final class ProxyLink implements AutoCloseable {
     }
 
     /**
-     * Sends {@code stanza} through the proxy. Its fate is the proxy's verdict (written to the remote server, or
-     * bounced and why), as the engine's would be in direct mode; while the link is down, or when it ends before the
-     * verdict, {@code remote-server-timeout}, which the application retries until its retry window closes.
+     * Sends {@code stanza} through the proxy, after what was sent before it. Its fate is the proxy's verdict (written
+     * to the remote server, or bounced and why), as the engine's would be in direct mode. While the link is down it
+     * waits, at most {@code maxWait}, then comes back with {@code remote-server-timeout}, which the application retries
+     * until its retry window closes.
      */
-    CompletionStage<Delivery> submit(XmlElement stanza) {
-        return client.submit(stanza);
+    CompletionStage<Delivery> submit(XmlElement stanza, Duration maxWait) {
+        return client.submit(stanza, maxWait);
     }
 
     /** The S2S sessions the proxy holds, as it last reported them. */

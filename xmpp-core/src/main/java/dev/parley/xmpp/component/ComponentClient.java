@@ -3,6 +3,7 @@ package dev.parley.xmpp.component;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.stream.StreamIds;
 import dev.parley.xmpp.tls.TrustStore;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlStreamDecoder;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
@@ -41,21 +43,35 @@ import javax.net.ssl.SSLParameters;
 /**
  * A component (XEP-0114) that keeps its link to the host up: it connects, authenticates with the shared secret, and
  * after every failure tries again, the pause doubling up to the configured longest. Each attempt and its outcome is
- * reported as a {@link LinkState}.
+ * reported as a {@link LinkState}. What it is given to send waits in order in its {@link LinkOutbox} while the link is
+ * down, and with a Parley XMPP Proxy as the host, until the proxy's verdict: a stanza the link was cut under is
+ * written again on the next link, which the proxy does not send on twice ({@link NumberedStanzas}).
  */
 public final class ComponentClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ComponentClient.class.getName());
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /** A proxy out of reach for long must not make Parley keep an ever longer list of stanzas in memory. */
+    static final int MAX_WAITING = 10_000;
+    static final long MAX_WAITING_CHARS = 64L * 1024 * 1024;
+    private static final Duration SWEEP = Duration.ofSeconds(1);
 
     private final ComponentClientConfig config;
     private final LinkListener listener;
     private final Clock clock;
     private final EventLoopGroup loop;
     private final Optional<SslContext> tls;
+    /** Names this run to a Parley XMPP Proxy: the numbers of its stanzas mean something only within it. */
+    private final String instance = StreamIds.next();
+    private final LinkOutbox outbox = new LinkOutbox(MAX_WAITING, MAX_WAITING_CHARS);
     /** Confined to the event loop. */
     private int failedAttempts;
     private boolean closed;
+    /** Links come up one after another; the outbox knows which stanzas each has carried by this number. */
+    private long linkNumber;
+    /** The proxy instance whose stanzas were taken up to {@link #lastTaken}; its restart numbers afresh. */
+    private String takenFrom = "";
+    private long lastTaken;
     private volatile ComponentClientHandler current;
     private final AtomicReference<ProxyPolicy> policy;
     private volatile LinkState state;
@@ -88,6 +104,7 @@ public final class ComponentClient implements AutoCloseable {
     public static ComponentClient start(ComponentClientConfig config, ProxyPolicy policy, LinkListener listener) {
         ComponentClient client = new ComponentClient(config, policy, listener, Clock.systemUTC());
         client.loop.execute(client::connect);
+        client.loop.scheduleAtFixedRate(client::expire, SWEEP.toNanos(), SWEEP.toNanos(), TimeUnit.NANOSECONDS);
         return client;
     }
 
@@ -96,27 +113,57 @@ public final class ComponentClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code stanza} (in {@code jabber:server}) on the link. The stage completes with what became of it: a Parley
-     * XMPP Proxy's verdict (written to the remote server, or bounced and why), written to the link for a host that
-     * gives none, and {@code remote-server-timeout} when the link is down or ends before the verdict, which the
-     * sender may retry. It completes on the link's I/O thread: what depends on it must not block.
+     * Sends {@code stanza} (in {@code jabber:server}) on the link, after everything given before it. While the link is
+     * down it waits, at most {@code maxWait}. The stage completes with what became of it: a Parley XMPP Proxy's
+     * verdict (written to the remote server, or bounced and why), written to the link for a host that gives none;
+     * {@code remote-server-timeout} when it waited for the link in vain, {@code resource-constraint} when too many
+     * wait already; either may be retried. It completes on the link's I/O thread: what depends on it must not block.
      *
      * @throws IllegalArgumentException when the stanza holds a character XML 1.0 does not allow, which no stream can
      *                                  carry; nothing is sent
      */
-    public CompletionStage<Delivery> submit(XmlElement stanza) {
-        // Written to text here, on the caller's thread: a stanza no stream can carry is refused before it is counted.
+    public CompletionStage<Delivery> submit(XmlElement stanza, Duration maxWait) {
+        // Written to text here, on the caller's thread: a stanza no stream can carry is refused before it is numbered.
         String xml = ComponentStreams.write(stanza);
         CompletableFuture<Delivery> fate = new CompletableFuture<>();
-        ComponentClientHandler stream = current;
-        if (stream == null) {
-            fate.complete(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the link to the XMPP proxy"
-                    + " at " + config.endpoint() + " is down" + state.problem().map(problem -> ": " + problem)
-                    .orElse("")));
-        } else {
-            stream.submit(xml, fate);
+        try {
+            loop.execute(() -> take(xml, maxWait, fate));
+        } catch (RejectedExecutionException e) {
+            fate.complete(notDelivered("is closed"));
         }
         return fate.minimalCompletionStage();
+    }
+
+    private void take(String xml, Duration maxWait, CompletableFuture<Delivery> fate) {
+        if (closed) {
+            fate.complete(notDelivered("is closed"));
+        } else if (outbox.add(xml, clock.instant(), maxWait, fate::complete).isEmpty()) {
+            fate.complete(new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT, "the link to the XMPP proxy"
+                    + " at " + config.endpoint() + " " + outbox.fullReason()));
+        } else if (current != null) {
+            current.flush(outbox, linkNumber);
+        }
+    }
+
+    /** On the event loop: what waited for the link longer than it was given goes back. */
+    private void expire() {
+        List<LinkOutbox.Entry> late = outbox.expired(clock.instant(), current == null ? 0 : linkNumber);
+        if (late.isEmpty()) {
+            return;
+        }
+        Delivery waitedInVain = notDelivered("was down for longer than the stanza could wait"
+                + state.problem().map(problem -> " (" + problem + ")").orElse(""));
+        late.forEach(entry -> entry.fate.accept(waitedInVain));
+    }
+
+    private Delivery notDelivered(String why) {
+        return new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the link to the XMPP proxy at "
+                + config.endpoint() + " " + why);
+    }
+
+    /** How many stanzas wait for the link or for the proxy's verdict. */
+    public int waiting() {
+        return outbox.size();
     }
 
     /**
@@ -160,19 +207,48 @@ public final class ComponentClient implements AutoCloseable {
             return;
         }
         InetSocketAddress address = new InetSocketAddress(addresses.get(index), config.port());
-        ComponentClientHandler stream = new ComponentClientHandler(config, policy::get,
+        ComponentClientHandler stream = new ComponentClientHandler(config, instance, policy::get,
                 new ComponentClientHandler.Events() {
             @Override
             public void authenticated(ComponentClientHandler up) {
                 current = up;
+                linkNumber++;
                 failedAttempts = 0;
                 report(new LinkState(true, clock.instant(), state.problem(), 0, Optional.empty()));
                 LOG.log(Level.INFO, "component link to {0} is up for {1}", config.endpoint(), config.domain());
+                // First what waited, then what comes: the outbox keeps them in the order they were given.
+                up.flush(outbox, linkNumber);
             }
 
             @Override
-            public void stanza(XmlElement stanza) {
+            public void stanza(String hostInstance, long number, XmlElement stanza) {
+                if (number > 0) {
+                    if (!hostInstance.equals(takenFrom)) {
+                        takenFrom = hostInstance;
+                        lastTaken = 0;
+                    }
+                    if (number <= lastTaken) {
+                        // Written again after a cut link; taken already.
+                        return;
+                    }
+                    lastTaken = number;
+                }
                 listener.stanza(stanza);
+            }
+
+            @Override
+            public long lastTaken(String hostInstance) {
+                return hostInstance.equals(takenFrom) ? lastTaken : 0;
+            }
+
+            @Override
+            public void verdict(long number, Delivery delivery) {
+                outbox.acknowledged(number).ifPresent(entry -> entry.fate.accept(delivery));
+            }
+
+            @Override
+            public void written(long number) {
+                outbox.acknowledged(number).ifPresent(entry -> entry.fate.accept(new Delivery.Written()));
             }
 
             @Override
@@ -272,7 +348,10 @@ public final class ComponentClient implements AutoCloseable {
         }
     }
 
-    /** Ends the link (closing tag), stops trying, and frees the thread. */
+    /**
+     * Ends the link (closing tag), stops trying, and frees the thread. What still waits goes back with
+     * {@code remote-server-timeout}, for its sender to try again.
+     */
     @Override
     public void close() {
         loop.submit(() -> {
@@ -281,6 +360,8 @@ public final class ComponentClient implements AutoCloseable {
             if (stream != null) {
                 stream.close("Parley closed the link");
             }
+            Delivery closing = notDelivered("was closed before the proxy said what became of the stanza");
+            outbox.drain().forEach(entry -> entry.fate.accept(closing));
         }).syncUninterruptibly();
         loop.shutdownGracefully(0, ComponentStreams.CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
                 .syncUninterruptibly();

@@ -3,7 +3,6 @@ package dev.parley.xmpp.component;
 import dev.parley.xmpp.s2s.AuditTexts;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.FederationEvent;
-import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.stream.XmppNamespaces;
@@ -13,10 +12,7 @@ import dev.parley.xmpp.xml.XmlViolationException;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.concurrent.ScheduledFuture;
@@ -33,7 +29,17 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     interface Events {
         void authenticated(ComponentClientHandler stream);
 
-        void stanza(XmlElement stanza);
+        /** A stanza from the host; {@code number} is 0 for a host that numbers none. */
+        void stanza(String hostInstance, long number, XmlElement stanza);
+
+        /** The highest number of the host's stanzas taken so far, for the acknowledgement. */
+        long lastTaken(String hostInstance);
+
+        /** The Parley XMPP Proxy's verdict on stanza {@code number}. */
+        void verdict(long number, Delivery delivery);
+
+        /** A stanza is on the socket of a host that gives no verdicts: that is all it will hear of it. */
+        void written(long number);
 
         void proxyEvent(FederationEvent event);
 
@@ -46,6 +52,7 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private enum State { OPENING, HANDSHAKING, UP, ENDED }
 
     private final ComponentClientConfig config;
+    private final String instance;
     private final Supplier<ProxyPolicy> policy;
     private final Events events;
     private State state = State.OPENING;
@@ -53,18 +60,20 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private ScheduledFuture<?> deadline;
     private String endReason = "the proxy closed the connection";
     private boolean replaced;
-    /** Whether the host is a Parley XMPP Proxy: it takes policies and gives a verdict on each stanza. */
+    /** Whether the host is a Parley XMPP Proxy: it takes policies, numbers stanzas and gives verdicts. */
     private boolean takesPolicy;
-    /** Stanzas written so far; each one's sequence number is what its verdict names. On the event loop only. */
-    private long sent;
-    /** The fates of stanzas written to a Parley XMPP Proxy that gave no verdict on them yet. On the event loop only. */
-    private final Map<Long, CompletableFuture<Delivery>> awaitingVerdict = new HashMap<>();
-    /** A proxy that stops answering must not make Parley keep an ever longer list of stanzas in memory. */
-    static final int MAX_AWAITING_VERDICT = 10_000;
+    /** The proxy's instance, once it named it; its stanzas are numbered only after that. */
+    private String hostInstance;
+    /** The acknowledgement last written on this stream. On the event loop only. */
+    private long acknowledged;
 
-    /** {@code policy} gives the policy to tell a Parley XMPP Proxy as the link comes up, or null for none. */
-    ComponentClientHandler(ComponentClientConfig config, Supplier<ProxyPolicy> policy, Events events) {
+    /**
+     * {@code instance} names this run of the component to a Parley XMPP Proxy; {@code policy} gives the policy to
+     * tell it as the link comes up, or null for none.
+     */
+    ComponentClientHandler(ComponentClientConfig config, String instance, Supplier<ProxyPolicy> policy, Events events) {
         this.config = config;
+        this.instance = instance;
         this.policy = policy;
         this.events = events;
     }
@@ -123,17 +132,25 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         } else if (state == State.HANDSHAKING && ComponentStreams.isHandshake(element)) {
             deadline.cancel(false);
             state = State.UP;
-            // Before anything else on the link: a proxy without the policy lets no domain through.
+            if (takesPolicy) {
+                ctx.write(XmlWriter.write(NumberedStanzas.link(instance), ComponentStreams.SCOPE));
+            }
+            // Before any stanza: a proxy without the policy lets no domain through.
             writePolicy(ctx);
             events.authenticated(this);
         } else if (state == State.UP && ComponentStreams.isStanza(element)) {
-            events.stanza(ComponentStreams.read(element));
+            events.stanza("", 0, ComponentStreams.read(element));
+        } else if (state == State.UP && takesPolicy && NumberedStanzas.isLink(element)) {
+            read(ctx, () -> hostInstance = NumberedStanzas.instance(element));
+        } else if (state == State.UP && hostInstance != null && NumberedStanzas.isNumbered(element)) {
+            read(ctx, () -> events.stanza(hostInstance, NumberedStanzas.number(element),
+                    ComponentStreams.read(NumberedStanzas.stanza(element))));
         } else if (state == State.UP && takesPolicy && Verdicts.isVerdict(element)) {
-            verdict(ctx, element);
+            read(ctx, () -> events.verdict(Verdicts.number(element), Verdicts.delivery(element)));
         } else if (state == State.UP && takesPolicy && ProxyReports.isEvent(element)) {
-            report(ctx, () -> events.proxyEvent(ProxyReports.readEvent(element)));
+            read(ctx, () -> events.proxyEvent(ProxyReports.readEvent(element)));
         } else if (state == State.UP && takesPolicy && ProxyReports.isStatus(element)) {
-            report(ctx, () -> events.proxyStatus(ProxyReports.readStatus(element)));
+            read(ctx, () -> events.proxyStatus(ProxyReports.readStatus(element)));
         } else if (state != State.ENDED) {
             end(ctx, "the proxy sent <" + element.name() + "/> in " + element.namespace() + " where none belongs",
                     Optional.of(StreamErrorCondition.UNSUPPORTED_STANZA_TYPE));
@@ -178,73 +195,58 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     }
 
     /**
-     * Writes {@code stanza} and completes {@code fate} with what became of it: a Parley XMPP Proxy's verdict; written,
-     * for a host that gives none, once it is on the socket; not delivered ({@code remote-server-timeout}, which the
-     * sender may retry) when the link is not up or ends before the verdict.
+     * Writes, in order, what {@code outbox} holds that this stream has not carried yet: numbered to a Parley XMPP
+     * Proxy, which acknowledges each with its verdict; plain to another host, for which being on the socket is all.
      */
-    void submit(String stanzaXml, CompletableFuture<Delivery> fate) {
+    void flush(LinkOutbox outbox, long link) {
         ChannelHandlerContext ctx = context;
         if (ctx == null) {
-            fate.complete(notDelivered("is not up"));
             return;
         }
         try {
-            // On the event loop, so that the sequence numbers follow the order in which the stanzas are written.
-            ctx.executor().execute(() -> write(ctx, stanzaXml, fate));
+            ctx.executor().execute(() -> {
+                if (state != State.UP || !ctx.channel().isActive()) {
+                    return;
+                }
+                for (LinkOutbox.Entry entry : outbox.toWrite(link)) {
+                    if (takesPolicy) {
+                        ctx.write(NumberedStanzas.wrap(entry.number, entry.xml));
+                    } else {
+                        ctx.write(entry.xml).addListener(written -> {
+                            if (written.isSuccess()) {
+                                events.written(entry.number);
+                            }
+                        });
+                    }
+                }
+                ctx.flush();
+            });
         } catch (RejectedExecutionException e) {
-            fate.complete(notDelivered("is closing"));
+            // Closing: what is in the outbox is settled there.
         }
     }
 
-    private void write(ChannelHandlerContext ctx, String stanzaXml, CompletableFuture<Delivery> fate) {
-        if (state != State.UP || !ctx.channel().isActive()) {
-            fate.complete(notDelivered("is not up"));
-            return;
-        }
-        if (awaitingVerdict.size() >= MAX_AWAITING_VERDICT) {
-            fate.complete(notDelivered("has not said what became of " + MAX_AWAITING_VERDICT + " stanzas yet"));
-            return;
-        }
-        long sequence = ++sent;
-        if (takesPolicy) {
-            awaitingVerdict.put(sequence, fate);
-        }
-        ctx.writeAndFlush(stanzaXml).addListener(written -> {
-            if (!written.isSuccess()) {
-                // The proxy may have counted part of it: the numbering of the stanzas after it cannot be trusted.
-                end(ctx, "a stanza could not be written to the link: " + written.cause().getMessage(),
-                        Optional.empty());
-                fate.complete(notDelivered("could not take it: " + written.cause().getMessage()));
-            } else if (!takesPolicy) {
-                fate.complete(new Delivery.Written());
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        // One acknowledgement for all the proxy's stanzas read at once.
+        if (hostInstance != null && state == State.UP) {
+            long taken = events.lastTaken(hostInstance);
+            if (taken > acknowledged) {
+                acknowledged = taken;
+                ctx.writeAndFlush(XmlWriter.write(NumberedStanzas.ack(taken), ComponentStreams.SCOPE));
             }
-        });
-    }
-
-    private void verdict(ChannelHandlerContext ctx, XmlElement element) {
-        try {
-            CompletableFuture<Delivery> fate = awaitingVerdict.remove(Verdicts.sequence(element));
-            if (fate != null) {
-                fate.complete(Verdicts.delivery(element));
-            }
-        } catch (IllegalArgumentException e) {
-            end(ctx, "the proxy sent a verdict that cannot be read: " + e.getMessage(),
-                    Optional.of(StreamErrorCondition.BAD_FORMAT));
         }
+        ctx.fireChannelReadComplete();
     }
 
-    private void report(ChannelHandlerContext ctx, Runnable read) {
+    /** Runs {@code read} on an element of the proxy's protocol; one that cannot be read ends the link. */
+    private void read(ChannelHandlerContext ctx, Runnable read) {
         try {
             read.run();
         } catch (IllegalArgumentException e) {
-            end(ctx, "the proxy sent a report that cannot be read: " + e.getMessage(),
+            end(ctx, "the proxy sent something that cannot be read: " + e.getMessage(),
                     Optional.of(StreamErrorCondition.BAD_FORMAT));
         }
-    }
-
-    private Delivery notDelivered(String why) {
-        return new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the link to the XMPP proxy at "
-                + config.endpoint() + " " + why);
     }
 
     /** Ends the stream from this side, as when Parley stops or leaves proxy mode. */
@@ -274,11 +276,7 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         if (deadline != null) {
             deadline.cancel(false);
         }
-        // The proxy may have written some of these before the link ended: a retry can deliver one twice, but none is
-        // lost (at least once).
-        Delivery ended = notDelivered("ended before the proxy said what became of the stanza (" + endReason + ")");
-        awaitingVerdict.values().forEach(fate -> fate.complete(ended));
-        awaitingVerdict.clear();
+        // What the proxy gave no verdict on stays in the outbox, to be written again, with its number, on the next link.
         events.ended(this, endReason);
         ctx.fireChannelInactive();
     }

@@ -1,7 +1,10 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.xml.XmlElement;
 import java.net.SocketAddress;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** What a {@link ComponentListener} reports to the server that hosts the component. Called on I/O threads: never block. */
 public interface ComponentHost {
@@ -10,10 +13,11 @@ public interface ComponentHost {
     void linkUp(ComponentLink link);
 
     /**
-     * A stanza from {@code link}, in {@code jabber:server}, its {@code from} checked to be at the link's domain: the
-     * {@code sequence}-th on the link. Once its fate is known, the host says so with {@link ComponentLink#verdict}.
+     * A stanza from {@code link}, in {@code jabber:server}, its {@code from} checked to be at the link's domain, and
+     * never one the host took before. Returns what becomes of it, which the component is told; empty when the host
+     * takes nothing now (it is stopping): a Parley then keeps the stanza and writes it again on its next link.
      */
-    void stanza(ComponentLink link, long sequence, XmlElement stanza);
+    Optional<CompletionStage<Delivery>> stanza(ComponentLink link, XmlElement stanza);
 
     /**
      * {@code link}, which was up, ended; {@code reason} says why, for the log and the status. A link replaced by a new

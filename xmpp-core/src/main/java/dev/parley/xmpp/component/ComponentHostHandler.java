@@ -3,6 +3,8 @@ package dev.parley.xmpp.component;
 import dev.parley.xmpp.jid.InvalidJidException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.stanza.Bounces;
+import dev.parley.xmpp.stanza.StanzaError;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
@@ -11,6 +13,7 @@ import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlStreamEvent;
 import dev.parley.xmpp.xml.XmlViolationException;
+import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.io.IOException;
@@ -37,8 +40,10 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
     private String streamId;
     private ComponentLink link;
     private ScheduledFuture<?> deadline;
-    /** Stanzas read on the link so far: the sequence number of each is what its verdict names. */
-    private long received;
+    /** Whether the component numbers its stanzas and takes numbered ones (a Parley, {@link NumberedStanzas}). */
+    private boolean numbered;
+    /** Whether the numbering component named its instance, which must come before its first stanza. */
+    private boolean named;
 
     ComponentHostHandler(ComponentListenerConfig config, ComponentLinks links, Clock clock) {
         this.config = config;
@@ -90,6 +95,7 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
                     + " only, not " + opened.attribute("to").orElse("(no 'to')"));
         } else {
             state = State.AWAIT_HANDSHAKE;
+            numbered = opened.namespaceDeclarations().containsValue(ProxyPolicy.NAMESPACE);
         }
     }
 
@@ -115,8 +121,12 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
         }
         deadline.cancel(false);
         state = State.LINKED;
-        ctx.writeAndFlush("<handshake/>");
-        link = new ComponentLink(ctx.channel(), config.domain(), clock.instant());
+        ctx.write("<handshake/>");
+        if (numbered) {
+            ctx.write(XmlWriter.write(NumberedStanzas.link(links.instance()), ComponentStreams.SCOPE));
+        }
+        ctx.flush();
+        link = new ComponentLink(ctx.channel(), config.domain(), clock.instant(), links.nextLinkNumber(), numbered);
         links.up(link);
     }
 
@@ -135,18 +145,59 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
         } else if (ProxyReports.isCloseSession(element)) {
             element.attribute("id").ifPresentOrElse(id -> links.closeSession(link, id),
                     () -> refuse(ctx, StreamErrorCondition.BAD_FORMAT, "<close-session/> without an id"));
-        } else if (!ComponentStreams.isStanza(element)) {
+        } else if (numbered && NumberedStanzas.isLink(element)) {
+            read(ctx, () -> {
+                links.componentInstance(NumberedStanzas.instance(element));
+                named = true;
+            });
+        } else if (numbered && NumberedStanzas.isAck(element)) {
+            read(ctx, () -> links.acknowledged(NumberedStanzas.acknowledged(element)));
+        } else if (numbered && NumberedStanzas.isNumbered(element)) {
+            read(ctx, () -> numberedStanza(ctx, element));
+        } else if (ComponentStreams.isStanza(element)) {
+            XmlElement stanza = ComponentStreams.read(element);
+            if (!fromLinkedDomain(stanza)) {
+                returnToComponent(ctx, stanza, StanzaErrorCondition.BAD_REQUEST, fromOutside());
+            } else {
+                links.unnumbered(link, stanza, unTaken -> returnToComponent(ctx, unTaken,
+                        StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the host is stopping; try again later"));
+            }
+        } else {
             refuse(ctx, StreamErrorCondition.UNSUPPORTED_STANZA_TYPE, "<" + element.name() + "/> in "
                     + element.namespace() + " is not a stanza");
+        }
+    }
+
+    private void numberedStanza(ChannelHandlerContext ctx, XmlElement element) {
+        if (!named) {
+            throw new IllegalArgumentException("a numbered stanza came before <link/>");
+        }
+        long number = NumberedStanzas.number(element);
+        XmlElement stanza = ComponentStreams.read(NumberedStanzas.stanza(element));
+        if (fromLinkedDomain(stanza)) {
+            links.stanza(link, number, stanza);
         } else {
-            XmlElement stanza = ComponentStreams.read(element);
-            long sequence = ++received;
-            if (fromLinkedDomain(stanza)) {
-                links.stanza(link, sequence, stanza);
-            } else {
-                link.verdict(sequence, new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST, "a stanza from this link"
-                        + " must be from " + config.domain() + " or an address at it"));
-            }
+            link.verdict(number, new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST, fromOutside()));
+        }
+    }
+
+    private String fromOutside() {
+        return "a stanza from this link must be from " + config.domain() + " or an address at it";
+    }
+
+    /** Answers a component that takes no verdicts with an error stanza, as a server answers a stanza it cannot pass on. */
+    private void returnToComponent(ChannelHandlerContext ctx, XmlElement stanza, StanzaErrorCondition condition,
+                                   String text) {
+        Bounces.reply(stanza, StanzaError.of(condition, text)).ifPresent(reply ->
+                ctx.writeAndFlush(ComponentStreams.write(reply)));
+    }
+
+    /** Runs {@code read} on an element of the link's protocol; one that cannot be read ends the link. */
+    private void read(ChannelHandlerContext ctx, Runnable read) {
+        try {
+            read.run();
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, StreamErrorCondition.BAD_FORMAT, e.getMessage());
         }
     }
 

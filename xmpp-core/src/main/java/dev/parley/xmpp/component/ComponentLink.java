@@ -3,12 +3,11 @@ package dev.parley.xmpp.component;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stream.StreamError;
-import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /** One authenticated component stream, as its host sees it. */
 public final class ComponentLink {
@@ -16,12 +15,20 @@ public final class ComponentLink {
     private final Channel channel;
     private final String domain;
     private final Instant since;
+    private final long number;
+    private final boolean numbered;
     private volatile String endReason = "the connection closed";
 
-    ComponentLink(Channel channel, String domain, Instant since) {
+    /**
+     * {@code number} tells this link from the ones before it; {@code numbered}: the component numbers its stanzas and
+     * takes numbered ones ({@link NumberedStanzas}), as Parley does.
+     */
+    ComponentLink(Channel channel, String domain, Instant since, long number, boolean numbered) {
         this.channel = channel;
         this.domain = domain;
         this.since = since;
+        this.number = number;
+        this.numbered = numbered;
     }
 
     /** The domain the component authenticated for. */
@@ -37,35 +44,46 @@ public final class ComponentLink {
         return since;
     }
 
-    /** Whether the link still stands (it may be too busy to take more, see {@link #send}). */
+    /** Whether the link still stands. */
     public boolean isOpen() {
         return channel.isActive();
     }
 
-    /**
-     * Writes {@code stanza} (in {@code jabber:server}) to the component. False when the link has ended, or holds more
-     * than its write buffer while the component does not read: the caller still has the stanza and must answer for
-     * it. A write that fails later is reported to {@code failed}, which then answers for it.
-     */
-    public boolean send(XmlElement stanza, Consumer<Throwable> failed) {
-        if (!channel.isActive() || !channel.isWritable()) {
-            return false;
-        }
-        channel.writeAndFlush(ComponentStreams.write(stanza)).addListener(written -> {
-            if (!written.isSuccess()) {
-                failed.accept(written.cause());
-            }
-        });
-        return true;
+    long number() {
+        return number;
     }
 
     /**
-     * Tells the component what became of its {@code sequence}-th stanza. Nothing is written once the link has ended:
-     * the component then treats what it has no verdict for as not delivered.
+     * Writes, in order, what {@code outbox} holds that this link has not carried yet: numbered to a component that
+     * acknowledges them; plain to another, for which being on the socket is all ({@code written} hears of each).
      */
-    public void verdict(long sequence, Delivery delivery) {
+    void flush(LinkOutbox outbox, LongConsumer written) {
+        channel.eventLoop().execute(() -> {
+            if (!channel.isActive()) {
+                return;
+            }
+            for (LinkOutbox.Entry entry : outbox.toWrite(number)) {
+                if (numbered) {
+                    channel.write(NumberedStanzas.wrap(entry.number, entry.xml));
+                } else {
+                    channel.write(entry.xml).addListener(done -> {
+                        if (done.isSuccess()) {
+                            written.accept(entry.number);
+                        }
+                    });
+                }
+            }
+            channel.flush();
+        });
+    }
+
+    /**
+     * Tells the component what became of its stanza {@code number}. Nothing is written once the link has ended: the
+     * component writes that stanza again on its next link, and hears of it there.
+     */
+    void verdict(long number, Delivery delivery) {
         if (channel.isActive()) {
-            channel.writeAndFlush(XmlWriter.write(Verdicts.of(sequence, delivery), ComponentStreams.SCOPE));
+            channel.writeAndFlush(XmlWriter.write(Verdicts.of(number, delivery), ComponentStreams.SCOPE));
         }
     }
 
@@ -81,11 +99,6 @@ public final class ComponentLink {
         if (channel.isActive()) {
             channel.writeAndFlush(XmlWriter.write(ProxyReports.status(status), ComponentStreams.SCOPE));
         }
-    }
-
-    /** Reads nothing more from the component (TCP holds it back), while what it sent so far is settled. */
-    public void stopReading() {
-        channel.config().setAutoRead(false);
     }
 
     /** Why the link ended, once it has: for the host's log and status. */

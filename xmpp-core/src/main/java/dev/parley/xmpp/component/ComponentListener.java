@@ -1,9 +1,11 @@
 package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.tls.ServerCredential;
+import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlStreamDecoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -69,7 +72,8 @@ public final class ComponentListener implements AutoCloseable {
                 NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("parley-link-io"),
                 NioIoHandler.newFactory());
-        ComponentLinks links = new ComponentLinks(host);
+        ComponentLinks links = new ComponentLinks(host, Clock.systemUTC(), config.maxWait());
+        io.scheduleAtFixedRate(links::expire, 1, 1, TimeUnit.SECONDS);
         ChannelGroup connections = new DefaultChannelGroup("parley-link", GlobalEventExecutor.INSTANCE, true);
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
         ChannelFuture bound = new ServerBootstrap()
@@ -119,15 +123,45 @@ public final class ComponentListener implements AutoCloseable {
         return links.current();
     }
 
+    /**
+     * Sends {@code stanza} (in {@code jabber:server}) to the component, after everything given before it: at once
+     * while the link is up, else when it comes up, within the configured wait. {@code fate} hears what became of it:
+     * written (acknowledged by a Parley, on the socket for another component), or bounced with
+     * {@code service-unavailable} when the link did not come up in time or the host stopped. False when too many
+     * stanzas wait already: the caller still has this one and must answer for it.
+     *
+     * @throws IllegalArgumentException when the stanza holds a character XML 1.0 does not allow
+     */
+    public boolean send(XmlElement stanza, Consumer<Delivery> fate) {
+        return links.send(stanza, fate);
+    }
+
+    /**
+     * Answers what still waits for the component, or for its acknowledgement, with {@code service-unavailable}: the
+     * host is stopping, and the senders must hear of it while it can still answer them.
+     */
+    public void giveBackWaiting() {
+        links.drain();
+    }
+
+    /** Stanzas for the component it has not acknowledged yet. */
+    public int waiting() {
+        return links.waiting();
+    }
+
     /** Accepts no new connection (a component coming back could otherwise take over while the host stops). */
     public void stopAccepting() {
         serverChannel.close().syncUninterruptibly();
     }
 
-    /** Stops accepting, ends the link with {@code system-shutdown} and frees the port. */
+    /**
+     * Stops accepting, answers what still waits for the component with {@code service-unavailable}, ends the link
+     * with {@code system-shutdown} and frees the port.
+     */
     @Override
     public void close() {
         stopAccepting();
+        links.drain();
         links.current().ifPresent(link -> link.end(StreamError.of(StreamErrorCondition.SYSTEM_SHUTDOWN,
                 "the proxy is stopping")));
         connections.newCloseFuture().awaitUninterruptibly(SHUTDOWN_GRACE.toMillis());

@@ -18,12 +18,16 @@ import java.util.Optional;
  *                         and the component can check who it talks to); without, the link is plain TCP
  * @param limits           size limits of what the component may send
  * @param handshakeTimeout how long a connection may take from its first byte to a successful handshake
+ * @param maxWait          how long a stanza for the component may wait for its link
  */
 public record ComponentListenerConfig(InetAddress bindAddress, int port, String domain, ComponentSecret secret,
-                                      Optional<ServerCredential> tls, XmlLimits limits, Duration handshakeTimeout) {
+                                      Optional<ServerCredential> tls, XmlLimits limits, Duration handshakeTimeout,
+                                      Duration maxWait) {
 
     public static final int DEFAULT_PORT = 5275;
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough for Parley to restart or come back after a cut, short enough for remote senders to hear soon. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(60);
 
     public ComponentListenerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -32,23 +36,28 @@ public record ComponentListenerConfig(InetAddress bindAddress, int port, String 
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        Objects.requireNonNull(maxWait, "maxWait");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the link port must be within 0..65535, was " + port);
         }
     }
 
-    /** A plain-TCP listener with the default limits and handshake timeout. */
+    /** A plain-TCP listener with the default limits, handshake timeout and wait. */
     public static ComponentListenerConfig of(InetAddress bindAddress, int port, String domain, ComponentSecret secret) {
         return new ComponentListenerConfig(bindAddress, port, domain, secret, Optional.empty(), XmlLimits.DEFAULTS,
-                DEFAULT_HANDSHAKE_TIMEOUT);
+                DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_MAX_WAIT);
     }
 
     public ComponentListenerConfig withTls(ServerCredential credential) {
         return new ComponentListenerConfig(bindAddress, port, domain, secret, Optional.of(credential), limits,
-                handshakeTimeout);
+                handshakeTimeout, maxWait);
     }
 
     public ComponentListenerConfig withHandshakeTimeout(Duration timeout) {
-        return new ComponentListenerConfig(bindAddress, port, domain, secret, tls, limits, timeout);
+        return new ComponentListenerConfig(bindAddress, port, domain, secret, tls, limits, timeout, maxWait);
+    }
+
+    public ComponentListenerConfig withMaxWait(Duration wait) {
+        return new ComponentListenerConfig(bindAddress, port, domain, secret, tls, limits, handshakeTimeout, wait);
     }
 }

@@ -33,19 +33,24 @@ final class ComponentStreams {
     private ComponentStreams() {
     }
 
-    /** The component's header: to the domain it wants to be. XEP-0114 headers carry no version. */
+    /**
+     * The component's header: to the domain it wants to be. XEP-0114 headers carry no version. It declares the Parley
+     * proxy's namespace, which tells a Parley XMPP Proxy that this component numbers its stanzas; a stock host reads
+     * past a declaration it has no use for.
+     */
     static StreamHeader componentHeader(String domain) {
         return new StreamHeader(Optional.empty(), Optional.of(domain), Optional.empty(), Optional.empty(),
-                Optional.empty(), ACCEPT);
+                Optional.empty(), ACCEPT).withPrefix(NumberedStanzas.PREFIX, ProxyPolicy.NAMESPACE);
     }
 
     /**
      * The host's answer: from the domain, with the stream id the handshake is computed over. It declares the Parley
-     * proxy's namespace, which tells Parley that this host takes its {@link ProxyPolicy}.
+     * proxy's namespace, which tells Parley that this host takes its {@link ProxyPolicy} and numbers its stanzas
+     * ({@link NumberedStanzas}).
      */
     static StreamHeader hostHeader(String domain, String streamId) {
         return new StreamHeader(Optional.of(domain), Optional.empty(), Optional.of(streamId), Optional.empty(),
-                Optional.empty(), ACCEPT).withPrefix("parley", ProxyPolicy.NAMESPACE);
+                Optional.empty(), ACCEPT).withPrefix(NumberedStanzas.PREFIX, ProxyPolicy.NAMESPACE);
     }
 
     static boolean isStanza(XmlElement element) {

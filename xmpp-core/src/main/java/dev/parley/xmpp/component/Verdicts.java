@@ -12,8 +12,7 @@ import java.util.Locale;
  * What a Parley XMPP Proxy tells Parley about each stanza Parley sent on the link, so that Parley lets go of it only
  * once it is written to the remote server (or knows why it cannot be):
  * {@code <verdict xmlns='urn:parley:proxy:0' n='5'/>} for written, {@code condition='remote-server-not-found'} with the
- * reason as text for bounced. Both ends count the stanzas on a link from 1 in the order they travel, so {@code n} names
- * one without adding anything to the stanza.
+ * reason as text for bounced. {@code n} is the number the stanza travelled with ({@link NumberedStanzas}).
  */
 final class Verdicts {
 
@@ -22,8 +21,8 @@ final class Verdicts {
     private Verdicts() {
     }
 
-    static XmlElement of(long sequence, Delivery delivery) {
-        XmlAttribute n = new XmlAttribute("", "n", Long.toString(sequence));
+    static XmlElement of(long number, Delivery delivery) {
+        XmlAttribute n = new XmlAttribute("", "n", Long.toString(number));
         if (delivery instanceof Delivery.Bounced bounced) {
             return new XmlElement(ELEMENT, ProxyPolicy.NAMESPACE, List.of(n,
                     new XmlAttribute("", "condition", bounced.condition().elementName())),
@@ -37,7 +36,7 @@ final class Verdicts {
     }
 
     /** @throws IllegalArgumentException when {@code n} is missing or no number */
-    static long sequence(XmlElement verdict) {
+    static long number(XmlElement verdict) {
         String n = verdict.attribute("n").orElseThrow(() -> new IllegalArgumentException("a verdict lacks 'n'"));
         try {
             return Long.parseLong(n);

@@ -12,6 +12,8 @@ import dev.parley.xmpp.s2s.SessionDirection;
 import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.s2s.SessionState;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.stream.StreamError;
+import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.testing.TestPki;
@@ -24,6 +26,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +88,7 @@ class ComponentLinkTest {
         ComponentLink link = host.awaitUp();
         assertThat(link.domain()).isEqualTo(DOMAIN);
 
-        assertThat(verdict(client.submit(chat("alice@parley.test/desk", "bob@remote.test", "to the proxy"))))
+        assertThat(verdict(client.submit(chat("alice@parley.test/desk", "bob@remote.test", "to the proxy"), WAIT)))
                 .isEqualTo(new Delivery.Written());
         XmlElement atHost = host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(atHost).isNotNull();
@@ -93,8 +96,10 @@ class ComponentLinkTest {
         assertThat(atHost.elements().get(0).namespace()).isEqualTo(XmppNamespaces.SERVER);
         assertThat(atHost.elements().get(0).text()).isEqualTo("to the proxy");
 
-        assertThat(link.send(chat("bob@remote.test/phone", "alice@parley.test", "to Parley"), failure -> { }))
+        CompletableFuture<Delivery> toParley = new CompletableFuture<>();
+        assertThat(listener.send(chat("bob@remote.test/phone", "alice@parley.test", "to Parley"), toParley::complete))
                 .isTrue();
+        assertThat(verdict(toParley)).as("acknowledged by Parley").isEqualTo(new Delivery.Written());
         XmlElement atComponent = component.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(atComponent).isNotNull();
         assertThat(atComponent.namespace()).isEqualTo(XmppNamespaces.SERVER);
@@ -209,7 +214,7 @@ class ComponentLinkTest {
                 LOOPBACK_ONLY, DOMAIN, SECRET));
         component.awaitState(LinkState::up);
 
-        Delivery refused = verdict(client.submit(chat("mallory@elsewhere.test", "bob@remote.test", "spoofed")));
+        Delivery refused = verdict(client.submit(chat("mallory@elsewhere.test", "bob@remote.test", "spoofed"), WAIT));
 
         assertThat(refused).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST,
                 "a stanza from this link must be from parley.test or an address at it"));
@@ -217,33 +222,110 @@ class ComponentLinkTest {
     }
 
     @Test
-    void eachStanzaGetsTheProxysVerdictAndOneWithoutIsNotDeliveredWhenTheLinkEnds() throws Exception {
+    void eachStanzaGetsTheProxysVerdict() throws Exception {
         ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
         ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
-                LOOPBACK_ONLY, DOMAIN, SECRET).withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+                LOOPBACK_ONLY, DOMAIN, SECRET));
         component.awaitState(LinkState::up);
         Delivery.Bounced unreachable = new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
                 "nowhere.test has no XMPP server");
         host.verdicts.put("bob@nowhere.test", unreachable);
         host.silentTo.add("carol@slow.test");
 
-        CompletionStage<Delivery> pending = client.submit(chat("alice@parley.test", "carol@slow.test", "first"));
-        assertThat(verdict(client.submit(chat("alice@parley.test", "bob@nowhere.test", "second"))))
+        CompletionStage<Delivery> pending = client.submit(chat("alice@parley.test", "carol@slow.test", "first"), WAIT);
+        assertThat(verdict(client.submit(chat("alice@parley.test", "bob@nowhere.test", "second"), WAIT)))
                 .isEqualTo(unreachable);
-        assertThat(verdict(client.submit(chat("alice@parley.test", "dave@remote.test", "third"))))
+        assertThat(verdict(client.submit(chat("alice@parley.test", "dave@remote.test", "third"), WAIT)))
                 .isEqualTo(new Delivery.Written());
         assertThat(pending.toCompletableFuture()).isNotDone();
+        awaitWaiting(client, 1);
 
-        listener.close();
-        started.remove(listener);
+        host.silent.remove("first").complete(new Delivery.Written());
+        assertThat(verdict(pending)).isEqualTo(new Delivery.Written());
+        assertThat(client.waiting()).isZero();
+    }
 
-        Delivery cut = verdict(pending);
-        assertThat(cut).isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> {
+    @Test
+    void aStanzaTheLinkWasCutUnderIsWrittenAgainOnTheNextLinkAndTakenOnce() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
+                LOOPBACK_ONLY, DOMAIN, SECRET).withRetry(Duration.ofMillis(100), Duration.ofMillis(200)));
+        component.awaitState(LinkState::up);
+        ComponentLink first = host.awaitUp();
+        host.silentTo.add("carol@slow.test");
+        CompletionStage<Delivery> underway = client.submit(chat("alice@parley.test", "carol@slow.test", "first"), WAIT);
+        assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+
+        first.end(StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT, "cut for the test"));
+        ComponentLink second = host.awaitUp();
+        assertThat(second).isNotSameAs(first);
+        CompletionStage<Delivery> after = client.submit(chat("alice@parley.test", "dave@remote.test", "second"), WAIT);
+        assertThat(verdict(after)).isEqualTo(new Delivery.Written());
+        // The first came again before the second, with its number: the host knew it and did not take it twice.
+        XmlElement next = host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(next.elements().get(0).text()).isEqualTo("second");
+        assertThat(host.stanzas).isEmpty();
+        assertThat(underway.toCompletableFuture()).isNotDone();
+
+        // Its fate, known only now, reaches Parley on the link that is up.
+        host.silent.remove("first").complete(new Delivery.Written());
+        assertThat(verdict(underway)).isEqualTo(new Delivery.Written());
+    }
+
+    @Test
+    void whileTheLinkIsDownStanzasWaitInOrderBothWays() throws Exception {
+        int port = freePort();
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", port, LOOPBACK_ONLY, DOMAIN, SECRET)
+                .withRetry(Duration.ofMillis(100), Duration.ofMillis(200)));
+        List<CompletionStage<Delivery>> fromParley = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            fromParley.add(client.submit(chat("alice@parley.test", "bob@remote.test", "out " + i), WAIT));
+        }
+        component.awaitState(state -> state.problem().isPresent());
+        awaitWaiting(client, 5);
+
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, port, DOMAIN, SECRET));
+        List<CompletableFuture<Delivery>> toParley = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            CompletableFuture<Delivery> fate = new CompletableFuture<>();
+            toParley.add(fate);
+            assertThat(listener.send(chat("bob@remote.test", "alice@parley.test", "in " + i), fate::complete)).isTrue();
+        }
+
+        for (int i = 1; i <= 5; i++) {
+            assertThat(verdict(fromParley.get(i - 1))).isEqualTo(new Delivery.Written());
+            assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS).elements().get(0).text())
+                    .isEqualTo("out " + i);
+            assertThat(verdict(toParley.get(i - 1))).isEqualTo(new Delivery.Written());
+            assertThat(component.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS).elements().get(0).text())
+                    .isEqualTo("in " + i);
+        }
+        assertThat(host.stanzas).isEmpty();
+        assertThat(component.stanzas).isEmpty();
+        assertThat(client.waiting()).isZero();
+        assertThat(listener.waiting()).isZero();
+    }
+
+    @Test
+    void aStanzaWaitsForTheLinkNoLongerThanItWasGiven() throws Exception {
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", freePort(), LOOPBACK_ONLY, DOMAIN,
+                SECRET).withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        Delivery waitedInVain = verdict(client.submit(chat("alice@parley.test", "bob@remote.test", "in vain"),
+                Duration.ofMillis(300)));
+        assertThat(waitedInVain).isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> {
             assertThat(bounced.condition()).isEqualTo(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT);
-            assertThat(bounced.text()).contains("ended before the proxy said what became of the stanza");
+            assertThat(bounced.text()).contains("was down for longer than the stanza could wait")
+                    .contains("could not connect");
         });
-        assertThat(verdict(client.submit(chat("alice@parley.test", "dave@remote.test", "while down"))))
-                .isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> assertThat(bounced.text()).contains("is down"));
+        assertThat(client.waiting()).isZero();
+
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET)
+                .withMaxWait(Duration.ofMillis(300)));
+        CompletableFuture<Delivery> toParley = new CompletableFuture<>();
+        assertThat(listener.send(chat("bob@remote.test", "alice@parley.test", "in vain"), toParley::complete)).isTrue();
+        assertThat(verdict(toParley)).isInstanceOfSatisfying(Delivery.Bounced.class, bounced ->
+                assertThat(bounced.condition()).isEqualTo(StanzaErrorCondition.SERVICE_UNAVAILABLE));
+        assertThat(listener.waiting()).isZero();
     }
 
     @Test
@@ -281,7 +363,7 @@ class ComponentLinkTest {
         ComponentClient trusting = connect(ComponentClientConfig.of("localhost", port, LOOPBACK_ONLY, DOMAIN, SECRET)
                 .withTls(List.of(pki.certificate())));
         component.awaitState(LinkState::up);
-        assertThat(verdict(trusting.submit(chat("alice@parley.test", "bob@remote.test", "encrypted"))))
+        assertThat(verdict(trusting.submit(chat("alice@parley.test", "bob@remote.test", "encrypted"), WAIT)))
                 .isEqualTo(new Delivery.Written());
         assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 
@@ -318,6 +400,21 @@ class ComponentLinkTest {
         }
     }
 
+    /** Submitting hands the stanza to the link's thread: it is counted once that thread took it. */
+    private static void awaitWaiting(ComponentClient client, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (client.waiting() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(client.waiting()).isEqualTo(expected);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
+            return probe.getLocalPort();
+        }
+    }
+
     private static Delivery verdict(CompletionStage<Delivery> fate) throws Exception {
         return fate.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
@@ -343,16 +440,21 @@ class ComponentLinkTest {
 
         /** The verdict for stanzas to an address; written for the others. */
         final Map<String, Delivery> verdicts = new ConcurrentHashMap<>();
-        /** Addresses whose stanzas get no verdict at all, as while the remote server is still being reached. */
+        /** Addresses whose stanzas get no verdict until the test gives one, as while the remote server is reached. */
         final Set<String> silentTo = ConcurrentHashMap.newKeySet();
+        /** The fates of such stanzas, by their bodies. */
+        final Map<String, CompletableFuture<Delivery>> silent = new ConcurrentHashMap<>();
 
         @Override
-        public void stanza(ComponentLink link, long sequence, XmlElement stanza) {
+        public Optional<CompletionStage<Delivery>> stanza(ComponentLink link, XmlElement stanza) {
             stanzas.add(stanza);
             String to = stanza.attribute("to").orElse("");
-            if (!silentTo.contains(to)) {
-                link.verdict(sequence, verdicts.getOrDefault(to, new Delivery.Written()));
+            if (silentTo.contains(to)) {
+                CompletableFuture<Delivery> fate = new CompletableFuture<>();
+                silent.put(stanza.elements().get(0).text(), fate);
+                return Optional.of(fate);
             }
+            return Optional.of(CompletableFuture.completedFuture(verdicts.getOrDefault(to, new Delivery.Written())));
         }
 
         @Override

@@ -11,6 +11,7 @@ final class Keys {
     static final String LINK_SECRET_FILE = "link.secret-file";
     static final String LINK_TLS_CERTIFICATE = "link.tls.certificate";
     static final String LINK_TLS_KEY = "link.tls.key";
+    static final String LINK_WAIT_SECONDS = "link.wait-seconds";
     static final String S2S_BIND = "s2s.bind";
     static final String S2S_PORT = "s2s.port";
     static final String S2S_DIRECT_TLS_PORT = "s2s.direct-tls-port";
@@ -25,7 +26,7 @@ final class Keys {
     static final String LOG_FORMAT = "log.format";
 
     static final List<String> ALL = List.of(DOMAIN, LINK_BIND, LINK_PORT, LINK_SECRET_FILE, LINK_TLS_CERTIFICATE,
-            LINK_TLS_KEY, S2S_BIND, S2S_PORT, S2S_DIRECT_TLS_PORT, S2S_CERTIFICATE, S2S_KEY, S2S_KEYSTORE,
+            LINK_TLS_KEY, LINK_WAIT_SECONDS, S2S_BIND, S2S_PORT, S2S_DIRECT_TLS_PORT, S2S_CERTIFICATE, S2S_KEY, S2S_KEYSTORE,
             S2S_KEYSTORE_PASSWORD_FILE, S2S_TRUSTED_CAS, DNS_SERVERS, HEALTH_BIND, HEALTH_PORT, LOG_FORMAT);
 
     private Keys() {

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,13 +56,16 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
      * @param port   its TCP port
      * @param secret the password the link authenticates with
      * @param tls    the key and certificate for direct TLS on the link, empty for plain TCP
+     * @param maxWait how long a remote server's stanza for Parley waits for the link while it is down
      */
-    public record Link(InetAddress bind, int port, ComponentSecret secret, Optional<ServerCredential> tls) {
+    public record Link(InetAddress bind, int port, ComponentSecret secret, Optional<ServerCredential> tls,
+                       Duration maxWait) {
 
         public Link {
             Objects.requireNonNull(bind, "bind");
             Objects.requireNonNull(secret, "secret");
             Objects.requireNonNull(tls, "tls");
+            Objects.requireNonNull(maxWait, "maxWait");
         }
     }
 
@@ -99,6 +103,8 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
         int linkPort = settings.withDefault(Keys.LINK_PORT, ComponentListenerConfig.DEFAULT_PORT, Values::port);
         Optional<ComponentSecret> secret = ConfigFiles.linkSecret(settings);
         Optional<ServerCredential> linkTls = ConfigFiles.pem(settings, Keys.LINK_TLS_CERTIFICATE, Keys.LINK_TLS_KEY);
+        Duration linkWait = settings.withDefault(Keys.LINK_WAIT_SECONDS, ComponentListenerConfig.DEFAULT_MAX_WAIT,
+                Values::waitSeconds);
 
         InetAddress s2sBind = settings.withDefault(Keys.S2S_BIND, LOOPBACK, Values::address);
         int s2sPort = settings.withDefault(Keys.S2S_PORT, ListenerConfig.DEFAULT_PORT, Values::port);
@@ -123,7 +129,7 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
         settings.throwIfProblems();
 
         return new ProxyConfig(domain.orElseThrow(),
-                new Link(linkBind, linkPort, secret.orElseThrow(), linkTls),
+                new Link(linkBind, linkPort, secret.orElseThrow(), linkTls, linkWait),
                 new S2s(s2sBind, s2sPort, directTlsPort, s2sCredential, trustedCas),
                 dns,
                 healthPort.isPresent() ? Optional.of(new InetSocketAddress(healthBind, healthPort.getAsInt()))

@@ -5,6 +5,7 @@ import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.net.IpAddressLiteral;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ final class Values {
 
     /** The word for "no health endpoint"; a port of 0 already means "any free port". */
     static final String OFF = "off";
+    /** Remote servers retry on their own; holding their stanzas longer than this only hides that Parley is gone. */
+    static final int MAX_WAIT_SECONDS = 600;
 
     private Values() {
     }
@@ -34,6 +37,20 @@ final class Values {
 
     static int port(String text) {
         return number(text, 1, "must be a number from 1 to 65535, not '" + text + "'");
+    }
+
+    /** How long stanzas for Parley wait for its link: whole seconds, 1 to 600. */
+    static Duration waitSeconds(String text) {
+        try {
+            int seconds = Integer.parseInt(text);
+            if (seconds >= 1 && seconds <= MAX_WAIT_SECONDS) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the text as written
+        }
+        throw new IllegalArgumentException("must be a number of seconds from 1 to " + MAX_WAIT_SECONDS + ", not '"
+                + text + "'");
     }
 
     /** A port, {@code 0} for any free one, or {@link #OFF} (empty). */

@@ -46,6 +46,14 @@ class ProxyConfigProblemsTest {
     }
 
     @Test
+    void refusesALinkWaitOutsideOneSecondToTenMinutes() {
+        assertThat(files().problems("link.wait-seconds=0")).containsExactly(
+                "link.wait-seconds: must be a number of seconds from 1 to 600, not '0'");
+        assertThat(files().problems("link.wait-seconds=1h")).containsExactly(
+                "link.wait-seconds: must be a number of seconds from 1 to 600, not '1h'");
+    }
+
+    @Test
     void refusesHealthPortsThatAreNeitherANumberNorOff() {
         assertThat(files().problems("health.port=no")).containsExactly(
                 "health.port: must be a number from 0 to 65535 (0: any free port) or 'off', not 'no'");

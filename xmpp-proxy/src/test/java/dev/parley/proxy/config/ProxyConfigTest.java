@@ -8,6 +8,7 @@ import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.tls.ServerCredential;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class ProxyConfigTest {
         assertThat(config.link().bind().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(config.link().port()).isEqualTo(5275);
         assertThat(config.link().tls()).isEmpty();
+        assertThat(config.link().maxWait()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.s2s().bind().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(config.s2s().port()).isEqualTo(5269);
         assertThat(config.s2s().directTlsPort()).isEmpty();
@@ -79,7 +81,7 @@ class ProxyConfigTest {
 
         ProxyConfig config = files.load(
                 "link.bind=::1", "link.port=15275", "link.tls.certificate=link-chain.pem", "link.tls.key=link-key.pem",
-                "s2s.bind=0.0.0.0", "s2s.port=15269", "s2s.direct-tls-port=15270",
+                "link.wait-seconds=120", "s2s.bind=0.0.0.0", "s2s.port=15269", "s2s.direct-tls-port=15270",
                 "s2s.certificate=s2s-chain.pem", "s2s.key=s2s-key.pem", "s2s.trusted-cas=cas.pem",
                 "dns.servers=192.0.2.53, [2001:db8::53]:5353", "health.bind=127.0.0.2", "health.port=0",
                 "log.format=json");
@@ -87,6 +89,7 @@ class ProxyConfigTest {
         assertThat(config.link().bind().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
         assertThat(config.link().port()).isEqualTo(15275);
         assertThat(config.link().tls()).contains(link);
+        assertThat(config.link().maxWait()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.s2s().bind().isAnyLocalAddress()).isTrue();
         assertThat(config.s2s().port()).isEqualTo(15269);
         assertThat(config.s2s().directTlsPort()).isEqualTo(OptionalInt.of(15270));
