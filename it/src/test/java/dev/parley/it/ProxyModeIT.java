@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
 import dev.parley.it.RealPeers.Kind;
+import dev.parley.it.peers.CuttableRelay;
 import dev.parley.it.peers.ParleyProxyPeer;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.XmppUser;
@@ -11,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -236,6 +238,71 @@ class ProxyModeIT {
             System.out.println("crash mid-traffic: " + count + " sent, " + all.size() + " received ("
                     + (all.size() - count) + " twice)");
         }
+    }
+
+    @Test
+    void aLinkCutMidTrafficLosesAndDoublesNothingEitherWay() throws Exception {
+        String local = ItEnvironment.localUser("otto");
+        LocalUserApi localApi = new LocalUserApi(local);
+        // Fewer than the outbound MDBs (8 on two cores): each waits for its message's verdict, which the test holds up.
+        int each = 5;
+        // Parley reaches the proxy through a relay beside it, which the test cuts while both ends stay up.
+        try (CuttableRelay network = CuttableRelay.start(new InetSocketAddress(proxy().address(),
+                ParleyProxyPeer.LINK_PORT)); XmppUser remote = peers.user(PROSODY, "petra", "secret-petra")) {
+            ParleyAdmin.settings(Federation.on().withRetryWindow(300).throughProxyWithTls(PROXY_HOST, network.port(),
+                    SECRET));
+            Eventually.equals("the link through the relay", network::connectionsSoFar, 1, WAIT);
+            awaitLink(true, WAIT);
+            assertThat(localApi.send(remote.jid(), "before the cut").statusCode()).isEqualTo(202);
+            assertThat(remote.awaitMessage(local, WAIT)).isEqualTo("before the cut");
+            List<String> received = new ArrayList<>();
+
+            // The proxy's side of the link fails first: Parley's messages go out, but their verdicts never come back,
+            // and what the proxy passes on to Parley is lost. Parley must not send its messages out a second time.
+            network.drop(CuttableRelay.Direction.TO_CLIENT);
+            for (int i = 1; i <= each; i++) {
+                assertThat(localApi.send(remote.jid(), "out " + i).statusCode()).isEqualTo(202);
+                remote.send(local, "in " + i);
+            }
+            for (int i = 1; i <= each; i++) {
+                received.add(remote.awaitMessage(local, WAIT));
+            }
+            network.cut();
+            awaitLink(true, RECOVERY);
+            Eventually.equals("the first messages of the remote user reached the local user", () ->
+                    bodies(localApi, "in ").size(), each, RECOVERY);
+
+            // Then Parley's side: what it takes from the proxy is never acknowledged, and what it sends is lost. The
+            // proxy must not pass on its messages a second time.
+            network.drop(CuttableRelay.Direction.TO_TARGET);
+            for (int i = each + 1; i <= 2 * each; i++) {
+                remote.send(local, "in " + i);
+                assertThat(localApi.send(remote.jid(), "out " + i).statusCode()).isEqualTo(202);
+            }
+            Eventually.equals("the later messages of the remote user reached the local user", () ->
+                    bodies(localApi, "in ").size(), 2 * each, RECOVERY);
+            network.cut();
+            awaitLink(true, RECOVERY);
+            while (received.size() < 2 * each) {
+                received.add(remote.awaitMessage(local, RECOVERY));
+            }
+
+            Thread.sleep(3_000);
+            assertThat(remote.messagesFrom(local)).as("nothing more, in particular no copy").isEmpty();
+            assertThat(received).as("each once").doesNotHaveDuplicates().hasSize(2 * each);
+            assertThat(bodies(localApi, "in ")).as("each once").doesNotHaveDuplicates().hasSize(2 * each);
+            assertThat(network.connectionsSoFar()).as("the link came back through the relay each time").isEqualTo(3);
+        } finally {
+            ParleyAdmin.settings(throughProxy);
+            awaitLink(true, WAIT);
+        }
+    }
+
+    /** The bodies of the messages that reached the local user and start with {@code prefix}. */
+    private static List<String> bodies(LocalUserApi localApi, String prefix) {
+        return localApi.messages().stream().map(message -> message.getString("xml"))
+                .map(xml -> xml.replaceAll("(?s).*<body>([^<]*)</body>.*", "$1"))
+                .filter(body -> body.startsWith(prefix)).toList();
     }
 
     @Test
