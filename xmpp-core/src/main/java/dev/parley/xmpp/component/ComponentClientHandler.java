@@ -190,7 +190,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private void writePolicy(ChannelHandlerContext ctx) {
         ProxyPolicy latest = policy.get();
         if (latest != null && state == State.UP && takesPolicy && ctx.channel().isActive()) {
-            ctx.writeAndFlush(XmlWriter.write(latest.toElement(), ComponentStreams.SCOPE));
+            latest.toElements().forEach(part -> ctx.write(XmlWriter.write(part, ComponentStreams.SCOPE)));
+            ctx.flush();
         }
     }
 

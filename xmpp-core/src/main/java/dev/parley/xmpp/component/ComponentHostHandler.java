@@ -44,6 +44,7 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
     private boolean numbered;
     /** Whether the numbering component named its instance, which must come before its first stanza. */
     private boolean named;
+    private final PolicyParts policyParts = new PolicyParts();
 
     ComponentHostHandler(ComponentListenerConfig config, ComponentLinks links, Clock clock) {
         this.config = config;
@@ -138,7 +139,7 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
             ctx.close();
         } else if (ProxyPolicy.isPolicy(element)) {
             try {
-                links.policy(link, ProxyPolicy.read(element));
+                policyParts.add(element).ifPresent(policy -> links.policy(link, policy));
             } catch (IllegalArgumentException e) {
                 refuse(ctx, StreamErrorCondition.BAD_FORMAT, "the policy cannot be read: " + e.getMessage());
             }

@@ -21,6 +21,7 @@ import dev.parley.xmpp.tls.CertificateSummary;
 import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlLimits;
 import dev.parley.xmpp.xml.XmlText;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -127,6 +128,29 @@ class ComponentLinkTest {
         assertThat(received.domains().refusal("evil.example.test")).contains(
                 "federation with evil.example.test is blocked by the domain authorization for evil.example.test");
         assertThat(received.domains().refusal("other.test")).isPresent();
+    }
+
+    @Test
+    void aPolicyOfManyThousandAuthorizationsTravelsInPartsAndArrivesWhole() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(),
+                LOOPBACK_ONLY, DOMAIN, SECRET));
+        component.awaitState(LinkState::up);
+        List<DomainPolicy.Rule> rules = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            rules.add(new DomainPolicy.Rule("partner-" + i + ".subsidiary.of.a.rather.large.enterprise.example",
+                    i % 2 == 0, true, Optional.of(TlsPolicy.REQUIRED_VALID_CERT)));
+        }
+        ProxyPolicy large = new ProxyPolicy(TlsPolicy.REQUIRED_VALID_CERT, new DomainPolicy(rules, false));
+        assertThat(ComponentStreams.write(large.toElements().get(0)).length() * large.toElements().size())
+                .as("more than one element may carry").isGreaterThan(XmlLimits.DEFAULTS.maxStanzaBytes());
+
+        client.setPolicy(large);
+
+        assertThat(host.policies.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(large);
+        assertThat(host.policies).isEmpty();
+        assertThat(client.waiting()).isZero();
+        assertThat(component.states.stream().noneMatch(state -> !state.up())).as("the link stayed up").isTrue();
     }
 
     @Test
