@@ -32,8 +32,10 @@ public record FederationOverview(String state, String listening, List<String> lo
      * @param since       when it came up or went down
      * @param problem     why it is down, or why it last went down; null if it never failed
      * @param nextAttempt while down, when it is tried again; else null
+     * @param waiting     stanzas waiting for the link, or for the proxy to say what became of them
      */
-    public record ProxyLink(String endpoint, boolean up, Instant since, String problem, Instant nextAttempt) {
+    public record ProxyLink(String endpoint, boolean up, Instant since, String problem, Instant nextAttempt,
+                            int waiting) {
     }
 
     /**

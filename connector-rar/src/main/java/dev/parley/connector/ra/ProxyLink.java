@@ -154,7 +154,7 @@ final class ProxyLink implements AutoCloseable {
     }
 
     ProxyLinkStatus status() {
-        return new ProxyLinkStatus(config.endpoint(), client.state());
+        return new ProxyLinkStatus(config.endpoint(), client.state(), client.waiting());
     }
 
     private FederationEvent event(LinkState state) {

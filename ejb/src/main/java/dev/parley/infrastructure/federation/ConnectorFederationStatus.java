@@ -45,7 +45,7 @@ public class ConnectorFederationStatus implements FederationStatusService {
                 control.recentFailures().stream().map(ConnectorFederationStatus::failure).toList(),
                 status.proxyLink().map(link -> new FederationOverview.ProxyLink(link.endpoint(), link.state().up(),
                         link.state().since(), link.state().problem().orElse(null),
-                        link.state().nextAttempt().orElse(null))).orElse(null));
+                        link.state().nextAttempt().orElse(null), link.waiting())).orElse(null));
     }
 
     /**

@@ -47,6 +47,7 @@ final class FederationStatusJson {
                         .add("since", JsonDocuments.nullable(link.since()))
                         .add("problem", JsonDocuments.nullable(link.problem()))
                         .add("nextAttempt", JsonDocuments.nullable(link.nextAttempt()))
+                        .add("waiting", link.waiting())
                         .build())
                 .build();
     }

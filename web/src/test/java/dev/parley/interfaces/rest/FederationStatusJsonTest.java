@@ -49,7 +49,7 @@ class FederationStatusJsonTest {
         FederationOverview overview = new FederationOverview("RUNNING", null, List.of("parley.test"), null, List.of(),
                 List.of(), new FederationOverview.ProxyLink("dmz.parley.test:5275", false,
                         Instant.parse("2026-12-04T10:00:00Z"), "the proxy refused the link password",
-                        Instant.parse("2026-12-04T10:00:30Z")));
+                        Instant.parse("2026-12-04T10:00:30Z"), 3));
 
         JsonObject link = FederationStatusJson.toJson(overview).getJsonObject("proxyLink");
 
@@ -57,5 +57,6 @@ class FederationStatusJsonTest {
         assertThat(link.getBoolean("up")).isFalse();
         assertThat(link.getString("problem")).isEqualTo("the proxy refused the link password");
         assertThat(link.getString("nextAttempt")).isEqualTo("2026-12-04T10:00:30Z");
+        assertThat(link.getInt("waiting")).isEqualTo(3);
     }
 }
