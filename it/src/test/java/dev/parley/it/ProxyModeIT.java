@@ -195,8 +195,8 @@ class ProxyModeIT {
             for (int i = 1; i <= 3; i++) {
                 assertThat(localApi.send(remote.jid(), "while away " + i).statusCode()).isEqualTo(202);
             }
-            Eventually.equals("the messages waiting for the link, in the status", () -> ParleyAdmin.federationStatus()
-                    .getJsonObject("proxyLink").getInt("waiting"), 3, WAIT);
+            Eventually.value("the messages waiting for the link, in the status", ParleyAdmin::federationStatus,
+                    status -> status.getJsonObject("proxyLink").getInt("waiting") == 3, WAIT);
 
             proxy().start();
             awaitLink(true, RECOVERY);

@@ -116,7 +116,7 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
                     this::toRemote);
         } else if (!listener.send(stanza, fate -> {
             if (fate instanceof Delivery.Bounced) {
-                answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, NO_LINK, this::toRemote);
+                answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, stopping ? STOPPING : NO_LINK, this::toRemote);
             }
         })) {
             answer(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, NOT_KEEPING_UP, this::toRemote);

@@ -20,6 +20,7 @@ import io.netty.handler.codec.string.StringEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -55,6 +56,8 @@ public final class ComponentClient implements AutoCloseable {
     static final int MAX_WAITING = 10_000;
     static final long MAX_WAITING_CHARS = 64L * 1024 * 1024;
     private static final Duration SWEEP = Duration.ofSeconds(1);
+    /** How long closing waits for the proxy's verdicts on what it was given. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final ComponentClientConfig config;
     private final LinkListener listener;
@@ -147,7 +150,7 @@ public final class ComponentClient implements AutoCloseable {
 
     /** On the event loop: what waited for the link longer than it was given goes back. */
     private void expire() {
-        List<LinkOutbox.Entry> late = outbox.expired(clock.instant(), current == null ? 0 : linkNumber);
+        List<LinkOutbox.Entry> late = outbox.expired(clock.instant());
         if (late.isEmpty()) {
             return;
         }
@@ -231,9 +234,10 @@ public final class ComponentClient implements AutoCloseable {
                         // Written again after a cut link; taken already.
                         return;
                     }
-                    lastTaken = number;
                 }
                 listener.stanza(stanza);
+                // Only once the listener has it: if it failed, the link ends and the proxy writes it again.
+                lastTaken = Math.max(lastTaken, number);
             }
 
             @Override
@@ -281,6 +285,9 @@ public final class ComponentClient implements AutoCloseable {
                     protected void initChannel(Channel channel) {
                         tls.ifPresent(context -> channel.pipeline().addLast("tls", handler(context, channel)));
                         channel.pipeline()
+                                // Before the decoder, so that whitespace keepalives count as signs of life.
+                                .addLast("silence", new IdleStateHandler(config.silenceLimit().toMillis(), 0, 0,
+                                        TimeUnit.MILLISECONDS))
                                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
                                 .addLast("xml-decoder", new XmlStreamDecoder(config.limits()))
                                 .addLast("component-stream", stream);
@@ -349,11 +356,21 @@ public final class ComponentClient implements AutoCloseable {
     }
 
     /**
-     * Ends the link (closing tag), stops trying, and frees the thread. What still waits goes back with
-     * {@code remote-server-timeout}, for its sender to try again.
+     * Gives the proxy a few seconds to say what became of the stanzas it was given, then ends the link (closing tag),
+     * stops trying, and frees the thread. What still waits goes back with {@code remote-server-timeout}, for its sender
+     * to try again: a stanza the proxy sent on without saying so in time may then arrive twice.
      */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (current != null && outbox.written() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         loop.submit(() -> {
             closed = true;
             ComponentClientHandler stream = current;

@@ -23,10 +23,13 @@ import java.util.Optional;
  * @param handshakeTimeout how long from the connection to a successful handshake
  * @param minRetry         the pause after the first failure; it doubles with every failure after that
  * @param maxRetry         the longest pause between attempts
+ * @param silenceLimit     how long a Parley XMPP Proxy, which writes at least every few seconds, may stay silent before
+ *                         the link is taken for dead
  */
 public record ComponentClientConfig(String host, int port, HostResolver resolver, String domain, ComponentSecret secret,
                                     Optional<List<X509Certificate>> tls, XmlLimits limits, Duration connectTimeout,
-                                    Duration handshakeTimeout, Duration minRetry, Duration maxRetry) {
+                                    Duration handshakeTimeout, Duration minRetry, Duration maxRetry,
+                                    Duration silenceLimit) {
 
     public ComponentClientConfig {
         Objects.requireNonNull(host, "host");
@@ -41,24 +44,37 @@ public record ComponentClientConfig(String host, int port, HostResolver resolver
         if (minRetry.isNegative() || minRetry.isZero() || maxRetry.compareTo(minRetry) < 0) {
             throw new IllegalArgumentException("retry pauses must be positive, the longest not below the first");
         }
+        if (silenceLimit.compareTo(ComponentStreams.KEEPALIVE) <= 0) {
+            throw new IllegalArgumentException("the silence limit must be longer than the proxy's keepalive, "
+                    + ComponentStreams.KEEPALIVE.toSeconds() + " s");
+        }
     }
 
-    /** Plain TCP, default limits, 10 s to connect and to shake hands, retries from 1 s up to 30 s apart. */
+    /**
+     * Plain TCP, default limits, 10 s to connect and to shake hands, retries from 1 s up to 30 s apart, a proxy silent
+     * for 20 s taken for dead.
+     */
     public static ComponentClientConfig of(String host, int port, HostResolver resolver, String domain,
                                            ComponentSecret secret) {
         return new ComponentClientConfig(host, port, resolver, domain, secret, Optional.empty(), XmlLimits.DEFAULTS,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30));
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(20));
     }
 
     /** This configuration with TLS, trusting the JDK's CAs and {@code extraCas}. */
     public ComponentClientConfig withTls(List<X509Certificate> extraCas) {
         return new ComponentClientConfig(host, port, resolver, domain, secret, Optional.of(extraCas), limits, connectTimeout,
-                handshakeTimeout, minRetry, maxRetry);
+                handshakeTimeout, minRetry, maxRetry, silenceLimit);
     }
 
     public ComponentClientConfig withRetry(Duration first, Duration longest) {
         return new ComponentClientConfig(host, port, resolver, domain, secret, tls, limits, connectTimeout, handshakeTimeout,
-                first, longest);
+                first, longest, silenceLimit);
+    }
+
+    public ComponentClientConfig withSilenceLimit(Duration limit) {
+        return new ComponentClientConfig(host, port, resolver, domain, secret, tls, limits, connectTimeout, handshakeTimeout,
+                minRetry, maxRetry, limit);
     }
 
     /** {@code host:port} as people write it. */

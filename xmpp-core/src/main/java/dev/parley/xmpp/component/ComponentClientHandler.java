@@ -12,6 +12,7 @@ import dev.parley.xmpp.xml.XmlViolationException;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -197,7 +198,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
 
     /**
      * Writes, in order, what {@code outbox} holds that this stream has not carried yet: numbered to a Parley XMPP
-     * Proxy, which acknowledges each with its verdict; plain to another host, for which being on the socket is all.
+     * Proxy, which acknowledges each with its verdict; plain to another host, for which being on the socket is all
+     * ({@link LinkOutbox#writeTo}).
      */
     void flush(LinkOutbox outbox, long link) {
         ChannelHandlerContext ctx = context;
@@ -206,24 +208,28 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         }
         try {
             ctx.executor().execute(() -> {
-                if (state != State.UP || !ctx.channel().isActive()) {
-                    return;
+                if (state == State.UP && ctx.channel().isActive()) {
+                    outbox.writeTo(ctx.channel(), link, takesPolicy, events::written);
                 }
-                for (LinkOutbox.Entry entry : outbox.toWrite(link)) {
-                    if (takesPolicy) {
-                        ctx.write(NumberedStanzas.wrap(entry.number, entry.xml));
-                    } else {
-                        ctx.write(entry.xml).addListener(written -> {
-                            if (written.isSuccess()) {
-                                events.written(entry.number);
-                            }
-                        });
-                    }
-                }
-                ctx.flush();
             });
         } catch (RejectedExecutionException e) {
             // Closing: what is in the outbox is settled there.
+        }
+    }
+
+    /**
+     * A Parley XMPP Proxy writes at least a keepalive every few seconds; silence for longer than the configured limit
+     * means a connection that died without a word (a firewall dropped it), which would otherwise swallow what Parley
+     * writes while its status says "up".
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && state == State.UP && takesPolicy) {
+            end(ctx, "the proxy sent nothing for " + config.silenceLimit().toSeconds() + " s although it writes every "
+                    + ComponentStreams.KEEPALIVE.toSeconds() + " s: the connection is taken for dead",
+                    Optional.of(StreamErrorCondition.CONNECTION_TIMEOUT));
+        } else {
+            ctx.fireUserEventTriggered(event);
         }
     }
 

@@ -132,6 +132,10 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
     }
 
     private void linked(ChannelHandlerContext ctx, XmlElement element) {
+        if (link.ended() && !ComponentStreams.isStreamError(element)) {
+            // Replaced or refused: what still comes in while it closes is the component's to send again.
+            return;
+        }
         if (ComponentStreams.isStreamError(element)) {
             state = State.CLOSED;
             link.endedBecause("the component sent a stream error: " + StreamError.describe(element));
@@ -148,7 +152,7 @@ final class ComponentHostHandler extends SimpleChannelInboundHandler<XmlStreamEv
                     () -> refuse(ctx, StreamErrorCondition.BAD_FORMAT, "<close-session/> without an id"));
         } else if (numbered && NumberedStanzas.isLink(element)) {
             read(ctx, () -> {
-                links.componentInstance(NumberedStanzas.instance(element));
+                links.componentInstance(link, NumberedStanzas.instance(element));
                 named = true;
             });
         } else if (numbered && NumberedStanzas.isAck(element)) {

@@ -7,6 +7,7 @@ import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
 import java.net.SocketAddress;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongConsumer;
 
 /** One authenticated component stream, as its host sees it. */
@@ -18,6 +19,8 @@ public final class ComponentLink {
     private final long number;
     private final boolean numbered;
     private volatile String endReason = "the connection closed";
+    private volatile String instance = "";
+    private volatile boolean ended;
 
     /**
      * {@code number} tells this link from the ones before it; {@code numbered}: the component numbers its stanzas and
@@ -53,28 +56,31 @@ public final class ComponentLink {
         return number;
     }
 
-    /**
-     * Writes, in order, what {@code outbox} holds that this link has not carried yet: numbered to a component that
-     * acknowledges them; plain to another, for which being on the socket is all ({@code written} hears of each).
-     */
+    /** The component's run, once a numbering component named it; empty before. */
+    String instance() {
+        return instance;
+    }
+
+    void named(String componentInstance) {
+        instance = componentInstance;
+    }
+
+    /** Whether the host ended this link (replaced, refused, stopping): nothing more travels on it then. */
+    boolean ended() {
+        return ended;
+    }
+
+    /** Writes what {@code outbox} holds that this link has not carried yet (see {@link LinkOutbox#writeTo}). */
     void flush(LinkOutbox outbox, LongConsumer written) {
-        channel.eventLoop().execute(() -> {
-            if (!channel.isActive()) {
-                return;
-            }
-            for (LinkOutbox.Entry entry : outbox.toWrite(number)) {
-                if (numbered) {
-                    channel.write(NumberedStanzas.wrap(entry.number, entry.xml));
-                } else {
-                    channel.write(entry.xml).addListener(done -> {
-                        if (done.isSuccess()) {
-                            written.accept(entry.number);
-                        }
-                    });
+        try {
+            channel.eventLoop().execute(() -> {
+                if (channel.isActive() && !ended) {
+                    outbox.writeTo(channel, number, numbered, written);
                 }
-            }
-            channel.flush();
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            // The host is closing: what waits is answered by its close.
+        }
     }
 
     /**
@@ -82,8 +88,14 @@ public final class ComponentLink {
      * component writes that stanza again on its next link, and hears of it there.
      */
     void verdict(long number, Delivery delivery) {
-        if (channel.isActive()) {
+        if (channel.isActive() && !ended) {
             channel.writeAndFlush(XmlWriter.write(Verdicts.of(number, delivery), ComponentStreams.SCOPE));
+        }
+    }
+
+    void keepAlive() {
+        if (numbered && channel.isActive() && !ended) {
+            channel.writeAndFlush(" ");
         }
     }
 
@@ -110,14 +122,19 @@ public final class ComponentLink {
         endReason = reason;
     }
 
-    /** Ends the link with {@code error}. */
+    /** Ends the link with {@code error}; from now on nothing more is taken from it or written to it. */
     void end(StreamError error) {
+        ended = true;
         endedBecause(error.condition().elementName() + error.text().map(text -> ": " + text).orElse(""));
-        channel.eventLoop().execute(() -> {
-            if (channel.isActive()) {
-                ComponentStreams.fail(channel, error);
-            }
-        });
+        try {
+            channel.eventLoop().execute(() -> {
+                if (channel.isActive()) {
+                    ComponentStreams.fail(channel, error);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The event loop has stopped: the connection is gone with it.
+        }
     }
 
     @Override

@@ -77,8 +77,12 @@ final class ComponentLinks {
         return true;
     }
 
-    /** The component, a Parley, names its run: numbers it sent before under another name mean nothing any more. */
-    void componentInstance(String named) {
+    /**
+     * The component, a Parley, names its run on {@code link}: numbers it sent before under another name mean nothing
+     * any more.
+     */
+    void componentInstance(ComponentLink link, String named) {
+        link.named(named);
         taken.instance(named);
     }
 
@@ -87,9 +91,15 @@ final class ComponentLinks {
      * verdict goes to whichever link is up when the fate is known (the one it came on may have been cut meanwhile).
      */
     void stanza(ComponentLink link, long number, XmlElement stanza) {
+        String from = link.instance();
+        if (link.ended() || !taken.isCurrent(from)) {
+            // A link that was replaced, still being read while it closes: its component sends this again on the link
+            // it holds now, where its number means what it meant when it was written.
+            return;
+        }
         Optional<CompletionStage<Delivery>> known = taken.fate(number);
         if (known.isPresent()) {
-            known.get().thenAccept(delivery -> verdict(number, delivery));
+            known.get().thenAccept(delivery -> verdict(from, number, delivery));
             return;
         }
         Optional<CompletionStage<Delivery>> fate = host.stanza(link, stanza);
@@ -100,7 +110,7 @@ final class ComponentLinks {
         CompletionStage<Delivery> settled = fate.get().handle((delivery, failure) -> failure == null ? delivery
                 : new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the host failed on it"));
         taken.taken(number, settled);
-        settled.thenAccept(delivery -> verdict(number, delivery));
+        settled.thenAccept(delivery -> verdict(from, number, delivery));
     }
 
     /**
@@ -123,13 +133,19 @@ final class ComponentLinks {
         outbox.acknowledged(number).ifPresent(entry -> entry.fate.accept(new Delivery.Written()));
     }
 
-    private void verdict(long number, Delivery delivery) {
-        current().ifPresent(link -> link.verdict(number, delivery));
+    /** To the run of the component the stanza came from: another numbers its own stanzas alike. */
+    private void verdict(String instance, long number, Delivery delivery) {
+        current().filter(link -> link.instance().equals(instance)).ifPresent(link -> link.verdict(number, delivery));
+    }
+
+    /** A numbering component takes a silent link for dead: whitespace tells it this one is alive. */
+    void keepAlive() {
+        current().ifPresent(ComponentLink::keepAlive);
     }
 
     /** What waited for a link longer than it was given goes back to its sender. */
     void expire() {
-        List<LinkOutbox.Entry> late = outbox.expired(clock.instant(), current().map(ComponentLink::number).orElse(0L));
+        List<LinkOutbox.Entry> late = outbox.expired(clock.instant());
         if (!late.isEmpty()) {
             Delivery notLinked = new Delivery.Bounced(StanzaErrorCondition.SERVICE_UNAVAILABLE, "the component was not"
                     + " linked within " + maxWait.toSeconds() + " s");

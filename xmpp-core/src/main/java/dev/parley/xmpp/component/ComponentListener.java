@@ -74,6 +74,8 @@ public final class ComponentListener implements AutoCloseable {
                 NioIoHandler.newFactory());
         ComponentLinks links = new ComponentLinks(host, Clock.systemUTC(), config.maxWait());
         io.scheduleAtFixedRate(links::expire, 1, 1, TimeUnit.SECONDS);
+        io.scheduleAtFixedRate(links::keepAlive, ComponentStreams.KEEPALIVE.toMillis(),
+                ComponentStreams.KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS);
         ChannelGroup connections = new DefaultChannelGroup("parley-link", GlobalEventExecutor.INSTANCE, true);
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
         ChannelFuture bound = new ServerBootstrap()

@@ -27,6 +27,8 @@ final class ComponentStreams {
     static final String HANDSHAKE = "handshake";
     /** How long a closing tag may wait for the other end to read it before the connection is cut. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+    /** How often the host writes whitespace to a numbering component, which takes a silent link for dead. */
+    static final Duration KEEPALIVE = Duration.ofSeconds(5);
 
     private static final Set<String> STANZA_NAMES = Set.of("message", "presence", "iq");
 

@@ -1,6 +1,7 @@
 package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.s2s.Delivery;
+import io.netty.channel.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The stanzas one end of the link has taken to send, in order, until the other end has them: numbered once, they keep
@@ -81,11 +83,6 @@ final class LinkOutbox {
         return due;
     }
 
-    /** Marks {@code entry} as not written on any link, as when its write failed; it is written on the next flush. */
-    synchronized void unwritten(Entry entry) {
-        entry.writtenOn = 0;
-    }
-
     /** Removes stanza {@code number}, acknowledged by the other end; empty when it is no longer here. */
     synchronized Optional<Entry> acknowledged(long number) {
         Entry entry = entries.remove(number);
@@ -111,14 +108,15 @@ final class LinkOutbox {
     }
 
     /**
-     * Removes the stanzas that waited past their time and are not on link {@code up} (0: none is up): a stanza on the
-     * link that is up waits for the other end's answer, which that end owes.
+     * Removes the stanzas that waited for a link past their time and were never written on one. One that was written
+     * stays until the other end answers for it, on this link or the next: it may have gone on from there, and sending
+     * it anew under another number could make it arrive twice.
      */
-    synchronized List<Entry> expired(Instant now, long up) {
+    synchronized List<Entry> expired(Instant now) {
         List<Entry> late = new ArrayList<>();
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             Entry entry = it.next();
-            if ((up == 0 || entry.writtenOn != up) && !now.isBefore(entry.waitsUntil)) {
+            if (entry.writtenOn == 0 && !now.isBefore(entry.waitsUntil)) {
                 it.remove();
                 chars -= entry.xml.length();
                 late.add(entry);
@@ -137,5 +135,30 @@ final class LinkOutbox {
 
     synchronized int size() {
         return entries.size();
+    }
+
+    /** Stanzas written on a link that the other end has not answered for yet. */
+    synchronized int written() {
+        return (int) entries.values().stream().filter(entry -> entry.writtenOn != 0).count();
+    }
+
+    /**
+     * Writes, in order, what this outbox holds that link {@code link} has not carried yet: numbered to an end that
+     * acknowledges them ({@link NumberedStanzas}), plain to another, for which being on the socket is all
+     * ({@code written} hears of each then). On the link's event loop.
+     */
+    void writeTo(Channel channel, long link, boolean numbered, LongConsumer written) {
+        for (Entry entry : toWrite(link)) {
+            if (numbered) {
+                channel.write(NumberedStanzas.wrap(entry.number, entry.xml));
+            } else {
+                channel.write(entry.xml).addListener(done -> {
+                    if (done.isSuccess()) {
+                        written.accept(entry.number);
+                    }
+                });
+            }
+        }
+        channel.flush();
     }
 }

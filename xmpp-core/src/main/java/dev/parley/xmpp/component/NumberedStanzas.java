@@ -38,9 +38,9 @@ final class NumberedStanzas {
         return is(element, STANZA);
     }
 
-    /** @throws IllegalArgumentException when {@code n} is missing or no positive number */
+    /** @throws IllegalArgumentException when {@code n} is missing or not a positive number */
     static long number(XmlElement element) {
-        return positive(element, "n");
+        return LinkElements.positive(element, "n", Long.MAX_VALUE);
     }
 
     /** The one stanza inside; @throws IllegalArgumentException when there is no such stanza */
@@ -76,26 +76,13 @@ final class NumberedStanzas {
         return is(element, ACK);
     }
 
-    /** @throws IllegalArgumentException when {@code h} is missing or no positive number */
+    /** @throws IllegalArgumentException when {@code h} is missing or not a positive number */
     static long acknowledged(XmlElement ack) {
-        return positive(ack, "h");
+        return LinkElements.positive(ack, "h", Long.MAX_VALUE);
     }
 
     private static boolean is(XmlElement element, String name) {
         return element.namespace().equals(ProxyPolicy.NAMESPACE) && element.name().equals(name);
     }
 
-    private static long positive(XmlElement element, String attribute) {
-        String value = LinkElements.required(element, attribute);
-        try {
-            long number = Long.parseLong(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // Said below, with the value.
-        }
-        throw new IllegalArgumentException("<" + element.name() + "/>'s '" + attribute + "' is no positive number: '"
-                + value + "'");
-    }
 }

@@ -13,8 +13,11 @@ import java.util.Optional;
  */
 final class PolicyParts {
 
-    /** Far beyond any real set of authorizations; a peer must not make the host collect parts without end. */
-    static final int MAX_PARTS = 1_000;
+    /**
+     * 100,000 rules, far beyond any real set of authorizations: a peer must not make the host collect parts without
+     * end (each part's domains are bounded by the link's element size limit).
+     */
+    static final int MAX_PARTS = 500;
 
     private XmlElement first;
     private int expected;
@@ -27,11 +30,8 @@ final class PolicyParts {
      * @throws IllegalArgumentException when the part is malformed or out of turn
      */
     Optional<ProxyPolicy> add(XmlElement part) {
-        int number = count(part, "part");
-        int parts = count(part, "parts");
-        if (parts > MAX_PARTS || number > parts) {
-            throw new IllegalArgumentException("policy part " + number + " of " + parts + " is out of bounds");
-        }
+        int parts = (int) LinkElements.positive(part, "parts", MAX_PARTS);
+        int number = (int) LinkElements.positive(part, "part", parts);
         if (number == 1) {
             first = part;
             expected = parts;
@@ -39,7 +39,12 @@ final class PolicyParts {
         } else if (first == null || parts != expected || number != taken + 1) {
             throw new IllegalArgumentException("policy part " + number + " of " + parts + " came out of turn");
         }
-        rules.addAll(ProxyPolicy.rules(part));
+        List<DomainPolicy.Rule> partRules = ProxyPolicy.rules(part);
+        if (partRules.size() > ProxyPolicy.RULES_PER_PART) {
+            throw new IllegalArgumentException("policy part " + number + " holds " + partRules.size()
+                    + " rules, more than " + ProxyPolicy.RULES_PER_PART);
+        }
+        rules.addAll(partRules);
         taken = number;
         if (number < parts) {
             return Optional.empty();
@@ -50,16 +55,4 @@ final class PolicyParts {
         return Optional.of(whole);
     }
 
-    private static int count(XmlElement part, String name) {
-        String value = LinkElements.required(part, name);
-        try {
-            int count = Integer.parseInt(value);
-            if (count >= 1) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // Said below, with the value.
-        }
-        throw new IllegalArgumentException("a policy's '" + name + "' is no positive number: '" + value + "'");
-    }
 }

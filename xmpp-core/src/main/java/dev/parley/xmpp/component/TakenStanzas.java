@@ -40,7 +40,12 @@ final class TakenStanzas {
         }
     }
 
-    /** The fate of stanza {@code number}, if it was taken before. */
+    /** Whether {@code named} is the instance that linked last: stanzas of another are not taken. */
+    synchronized boolean isCurrent(String named) {
+        return named.equals(instance);
+    }
+
+    /** The fate of stanza {@code number} of the current instance, if it was taken before. */
     synchronized Optional<CompletionStage<Delivery>> fate(long number) {
         Delivery known = settled.get(number);
         return known != null ? Optional.of(CompletableFuture.completedFuture(known))

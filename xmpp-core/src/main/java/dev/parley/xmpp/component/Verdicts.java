@@ -35,14 +35,9 @@ final class Verdicts {
         return element.namespace().equals(ProxyPolicy.NAMESPACE) && element.name().equals(ELEMENT);
     }
 
-    /** @throws IllegalArgumentException when {@code n} is missing or no number */
+    /** @throws IllegalArgumentException when {@code n} is missing or not a positive number */
     static long number(XmlElement verdict) {
-        String n = verdict.attribute("n").orElseThrow(() -> new IllegalArgumentException("a verdict lacks 'n'"));
-        try {
-            return Long.parseLong(n);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a verdict's 'n' is no number: '" + n + "'", e);
-        }
+        return LinkElements.positive(verdict, "n", Long.MAX_VALUE);
     }
 
     /** @throws IllegalArgumentException when the condition is none RFC 6120 defines */

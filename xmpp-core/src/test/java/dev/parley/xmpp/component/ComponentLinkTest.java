@@ -331,6 +331,69 @@ class ComponentLinkTest {
     }
 
     @Test
+    void aQuietLinkStaysUpOnTheHostsKeepalives() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(), LOOPBACK_ONLY, DOMAIN, SECRET)
+                .withSilenceLimit(Duration.ofSeconds(6)));
+        component.awaitState(LinkState::up);
+
+        Thread.sleep(8_000);
+
+        assertThat(component.states).as("no change since it came up").isEmpty();
+    }
+
+    @Test
+    void aVerdictForAnotherRunOfParleyIsNotTakenForOneOfThisRun() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        int port = listener.localAddress().getPort();
+        ComponentClient before = connect(ComponentClientConfig.of("127.0.0.1", port, LOOPBACK_ONLY, DOMAIN, SECRET)
+                .withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+        component.awaitState(LinkState::up);
+        host.silentTo.add("carol@slow.test");
+        CompletionStage<Delivery> earlier = before.submit(chat("alice@parley.test", "carol@slow.test", "first"), WAIT);
+        assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+
+        // Parley restarted (or its link settings changed): a new run links, numbering from 1 again.
+        RecordingComponent restarted = new RecordingComponent();
+        ComponentClient after = ComponentClient.start(ComponentClientConfig.of("127.0.0.1", port, LOOPBACK_ONLY,
+                DOMAIN, SECRET), restarted);
+        started.add(after);
+        restarted.awaitState(LinkState::up);
+        CompletionStage<Delivery> later = after.submit(chat("alice@parley.test", "carol@slow.test", "second"), WAIT);
+        assertThat(host.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS).elements().get(0).text())
+                .as("number 1 of the new run is not taken for number 1 of the old").isEqualTo("second");
+
+        host.silent.remove("first").complete(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
+                "the old run's stanza"));
+        Thread.sleep(500);
+        assertThat(later.toCompletableFuture()).isNotDone();
+        host.silent.remove("second").complete(new Delivery.Written());
+        assertThat(verdict(later)).isEqualTo(new Delivery.Written());
+        assertThat(earlier.toCompletableFuture()).isNotDone();
+    }
+
+    @Test
+    void aParleyProxyThatFallsSilentIsTakenForDead() throws Exception {
+        try (ServerSocket silentHost = new ServerSocket(0, 1, LOOPBACK)) {
+            connect(ComponentClientConfig.of("127.0.0.1", silentHost.getLocalPort(), LOOPBACK_ONLY, DOMAIN, SECRET)
+                    .withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)).withSilenceLimit(Duration.ofSeconds(6)));
+            try (Socket link = silentHost.accept()) {
+                // A Parley XMPP Proxy's answers (it declares its namespace), then nothing, as behind a firewall that
+                // dropped the connection without a word.
+                OutputStream out = link.getOutputStream();
+                out.write(("<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams'"
+                        + " xmlns:parley='urn:parley:proxy:0' from='parley.test' id='silent1'>").getBytes(StandardCharsets.UTF_8));
+                out.write("<handshake/>".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                component.awaitState(LinkState::up);
+
+                LinkState dead = component.awaitState(state -> !state.up(), Duration.ofSeconds(15));
+                assertThat(dead.problem().get()).contains("sent nothing for 6 s");
+            }
+        }
+    }
+
+    @Test
     void aStanzaWaitsForTheLinkNoLongerThanItWasGiven() throws Exception {
         ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", freePort(), LOOPBACK_ONLY, DOMAIN,
                 SECRET).withRetry(Duration.ofSeconds(30), Duration.ofSeconds(30)));
@@ -538,14 +601,18 @@ class ComponentLinkTest {
         }
 
         LinkState awaitState(Predicate<LinkState> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
+            return awaitState(wanted, WAIT);
+        }
+
+        LinkState awaitState(Predicate<LinkState> wanted, Duration within) throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
             while (System.nanoTime() < deadline) {
                 LinkState state = states.poll(100, TimeUnit.MILLISECONDS);
                 if (state != null && wanted.test(state)) {
                     return state;
                 }
             }
-            throw new AssertionError("no such link state within " + WAIT);
+            throw new AssertionError("no such link state within " + within);
         }
     }
 }

@@ -36,21 +36,13 @@ final class Values {
     }
 
     static int port(String text) {
-        return number(text, 1, "must be a number from 1 to 65535, not '" + text + "'");
+        return number(text, 1, 65_535, "must be a number from 1 to 65535, not '" + text + "'");
     }
 
     /** How long stanzas for Parley wait for its link: whole seconds, 1 to 600. */
     static Duration waitSeconds(String text) {
-        try {
-            int seconds = Integer.parseInt(text);
-            if (seconds >= 1 && seconds <= MAX_WAIT_SECONDS) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the text as written
-        }
-        throw new IllegalArgumentException("must be a number of seconds from 1 to " + MAX_WAIT_SECONDS + ", not '"
-                + text + "'");
+        return Duration.ofSeconds(number(text, 1, MAX_WAIT_SECONDS, "must be a number of seconds from 1 to "
+                + MAX_WAIT_SECONDS + ", not '" + text + "'"));
     }
 
     /** A port, {@code 0} for any free one, or {@link #OFF} (empty). */
@@ -58,7 +50,7 @@ final class Values {
         if (text.equalsIgnoreCase(OFF)) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(number(text, 0, "must be a number from 0 to 65535 (0: any free port) or '" + OFF
+        return OptionalInt.of(number(text, 0, 65_535, "must be a number from 0 to 65535 (0: any free port) or '" + OFF
                 + "', not '" + text + "'"));
     }
 
@@ -78,10 +70,10 @@ final class Values {
         };
     }
 
-    private static int number(String text, int lowest, String problem) {
+    private static int number(String text, int lowest, int highest, String problem) {
         try {
             int number = Integer.parseInt(text);
-            if (number >= lowest && number <= 65_535) {
+            if (number >= lowest && number <= highest) {
                 return number;
             }
         } catch (NumberFormatException e) {
