@@ -29,9 +29,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a TCP connection to a remote domain's S2S service: its targets from the
- * {@link S2sTargetResolver}, best first, each target's addresses from the {@link HostResolver}
- * raced Happy Eyeballs style (RFC 8305), the next target when all of a target's addresses fail.
- * Shared by sessions and dialback verifications.
+ * {@link S2sTargetResolver}, best first, their addresses from the {@link HostResolver} (looked up
+ * at once for all targets), all raced Happy Eyeballs style (RFC 8305) in that order: a target that
+ * does not answer (a firewall dropping packets) costs the connection attempt delay, not the
+ * connect timeout, before the next address or target is tried alongside it. Shared by sessions
+ * and dialback verifications.
  *
  * <p>Direct-TLS targets (XEP-0368) start TLS on connect; they are tried in the resolver's order with
  * the others, and skipped when the TLS policy for the domain is {@code NONE}.
@@ -81,36 +83,37 @@ final class OutboundConnector {
                                 StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, domain
                                 + " offers only direct TLS connections, and the policy for it is " + TlsPolicy.NONE));
                     }
-                    return tryTargets(domain, usable, 0, new Attempts(), stream);
+                    return tryTargets(domain, usable, new Attempts(), stream);
                 });
     }
 
-    private CompletableFuture<Channel> tryTargets(String domain, List<S2sTarget> candidates, int index, Attempts attempts,
+    /** Every address of every target, in the targets' order, then raced; a target whose name fails is skipped. */
+    private CompletableFuture<Channel> tryTargets(String domain, List<S2sTarget> candidates, Attempts attempts,
                                                   OutboundStreamSpec stream) {
-        if (index == candidates.size()) {
-            return CompletableFuture.failedFuture(attempts.failure(domain));
+        List<CompletableFuture<List<Candidate>>> lookups = new ArrayList<>(candidates.size());
+        for (S2sTarget target : candidates) {
+            lookups.add(hosts.addresses(target.host())
+                    .handle((addresses, failure) -> {
+                        if (failure != null) {
+                            attempts.add(resolutionFailure(target.host(), failure).getMessage(), false);
+                            return List.<Candidate>of();
+                        }
+                        return addresses.stream().map(address -> new Candidate(target, address)).toList();
+                    }).toCompletableFuture());
         }
-        S2sTarget target = candidates.get(index);
-        return hosts.addresses(target.host())
-                .handle((addresses, failure) -> {
-                    if (failure != null) {
-                        attempts.add(resolutionFailure(target.host(), failure).getMessage(), false);
-                        return List.<InetAddress>of();
-                    }
-                    return addresses;
-                })
-                .thenCompose(addresses -> tryAddresses(target, addresses, attempts, stream))
+        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+                .thenCompose(all -> new AddressRace(lookups.stream().flatMap(lookup -> lookup.join().stream())
+                        .toList(), attempts, stream).run())
                 .thenCompose(channel -> channel != null ? CompletableFuture.completedFuture(channel)
-                        : tryTargets(domain, candidates, index + 1, attempts, stream));
+                        : CompletableFuture.failedFuture(attempts.failure(domain)));
     }
 
-    /**
-     * Races the addresses of {@code target} (RFC 8305 §5, simplified): completes with the first that
-     * connects, or with null when none does, so that the next target is tried.
-     */
-    private CompletableFuture<Channel> tryAddresses(S2sTarget target, List<InetAddress> addresses, Attempts attempts,
-                                                    OutboundStreamSpec stream) {
-        return new AddressRace(target, addresses, attempts, stream).run();
+    /** One address of one target. */
+    private record Candidate(S2sTarget target, InetAddress address) {
+
+        InetSocketAddress socketAddress() {
+            return new InetSocketAddress(address, target.port());
+        }
     }
 
     private ChannelFuture connect(S2sTarget target, InetSocketAddress address, OutboundStreamSpec stream) {
@@ -129,9 +132,10 @@ final class OutboundConnector {
     }
 
     /**
-     * One target's addresses racing to connect, in the resolver's order (IPv6 and IPv4 interleaved):
-     * each attempt gets the connection attempt delay before the next starts alongside it, a failed
-     * attempt starts the next at once, and the first to connect wins. A loser that connects anyway
+     * The targets' addresses racing to connect, in the targets' order and each target's in the
+     * resolver's (IPv6 and IPv4 interleaved): each attempt gets the connection attempt delay before
+     * the next starts alongside it, a failed attempt starts the next at once, and the first to
+     * connect wins. A loser that connects anyway
      * loses its stream handler before it is closed, so that its end is reported to nobody.
      *
      * <p>Attempts settle on the event loops of their channels, the delay on another: state is
@@ -139,8 +143,7 @@ final class OutboundConnector {
      */
     private final class AddressRace {
 
-        private final S2sTarget target;
-        private final List<InetAddress> addresses;
+        private final List<Candidate> addresses;
         private final Attempts attempts;
         private final OutboundStreamSpec stream;
         private final CompletableFuture<Channel> outcome = new CompletableFuture<>();
@@ -149,8 +152,7 @@ final class OutboundConnector {
         private boolean decided;
         private ScheduledFuture<?> nextAttempt;
 
-        AddressRace(S2sTarget target, List<InetAddress> addresses, Attempts attempts, OutboundStreamSpec stream) {
-            this.target = target;
+        AddressRace(List<Candidate> addresses, Attempts attempts, OutboundStreamSpec stream) {
             this.addresses = addresses;
             this.attempts = attempts;
             this.stream = stream;
@@ -166,25 +168,27 @@ final class OutboundConnector {
 
         private void startNext() {
             ChannelFuture attempt;
-            InetSocketAddress address;
+            Candidate candidate;
             synchronized (this) {
                 if (decided || started == addresses.size()) {
                     return;
                 }
-                address = new InetSocketAddress(addresses.get(started++), target.port());
+                candidate = addresses.get(started++);
                 if (nextAttempt != null) {
                     nextAttempt.cancel(false);
                 }
                 nextAttempt = started < addresses.size()
                         ? group.schedule(this::startNext, connectionAttemptDelay.toNanos(), TimeUnit.NANOSECONDS)
                         : null;
-                attempt = connect(target, address, stream);
+                attempt = connect(candidate.target(), candidate.socketAddress(), stream);
                 running.add(attempt);
             }
-            attempt.addListener(done -> settled(attempt, address));
+            attempt.addListener(done -> settled(attempt, candidate));
         }
 
-        private void settled(ChannelFuture attempt, InetSocketAddress address) {
+        private void settled(ChannelFuture attempt, Candidate candidate) {
+            S2sTarget target = candidate.target();
+            InetSocketAddress address = candidate.socketAddress();
             List<ChannelFuture> losers = List.of();
             boolean won = false;
             boolean allFailed = false;

@@ -98,6 +98,11 @@ final class OutboundSessions implements DialbackVerifier {
         }
     }
 
+    /** {@code remoteDomain} showed it is up (it authenticated a stream to us): its back-off ends now. */
+    void alive(String remoteDomain) {
+        backoff.succeeded(remoteDomain);
+    }
+
     @Override
     public CompletableFuture<DialbackType> verify(String receiving, String originating, String streamId, String key) {
         if (verifications.incrementAndGet() > MAX_VERIFICATIONS) {

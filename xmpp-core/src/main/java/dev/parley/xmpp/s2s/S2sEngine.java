@@ -79,12 +79,26 @@ public final class S2sEngine implements AutoCloseable {
                       EventLoopGroup group) {
         this.group = group;
         this.stanzaListener = stanzaListener;
-        this.events = new FederationEvents(eventListener, clock);
+        this.events = new FederationEvents(event -> {
+            noticeLife(event);
+            eventListener.onEvent(event);
+        }, clock);
         this.inboundPolicy = new InboundFederationPolicy(() -> config().remoteDomains(), failures);
         this.keys = config.dialbackSecret().map(DialbackKeys::new).orElseGet(DialbackKeys::random);
         this.outbound = new OutboundSessions(settings::get, keys, group, new Bouncer(stanzaListener), failures, events,
                 sessionIds, clock);
         settings.set(settingsFor(config));
+    }
+
+    /**
+     * A remote domain that has just authenticated a stream to us is up again, whatever our last attempt to reach it
+     * said (a certificate it has replaced since, a restart): stanzas for it are tried at once instead of bouncing until
+     * the back-off ends.
+     */
+    private void noticeLife(FederationEvent event) {
+        if (event.kind() == FederationEvent.Kind.STREAM_OPENED && event.direction() == SessionDirection.INBOUND) {
+            outbound.alive(event.remoteDomain());
+        }
     }
 
     /**

@@ -87,22 +87,56 @@ class HappyEyeballsTest {
         assertThat(inboxA.drain()).isEmpty();
     }
 
+    @Test
+    void aFirstTargetThatDropsPacketsCostsTheAttemptDelayNotTheConnectTimeout() throws Exception {
+        b = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), inboxB);
+        int port = b.localAddress().getPort();
+        InetAddress dropping = InetAddress.getByName("127.0.0.1");
+        blackHole(new InetSocketAddress(dropping, 0));
+        int droppingPort = blackHole.getLocalPort();
+        // Two SRV targets: the preferred one behind a firewall that drops packets, the second where B listens.
+        S2sTargetResolver targets = domain -> domain.equals("b.test")
+                ? CompletableFuture.completedFuture(List.of(new S2sTarget("dropping.b.test", droppingPort, false),
+                        new S2sTarget(HOST, port, false)))
+                : dns.targets(domain);
+        HostResolver hosts = host -> host.equals("dropping.b.test") ? CompletableFuture.completedFuture(List.of(dropping))
+                : host.equals(HOST) ? CompletableFuture.completedFuture(List.of(InetAddress.getLoopbackAddress()))
+                : dns.addresses(host);
+        a = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), targets, hosts)
+                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(5)), inboxA);
+        dns.register("a.test", a.localAddress().getPort());
+
+        long start = System.nanoTime();
+        a.send(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello"));
+        inboxB.next();
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(took).as("the default attempt delay (250 ms) and a dialback, far from the 20 s connect timeout")
+                .isLessThan(3_000);
+        assertThat(a.sessions()).filteredOn(session -> session.direction() == SessionDirection.OUTBOUND)
+                .singleElement()
+                .satisfies(session -> assertThat(session.remoteAddress()).hasValueSatisfying(address ->
+                        assertThat(address.getPort()).isEqualTo(port)));
+    }
+
     /**
-     * A listening socket whose accept queue is full and never drained: the kernel drops further
-     * SYNs, so a connection attempt neither succeeds nor fails until its own timeout.
+     * A listening socket (port 0: a free one) whose accept queue is full and never drained: the
+     * kernel drops further SYNs, so a connection attempt neither succeeds nor fails until its own
+     * timeout.
      */
     private void blackHole(InetSocketAddress address) throws IOException {
         blackHole = new ServerSocket();
         blackHole.bind(address, 1);
+        InetSocketAddress bound = new InetSocketAddress(address.getAddress(), blackHole.getLocalPort());
         for (int i = 0; i < 16; i++) {
             Socket filler = new Socket();
             backlog.add(filler);
             try {
-                filler.connect(address, 200);
+                filler.connect(bound, 200);
             } catch (SocketTimeoutException full) {
                 return;
             }
         }
-        throw new IllegalStateException("the accept queue of " + address + " never filled");
+        throw new IllegalStateException("the accept queue of " + bound + " never filled");
     }
 }

@@ -81,6 +81,27 @@ class ReconnectBackoffTest {
     }
 
     @Test
+    void aDomainThatConnectsToUsEndsItsBackOffAtOnce() throws IOException, InterruptedException {
+        dns.register("b.test", closedPort());
+        engine = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns)
+                .withHealth(SessionHealth.DEFAULTS.withRetryAfter(Duration.ofMinutes(5), Duration.ofMinutes(5))), inbox);
+        dns.register("a.test", engine.localAddress().getPort());
+        engine.send(Stanzas.message("alice@a.test", "bob@b.test", "m1", "while down"));
+        assertThat(Stanzas.errorCondition(inbox.next())).isEqualTo("remote-server-not-found");
+
+        // B comes back (its certificate fixed, say) and writes to A first: A sees that it is up.
+        b = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), inboxB);
+        dns.register("b.test", b.localAddress().getPort());
+        b.send(Stanzas.message("bob@b.test", "alice@a.test", "m2", "I am back"));
+        assertThat(Stanzas.body(inbox.next())).isEqualTo("I am back");
+
+        engine.send(Stanzas.message("alice@a.test", "bob@b.test", "m3", "welcome back"));
+
+        assertThat(Stanzas.body(inboxB.next())).as("tried at once, five minutes early").isEqualTo("welcome back");
+        assertThat(inbox.drain()).isEmpty();
+    }
+
+    @Test
     void windowDoublesWithEachFailureInARowUpToTheMaximumAndResetsOnSuccess() {
         MutableClock clock = new MutableClock();
         RetryBackoff backoff = new RetryBackoff(() -> SessionHealth.DEFAULTS.withRetryAfter(Duration.ofSeconds(5),
