@@ -153,6 +153,10 @@ final class ComponentLinks {
         }
     }
 
+    boolean hasRoom() {
+        return outbox.hasRoom();
+    }
+
     /** Stanzas for the component not acknowledged yet. */
     int waiting() {
         return outbox.size();
