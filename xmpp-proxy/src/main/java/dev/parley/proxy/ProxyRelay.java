@@ -123,13 +123,6 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         }
     }
 
-    /** While many stanzas wait for Parley, the engine stops reading from remote servers, which slows them down. */
-    @Override
-    public boolean hasRoom() {
-        ComponentListener listener = toParley;
-        return listener == null || listener.hasRoom();
-    }
-
     /**
      * From Parley, to a remote domain: to the engine, which queues it for the domain's session; Parley hears what
      * became of it once the engine knows (written to the remote server, or why not). Once stopping, nothing is taken.

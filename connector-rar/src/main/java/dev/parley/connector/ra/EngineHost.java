@@ -21,7 +21,6 @@ import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.EngineConfig;
 import dev.parley.xmpp.s2s.S2sEngine;
 import dev.parley.xmpp.s2s.SessionInfo;
-import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.stanza.Bounces;
 import dev.parley.xmpp.stanza.StanzaError;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
@@ -99,18 +98,7 @@ final class EngineHost implements StanzaRefusal {
         try {
             EngineConfig config = configFor(settings, here);
             if (engine == null) {
-                engine = S2sEngine.start(config, new StanzaListener() {
-                    @Override
-                    public void onStanza(XmlElement stanza) {
-                        inbound.stanza(stanza);
-                    }
-
-                    @Override
-                    public boolean hasRoom() {
-                        // A remote server is slowed down, not refused, while the application catches up.
-                        return inbound.hasRoom();
-                    }
-                }, inbound::event);
+                engine = S2sEngine.start(config, inbound::stanza, inbound::event);
                 LOG.log(Level.INFO, "XMPP federation started for {0}, listening on {1}", here.xmppDomain(),
                         engine.localAddress());
             } else {

@@ -20,12 +20,9 @@ import java.util.stream.IntStream;
  * Hands what the engine receives to the MDB activated on the adapter. Stanzas travel in lanes
  * chosen by their sender, so that one remote user's stanzas reach the application in the order
  * they arrived while different senders do not wait for each other. Before the MDB is active, or
- * while it is redeployed, or while the application is slower than the remote servers, stanzas wait
- * in their lane. Past half of its bounds (count per lane, size in all) the dispatcher says it has
- * no room ({@link #hasRoom}), and the engine stops reading from the servers that deliver, so they
- * slow down instead of being refused; the other half takes what was read already. A stanza that
- * still does not fit, or one the application keeps failing on, is returned to its sender as an
- * error, so nothing is dropped silently.
+ * while it is redeployed, stanzas wait in their lane, bounded by count per lane and by size in
+ * all; a stanza that does not fit, or one the application keeps failing on, is returned to its
+ * sender as an error, so nothing is dropped silently.
  * Federation events (for the audit trail) have a lane of their own, with refusals from one address
  * throttled; when it is full they are counted and logged instead, as a flood of refused connections
  * must not take memory without bound.
@@ -34,9 +31,7 @@ final class InboundDispatcher {
 
     private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
     static final int STANZA_LANES = 4;
-    /** Past this many in one lane the engine is asked to read no more; twice as many fit. */
     static final int STANZAS_PER_LANE = 2_500;
-    static final int LANE_CAPACITY = 2 * STANZAS_PER_LANE;
     static final int EVENTS = 10_000;
     /** Stanza text waiting in all lanes together: 32 Mi characters, some 64 MiB of heap as Java strings. */
     static final long WAITING_CHARS = 32L * 1024 * 1024;
@@ -61,7 +56,7 @@ final class InboundDispatcher {
         this.refusal = refusal;
         this.budget = new StanzaBudget(waitingChars);
         this.stanzaLanes = IntStream.range(0, STANZA_LANES)
-                .mapToObj(i -> new Lane<XmlElement>("stanza-" + i, LANE_CAPACITY, executor, endpoints::get,
+                .mapToObj(i -> new Lane<XmlElement>("stanza-" + i, STANZAS_PER_LANE, executor, endpoints::get,
                         FederationListener::onStanza,
                         stanza -> refusal.refuse(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, FAILED),
                         budget::release, retryPause))
@@ -80,14 +75,6 @@ final class InboundDispatcher {
             budget.release(stanza);
             refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, FULL);
         }
-    }
-
-    /**
-     * Whether more stanzas are welcome now: every lane below {@link #STANZAS_PER_LANE} and less than half of the size
-     * budget used. When not, the engine reads no more from remote servers until there is room again.
-     */
-    boolean hasRoom() {
-        return budget.used() < budget.max() / 2 && stanzaLanes.stream().allMatch(lane -> lane.size() < STANZAS_PER_LANE);
     }
 
     /** Takes a federation event from the engine (on its I/O thread, so never blocking). */

@@ -40,10 +40,6 @@ final class StanzaBudget {
         return used.get();
     }
 
-    long max() {
-        return maxChars;
-    }
-
     /** The characters of names, attribute values and text: close to the stanza's size as XML, and deterministic. */
     static long chars(XmlElement element) {
         long total = element.name().length() + element.namespace().length();

@@ -129,23 +129,9 @@ class InboundDispatcherTest {
     }
 
     @Test
-    void pastHalfOfALaneTheEngineIsAskedToReadNoMoreAndTheRestStillFits() {
-        String sender = "flood@remote.test/x";
-        assertThat(dispatcher.hasRoom()).isTrue();
-        IntStream.range(0, InboundDispatcher.STANZAS_PER_LANE).forEach(i -> dispatcher.stanza(message(sender, "m" + i)));
-
-        assertThat(dispatcher.hasRoom()).isFalse();
-        dispatcher.stanza(message(sender, "read already"));
-        assertThat(refused).isEmpty();
-
-        dispatcher.activate(mdb);
-        eventually(() -> dispatcher.hasRoom());
-    }
-
-    @Test
     void aFullLaneReturnsTheStanzaWithARetryableError() {
         String sender = "flood@remote.test/x";
-        IntStream.range(0, InboundDispatcher.LANE_CAPACITY).forEach(i -> dispatcher.stanza(message(sender, "m" + i)));
+        IntStream.range(0, InboundDispatcher.STANZAS_PER_LANE).forEach(i -> dispatcher.stanza(message(sender, "m" + i)));
         assertThat(refused).isEmpty();
 
         dispatcher.stanza(message(sender, "one too many"));

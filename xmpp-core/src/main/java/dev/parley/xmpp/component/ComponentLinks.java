@@ -153,10 +153,6 @@ final class ComponentLinks {
         }
     }
 
-    boolean hasRoom() {
-        return outbox.hasRoom();
-    }
-
     /** Stanzas for the component not acknowledged yet. */
     int waiting() {
         return outbox.size();

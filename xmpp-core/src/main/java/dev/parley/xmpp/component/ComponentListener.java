@@ -146,14 +146,6 @@ public final class ComponentListener implements AutoCloseable {
         links.drain();
     }
 
-    /**
-     * Whether the stanzas waiting for the component fill less than half of what may wait: past that, whoever sends
-     * should slow down (the proxy stops reading from remote servers), as the rest is refused.
-     */
-    public boolean hasRoom() {
-        return links.hasRoom();
-    }
-
     /** Stanzas for the component it has not acknowledged yet. */
     public int waiting() {
         return links.waiting();

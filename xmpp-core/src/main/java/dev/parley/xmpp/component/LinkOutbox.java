@@ -137,11 +137,6 @@ final class LinkOutbox {
         return entries.size();
     }
 
-    /** Whether it is less than half full, by count and by size: past that, whoever fills it should slow down. */
-    synchronized boolean hasRoom() {
-        return entries.size() < maxStanzas / 2 && chars < maxChars / 2;
-    }
-
     /** Stanzas written on a link that the other end has not answered for yet. */
     synchronized int written() {
         return (int) entries.values().stream().filter(entry -> entry.writtenOn != 0).count();

@@ -13,9 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lets through only stanzas that an authenticated domain pair covers, addressed by valid JIDs, and hands them to the
@@ -28,9 +26,6 @@ import java.util.concurrent.TimeUnit;
  * is reported so.
  */
 final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
-
-    /** How often a peer held back for a full host is looked at again. */
-    private static final Duration ROOM_CHECK = Duration.ofMillis(20);
 
     private static final System.Logger LOG = System.getLogger(InboundStanzaGate.class.getName());
 
@@ -81,21 +76,6 @@ final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
         }
         session.delivered();
         Bouncer.deliver(listener, element);
-        if (!listener.hasRoom() && ReadPacing.holdBack(ctx.channel())) {
-            ctx.executor().schedule(() -> releaseWhenRoom(ctx), ROOM_CHECK.toNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** Until the host has room again, this peer's stanzas wait in its own socket. */
-    private void releaseWhenRoom(ChannelHandlerContext ctx) {
-        if (!ctx.channel().isActive()) {
-            return;
-        }
-        if (listener.hasRoom()) {
-            ReadPacing.release(ctx.channel());
-        } else {
-            ctx.executor().schedule(() -> releaseWhenRoom(ctx), ROOM_CHECK.toNanos(), TimeUnit.NANOSECONDS);
-        }
     }
 
     /**

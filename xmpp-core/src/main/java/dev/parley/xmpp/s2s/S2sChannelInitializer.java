@@ -64,7 +64,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
             dialback.orElseThrow().tls().startServer(channel.pipeline());
         }
         channel.pipeline()
-                .addLast("read-pacing", new ReadPacing())
+                .addLast("read-while-writable", new ReadWhileWritable())
                 // XMPP is UTF-8 only (RFC 6120 §11.6); handlers write text.
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
                 .addLast(StreamRestart.DECODER, new XmlStreamDecoder(config.limits()))

@@ -12,14 +12,4 @@ import dev.parley.xmpp.xml.XmlElement;
 public interface StanzaListener {
 
     void onStanza(XmlElement stanza);
-
-    /**
-     * Whether the listener can take more now. While it cannot, the engine reads nothing more from a remote server that
-     * just delivered to it, so that TCP slows that server down instead of its stanzas being refused, and asks again
-     * every few milliseconds. What was read already still arrives: a listener that says it has no room must take a
-     * little more.
-     */
-    default boolean hasRoom() {
-        return true;
-    }
 }

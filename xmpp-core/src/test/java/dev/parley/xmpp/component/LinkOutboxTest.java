@@ -55,17 +55,6 @@ class LinkOutboxTest {
     }
 
     @Test
-    void pastHalfFullItAsksToSlowDown() {
-        LinkOutbox outbox = new LinkOutbox(4, 1_000);
-        add(outbox, "<a/>");
-        assertThat(outbox.hasRoom()).isTrue();
-        add(outbox, "<b/>");
-        assertThat(outbox.hasRoom()).isFalse();
-        outbox.acknowledgedUpTo(1);
-        assertThat(outbox.hasRoom()).isTrue();
-    }
-
-    @Test
     void onlyWhatWasNeverWrittenExpires() {
         LinkOutbox outbox = new LinkOutbox(10, 1_000);
         add(outbox, "<written/>");
