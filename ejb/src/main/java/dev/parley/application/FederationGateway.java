@@ -9,8 +9,9 @@ public interface FederationGateway {
     /**
      * Sends {@code stanza} and waits until it is on the remote server's socket or has failed.
      * Never bounces by itself: the outcome says why a stanza could not go, and the caller decides
-     * whether to try again or return it to its sender. While federation is off the outcome is
-     * {@code service-unavailable} with the reason. When the engine gives no verdict in reasonable
+     * whether to try again or return it to its sender. While the engine cannot take stanzas (it is
+     * off, failed to start, or the adapter has no connection) the outcome is
+     * {@code remote-server-timeout} with the reason, which the caller may retry. When the engine gives no verdict in reasonable
      * time the outcome is {@code Written}: the engine keeps the stanza and, should it fail later,
      * returns the error to the sender through the inbound path; it must not be sent again.
      */

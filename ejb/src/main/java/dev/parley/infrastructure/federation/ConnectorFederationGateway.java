@@ -33,9 +33,10 @@ public class ConnectorFederationGateway implements FederationGateway {
 
     /**
      * The engine's verdict. When the engine cannot take the stanza (it failed to start, federation was switched off a
-     * moment ago, the adapter has no connection to give, the engine failed on it), the verdict is
-     * {@code remote-server-timeout}, which the routing retries within its window and then returns to the sender: a
-     * stanza never goes to the dead-letter queue, or back at once, for a failure time can mend.
+     * moment ago, the adapter has no connection to give), the verdict is {@code remote-server-timeout}, which the
+     * routing retries within its window and then returns to the sender: a stanza never goes to the dead-letter queue,
+     * or back at once, for a failure time can mend. A failure of the engine on the stanza itself is a fault here, not
+     * at the remote server: it goes back to the sender at once as {@code internal-server-error}.
      */
     @Override
     public Delivery send(StanzaEnvelope stanza) {
@@ -50,7 +51,8 @@ public class ConnectorFederationGateway implements FederationGateway {
             return notNow("no connection to Parley's S2S engine: " + e.getMessage());
         } catch (IllegalStateException e) {
             LOG.log(Level.ERROR, "The S2S engine failed on a stanza to " + stanza.to(), e);
-            return notNow("Parley's S2S engine failed on it: " + e.getMessage());
+            return new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
+                    "Parley's S2S engine failed on it: " + e.getMessage());
         } catch (InterruptedException e) {
             // The engine has the stanza: treated as accepted, as a rollback would send it twice.
             Thread.currentThread().interrupt();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the routing hears from the engine when the engine cannot take a stanza: a failure time can mend, which it
- * retries within its window and then returns to the sender, never the dead-letter queue or an error at once.
+ * retries within its window and then returns to the sender, never the dead-letter queue; a fault of the engine on the
+ * stanza itself goes back to the sender at once.
  */
 class ConnectorFederationGatewayTest {
 
@@ -48,11 +49,11 @@ class ConnectorFederationGatewayTest {
     }
 
     @Test
-    void anEngineFailingOnAStanzaIsTriedAgainLater() throws Exception {
+    void anEngineFailingOnTheStanzaItselfTellsTheSenderAtOnce() throws Exception {
         gateway.connections = factory(failingWith(new IllegalStateException("the engine failed")));
 
-        assertThat(gateway.send(chat())).isInstanceOfSatisfying(Delivery.Bounced.class, bounced ->
-                assertThat(RetryPolicy.isTransient(bounced.condition())).isTrue());
+        assertThat(gateway.send(chat())).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
+                "Parley's S2S engine failed on it: the engine failed"));
     }
 
     @Test

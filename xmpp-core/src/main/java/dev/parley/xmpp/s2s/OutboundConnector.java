@@ -87,23 +87,31 @@ final class OutboundConnector {
                 });
     }
 
-    /** Every address of every target, in the targets' order, then raced; a target whose name fails is skipped. */
+    /**
+     * Every address of every target, raced in the targets' order; a target whose name fails is skipped. All names are
+     * looked up at once, and each target joins the race as soon as it and the targets before it are known: a slow
+     * lookup of a backup target delays nothing while the preferred one connects.
+     */
     private CompletableFuture<Channel> tryTargets(String domain, List<S2sTarget> candidates, Attempts attempts,
                                                   OutboundStreamSpec stream) {
-        List<CompletableFuture<List<Candidate>>> lookups = new ArrayList<>(candidates.size());
+        AddressRace race = new AddressRace(attempts, stream);
+        CompletableFuture<Void> inOrder = CompletableFuture.completedFuture(null);
         for (S2sTarget target : candidates) {
-            lookups.add(hosts.addresses(target.host())
+            CompletableFuture<List<Candidate>> lookup = hosts.addresses(target.host())
                     .handle((addresses, failure) -> {
                         if (failure != null) {
                             attempts.add(resolutionFailure(target.host(), failure).getMessage(), false);
                             return List.<Candidate>of();
                         }
                         return addresses.stream().map(address -> new Candidate(target, address)).toList();
-                    }).toCompletableFuture());
+                    }).toCompletableFuture();
+            inOrder = inOrder.thenCombine(lookup, (before, found) -> {
+                race.join(found);
+                return null;
+            });
         }
-        return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
-                .thenCompose(all -> new AddressRace(lookups.stream().flatMap(lookup -> lookup.join().stream())
-                        .toList(), attempts, stream).run())
+        inOrder.whenComplete((all, failure) -> race.allJoined());
+        return race.outcome()
                 .thenCompose(channel -> channel != null ? CompletableFuture.completedFuture(channel)
                         : CompletableFuture.failedFuture(attempts.failure(domain)));
     }
@@ -143,41 +151,70 @@ final class OutboundConnector {
      */
     private final class AddressRace {
 
-        private final List<Candidate> addresses;
+        private final List<Candidate> addresses = new ArrayList<>();
         private final Attempts attempts;
         private final OutboundStreamSpec stream;
         private final CompletableFuture<Channel> outcome = new CompletableFuture<>();
         private final List<ChannelFuture> running = new ArrayList<>();
         private int started;
         private boolean decided;
+        /** Every target's addresses have joined. */
+        private boolean allJoined;
+        /** The next attempt is due, but its address is not known yet: it starts as soon as one joins. */
+        private boolean due;
         private ScheduledFuture<?> nextAttempt;
 
-        AddressRace(List<Candidate> addresses, Attempts attempts, OutboundStreamSpec stream) {
-            this.addresses = addresses;
+        AddressRace(Attempts attempts, OutboundStreamSpec stream) {
             this.attempts = attempts;
             this.stream = stream;
         }
 
-        CompletableFuture<Channel> run() {
-            if (addresses.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            startNext();
+        /** The first channel to connect, or null when every address failed. */
+        CompletableFuture<Channel> outcome() {
             return outcome;
+        }
+
+        /** The next target's addresses, behind the ones before; the first ones start the race. */
+        void join(List<Candidate> more) {
+            boolean startNow;
+            synchronized (this) {
+                addresses.addAll(more);
+                startNow = !more.isEmpty() && (started == 0 || due);
+                due = false;
+            }
+            if (startNow) {
+                startNext();
+            }
+        }
+
+        void allJoined() {
+            boolean lost;
+            synchronized (this) {
+                allJoined = true;
+                lost = !decided && running.isEmpty() && started == addresses.size();
+                decided |= lost;
+            }
+            if (lost) {
+                outcome.complete(null);
+            }
         }
 
         private void startNext() {
             ChannelFuture attempt;
             Candidate candidate;
             synchronized (this) {
-                if (decided || started == addresses.size()) {
+                if (decided) {
+                    return;
+                }
+                if (started == addresses.size()) {
+                    due = !allJoined;
                     return;
                 }
                 candidate = addresses.get(started++);
                 if (nextAttempt != null) {
                     nextAttempt.cancel(false);
                 }
-                nextAttempt = started < addresses.size()
+                nextAttempt = started < addresses.size() || !allJoined
                         ? group.schedule(this::startNext, connectionAttemptDelay.toNanos(), TimeUnit.NANOSECONDS)
                         : null;
                 attempt = connect(candidate.target(), candidate.socketAddress(), stream);
@@ -214,7 +251,7 @@ final class OutboundConnector {
                     LOG.log(Level.DEBUG, "cannot connect to {0} ({1}): {2}", target.host(), address, cause.toString());
                     attempts.add(target.host() + " " + address.getAddress().getHostAddress() + ":" + target.port()
                             + ": " + (timeout ? "no answer in time" : cause.getMessage()), timeout);
-                    allFailed = running.isEmpty() && started == addresses.size();
+                    allFailed = running.isEmpty() && started == addresses.size() && allJoined;
                     decided = allFailed;
                 }
             }

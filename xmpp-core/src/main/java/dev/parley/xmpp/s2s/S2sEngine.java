@@ -91,12 +91,14 @@ public final class S2sEngine implements AutoCloseable {
     }
 
     /**
-     * A remote domain that has just authenticated a stream to us is up again, whatever our last attempt to reach it
-     * said (a certificate it has replaced since, a restart): stanzas for it are tried at once instead of bouncing until
-     * the back-off ends.
+     * A remote domain that has just authenticated a stream to us by dialback is up again, whatever our last attempt to
+     * reach it said (a certificate it has replaced since, a restart): stanzas for it are tried at once instead of
+     * bouncing until the back-off ends. Dialback proves that we reached its authoritative server to verify it; SASL
+     * EXTERNAL proves only that it reached us, which a one-way firewall allows.
      */
     private void noticeLife(FederationEvent event) {
-        if (event.kind() == FederationEvent.Kind.STREAM_OPENED && event.direction() == SessionDirection.INBOUND) {
+        if (event.kind() == FederationEvent.Kind.STREAM_OPENED && event.direction() == SessionDirection.INBOUND
+                && event.authMethod().filter(method -> method == AuthMethod.DIALBACK).isPresent()) {
             outbound.alive(event.remoteDomain());
         }
     }

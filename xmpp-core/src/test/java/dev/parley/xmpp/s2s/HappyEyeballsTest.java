@@ -119,6 +119,28 @@ class HappyEyeballsTest {
                         assertThat(address.getPort()).isEqualTo(port)));
     }
 
+    @Test
+    void aBackupTargetWhoseNameIsSlowToResolveDelaysNothing() throws Exception {
+        b = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), inboxB);
+        int port = b.localAddress().getPort();
+        S2sTargetResolver targets = domain -> domain.equals("b.test")
+                ? CompletableFuture.completedFuture(List.of(new S2sTarget(HOST, port, false),
+                        new S2sTarget("backup.b.test", port, false)))
+                : dns.targets(domain);
+        // The backup's DNS server does not answer (yet): the preferred target must not wait for it.
+        HostResolver hosts = host -> host.equals("backup.b.test") ? new CompletableFuture<>()
+                : host.equals(HOST) ? CompletableFuture.completedFuture(List.of(InetAddress.getLoopbackAddress()))
+                : dns.addresses(host);
+        a = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), targets, hosts),
+                inboxA);
+        dns.register("a.test", a.localAddress().getPort());
+
+        a.send(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello"));
+
+        assertThat(Stanzas.body(inboxB.next())).isEqualTo("hello");
+        assertThat(inboxA.drain()).isEmpty();
+    }
+
     /**
      * A listening socket (port 0: a free one) whose accept queue is full and never drained: the
      * kernel drops further SYNs, so a connection attempt neither succeeds nor fails until its own
