@@ -4,6 +4,7 @@ import dev.parley.it.peers.CertificateKind;
 import dev.parley.it.peers.DomainPlan;
 import dev.parley.it.peers.EjabberdPeer;
 import dev.parley.it.peers.FederationPeer;
+import dev.parley.it.peers.HostedComponent;
 import dev.parley.it.peers.ParleyProxyPeer;
 import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
@@ -58,7 +59,7 @@ final class RealPeers implements AutoCloseable {
 
     /** Starts one server of its kind per domain, in the map's order, each securing its streams as {@code security} says. */
     static RealPeers start(PeerSecurity security, Map<String, Kind> domains) {
-        return start(security, domains, ParleyDomain.PARLEY, "");
+        return start(security, domains, ParleyDomain.PARLEY, "", "");
     }
 
     /**
@@ -67,24 +68,32 @@ final class RealPeers implements AutoCloseable {
      * test CA ({@link #ca()}) for Parley's domain, the name under which Parley finds the proxy.
      */
     static RealPeers behindParleyProxy(String linkSecret, PeerSecurity security, Map<String, Kind> domains) {
-        return start(security, domains, ParleyDomain.PARLEY_PROXY, linkSecret);
+        return start(security, domains, ParleyDomain.PARLEY_PROXY, linkSecret, "");
     }
 
     /**
-     * Like {@link #start(PeerSecurity, Map)}, but Parley's domain is hosted by the first Prosody as an external
-     * component (XEP-0114) with {@code componentSecret}: the DNS names that Prosody for it, and Parley links to its
-     * component port ({@link #componentHost()}).
+     * Like {@link #start(PeerSecurity, Map)}, but Parley's domain is hosted by the server of {@code hostDomain} (one of
+     * {@code domains}, Prosody or ejabberd) as an external component (XEP-0114) with {@code componentSecret}: the DNS
+     * names that server for it, and Parley links to its component port ({@link #componentHost()}).
      */
-    static RealPeers behindProsodyComponentHost(String componentSecret, PeerSecurity security,
-                                                Map<String, Kind> domains) {
-        return start(security, domains, ParleyDomain.PROSODY_COMPONENT, componentSecret);
+    static RealPeers behindComponentHost(String hostDomain, String componentSecret, PeerSecurity security,
+                                         Map<String, Kind> domains) {
+        if (!domains.containsKey(hostDomain)) {
+            throw new IllegalArgumentException("The component host " + hostDomain + " is none of " + domains.keySet());
+        }
+        return start(security, domains, ParleyDomain.COMPONENT_HOST, componentSecret, hostDomain);
     }
 
     /** Who serves Parley's domain towards the peers. */
-    private enum ParleyDomain { PARLEY, PARLEY_PROXY, PROSODY_COMPONENT }
+    private enum ParleyDomain { PARLEY, PARLEY_PROXY, COMPONENT_HOST }
 
+    /**
+     * {@code secret} is the Parley XMPP Proxy's link password or the component secret; {@code componentHost} the domain
+     * of the peer that hosts Parley's as a component, empty unless one does.
+     */
     private static RealPeers start(PeerSecurity security, Map<String, Kind> domains, ParleyDomain servedBy,
-                                   String secret) {
+                                   String secret, String componentHost) {
+        HostedComponent parleyAsComponent = new HostedComponent(ItEnvironment.XMPP_DOMAIN, secret);
         List<DomainPlan> plans = new ArrayList<>();
         domains.forEach((domain, kind) -> plans.add(kind == Kind.PROSODY ? ProsodyPeer.plan(domain, security)
                 : EjabberdPeer.plan(domain, security)));
@@ -92,19 +101,19 @@ final class RealPeers implements AutoCloseable {
             case PARLEY -> DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
                     .at(ItEnvironment.loopback(ItEnvironment.address()));
             case PARLEY_PROXY -> ParleyProxyPeer.plan(ItEnvironment.XMPP_DOMAIN);
-            case PROSODY_COMPONENT -> ProsodyPeer.componentPlan(ItEnvironment.XMPP_DOMAIN, security);
+            case COMPONENT_HOST -> parleyAsComponent.plan(security);
         });
         PeerNetwork network = PeerNetwork.startWithDns(ItEnvironment.dns(), plans.toArray(DomainPlan[]::new));
         TestCa ca = TestCa.create(network.runDir().resolve("ca"));
         Map<String, FederationPeer> peers = new LinkedHashMap<>();
-        String componentHost = servedBy == ParleyDomain.PROSODY_COMPONENT ? domains.entrySet().stream()
-                .filter(entry -> entry.getValue() == Kind.PROSODY).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("a component host needs a Prosody")) : "";
-        domains.forEach((domain, kind) -> peers.put(domain, kind == Kind.EJABBERD
-                ? new EjabberdPeer(network, domain, security, ca)
-                : domain.equals(componentHost) ? ProsodyPeer.hostingComponent(network, domain, security, ca,
-                        ItEnvironment.XMPP_DOMAIN, secret)
-                : new ProsodyPeer(network, domain, security, ca)));
+        domains.forEach((domain, kind) -> {
+            FederationPeer peer = kind == Kind.PROSODY ? new ProsodyPeer(network, domain, security, ca)
+                    : new EjabberdPeer(network, domain, security, ca);
+            if (domain.equals(componentHost)) {
+                peer.hostComponent(parleyAsComponent);
+            }
+            peers.put(domain, peer);
+        });
         Optional<ParleyProxyPeer> proxy = servedBy == ParleyDomain.PARLEY_PROXY
                 ? Optional.of(new ParleyProxyPeer(network, ItEnvironment.XMPP_DOMAIN, secret, Optional.of(
                         ca.issue(ItEnvironment.XMPP_DOMAIN, CertificateKind.VALID, SubjectAltNames.DNS_NAME_ONLY))))
@@ -120,9 +129,9 @@ final class RealPeers implements AutoCloseable {
         return started;
     }
 
-    /** Where the Prosody hosting Parley's domain as a component listens for Parley's link. */
+    /** Where the server hosting Parley's domain as a component listens for Parley's link. */
     InetSocketAddress componentHost() {
-        return new InetSocketAddress(network.address(ItEnvironment.XMPP_DOMAIN), ProsodyPeer.COMPONENT_PORT);
+        return new InetSocketAddress(network.address(ItEnvironment.XMPP_DOMAIN), HostedComponent.PORT);
     }
 
     /** The Parley XMPP Proxy serving Parley's domain, for the tests that started one. */

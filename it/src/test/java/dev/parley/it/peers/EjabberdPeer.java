@@ -50,7 +50,7 @@ public final class EjabberdPeer extends ProcessPeer {
         env.put("NSS_WRAPPER_HOSTS", network.hostsFile().toString());
         process = ChildProcess.start("ejabberd " + domain, erl, dir.resolve("console.log"), log(),
                 dir.resolve("error.log"));
-        process.awaitListening(address(), START, c2sPort(), s2sPort(), PeerPorts.EJABBERD_API);
+        awaitListening(START, c2sPort(), s2sPort(), PeerPorts.EJABBERD_API);
     }
 
     private Path writeConfig() {
@@ -75,8 +75,32 @@ public final class EjabberdPeer extends ProcessPeer {
                 Map.entry("CERTFILES", certfiles),
                 Map.entry("CA_FILE", security.caAuthenticated() ? "ca_file: \"" + ca.certificateFile() + "\"" : ""),
                 Map.entry("S2S_STARTTLS", startTls),
-                Map.entry("MODULES", security.caAuthenticated() ? "" : "  mod_s2s_dialback: {}")),
+                Map.entry("MODULES", security.caAuthenticated() ? "" : "  mod_s2s_dialback: {}"),
+                Map.entry("COMPONENT_LISTENERS", hostedComponent().map(this::componentListeners).orElse(""))),
                 dir.resolve("ejabberd.yml"));
+    }
+
+    /**
+     * A listener binds one address, so the component's domain gets an S2S listener of its own beside the component's
+     * ({@code ejabberd_service}); that domain must not be in {@code hosts}, or ejabberd refuses the component.
+     */
+    private String componentListeners(HostedComponent hosted) {
+        String address = componentAddress();
+        return """
+                  -
+                    port: %d
+                    ip: "%s"
+                    module: ejabberd_s2s_in
+                    tls: %s
+                  -
+                    port: %d
+                    ip: "%s"
+                    module: ejabberd_service
+                    hosts:
+                      "%s":
+                        password: "%s"
+                """.formatted(s2sPort(), address, security.directTls(), HostedComponent.PORT, address,
+                hosted.domain(), hosted.secret());
     }
 
     /** ejabberd reads certificate, chain and key from one PEM file. */

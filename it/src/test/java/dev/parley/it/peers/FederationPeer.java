@@ -28,6 +28,13 @@ public interface FederationPeer extends AutoCloseable {
     /** Its own log, at debug level where the server offers it: the place to look when federation fails. */
     Path log();
 
+    /**
+     * Makes it also host {@code component} (XEP-0114) from its {@link #start()} on: the component's S2S streams and
+     * its link, both on the component domain's own address, which the network's plan must hold
+     * ({@link HostedComponent#plan}).
+     */
+    void hostComponent(HostedComponent component);
+
     /** Writes its config, starts the process and returns once its ports accept connections. */
     void start();
 

@@ -2,11 +2,13 @@ package dev.parley.it.peers;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What every peer that runs as a child process has: its domain on the run's network, its security mode, the test
- * CA, a folder of its own under the run, and the process once started. Subclasses know how to configure, start and
- * register users on their server.
+ * CA, a folder of its own under the run, the component it may host, and the process once started. Subclasses know
+ * how to configure, start and register users on their server.
  */
 abstract class ProcessPeer implements FederationPeer {
 
@@ -18,6 +20,7 @@ abstract class ProcessPeer implements FederationPeer {
     protected ChildProcess process;
 
     private final String product;
+    private Optional<HostedComponent> component = Optional.empty();
 
     ProcessPeer(String product, PeerNetwork network, String domain, PeerSecurity security, TestCa ca) {
         this.product = product;
@@ -51,6 +54,28 @@ abstract class ProcessPeer implements FederationPeer {
     @Override
     public PeerSecurity security() {
         return security;
+    }
+
+    @Override
+    public void hostComponent(HostedComponent hosted) {
+        component = Optional.of(hosted);
+    }
+
+    /** The component it hosts besides its own domain, if any. */
+    protected Optional<HostedComponent> hostedComponent() {
+        return component;
+    }
+
+    /** The hosted component's own address as configs write it: the peer listens there for its S2S and its link. */
+    protected String componentAddress() {
+        return network.address(component.orElseThrow().domain()).getHostAddress();
+    }
+
+    /** Returns once {@code ports} on the peer's address, and a hosted component's on its own, accept connections. */
+    protected void awaitListening(Duration timeout, int... ports) {
+        process.awaitListening(address(), timeout, ports);
+        component.ifPresent(hosted -> process.awaitListening(network.address(hosted.domain()), timeout, s2sPort(),
+                HostedComponent.PORT));
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,38 +21,9 @@ public final class ProsodyPeer extends ProcessPeer {
     private static final Duration START = Duration.ofSeconds(15);
     private static final Duration REGISTER = Duration.ofSeconds(15);
 
-    /** The component port, Prosody's default, where a hosted component's domain is reached. */
-    public static final int COMPONENT_PORT = 5347;
-
-    private final Optional<String> componentDomain;
-    private final String componentSecret;
-
     /** A peer for the domain, which must be in the network's plan ({@link #plan}); {@link #start()} runs it. */
     public ProsodyPeer(PeerNetwork network, String domain, PeerSecurity security, TestCa ca) {
-        this(network, domain, security, ca, Optional.empty(), "");
-    }
-
-    private ProsodyPeer(PeerNetwork network, String domain, PeerSecurity security, TestCa ca,
-                        Optional<String> componentDomain, String componentSecret) {
         super("Prosody", network, domain, security, ca);
-        this.componentDomain = componentDomain;
-        this.componentSecret = componentSecret;
-    }
-
-    /**
-     * A peer that also hosts {@code component} as an external component (XEP-0114) with {@code secret}: Prosody holds
-     * that domain's S2S streams on the domain's own address ({@link #componentPlan}) and passes its stanzas to
-     * whatever component connects there on {@link #COMPONENT_PORT}.
-     */
-    public static ProsodyPeer hostingComponent(PeerNetwork network, String domain, PeerSecurity security, TestCa ca,
-                                               String component, String secret) {
-        return new ProsodyPeer(network, domain, security, ca, Optional.of(component), secret);
-    }
-
-    /** What the network must reserve for a domain a Prosody peer hosts as a component: its S2S and component ports. */
-    public static DomainPlan componentPlan(String component, PeerSecurity security) {
-        return DomainPlan.of(component, PeerPorts.s2s(security), COMPONENT_PORT)
-                .withSrv(security.directTls() ? SrvService.XMPPS_SERVER : SrvService.XMPP_SERVER, PeerPorts.s2s(security));
     }
 
     /** What the network must reserve for a Prosody peer of this domain in this mode. */
@@ -67,9 +37,7 @@ public final class ProsodyPeer extends ProcessPeer {
         process = ChildProcess.start("prosody " + domain,
                 new ProcessBuilder("/usr/bin/prosody", "-F", "--config", config.toString()).directory(dir.toFile()),
                 dir.resolve("console.log"), log());
-        process.awaitListening(address(), START, c2sPort(), s2sPort());
-        componentDomain.ifPresent(component -> process.awaitListening(network.address(component), START,
-                s2sPort(), COMPONENT_PORT));
+        awaitListening(START, c2sPort(), s2sPort());
     }
 
     private Path writeConfig() {
@@ -99,18 +67,14 @@ public final class ProsodyPeer extends ProcessPeer {
                 // libunbound takes a port in its forwarder address, which a resolv.conf cannot carry
                 Map.entry("DNS", network.dns().getAddress().getHostAddress() + "@" + network.dns().getPort()),
                 // A hosted component's domain has an address of its own, where its S2S and component ports are.
-                Map.entry("MORE_INTERFACES", componentDomain.map(component -> "; \"" + componentAddress() + "\"")
+                Map.entry("MORE_INTERFACES", hostedComponent().map(hosted -> "; \"" + componentAddress() + "\"")
                         .orElse("")),
-                Map.entry("COMPONENT_LISTENER", componentDomain.map(component -> "component_ports = { "
-                        + COMPONENT_PORT + " }\ncomponent_interfaces = { \"" + componentAddress() + "\" }\n")
+                Map.entry("COMPONENT_LISTENER", hostedComponent().map(hosted -> "component_ports = { "
+                        + HostedComponent.PORT + " }\ncomponent_interfaces = { \"" + componentAddress() + "\" }\n")
                         .orElse("")),
-                Map.entry("COMPONENT", componentDomain.map(component -> "\nComponent \"" + component
-                        + "\"\n  component_secret = \"" + componentSecret + "\"\n").orElse(""))),
+                Map.entry("COMPONENT", hostedComponent().map(hosted -> "\nComponent \"" + hosted.domain()
+                        + "\"\n  component_secret = \"" + hosted.secret() + "\"\n").orElse(""))),
                 dir.resolve("prosody.cfg.lua"));
-    }
-
-    private String componentAddress() {
-        return network.address(componentDomain.orElseThrow()).getHostAddress();
     }
 
     /** Prosody finds {@code <domain>.crt} and {@code <domain>.key} in its certificate folder. */
