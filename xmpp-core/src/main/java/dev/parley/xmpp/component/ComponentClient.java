@@ -247,12 +247,7 @@ public final class ComponentClient implements AutoCloseable {
 
             @Override
             public void verdict(long number, Delivery delivery) {
-                outbox.acknowledged(number).ifPresent(entry -> entry.fate.accept(delivery));
-            }
-
-            @Override
-            public void written(long number) {
-                outbox.acknowledged(number).ifPresent(entry -> entry.fate.accept(new Delivery.Written()));
+                outbox.acknowledged(number, delivery);
             }
 
             @Override

@@ -36,11 +36,11 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         /** The highest number of the host's stanzas taken so far, for the acknowledgement. */
         long lastTaken(String hostInstance);
 
-        /** The Parley XMPP Proxy's verdict on stanza {@code number}. */
+        /**
+         * What became of stanza {@code number}: the Parley XMPP Proxy's verdict, or, from a host that gives none,
+         * written once it is on the socket, which is all it will hear of it.
+         */
         void verdict(long number, Delivery delivery);
-
-        /** A stanza is on the socket of a host that gives no verdicts: that is all it will hear of it. */
-        void written(long number);
 
         void proxyEvent(FederationEvent event);
 
@@ -209,7 +209,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         try {
             ctx.executor().execute(() -> {
                 if (state == State.UP && ctx.channel().isActive()) {
-                    outbox.writeTo(ctx.channel(), link, takesPolicy, events::written);
+                    outbox.writeTo(ctx.channel(), link, takesPolicy,
+                            number -> events.verdict(number, new Delivery.Written()));
                 }
             });
         } catch (RejectedExecutionException e) {

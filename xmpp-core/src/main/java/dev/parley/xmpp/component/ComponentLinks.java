@@ -130,7 +130,7 @@ final class ComponentLinks {
     }
 
     private void written(long number) {
-        outbox.acknowledged(number).ifPresent(entry -> entry.fate.accept(new Delivery.Written()));
+        outbox.acknowledged(number, new Delivery.Written());
     }
 
     /** To the run of the component the stanza came from: another numbers its own stanzas alike. */

@@ -83,13 +83,23 @@ final class LinkOutbox {
         return due;
     }
 
-    /** Removes stanza {@code number}, acknowledged by the other end; empty when it is no longer here. */
-    synchronized Optional<Entry> acknowledged(long number) {
-        Entry entry = entries.remove(number);
-        if (entry != null) {
-            chars -= entry.xml.length();
+    /**
+     * Removes stanza {@code number}, acknowledged by the other end, and tells its sender {@code fate}; false when it is
+     * no longer here (acknowledged before, or given up).
+     */
+    boolean acknowledged(long number, Delivery fate) {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.remove(number);
+            if (entry != null) {
+                chars -= entry.xml.length();
+            }
         }
-        return Optional.ofNullable(entry);
+        if (entry == null) {
+            return false;
+        }
+        entry.fate.accept(fate);
+        return true;
     }
 
     /** Removes every stanza up to {@code number}, which the other end has taken in order. */

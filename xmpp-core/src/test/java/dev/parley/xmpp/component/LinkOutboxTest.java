@@ -23,7 +23,8 @@ class LinkOutboxTest {
         assertThat(outbox.toWrite(1)).extracting(entry -> entry.xml).containsExactly("<a/>", "<b/>");
         add(outbox, "<c/>");
         assertThat(outbox.toWrite(1)).extracting(entry -> entry.xml).containsExactly("<c/>");
-        assertThat(outbox.acknowledged(2)).isPresent();
+        assertThat(outbox.acknowledged(2, new Delivery.Written())).isTrue();
+        assertThat(fates).containsExactly(new Delivery.Written());
 
         assertThat(outbox.toWrite(2)).extracting(entry -> entry.number).containsExactly(1L, 3L);
     }
@@ -46,7 +47,7 @@ class LinkOutboxTest {
         assertThat(add(byCount, "<a/>")).isTrue();
         assertThat(add(byCount, "<b/>")).isTrue();
         assertThat(add(byCount, "<c/>")).isFalse();
-        byCount.acknowledged(1);
+        byCount.acknowledged(1, new Delivery.Written());
         assertThat(add(byCount, "<c/>")).isTrue();
 
         LinkOutbox bySize = new LinkOutbox(10, 10);
