@@ -11,12 +11,14 @@ import java.util.Locale;
 /**
  * What a Parley XMPP Proxy tells Parley about each stanza Parley sent on the link, so that Parley lets go of it only
  * once it is written to the remote server (or knows why it cannot be):
- * {@code <verdict xmlns='urn:parley:proxy:0' n='5'/>} for written, {@code condition='remote-server-not-found'} with the
+ * {@code <verdict xmlns='urn:parley:proxy:0' n='5' acknowledged='true'/>} when the remote server confirmed it,
+ * without {@code acknowledged} for written without a receipt, {@code condition='remote-server-not-found'} with the
  * reason as text for bounced. {@code n} is the number the stanza travelled with ({@link NumberedStanzas}).
  */
 final class Verdicts {
 
     static final String ELEMENT = "verdict";
+    private static final String ACKNOWLEDGED = "acknowledged";
 
     private Verdicts() {
     }
@@ -27,6 +29,10 @@ final class Verdicts {
             return new XmlElement(ELEMENT, ProxyPolicy.NAMESPACE, List.of(n,
                     new XmlAttribute("", "condition", bounced.condition().elementName())),
                     List.of(new XmlText(bounced.text())));
+        }
+        if (delivery instanceof Delivery.Acknowledged) {
+            return new XmlElement(ELEMENT, ProxyPolicy.NAMESPACE, List.of(n, new XmlAttribute("", ACKNOWLEDGED, "true")),
+                    List.of());
         }
         return new XmlElement(ELEMENT, ProxyPolicy.NAMESPACE, List.of(n), List.of());
     }
@@ -42,8 +48,11 @@ final class Verdicts {
 
     /** @throws IllegalArgumentException when the condition is none RFC 6120 defines */
     static Delivery delivery(XmlElement verdict) {
-        return verdict.attribute("condition").<Delivery>map(condition -> new Delivery.Bounced(condition(condition),
-                verdict.text())).orElseGet(Delivery.Written::new);
+        if (verdict.attribute("condition").isPresent()) {
+            return new Delivery.Bounced(condition(verdict.attribute("condition").get()), verdict.text());
+        }
+        return verdict.attribute(ACKNOWLEDGED).filter("true"::equals).isPresent()
+                ? new Delivery.Acknowledged() : new Delivery.Written();
     }
 
     private static StanzaErrorCondition condition(String name) {

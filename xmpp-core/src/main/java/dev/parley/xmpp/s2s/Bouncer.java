@@ -10,7 +10,8 @@ import java.lang.System.Logger.Level;
 /**
  * Returns undeliverable stanzas to their local senders as error replies, handed to the host's
  * {@link StanzaListener} as if they had arrived from the remote domain. Error stanzas are logged
- * instead: answering an error with an error could loop between servers (RFC 6120 §8.3.1). A stanza
+ * instead: answering an error with an error could loop between servers (RFC 6120 §8.3.1), and so are the engine's
+ * own answers to pings, which nobody waits for ({@link Outgoing#pingAnswer}). A stanza
  * whose sender waits for its {@link Outgoing#fate() fate} learns it there instead, error stanzas too.
  */
 final class Bouncer {
@@ -24,6 +25,11 @@ final class Bouncer {
     }
 
     void bounce(Outgoing outgoing, StanzaErrorCondition condition, String reason) {
+        if (outgoing.pingAnswer()) {
+            LOG.log(Level.DEBUG, "dropping our answer to a ping from {0} ({1}): {2}",
+                    outgoing.stanza().attribute("to").orElse("-"), condition.elementName(), reason);
+            return;
+        }
         if (outgoing.fate().isPresent()) {
             outgoing.fate().get().complete(new Delivery.Bounced(condition, reason));
             return;

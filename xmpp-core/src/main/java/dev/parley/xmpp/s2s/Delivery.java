@@ -8,8 +8,17 @@ import java.util.Objects;
 public sealed interface Delivery {
 
     /**
-     * The stanza was written to the remote server's socket. Not a receipt: without stream management (XEP-0198) a
-     * connection that breaks afterwards may still lose it.
+     * The remote server confirmed it took the stanza: it answered a ping (XEP-0199) that we wrote after the stanza on
+     * the same stream, and a server processes a stream's stanzas in order. What the remote server then did with it
+     * (delivered, stored offline, answered with an error) is its own business, as with any XMPP server.
+     */
+    record Acknowledged() implements Delivery {
+    }
+
+    /**
+     * The stanza was written, and no receipt will come: written to the remote server just before our stream to it
+     * ended in order (its domain no longer federated or served), or handed to a component host that tells no more
+     * (a stock server hosting Parley's domain as a component). A connection that breaks afterwards may still lose it.
      */
     record Written() implements Delivery {
     }

@@ -10,7 +10,6 @@ import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.concurrent.Future;
 
@@ -44,7 +43,16 @@ import java.util.function.Predicate;
  * we send, the channel stops being writable and the queue holds the rest, in order; past
  * {@link EngineConfig#queueBound()} stanzas more are bounced with {@code resource-constraint}
  * instead of growing Netty's outbound buffer without limit. Draining resumes once what was
- * written has reached the socket, and each stanza's write settles its {@link Outgoing#fate() fate}.
+ * written has reached the socket.
+ *
+ * <p>A written stanza is not yet delivered: it waits in {@link UnconfirmedStanzas} until the remote server answers a
+ * ping written after it, which settles its {@link Outgoing#fate() fate} as acknowledged. At most
+ * {@link EngineConfig#queueBound()} stanzas wait so; beyond, draining pauses until a receipt comes. A ping left
+ * unanswered for the ping timeout ends the stream as dead. When a stream that was up ends without our doing (the
+ * connection broke, the peer closed it or sent a stream error), what it had not had confirmed, what it queued and what
+ * waited for a piggy-backing domain's dialback goes to the {@link Ended next link}, in order, to be written again:
+ * at least once, never silently lost. A stanza handed on from {@link #MAX_STREAMS} streams bounces with
+ * {@code remote-server-timeout} instead, so that a stanza that makes the peer drop the stream cannot loop.
  *
  * <p>Each route that becomes established is reported as a {@link Kind#STREAM_OPENED stream opened}, and
  * {@link Kind#STREAM_CLOSED closed} when it ends; a session that fails to open as a
@@ -61,6 +69,35 @@ final class OutboundLink implements OutboundStreamEvents {
 
     /** How many stanzas one drain takes from the queue under the lock before writing them. */
     private static final int DRAIN_BATCH = 64;
+    /** On how many streams that end unconfirmed a stanza may travel before it bounces. */
+    static final int MAX_STREAMS = 3;
+
+    /** What an ending link does with the stanzas it has not had confirmed. */
+    private enum Leftovers {
+        /** The stream broke under a link that was up: the next link writes them again ({@link #handOn}). */
+        HAND_ON,
+        /**
+         * We close in order, a ping asking for a receipt before our closing tag: acknowledged when its answer comes,
+         * bounced when it does not come within the ping timeout.
+         */
+        AWAIT_RECEIPT,
+        /** Nothing more can be confirmed in time: bounced with {@code remote-server-timeout}, which may be retried. */
+        BOUNCE
+    }
+
+    /** Learns, once, that a link takes no more stanzas. */
+    @FunctionalInterface
+    interface Ended {
+
+        /**
+         * Called under the link's lock, so that a sender who finds the link closed finds its successor already in
+         * place; must not block or call back into the link.
+         *
+         * @param unconfirmed what must go out again on a new stream to the same remote domain, in order: written but
+         *                    not confirmed, queued, or waiting for dialback when the stream broke; often empty
+         */
+        void ended(OutboundLink link, List<Outgoing> unconfirmed);
+    }
 
     private final String id;
     private final String remoteDomain;
@@ -73,11 +110,15 @@ final class OutboundLink implements OutboundStreamEvents {
     private final FailureLog failures;
     private final FederationEvents events;
     private final RetryBackoff backoff;
-    private final Consumer<OutboundLink> onClosed;
+    private final ServerPings pings;
+    private final Duration receiptTimeout;
+    private final Ended onEnded;
     private final Instant openedAt;
     private final Map<String, OutboundRoute> routes = new LinkedHashMap<>();
     /** Stanzas of established routes not yet written to the channel, oldest first. */
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
+    /** Stanzas written to the channel that the remote server has not confirmed yet, oldest first. */
+    private final UnconfirmedStanzas unconfirmed = new UnconfirmedStanzas();
     /** A drain is queued on the event loop, or one waits for written stanzas to reach the socket. */
     private boolean draining;
     /** The latest stanza handed to the channel; only the event loop touches it. */
@@ -100,6 +141,11 @@ final class OutboundLink implements OutboundStreamEvents {
 
         void bounce(Outgoing undeliverable, StanzaErrorCondition condition, String reason) {
             steps.add(() -> bouncer.bounce(undeliverable, condition, reason));
+        }
+
+        /** Whoever waits for the stanza's fate learns that it was written and no receipt will come. */
+        void writtenWithoutReceipt(Outgoing stanza) {
+            steps.add(stanza::writtenWithoutReceipt);
         }
 
         /** An event about the pair ({@code localDomain}, the remote domain) on this link. Under the lock. */
@@ -128,11 +174,12 @@ final class OutboundLink implements OutboundStreamEvents {
     /**
      * @param id           names the link for the administrator ({@link SessionInfo#id()})
      * @param headerDomain the local domain that asked first; our stream header names it
-     * @param onClosed     called once when the link can take no more stanzas, to forget it
+     * @param pings        where the answers to the pings asking for receipts arrive
+     * @param onEnded      called once when the link can take no more stanzas, to forget it
      */
     OutboundLink(String id, String remoteDomain, String headerDomain, EngineConfig config, DialbackKeys keys,
                  Bouncer bouncer, FailureLog failures, FederationEvents events, RetryBackoff backoff,
-                 Consumer<OutboundLink> onClosed, Instant openedAt) {
+                 ServerPings pings, Ended onEnded, Instant openedAt) {
         this.id = id;
         this.remoteDomain = remoteDomain;
         this.headerDomain = headerDomain;
@@ -144,7 +191,9 @@ final class OutboundLink implements OutboundStreamEvents {
         this.failures = failures;
         this.events = events;
         this.backoff = backoff;
-        this.onClosed = onClosed;
+        this.pings = pings;
+        this.receiptTimeout = config.health().pingTimeout();
+        this.onEnded = onEnded;
         this.openedAt = openedAt;
     }
 
@@ -225,6 +274,16 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         aftermath.run();
         return true;
+    }
+
+    /**
+     * Before {@link #open}: queues what an ended link to the same remote domain hands on, oldest first, ahead of
+     * anything sent later and whatever the queue's bound.
+     */
+    synchronized void takeBack(List<Outgoing> handedOn) {
+        for (Outgoing stanza : handedOn) {
+            routes.computeIfAbsent(stanza.localDomain(), domain -> new OutboundRoute(domain, queueBound)).takeBack(stanza);
+        }
     }
 
     @Override
@@ -332,64 +391,83 @@ final class OutboundLink implements OutboundStreamEvents {
 
     @Override
     public void failed(StanzaErrorCondition condition, String reason) {
-        end(condition, reason, reason, true, Channel::close);
+        end(condition, reason, reason, true, Leftovers.HAND_ON, Channel::close);
     }
 
     @Override
     public void closed(String why) {
         end(StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
                 "the connection to " + remoteDomain + " was lost before the session was authenticated", why, true,
-                Channel::close);
+                Leftovers.HAND_ON, Channel::close);
     }
 
     /**
-     * Ends the stream on shutdown: what an established route queued is written before our closing
-     * tag; what waits for a session is bounced with {@code remote-server-timeout}.
+     * Ends the stream on shutdown, after {@link OutboundSessions#drain} gave what was accepted its chance: whatever is
+     * still queued, waiting for a session or unconfirmed bounces with {@code remote-server-timeout}, which the host may
+     * retry once it runs again.
      *
      * @return the connection that our closing tag ends, if the stream had one
      */
     Optional<Channel> shutdown() {
+        Channel open;
+        synchronized (this) {
+            open = state == SessionState.CLOSED ? null : channel;
+        }
         String reason = "this server is shutting down";
-        return writeQueuedAndEnd(reason, reason, true);
+        // Closed by our closing tag only once the link is: the peer's answering close is then no news.
+        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, reason, true, Leftovers.BOUNCE, ServerStreams::close);
+        return Optional.ofNullable(open);
     }
 
     /**
-     * Ends the stream at an administrator's request, as {@link #shutdown()} does: what an established route queued is
-     * written before our closing tag; what waits for the session to open is bounced with {@code remote-server-timeout},
-     * a condition the sender may retry. Our own decision, so neither a failure to record nor a reason to back off: the
-     * next stanza for the remote domain opens a new session at once.
-     */
-    void closeByAdministrator() {
-        LOG.log(Level.INFO, "an administrator closes the S2S session to {0}", remoteDomain);
-        writeQueuedAndEnd("an administrator closed the session to " + remoteDomain, S2sEngine.CLOSED_BY_ADMINISTRATOR,
-                false);
-    }
-
-    /**
-     * Writes what established routes queued, then ends the link with our closing tag (see {@link #end}): waiting
-     * stanzas bounce with {@code remote-server-timeout} and {@code reason}, closed events say {@code detail}.
+     * Ends the stream at an administrator's request: what an established route queued is written, then a ping asking
+     * for a receipt, then our closing tag; the receipt may still come after it, on the remote server's stream to us
+     * ({@link Leftovers#AWAIT_RECEIPT}). What waits for the session to open bounces with
+     * {@code remote-server-timeout}, a condition the sender may retry. Our own decision, so neither a failure to record
+     * nor a reason to back off: the next stanza for the remote domain opens a new session at once.
      *
-     * @return the connection that our closing tag ends, if the stream had one
+     * @return whether stanzas still wait for the receipt, which {@link #giveUpReceipts} ends early
      */
-    private Optional<Channel> writeQueuedAndEnd(String reason, String detail, boolean failed) {
+    boolean closeByAdministrator() {
+        LOG.log(Level.INFO, "an administrator closes the S2S session to {0}", remoteDomain);
         Channel open;
         List<Outgoing> unsent = List.of();
         synchronized (this) {
             open = state == SessionState.CLOSED ? null : channel;
             if (open != null && !outgoing.isEmpty()) {
-                unsent = List.copyOf(outgoing);
-                stanzasOut += unsent.size();
+                unsent = outgoing.stream().map(this::taken).toList();
                 outgoing.clear();
             }
         }
-        if (!unsent.isEmpty()) {
-            // the channel keeps the order of these writes and of the closing tag that follows
+        if (open != null) {
+            // the channel keeps the order of these writes, of the ping and of the closing tag that follows
             unsent.forEach(stanza -> write(open, stanza));
             open.flush();
+            askForReceipt(open, true);
         }
-        // Closed by our closing tag only once the link is: the peer's answering close is then no news.
-        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, detail, failed, ServerStreams::close);
-        return Optional.ofNullable(open);
+        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "an administrator closed the session to " + remoteDomain,
+                S2sEngine.CLOSED_BY_ADMINISTRATOR, false, Leftovers.AWAIT_RECEIPT, ServerStreams::close);
+        return awaitsReceipt();
+    }
+
+    /** Whether the link has ended and stanzas it wrote still wait for their receipt. */
+    synchronized boolean awaitsReceipt() {
+        return state == SessionState.CLOSED && !unconfirmed.isEmpty();
+    }
+
+    /**
+     * On shutdown: stanzas of an ended link that still wait for their receipt bounce with
+     * {@code remote-server-timeout} now, since the timer that would have bounced them stops with the engine.
+     */
+    void giveUpReceipts() {
+        Aftermath aftermath = new Aftermath();
+        synchronized (this) {
+            if (state != SessionState.CLOSED) {
+                return;
+            }
+            bounceUnconfirmed("this server is shutting down", aftermath);
+        }
+        aftermath.run();
     }
 
     /**
@@ -414,7 +492,8 @@ final class OutboundLink implements OutboundStreamEvents {
     /**
      * Forgets the routes of the local domains {@code dropped} accepts and bounces their stanzas with
      * {@code condition} and the reason for their domain; ends the link with {@code </stream:stream>}
-     * when no route is left.
+     * when no route is left. What was written stays unconfirmed while the link goes on; when it ends, no receipt will
+     * come for it, and sending it again would be refused for the same reason.
      */
     private void dropRoutes(Predicate<String> dropped, StanzaErrorCondition condition, Function<String, String> reason) {
         Aftermath aftermath = new Aftermath();
@@ -445,13 +524,12 @@ final class OutboundLink implements OutboundStreamEvents {
                 state = SessionState.CLOSED;
                 ended = true;
                 closing = channel;
+                endWithoutReceipts(aftermath);
+                onEnded.ended(this, List.of());
             }
         }
-        if (ended) {
-            onClosed.accept(this);
-            if (closing != null) {
-                ServerStreams.close(closing);
-            }
+        if (ended && closing != null) {
+            ServerStreams.close(closing);
         }
         aftermath.run();
     }
@@ -465,15 +543,15 @@ final class OutboundLink implements OutboundStreamEvents {
     public void idle(Channel idleChannel) {
         Aftermath aftermath = new Aftermath();
         synchronized (this) {
-            if (state != SessionState.AUTHENTICATED || !outgoing.isEmpty()
+            if (state != SessionState.AUTHENTICATED || !outgoing.isEmpty() || !unconfirmed.isEmpty()
                     || routes.values().stream().anyMatch(route -> route.state() == OutboundRoute.State.PENDING)) {
                 return;
             }
             state = SessionState.CLOSED;
             aftermath.reportClosed(routes.values(), IdleStreamCloser.reason(idleTimeout));
+            onEnded.ended(this, List.of());
         }
         LOG.log(Level.INFO, "closing the idle S2S session to {0}", remoteDomain);
-        onClosed.accept(this);
         // Queued behind whatever the host's threads handed to the event loop before the state changed.
         idleChannel.eventLoop().execute(() -> ServerStreams.close(idleChannel));
         aftermath.run();
@@ -485,59 +563,104 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
-     * Whether anything accepted for this link is not yet on the wire: stanzas waiting in a route or
-     * the outgoing queue, or bytes in Netty's outbound buffer (only the transport's own buffer
-     * says that; closing the channel would discard them).
+     * Whether anything accepted for this link is not yet confirmed by the remote server: stanzas waiting in a route
+     * or the outgoing queue, or written and waiting for their receipt.
      */
-    synchronized boolean hasUnsent() {
-        if (state == SessionState.CLOSED) {
-            return false;
-        }
-        if (!outgoing.isEmpty() || routes.values().stream().anyMatch(OutboundRoute::hasWaiting)) {
-            return true;
-        }
-        ChannelOutboundBuffer buffer = channel == null ? null : channel.unsafe().outboundBuffer();
-        return buffer != null && buffer.totalPendingWriteBytes() > 0;
+    synchronized boolean hasUnconfirmed() {
+        return state != SessionState.CLOSED && (!outgoing.isEmpty() || !unconfirmed.isEmpty()
+                || routes.values().stream().anyMatch(OutboundRoute::hasWaiting));
     }
 
     /**
-     * Closes the link: waiting stanzas bounce with {@code condition} and {@code reason}; established routes are
-     * reported closed with {@code detail}, why the stream ended. When a route was still waiting to open and the link
+     * Closes the link; established routes are reported closed with {@code detail}, why the stream ended. A link that
+     * was up and may {@code handOn} gives what it leaves to the next link ({@link #handOn}). Otherwise waiting stanzas
+     * bounce with {@code condition} and {@code reason}, and written ones not yet confirmed with
+     * {@code remote-server-timeout}, which their senders may retry. When a route was still waiting to open and the link
      * {@code failed}, rather than being ended by an administrator, {@code reason} is recorded as a failure to reach the
      * remote domain. {@code closing} then closes the connection, if there is one.
      */
-    private void end(StanzaErrorCondition condition, String reason, String detail, boolean failed,
+    private void end(StanzaErrorCondition condition, String reason, String detail, boolean failed, Leftovers leftovers,
                      Consumer<Channel> closing) {
         Aftermath aftermath = new Aftermath();
-        boolean pending = false;
-        boolean opened;
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return;
             }
-            opened = state == SessionState.AUTHENTICATED;
+            boolean opened = state == SessionState.AUTHENTICATED;
             state = SessionState.CLOSED;
             aftermath.reportClosed(routes.values(), detail);
+            if (leftovers != Leftovers.AWAIT_RECEIPT) {
+                unconfirmed.receiptPing().ifPresent(pings::abandon);
+            }
+            List<Outgoing> again = opened && leftovers == Leftovers.HAND_ON ? handOn(detail, aftermath) : List.of();
+            boolean pending = false;
             for (OutboundRoute route : routes.values()) {
                 pending |= route.state() == OutboundRoute.State.PENDING;
                 route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
             }
             routes.clear();
+            if (leftovers != Leftovers.AWAIT_RECEIPT) {
+                bounceUnconfirmed(reason, aftermath);
+            }
             String unwritten = "the stream to " + remoteDomain + " ended before the stanza was sent: " + reason;
             outgoing.forEach(stanza -> aftermath.bounce(stanza, condition, unwritten));
             outgoing.clear();
-            if (pending && failed) {
+            if (pending && failed && again.isEmpty()) {
                 LOG.log(Level.INFO, "S2S session to {0} failed: {1}", remoteDomain, reason);
                 String failure = opened ? reason : backoff.failed(remoteDomain, condition, reason).text();
                 failures.record(remoteDomain, failure);
                 aftermath.report(Kind.CONNECTION_FAILED, headerDomain, Optional.empty(), failure);
             }
+            onEnded.ended(this, again);
         }
-        onClosed.accept(this);
         if (channel != null) {
             closing.accept(channel);
         }
         aftermath.run();
+    }
+
+    /**
+     * What a link that was up leaves for the next one, oldest first: written but unconfirmed, queued, and waiting for
+     * a piggy-backing domain's dialback. A stanza that has now seen {@link #MAX_STREAMS} streams end bounces with
+     * {@code remote-server-timeout} instead. Takes them all from this link. Under the lock.
+     */
+    private List<Outgoing> handOn(String why, Aftermath aftermath) {
+        List<Outgoing> left = new ArrayList<>(unconfirmed.takeAll());
+        left.addAll(outgoing);
+        outgoing.clear();
+        routes.values().forEach(route -> left.addAll(route.drain()));
+        List<Outgoing> again = new ArrayList<>(left.size());
+        for (Outgoing stanza : left) {
+            Outgoing next = stanza.onceMore();
+            if (next.streams() < MAX_STREAMS) {
+                again.add(next);
+            } else {
+                aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, MAX_STREAMS + " streams to "
+                        + remoteDomain + " ended before it confirmed the stanza; the last one: " + why);
+            }
+        }
+        if (!again.isEmpty()) {
+            LOG.log(Level.INFO, "the stream to {0} ended ({1}); {2} stanzas it had not confirmed go out again on a new one",
+                    remoteDomain, why, again.size());
+        }
+        return again;
+    }
+
+    /** Bounces every unconfirmed stanza with {@code remote-server-timeout}, which may be retried. Under the lock. */
+    private void bounceUnconfirmed(String reason, Aftermath aftermath) {
+        unconfirmed.receiptPing().ifPresent(pings::abandon);
+        String unanswered = "the stream to " + remoteDomain + " ended before it confirmed the stanza: " + reason;
+        unconfirmed.takeAll().forEach(stanza ->
+                aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, unanswered));
+    }
+
+    /**
+     * The link ends in order, our closing tag behind what it wrote, for a reason that sending again would meet too:
+     * whoever waits for a receipt learns that none will come. Under the lock.
+     */
+    private void endWithoutReceipts(Aftermath aftermath) {
+        unconfirmed.receiptPing().ifPresent(pings::abandon);
+        unconfirmed.takeAll().forEach(aftermath::writtenWithoutReceipt);
     }
 
     /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */
@@ -551,7 +674,8 @@ final class OutboundLink implements OutboundStreamEvents {
         route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
         if (routes.isEmpty()) {
             state = SessionState.CLOSED;
-            onClosed.accept(this);
+            endWithoutReceipts(aftermath);
+            onEnded.ended(this, List.of());
             ServerStreams.close(channel);
         }
     }
@@ -596,17 +720,17 @@ final class OutboundLink implements OutboundStreamEvents {
         while (true) {
             boolean writable = out.isWritable();
             synchronized (this) {
-                if (state == SessionState.CLOSED || outgoing.isEmpty() || !writable || !out.isActive()) {
-                    // stopped by the peer: resumed below; otherwise the next send schedules anew,
-                    // and a closed stream bounces what is left (end)
-                    stopped = state != SessionState.CLOSED && !outgoing.isEmpty() && out.isActive();
+                boolean receiptsDue = unconfirmed.size() >= queueBound;
+                if (state == SessionState.CLOSED || outgoing.isEmpty() || !writable || !out.isActive() || receiptsDue) {
+                    // stopped by the peer: resumed below; waiting for receipts: resumed when one comes; otherwise the
+                    // next send schedules anew, and a closed stream hands on or bounces what is left (end)
+                    stopped = state != SessionState.CLOSED && !outgoing.isEmpty() && out.isActive() && !receiptsDue;
                     draining = stopped;
                     break;
                 }
                 for (int i = 0; i < DRAIN_BATCH && !outgoing.isEmpty(); i++) {
-                    batch.add(outgoing.poll());
+                    batch.add(taken(outgoing.poll()));
                 }
-                stanzasOut += batch.size();
             }
             for (Outgoing stanza : batch) {
                 write(out, stanza).ifPresent(written -> lastWrite = written);
@@ -616,6 +740,7 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         if (wrote) {
             out.flush();
+            askForReceipt(out, false);
         }
         if (stopped) {
             if (lastWrite != null && !lastWrite.isDone()) {
@@ -628,7 +753,85 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
-     * Hands a stanza taken from the queue to the channel, its write to settle its fate. One that cannot be written as
+     * After written stanzas: a ping behind them asking the remote server for a receipt, unless one is out already
+     * (its answer asks for the next) and not {@code anew}. It goes from a local domain the remote server accepted on
+     * this stream; left unanswered for the ping timeout, the stream is taken for dead ({@link #receiptOverdue}).
+     * Called on the event loop, except before an administrator's close, where the channel keeps it in order behind
+     * the writes before it.
+     *
+     * @param anew ask even if a ping is out, covering everything written so far; the earlier one's answer is then no
+     *             news
+     */
+    private void askForReceipt(Channel out, boolean anew) {
+        String[] pingId = new String[1];
+        XmlElement ping;
+        synchronized (this) {
+            Optional<String> from = routes.values().stream()
+                    .filter(route -> route.state() == OutboundRoute.State.ESTABLISHED)
+                    .map(OutboundRoute::localDomain).findFirst();
+            boolean wanted = anew ? !unconfirmed.isEmpty() : unconfirmed.wantsReceipt();
+            if (state == SessionState.CLOSED || channel != out || !wanted || from.isEmpty()) {
+                return;
+            }
+            unconfirmed.receiptPing().ifPresent(pings::abandon);
+            // The answer cannot come before the ping is written below, by when its id is known.
+            pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
+            unconfirmed.receiptAsked(pingId[0]);
+            ping = ServerPings.request(from.get(), remoteDomain, pingId[0]);
+        }
+        out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
+        out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The remote server answered the ping {@code pingId} (on any thread): what it covers is acknowledged, draining
+     * resumes if it waited for receipts, and what was written meanwhile gets its own ping.
+     */
+    private void receiptArrived(String pingId) {
+        List<Outgoing> confirmed;
+        Channel out;
+        boolean open;
+        synchronized (this) {
+            confirmed = unconfirmed.receipt(pingId);
+            out = channel;
+            open = state != SessionState.CLOSED;
+            if (open && !confirmed.isEmpty()) {
+                scheduleDrain();
+            }
+        }
+        confirmed.forEach(Outgoing::acknowledged);
+        if (open && !confirmed.isEmpty()) {
+            out.eventLoop().execute(() -> askForReceipt(out, false));
+        }
+    }
+
+    /**
+     * The ping {@code pingId} went unanswered for the ping timeout: the remote server is hung or gone. An open link
+     * ends and hands on what it has not had confirmed; an ended one that waited for its last receipt bounces it.
+     */
+    private void receiptOverdue(String pingId) {
+        Aftermath aftermath = new Aftermath();
+        boolean open;
+        String why = remoteDomain + " did not confirm what we sent within " + seconds(receiptTimeout)
+                + " (our ping went unanswered)";
+        synchronized (this) {
+            if (!unconfirmed.awaits(pingId)) {
+                return;
+            }
+            open = state != SessionState.CLOSED;
+            if (!open) {
+                bounceUnconfirmed(why, aftermath);
+            }
+        }
+        aftermath.run();
+        if (open) {
+            LOG.log(Level.INFO, "{0}; closing the stream as dead", why);
+            failed(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, why);
+        }
+    }
+
+    /**
+     * Hands a stanza taken from the queue to the channel, where it waits for its receipt. One that cannot be written as
      * XML is bounced with {@code internal-server-error} instead, so that it stops neither the stanzas after it nor the
      * drain: a character XML 1.0 lacks ({@link S2sEngine#send} refuses those, but stanzas of the engine's own do not
      * pass there), or a tree nested deeper than the writer's recursion reaches.
@@ -649,8 +852,29 @@ final class OutboundLink implements OutboundStreamEvents {
         return Optional.of(written);
     }
 
-    /** Bounces a stanza that cannot be written as XML, saying why: the host's or the engine's mistake, not the peer's. */
+    /**
+     * A stanza taken from the queue to be written now: from here it waits for its receipt, and a stream that ends
+     * before it is written hands it on like the written ones. Under the lock.
+     */
+    private Outgoing taken(Outgoing stanza) {
+        if (stanza.wantsReceipt()) {
+            unconfirmed.written(stanza);
+        }
+        stanzasOut++;
+        return stanza;
+    }
+
+    /**
+     * Bounces a stanza that cannot be written as XML, saying why: the host's or the engine's mistake, not the peer's.
+     * Unless its stream ended meanwhile and took care of it, handing it on (the next stream will find it unwritable
+     * too) or bouncing it.
+     */
     private Optional<ChannelFuture> unwritable(Outgoing stanza, String problem) {
+        synchronized (this) {
+            if (stanza.wantsReceipt() && !unconfirmed.forget(stanza)) {
+                return Optional.empty();
+            }
+        }
         LOG.log(Level.WARNING, "cannot write a stanza from {0} to {1} as XML: {2}",
                 stanza.stanza().attribute("from").orElse("-"), remoteDomain, problem);
         bouncer.bounce(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the stanza could not be written as XML: "
@@ -659,18 +883,16 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
-     * A stanza taken from the queue is no longer bounced by {@link #end}: its write decides its fate. If
-     * the write fails (the connection broke, an encoder failed) it would be lost, so it is bounced here.
+     * A written stanza's carrier learns the session that wrote it. A write that fails means the connection broke:
+     * the link ends and hands on what it has not had confirmed, this stanza included.
      */
     private void settle(Outgoing stanza, Future<?> written) {
         if (written.isSuccess()) {
-            // The carrier first: whoever waits on both learns the session before the news of the write.
             stanza.carrier().ifPresent(carrier -> carrier.complete(carrierOf(stanza)));
-            stanza.written();
             return;
         }
         Throwable cause = written.cause();
-        bouncer.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the connection to " + remoteDomain
+        failed(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the connection to " + remoteDomain
                 + " failed while sending: " + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName()));
     }
 

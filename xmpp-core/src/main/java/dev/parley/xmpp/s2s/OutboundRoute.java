@@ -59,6 +59,14 @@ final class OutboundRoute {
         return true;
     }
 
+    /**
+     * Queues a stanza that a stream which ended before confirming it hands on, whatever the bound: it was accepted
+     * once, and bouncing it now for want of room would punish its sender for the remote server's failure.
+     */
+    void takeBack(Outgoing outgoing) {
+        waiting.add(outgoing);
+    }
+
     /** Marks the route established and hands back what waited, oldest first. */
     List<Outgoing> establish() {
         state = State.ESTABLISHED;

@@ -43,15 +43,19 @@ final class OutboundSessions implements DialbackVerifier {
     private final FailureLog failures;
     private final FederationEvents events;
     private final SessionIds ids;
+    private final ServerPings pings;
     private final Clock clock;
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
+    /** Links an administrator closed whose last stanzas may still wait for their receipt. */
+    private final Set<OutboundLink> awaitingReceipts = ConcurrentHashMap.newKeySet();
     private final RetryBackoff backoff;
     private final AtomicInteger verifications = new AtomicInteger();
     /** The connections of the sessions {@link #drain} and {@link #shutdown()} ended, until they are closed. */
     private final ChannelGroup ending = new DefaultChannelGroup("parley-s2s-outbound-ending", GlobalEventExecutor.INSTANCE);
 
     OutboundSessions(Supplier<EngineSettings> settings, DialbackKeys keys, EventLoopGroup group,
-                     Bouncer bouncer, FailureLog failures, FederationEvents events, SessionIds ids, Clock clock) {
+                     Bouncer bouncer, FailureLog failures, FederationEvents events, SessionIds ids, ServerPings pings,
+                     Clock clock) {
         this.settings = settings;
         this.keys = keys;
         this.group = group;
@@ -59,6 +63,7 @@ final class OutboundSessions implements DialbackVerifier {
         this.failures = failures;
         this.events = events;
         this.ids = ids;
+        this.pings = pings;
         this.clock = clock;
         this.backoff = new RetryBackoff(() -> settings.get().config().health(), clock);
     }
@@ -84,9 +89,8 @@ final class OutboundSessions implements DialbackVerifier {
         while (true) {
             EngineSettings current = settings.get();
             OutboundLink[] created = new OutboundLink[1];
-            OutboundLink link = links.computeIfAbsent(remoteDomain, domain -> created[0] = new OutboundLink(ids.next(),
-                    domain, localDomain, current.config(), keys, bouncer, failures, events, backoff,
-                    closed -> links.remove(closed.remoteDomain(), closed), clock.instant()));
+            OutboundLink link = links.computeIfAbsent(remoteDomain,
+                    domain -> created[0] = newLink(domain, localDomain, current));
             // Queue first, then connect: the stanza must be waiting before any outcome can arrive.
             if (link.send(localDomain, stanza)) {
                 if (link == created[0]) {
@@ -95,6 +99,34 @@ final class OutboundSessions implements DialbackVerifier {
                 return;
             }
             links.remove(remoteDomain, link);
+        }
+    }
+
+    private OutboundLink newLink(String remoteDomain, String headerDomain, EngineSettings current) {
+        return new OutboundLink(ids.next(), remoteDomain, headerDomain, current.config(), keys, bouncer, failures,
+                events, backoff, pings, this::ended, clock.instant());
+    }
+
+    /**
+     * {@code link} takes no more stanzas: forgotten, and, when it leaves stanzas to go out again, replaced by a new
+     * link that holds them first, before anything sent from now on. Under the ended link's lock, so that a sender who
+     * found it closed finds the successor in its place; the successor connects on the event loop.
+     */
+    private void ended(OutboundLink link, List<Outgoing> again) {
+        if (again.isEmpty()) {
+            links.remove(link.remoteDomain(), link);
+            return;
+        }
+        EngineSettings current = settings.get();
+        OutboundLink successor = newLink(link.remoteDomain(), again.get(0).localDomain(), current);
+        successor.takeBack(again);
+        OutboundLink inPlace = links.compute(link.remoteDomain(),
+                (domain, present) -> present == null || present == link ? successor : present);
+        if (inPlace == successor) {
+            group.execute(() -> successor.open(current.connector()));
+        } else {
+            // Another link took the domain meanwhile: the stanzas queue there, in order, behind what it holds.
+            group.execute(() -> again.forEach(stanza -> send(stanza.localDomain(), link.remoteDomain(), stanza)));
         }
     }
 
@@ -135,7 +167,10 @@ final class OutboundSessions implements DialbackVerifier {
     /** Ends the session named {@code id} as {@link OutboundLink#closeByAdministrator()} says; false when none is open. */
     boolean closeByAdministrator(String id) {
         Optional<OutboundLink> link = links.values().stream().filter(open -> open.id().equals(id)).findFirst();
-        link.ifPresent(OutboundLink::closeByAdministrator);
+        if (link.isPresent() && link.get().closeByAdministrator()) {
+            awaitingReceipts.removeIf(ended -> !ended.awaitsReceipt());
+            awaitingReceipts.add(link.get());
+        }
         return link.isPresent();
     }
 
@@ -148,7 +183,7 @@ final class OutboundSessions implements DialbackVerifier {
         List.copyOf(links.values()).stream().filter(link -> !link.authenticated()).forEach(this::end);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (links.values().stream().anyMatch(OutboundLink::hasUnsent) && System.nanoTime() < deadline) {
+            while (links.values().stream().anyMatch(OutboundLink::hasUnconfirmed) && System.nanoTime() < deadline) {
                 // Polling is plain and cheap here: shutdown happens once, and a drain lasts at most seconds.
                 Thread.sleep(DRAIN_POLL.toMillis());
             }
@@ -170,9 +205,14 @@ final class OutboundSessions implements DialbackVerifier {
         List.copyOf(links.values()).forEach(link -> policy.refusal(link.remoteDomain()).ifPresent(link::refuse));
     }
 
-    /** Ends every session; stanzas still waiting are bounced with {@code remote-server-timeout}. */
+    /**
+     * Ends every session; stanzas still waiting or unconfirmed are bounced with {@code remote-server-timeout}, those of
+     * sessions closed earlier whose receipt has not come yet too.
+     */
     void shutdown() {
         List.copyOf(links.values()).forEach(this::end);
+        awaitingReceipts.forEach(OutboundLink::giveUpReceipts);
+        awaitingReceipts.clear();
     }
 
     /**

@@ -86,7 +86,7 @@ public final class S2sEngine implements AutoCloseable {
         this.inboundPolicy = new InboundFederationPolicy(() -> config().remoteDomains(), failures);
         this.keys = config.dialbackSecret().map(DialbackKeys::new).orElseGet(DialbackKeys::random);
         this.outbound = new OutboundSessions(settings::get, keys, group, new Bouncer(stanzaListener), failures, events,
-                sessionIds, clock);
+                sessionIds, pings, clock);
         settings.set(settingsFor(config));
     }
 
@@ -151,7 +151,7 @@ public final class S2sEngine implements AutoCloseable {
                 config.connectTimeout(), config.limits(), tls, config.health(), pings);
         InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, sessionIds, clock,
                 tls, config.health(), pings,
-                (local, remote, stanza) -> outbound.send(local, remote, Outgoing.of(stanza)), inboundPolicy, events);
+                (local, remote, answer) -> outbound.send(local, remote, Outgoing.pingAnswer(answer)), inboundPolicy, events);
         return new EngineSettings(config, connector, new InboundSettings(config.listenerConfig(), Optional.of(services)));
     }
 

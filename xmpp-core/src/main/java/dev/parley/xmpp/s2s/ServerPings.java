@@ -70,7 +70,7 @@ final class ServerPings {
      */
     String register(String localDomain, String remoteDomain, Consumer<XmlElement> answered) {
         long now = System.nanoTime();
-        // Swept here, since pings are registered at most every few minutes per stream: no timer of its own needed.
+        // Swept here, where it costs little: pings are abandoned only when their streams die, so few wait here.
         abandoned.values().removeIf(late -> now - late.at() > LATE_ANSWERS.toNanos());
         String id = "ping-" + StreamIds.next();
         pending.put(id, new Pending(Domains.canonical(localDomain), Domains.canonical(remoteDomain), answered));

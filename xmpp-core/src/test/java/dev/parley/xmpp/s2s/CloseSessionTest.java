@@ -87,6 +87,7 @@ class CloseSessionTest {
         a.send(Stanzas.message("alice@a.test", "bob@b.test", "m1", "before"));
         inboxB.next();
         SessionInfo inbound = session(b, SessionDirection.INBOUND, "a.test").orElseThrow();
+        String outbound = session(a, SessionDirection.OUTBOUND, "b.test").orElseThrow().id();
 
         assertThat(b.closeSession(inbound.id())).isTrue();
 
@@ -94,9 +95,15 @@ class CloseSessionTest {
                 .noneMatch(session -> session.id().equals(inbound.id()));
         assertThat(eventsOfB.next(Kind.STREAM_CLOSED, SessionDirection.INBOUND).detail())
                 .isEqualTo("closed by an administrator");
-        Sessions.await(() -> session(a, SessionDirection.OUTBOUND, "b.test").isEmpty(), Duration.ofSeconds(5));
+        Sessions.await(() -> session(a, SessionDirection.OUTBOUND, "b.test").filter(session ->
+                session.id().equals(outbound)).isEmpty(), Duration.ofSeconds(5));
         a.send(Stanzas.message("alice@a.test", "bob@b.test", "m2", "after"));
-        assertThat(Stanzas.body(inboxB.next())).isEqualTo("after");
+        List<String> arrived = new ArrayList<>();
+        while (!arrived.contains("after")) {
+            arrived.add(Stanzas.body(inboxB.next()));
+        }
+        // B may have closed the stream before it confirmed m1, which then goes again: at least once, never lost.
+        assertThat(arrived).as("m1 at most once more, before m2").isIn(List.of("after"), List.of("before", "after"));
         assertThat(session(b, SessionDirection.INBOUND, "a.test").orElseThrow().id()).isNotEqualTo(inbound.id());
         assertThat(inboxA.drain()).as("nothing bounced").isEmpty();
     }

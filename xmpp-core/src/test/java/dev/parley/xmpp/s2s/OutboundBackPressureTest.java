@@ -38,6 +38,7 @@ class OutboundBackPressureTest {
     private static final int MOST_SENT = 20_000;
     private static final String BODY = "x".repeat(1000);
     private static final Pattern MESSAGE_ID = Pattern.compile("<message[^>]*\\sid='m(\\d+)'");
+    private static final Pattern PING = Pattern.compile("<iq [^>]*id='([^']+)'[^>]*><ping xmlns='urn:xmpp:ping'/></iq>");
 
     private final LoopbackDns dns = new LoopbackDns();
     private final Queue<XmlElement> bounces = new ConcurrentLinkedQueue<>();
@@ -148,14 +149,26 @@ class OutboundBackPressureTest {
             resumed.countDown();
         }
 
-        /** Reads until {@code count} messages arrived (the first included) and returns their numbers in order. */
+        /**
+         * Reads until {@code count} messages arrived (the first included) and returns their numbers in order; answers
+         * the pings asking for receipts on the same connection as it goes, or the engine would stop writing once the
+         * queue bound's worth waited for one.
+         */
         List<Integer> received(int count) throws IOException {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[64 * 1024];
             socket.setSoTimeout(10_000);
             StringBuilder unread = new StringBuilder(text);
+            StringBuilder all = new StringBuilder(text);
+            int pingsScanned = 0;
             List<Integer> ids = new ArrayList<>();
             while (true) {
+                Matcher ping = PING.matcher(all);
+                while (ping.find(pingsScanned)) {
+                    socket.getOutputStream().write(("<iq type='result' id='" + ping.group(1)
+                            + "' from='slow.test' to='a.test'/>").getBytes(StandardCharsets.UTF_8));
+                    pingsScanned = ping.end();
+                }
                 int complete = unread.lastIndexOf("</message>");
                 if (complete >= 0) {
                     Matcher matcher = MESSAGE_ID.matcher(unread.substring(0, complete));
@@ -171,7 +184,9 @@ class OutboundBackPressureTest {
                 if (read < 0) {
                     return ids;
                 }
-                unread.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
+                String chunk = new String(buffer, 0, read, StandardCharsets.US_ASCII);
+                unread.append(chunk);
+                all.append(chunk);
             }
         }
     }

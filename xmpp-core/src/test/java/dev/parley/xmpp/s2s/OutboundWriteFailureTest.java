@@ -1,10 +1,6 @@
 package dev.parley.xmpp.s2s;
 
-import dev.parley.xmpp.dialback.Dialback;
-import dev.parley.xmpp.dialback.DialbackKeys;
-import dev.parley.xmpp.dialback.DialbackType;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
-import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -14,16 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stanzas taken from an established link's queue whose write then fails are bounced, not lost. */
+/**
+ * Stanzas taken from an established link's queue whose write then fails are neither lost nor bounced: the link ends
+ * and hands them on, in order, to be written on the next stream; after {@link OutboundLink#MAX_STREAMS} such streams
+ * a stanza bounces.
+ */
 @Timeout(10)
 class OutboundWriteFailureTest {
 
@@ -37,50 +33,43 @@ class OutboundWriteFailureTest {
     }
 
     private final Inbox inbox = new Inbox();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new FailingWrites());
-    private final OutboundLink link = link(inbox);
+    private final EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inbox), EmbeddedLink.config(),
+            new EmbeddedChannel(new FailingWrites()));
 
-    private static OutboundLink link(Inbox inbox) {
-        LoopbackDns dns = new LoopbackDns();
-        Clock clock = Clock.systemUTC();
-        EngineConfig config = EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns);
-        return new OutboundLink("1-test", "b.test", "a.test", config, DialbackKeys.random(), new Bouncer(inbox),
-                new FailureLog(10, clock), new FederationEvents(FederationEventListener.ignoring(), clock),
-                new RetryBackoff(() -> SessionHealth.DEFAULTS, clock), closed -> { }, Instant.now());
-    }
+    @Test
+    void handsOnWhatItCouldNotWriteInOrderErrorStanzasToo() {
+        Outgoing message = Outgoing.of(Stanzas.message("alice@a.test/phone", "bob@b.test", "m1", "hello"));
+        Outgoing error = Outgoing.of(Stanzas.message("alice@a.test", "bob@b.test", "e1", "error", "an error reply"));
+        embedded.link.send("a.test", message);
+        embedded.link.send("a.test", error);
 
-    /** The link authenticates by dialback on the channel whose writes fail, and writes what was queued. */
-    private void authenticateAndWrite() {
-        link.ready(channel, new NegotiatedStream("s1", Optional.empty(), false, true));
-        link.received(Dialback.resultAnswer("b.test", "a.test", DialbackType.VALID));
-        channel.runPendingTasks();
+        embedded.authenticate();
+        embedded.channel.runPendingTasks();
+
+        assertThat(embedded.handedOn).hasSize(1);
+        assertThat(embedded.handedOn.get(0)).extracting(stanza -> stanza.stanza().attribute("id").orElseThrow())
+                .containsExactly("m1", "e1");
+        assertThat(embedded.handedOn.get(0)).allSatisfy(stanza -> assertThat(stanza.streams()).isEqualTo(1));
+        assertThat(inbox.drain()).as("nothing bounced").isEmpty();
     }
 
     @Test
-    void bouncesStanzaWhoseWriteFailsButNeverAnErrorStanza() throws InterruptedException {
-        link.send("a.test", Outgoing.of(Stanzas.message("alice@a.test/phone", "bob@b.test", "m1", "hello")));
-        link.send("a.test", Outgoing.of(Stanzas.message("alice@a.test", "bob@b.test", "e1", "error", "an error reply")));
-
-        authenticateAndWrite();
-
-        XmlElement bounce = inbox.next();
-        assertThat(bounce.attribute("id")).hasValue("m1");
-        assertThat(bounce.attribute("to")).hasValue("alice@a.test/phone");
-        assertThat(Stanzas.errorCondition(bounce)).isEqualTo("remote-server-timeout");
-        assertThat(Stanzas.errorText(bounce))
-                .isEqualTo("the connection to b.test failed while sending: Connection reset by peer");
-        assertThat(inbox.drain()).isEmpty();
-    }
-
-    @Test
-    void aSubmittedStanzaWhoseWriteFailsIsReportedBouncedAndNotReturnedToTheListener() {
+    void bouncesAStanzaWhoseLastStreamAlsoBrokeAndTellsASubmitterOnly() {
         CompletableFuture<Delivery> fate = new CompletableFuture<>();
-        link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello"), fate));
+        Outgoing tracked = Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello"), fate);
+        for (int stream = 1; stream < OutboundLink.MAX_STREAMS; stream++) {
+            tracked = tracked.onceMore();
+        }
+        embedded.link.takeBack(List.of(tracked));
 
-        authenticateAndWrite();
+        embedded.authenticate();
+        embedded.channel.runPendingTasks();
 
-        assertThat(fate).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                "the connection to b.test failed while sending: Connection reset by peer"));
+        assertThat(fate).isCompletedWithValue(new Delivery.Bounced(
+                StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                OutboundLink.MAX_STREAMS + " streams to b.test ended before it confirmed the stanza; the last one: "
+                        + "the connection to b.test failed while sending: Connection reset by peer"));
+        assertThat(embedded.handedOn).containsExactly(List.of());
         assertThat(inbox.drain()).isEmpty();
     }
 }

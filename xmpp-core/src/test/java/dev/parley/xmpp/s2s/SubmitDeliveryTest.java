@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link S2sEngine#submit}: each stanza's fate comes back through the returned stage, written or bounced with the
+ * {@link S2sEngine#submit}: each stanza's fate comes back through the returned stage, acknowledged or bounced with the
  * condition and text its error reply would have had, and never through the {@link StanzaListener}; queued in order
  * with what {@link S2sEngine#send} queues, and always completed, closing included.
  */
@@ -60,13 +60,13 @@ class SubmitDeliveryTest {
     }
 
     @Test
-    void aStanzaOnTheWireIsReportedWritten() throws Exception {
+    void aStanzaTheRemoteServerConfirmedIsReportedAcknowledged() throws Exception {
         S2sEngine a = start(config("a.test"), inboxA);
         start(config("b.test"), inboxB);
 
         Delivery delivery = outcome(a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello")));
 
-        assertThat(delivery).isEqualTo(new Delivery.Written());
+        assertThat(delivery).isEqualTo(new Delivery.Acknowledged());
         assertThat(Stanzas.body(inboxB.next())).isEqualTo("hello");
         assertThat(inboxA.drain()).isEmpty();
     }
@@ -154,7 +154,7 @@ class SubmitDeliveryTest {
         assertThat(inboxB.next(count)).extracting(Stanzas::body)
                 .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "stanza " + i).toList());
         for (CompletionStage<Delivery> stage : submitted) {
-            assertThat(outcome(stage)).isEqualTo(new Delivery.Written());
+            assertThat(outcome(stage)).isEqualTo(new Delivery.Acknowledged());
         }
     }
 

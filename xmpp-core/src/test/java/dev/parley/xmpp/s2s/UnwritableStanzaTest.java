@@ -1,10 +1,6 @@
 package dev.parley.xmpp.s2s;
 
-import dev.parley.xmpp.dialback.Dialback;
-import dev.parley.xmpp.dialback.DialbackKeys;
-import dev.parley.xmpp.dialback.DialbackType;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
-import dev.parley.xmpp.testing.StreamTranscript;
 import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -12,10 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,20 +17,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A stanza that no XML 1.0 stream can carry is refused by {@code send} and {@code submit}; one that reaches a link
- * anyway is bounced where it would be written, and the stanzas around it go on.
+ * anyway is bounced where it would be written, and the stanzas around it go on and are acknowledged.
  */
 @Timeout(30)
 class UnwritableStanzaTest {
 
-    private static final Delivery WRITTEN = new Delivery.Written();
+    private static final Delivery ACKNOWLEDGED = new Delivery.Acknowledged();
 
     private final LoopbackDns dns = new LoopbackDns();
     private final Inbox inbox = new Inbox();
-    private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final OutboundLink link = new OutboundLink("1-test", "b.test", "a.test", config(), DialbackKeys.random(),
-            new Bouncer(inbox), new FailureLog(10, Clock.systemUTC()),
-            new FederationEvents(FederationEventListener.ignoring(), Clock.systemUTC()),
-            new RetryBackoff(() -> SessionHealth.DEFAULTS, Clock.systemUTC()), closed -> { }, Instant.now());
+    private final EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inbox), EmbeddedLink.config(),
+            new EmbeddedChannel());
+    private final OutboundLink link = embedded.link;
     @RegisterExtension
     final StartedEngines engines = new StartedEngines();
 
@@ -65,35 +56,35 @@ class UnwritableStanzaTest {
         link.send("a.test", Outgoing.of(Stanzas.message("alice@a.test/phone", "bob@b.test", "m2", "ding\u0001")));
         link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m3", "third"), third));
 
-        authenticate();
-        channel.runPendingTasks();
+        embedded.authenticate();
+        embedded.confirmAll();
 
-        assertThat(first).isCompletedWithValue(WRITTEN);
-        assertThat(third).isCompletedWithValue(WRITTEN);
+        assertThat(first).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(third).isCompletedWithValue(ACKNOWLEDGED);
         XmlElement bounce = inbox.drain().get(0);
         assertThat(bounce.attribute("id")).hasValue("m2");
         assertThat(bounce.attribute("to")).hasValue("alice@a.test/phone");
         assertThat(Stanzas.errorCondition(bounce)).isEqualTo("internal-server-error");
         assertThat(Stanzas.errorText(bounce))
                 .isEqualTo("the stanza could not be written as XML: U+0001 cannot appear in XML");
-        assertThat(writtenIds()).containsExactly("m1", "m3");
+        assertThat(embedded.writtenIds()).containsExactly("m1", "m3");
     }
 
     @Test
     void theLinkStillDrainsAfterAStanzaThatCannotBeWritten() {
         CompletableFuture<Delivery> bell = new CompletableFuture<>();
         link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m1", "\uFFFF"), bell));
-        authenticate();
-        channel.runPendingTasks();
+        embedded.authenticate();
+        embedded.confirmAll();
         assertThat(bell).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
                 "the stanza could not be written as XML: U+FFFF cannot appear in XML"));
 
         CompletableFuture<Delivery> later = new CompletableFuture<>();
         link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m2", "later"), later));
-        channel.runPendingTasks();
+        embedded.confirmAll();
 
-        assertThat(later).isCompletedWithValue(WRITTEN);
-        assertThat(writtenIds()).containsExactly("m2");
+        assertThat(later).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.writtenIds()).containsExactly("m2");
     }
 
     @Test
@@ -109,45 +100,11 @@ class UnwritableStanzaTest {
                 List.of(deep)), tooDeep));
         link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m2", "flat"), next));
 
-        authenticate();
-        channel.runPendingTasks();
+        embedded.authenticate();
+        embedded.confirmAll();
 
         assertThat(tooDeep).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
                 "the stanza could not be written as XML: it is nested too deeply"));
-        assertThat(next).isCompletedWithValue(WRITTEN);
-    }
-
-    @Test
-    void shutdownBouncesAQueuedStanzaThatCannotBeWrittenAndWritesTheOthers() {
-        CompletableFuture<Delivery> bell = new CompletableFuture<>();
-        CompletableFuture<Delivery> fine = new CompletableFuture<>();
-        link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m1", "\u0001"), bell));
-        link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m2", "fine"), fine));
-        authenticate();
-
-        // before the event loop drains: shutdown writes what is queued itself
-        link.shutdown();
-
-        assertThat(bell).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
-                "the stanza could not be written as XML: U+0001 cannot appear in XML"));
-        assertThat(fine).isCompletedWithValue(WRITTEN);
-        assertThat(writtenIds()).containsExactly("m2");
-    }
-
-    /** The link authenticates by dialback on the embedded channel, which queues the drain until its tasks run. */
-    private void authenticate() {
-        link.ready(channel, new NegotiatedStream("s1", Optional.empty(), false, true));
-        link.received(Dialback.resultAnswer("b.test", "a.test", DialbackType.VALID));
-    }
-
-    /** The ids of the messages written to the channel so far, parsed as a stream. */
-    private List<String> writtenIds() {
-        StringBuilder written = new StringBuilder(RemotePeer.header("xmlns:db='jabber:server:dialback'"));
-        for (Object out; (out = channel.readOutbound()) != null; ) {
-            written.append(out);
-        }
-        return StreamTranscript.parse(written.toString()).children().stream()
-                .filter(element -> element.getLocalName().equals("message"))
-                .map(element -> element.getAttribute("id")).toList();
+        assertThat(next).isCompletedWithValue(ACKNOWLEDGED);
     }
 }

@@ -1,0 +1,105 @@
+package dev.parley.xmpp.s2s;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one outbound stream has written and the remote server has not yet confirmed, oldest first: delivery in
+ * ping-acknowledged batches. Behind written stanzas the link writes a ping (XEP-0199) asking for a receipt; a server
+ * processes a stream's stanzas in order, so the ping's answer, a result or an error alike, confirms every stanza
+ * written before it. One such ping is out at a time; what is written meanwhile waits for the next, asked for when the
+ * answer comes, so a busy stream costs one ping per round trip, not one per stanza. A stream that ends before its
+ * receipt leaves its stanzas to be written again on the next one ({@link #takeAll}): at least once, never silently
+ * lost.
+ *
+ * <p>Not thread-safe: its link's lock guards it.
+ */
+final class UnconfirmedStanzas {
+
+    private record Numbered(long number, Outgoing stanza) {
+    }
+
+    private final ArrayDeque<Numbered> written = new ArrayDeque<>();
+    private long numbered;
+    /** The ping out asking for a receipt, or null when none is. */
+    private String receiptPing;
+    /** The number of the last stanza that {@link #receiptPing} covers. */
+    private long coveredUpTo;
+
+    /**
+     * {@code stanza} goes to the connection now, after every stanza before it; counted from here, so that a stream
+     * that ends while a batch is on its way to the connection hands on the whole batch.
+     */
+    void written(Outgoing stanza) {
+        written.add(new Numbered(++numbered, stanza));
+    }
+
+    /**
+     * Forgets {@code stanza} (this very one), which could not be written after all; false when it is no longer here
+     * (its stream ended meanwhile and handed it on or bounced it).
+     */
+    boolean forget(Outgoing stanza) {
+        for (var newestFirst = written.descendingIterator(); newestFirst.hasNext(); ) {
+            if (newestFirst.next().stanza() == stanza) {
+                newestFirst.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether to ask for a receipt now: something written is unconfirmed and no ping for a receipt is out. */
+    boolean wantsReceipt() {
+        return receiptPing == null && !written.isEmpty();
+    }
+
+    /** The ping {@code pingId}, covering everything written so far, goes to the connection now. */
+    void receiptAsked(String pingId) {
+        receiptPing = pingId;
+        coveredUpTo = numbered;
+    }
+
+    /** Whether the ping {@code pingId} still waits for its answer. */
+    boolean awaits(String pingId) {
+        return pingId.equals(receiptPing);
+    }
+
+    /**
+     * The answer to {@code pingId} came: the stanzas it covers, now confirmed and forgotten, oldest first; none when
+     * that ping is no longer the one out (its stream ended meanwhile).
+     */
+    List<Outgoing> receipt(String pingId) {
+        if (!awaits(pingId)) {
+            return List.of();
+        }
+        receiptPing = null;
+        List<Outgoing> confirmed = new ArrayList<>();
+        while (!written.isEmpty() && written.peek().number() <= coveredUpTo) {
+            confirmed.add(written.poll().stanza());
+        }
+        return confirmed;
+    }
+
+    /** The ping out for a receipt, if any. */
+    Optional<String> receiptPing() {
+        return Optional.ofNullable(receiptPing);
+    }
+
+    int size() {
+        return written.size();
+    }
+
+    boolean isEmpty() {
+        return written.isEmpty();
+    }
+
+    /** The stream ended: everything unconfirmed, oldest first, forgotten here; no ping is out any more. */
+    List<Outgoing> takeAll() {
+        List<Outgoing> left = written.stream().map(Numbered::stanza).toList();
+        written.clear();
+        receiptPing = null;
+        return left;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ping-acknowledged delivery: a stanza counts as delivered only once the remote server answered a ping written after
+ * it; what a stream leaves unconfirmed when it dies goes out again on the next one, in order, so a remote server that
+ * hangs and dies loses nothing.
+ */
+@Timeout(30)
+class DeliveryReceiptsTest {
+
+    private static final Delivery ACKNOWLEDGED = new Delivery.Acknowledged();
+
+    private final Inbox inboxA = new Inbox();
+    private final Inbox inboxB = new Inbox();
+    private final LoopbackDns dns = new LoopbackDns();
+    @RegisterExtension
+    final StartedEngines engines = new StartedEngines();
+    private ServerSocket hungPeer;
+
+    @AfterEach
+    void closeHungPeer() throws IOException {
+        if (hungPeer != null) {
+            hungPeer.close();
+        }
+    }
+
+    private static CompletableFuture<Delivery> submit(EmbeddedLink embedded, String id) {
+        CompletableFuture<Delivery> fate = new CompletableFuture<>();
+        embedded.link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", id, id), fate));
+        return fate;
+    }
+
+    @Test
+    void aWrittenStanzaIsAcknowledgedOnlyByTheAnswerToAPingWrittenAfterIt() {
+        EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
+        CompletableFuture<Delivery> first = submit(embedded, "m1");
+        embedded.authenticate();
+        embedded.channel.runPendingTasks();
+
+        assertThat(embedded.writtenIds()).containsExactly("m1");
+        assertThat(embedded.pingIds()).as("asked right behind it").hasSize(1);
+        assertThat(first).as("written is not delivered").isNotDone();
+
+        CompletableFuture<Delivery> second = submit(embedded, "m2");
+        embedded.channel.runPendingTasks();
+        assertThat(embedded.pingIds()).as("one ping out at a time").hasSize(1);
+
+        embedded.answer(embedded.pingIds().get(0));
+        assertThat(first).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(second).as("written after that ping: waits for the next").isNotDone();
+        assertThat(embedded.pingIds()).as("the next asked at once").hasSize(2);
+
+        embedded.answer(embedded.pingIds().get(1));
+        assertThat(second).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(inboxA.drain()).isEmpty();
+    }
+
+    @Test
+    void anUnansweredPingEndsTheStreamAndHandsOnWhatItHadNotConfirmedInOrder() {
+        EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config()
+                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))),
+                new EmbeddedChannel());
+        CompletableFuture<Delivery> confirmed = submit(embedded, "m1");
+        embedded.authenticate();
+        embedded.confirmAll();
+        List<CompletableFuture<Delivery>> unconfirmed = List.of(submit(embedded, "m2"), submit(embedded, "m3"));
+        embedded.channel.runPendingTasks();
+
+        embedded.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+        embedded.channel.runScheduledPendingTasks();
+
+        assertThat(confirmed).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.channel.isOpen()).as("taken for dead").isFalse();
+        assertThat(embedded.handedOn).singleElement().satisfies(again -> {
+            assertThat(again).extracting(stanza -> stanza.stanza().attribute("id").orElseThrow())
+                    .containsExactly("m2", "m3");
+            assertThat(again).extracting(Outgoing::fate).extracting(fate -> fate.orElseThrow())
+                    .containsExactlyElementsOf(unconfirmed);
+        });
+        assertThat(unconfirmed).as("still waiting, for the next stream").noneMatch(CompletableFuture::isDone);
+        assertThat(inboxA.drain()).isEmpty();
+    }
+
+    @Test
+    void noMoreThanTheQueueBoundWaitsForAReceipt() {
+        EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config().withQueueBound(100),
+                new EmbeddedChannel());
+        List<CompletableFuture<Delivery>> fates = new ArrayList<>(List.of(submit(embedded, "m0")));
+        embedded.authenticate();
+        embedded.channel.runPendingTasks();
+        IntStream.range(1, 100).forEach(i -> fates.add(submit(embedded, "m" + i)));
+        embedded.channel.runPendingTasks();
+        IntStream.range(100, 150).forEach(i -> fates.add(submit(embedded, "m" + i)));
+        embedded.channel.runPendingTasks();
+        int writtenBeforeReceipt = embedded.writtenIds().size();
+
+        embedded.confirmAll();
+
+        assertThat(writtenBeforeReceipt).isEqualTo(100);
+        assertThat(embedded.writtenIds()).hasSize(150);
+        assertThat(fates).allSatisfy(fate -> assertThat(fate).isCompletedWithValue(ACKNOWLEDGED));
+    }
+
+    @Test
+    void anAdministratorsCloseWaitsForTheReceiptOfWhatItWrote() {
+        EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
+        CompletableFuture<Delivery> first = submit(embedded, "m0");
+        embedded.authenticate();
+        embedded.confirmAll();
+        CompletableFuture<Delivery> queued = submit(embedded, "m1");
+
+        assertThat(embedded.link.closeByAdministrator()).as("a receipt is awaited").isTrue();
+        embedded.channel.runPendingTasks();
+        assertThat(first).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.writtenIds()).containsExactly("m0", "m1");
+        assertThat(queued).isNotDone();
+
+        embedded.answer(embedded.pingIds().get(embedded.pingIds().size() - 1));
+
+        assertThat(queued).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.link.awaitsReceipt()).isFalse();
+        assertThat(embedded.handedOn).containsExactly(List.of());
+    }
+
+    @Test
+    void shutdownBouncesWhatIsUnconfirmedForItsSenderToRetry() {
+        EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
+        CompletableFuture<Delivery> written = submit(embedded, "m1");
+        embedded.authenticate();
+        embedded.channel.runPendingTasks();
+        CompletableFuture<Delivery> queued = submit(embedded, "m2");
+
+        embedded.link.shutdown();
+
+        String reason = "the stream to b.test ended before it confirmed the stanza: this server is shutting down";
+        assertThat(written).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                reason));
+        assertThat(queued).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                "the stream to b.test ended before the stanza was sent: this server is shutting down"));
+        assertThat(embedded.writtenIds()).as("nothing more written").containsExactly("m1");
+    }
+
+    /**
+     * The issue's case: a remote server takes our stanzas and hangs, then dies; when it is back, every stanza it never
+     * confirmed arrives, once each and in order, and no sender hears of a failure.
+     */
+    @Test
+    void stanzasWrittenToAServerThatHangsAndDiesArriveOnceItIsBack() throws Exception {
+        hungPeer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        dns.register("b.test", hungPeer.getLocalPort());
+        CompletableFuture<String> readByTheHungPeer = new CompletableFuture<>();
+        Thread peer = new Thread(() -> takeStanzasAndHang(readByTheHungPeer), "hung peer");
+        peer.setDaemon(true);
+        peer.start();
+        S2sEngine a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns)
+                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))), inboxA);
+        dns.register("a.test", a.localAddress().getPort());
+        List<String> bodies = IntStream.rangeClosed(1, 50).mapToObj(i -> "message " + i).toList();
+        List<CompletableFuture<Delivery>> fates = new ArrayList<>();
+        bodies.forEach(body -> fates.add(a.submit(Stanzas.message("alice@a.test", "bob@b.test", body, body))
+                .toCompletableFuture()));
+        assertThat(readByTheHungPeer.get(10, TimeUnit.SECONDS)).as("the hung server had them all")
+                .contains("message 50");
+
+        // Back, at another address: the next stream goes there.
+        S2sEngine b = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns),
+                inboxB);
+        dns.register("b.test", b.localAddress().getPort());
+
+        assertThat(inboxB.next(bodies.size())).extracting(Stanzas::body).containsExactlyElementsOf(bodies);
+        for (CompletableFuture<Delivery> fate : fates) {
+            assertThat(fate.get(5, TimeUnit.SECONDS)).isEqualTo(ACKNOWLEDGED);
+        }
+        Thread.sleep(300);
+        assertThat(inboxB.drain()).as("none twice").isEmpty();
+        assertThat(inboxA.drain()).as("nothing bounced").isEmpty();
+    }
+
+    /**
+     * Plays b.test up to dialback "valid", reads until the last message and tells {@code read} what it read, then
+     * answers nothing until the engine gives up on it, and dies.
+     */
+    private void takeStanzasAndHang(CompletableFuture<String> read) {
+        try (Socket socket = hungPeer.accept()) {
+            InputStream in = socket.getInputStream();
+            readUntil(in, "<stream:stream");
+            readUntil(in, ">");
+            socket.getOutputStream().write(("<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
+                    + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
+                    + " from='b.test' id='hung-1' version='1.0'><stream:features>"
+                    + "<dialback xmlns='urn:xmpp:features:dialback'><errors/></dialback></stream:features>")
+                    .getBytes(StandardCharsets.UTF_8));
+            readUntil(in, "</db:result>");
+            socket.getOutputStream().write("<db:result type='valid' from='b.test' to='a.test'/>"
+                    .getBytes(StandardCharsets.UTF_8));
+            read.complete(readUntil(in, "message 50</body></message>"));
+            while (in.read() >= 0) {
+                // hung: whatever comes now is never processed
+            }
+        } catch (IOException e) {
+            read.completeExceptionally(e);
+        }
+    }
+
+    private static String readUntil(InputStream in, String marker) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        while (!seen.toString(StandardCharsets.UTF_8).endsWith(marker)) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("closed before " + marker);
+            }
+            seen.write(next);
+        }
+        return seen.toString(StandardCharsets.UTF_8);
+    }
+}
