@@ -115,6 +115,24 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP: the process hangs, as a server stuck in a loop or swapped out would. The kernel still accepts
+     * connections and buffers what arrives on them, but nothing is read or answered until it is killed.
+     */
+    void freeze() {
+        try {
+            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+            if (!stop.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS) || stop.exitValue() != 0) {
+                throw new IllegalStateException("could not freeze " + name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not freeze " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while freezing " + name, e);
+        }
+    }
+
     /** SIGKILL at once, as a crash or a pulled plug would end it: nothing it holds is written out. */
     void killAbruptly() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

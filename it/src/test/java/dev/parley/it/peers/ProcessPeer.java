@@ -78,6 +78,16 @@ abstract class ProcessPeer implements FederationPeer {
                 HostedComponent.PORT));
     }
 
+    /** Hangs the running server (SIGSTOP): it takes connections and bytes but reads and answers nothing. */
+    public void freeze() {
+        process.freeze();
+    }
+
+    /** Kills the running server at once (SIGKILL), frozen or not; {@link #start()} runs it again on the same data. */
+    public void killAbruptly() {
+        process.killAbruptly();
+    }
+
     @Override
     public void close() {
         if (process != null) {
