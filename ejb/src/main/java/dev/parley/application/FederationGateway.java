@@ -7,7 +7,7 @@ import dev.parley.xmpp.s2s.Delivery;
 public interface FederationGateway {
 
     /**
-     * Sends {@code stanza} and waits until it is on the remote server's socket or has failed.
+     * Sends {@code stanza} and waits until the remote server has confirmed it or it has failed.
      * Never bounces by itself: the outcome says why a stanza could not go, and the caller decides
      * whether to try again or return it to its sender. While the engine cannot take stanzas (it is
      * off, failed to start, or the adapter has no connection) the outcome is

@@ -10,8 +10,9 @@ public interface XmppConnection extends AutoCloseable {
 
     /**
      * Queues {@code stanza} for its remote domain, in order with the stanzas sent before it, and
-     * waits up to {@code patience} for its fate: {@link Delivery.Written} once it is on the remote
-     * server's socket, or {@link Delivery.Bounced} saying why it could not be sent; for a verdict
+     * waits up to {@code patience} for its fate: {@link Delivery.Acknowledged} once the remote server confirmed it
+     * ({@link Delivery.Written} when it was written and no receipt will come), or
+     * {@link Delivery.Bounced} saying why it could not be sent; for a verdict
      * the engine itself returns nothing to the sender, that is the caller's decision.
      *
      * @return the verdict, or empty when none came within {@code patience} (a remote server that

@@ -181,7 +181,9 @@ public final class S2sEngine implements AutoCloseable {
 
     /**
      * Sends a stanza like {@link #send}, in order with the stanzas sent either way, but reports its fate only through
-     * the returned stage: {@link Delivery.Written} once it is written to the remote server's socket,
+     * the returned stage: {@link Delivery.Acknowledged} once the remote server confirmed it (it answered a ping written
+     * after it; a stream that breaks before that hands it on to the next), {@link Delivery.Written} when it was
+     * written just before its stream ended in order for a reason that sending again would meet too,
      * {@link Delivery.Bounced} with the condition and text its error reply would have had when it cannot be delivered
      * (error stanzas included); nothing for it reaches the {@link StanzaListener}. The stage always completes, at the
      * latest when {@link #close()} bounces what is left. It may complete on an I/O thread, so what depends on it must
