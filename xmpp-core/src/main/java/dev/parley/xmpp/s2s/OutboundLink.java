@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -81,8 +82,12 @@ final class OutboundLink implements OutboundStreamEvents {
          * bounced when it does not come within the ping timeout.
          */
         AWAIT_RECEIPT,
-        /** Nothing more can be confirmed in time: bounced with {@code remote-server-timeout}, which may be retried. */
-        BOUNCE
+        /**
+         * The engine stops and no receipt can come in time: what was written is settled as written without one (the
+         * remote server most likely has it; sending it again after a restart would mostly double it), what was not
+         * written bounces with {@code remote-server-timeout}, to be retried.
+         */
+        WRITTEN_WITHOUT_RECEIPT
     }
 
     /** Learns, once, that a link takes no more stanzas. */
@@ -95,8 +100,9 @@ final class OutboundLink implements OutboundStreamEvents {
          *
          * @param unconfirmed what must go out again on a new stream to the same remote domain, in order: written but
          *                    not confirmed, queued, or waiting for dialback when the stream broke; often empty
+         * @return whether they were taken; false when the engine is shutting down, and the link bounces them
          */
-        void ended(OutboundLink link, List<Outgoing> unconfirmed);
+        boolean ended(OutboundLink link, List<Outgoing> unconfirmed);
     }
 
     private final String id;
@@ -119,6 +125,9 @@ final class OutboundLink implements OutboundStreamEvents {
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     /** Stanzas written to the channel that the remote server has not confirmed yet, oldest first. */
     private final UnconfirmedStanzas unconfirmed = new UnconfirmedStanzas();
+    /** The local domain the ping out for a receipt comes from, and its deadline; null when none is out. */
+    private String receiptFrom;
+    private ScheduledFuture<?> receiptDeadline;
     /** A drain is queued on the event loop, or one waits for written stanzas to reach the socket. */
     private boolean draining;
     /** The latest stanza handed to the channel; only the event loop touches it. */
@@ -403,8 +412,8 @@ final class OutboundLink implements OutboundStreamEvents {
 
     /**
      * Ends the stream on shutdown, after {@link OutboundSessions#drain} gave what was accepted its chance: whatever is
-     * still queued, waiting for a session or unconfirmed bounces with {@code remote-server-timeout}, which the host may
-     * retry once it runs again.
+     * still queued or waiting for a session bounces with {@code remote-server-timeout}, which the host may retry once
+     * it runs again; what was written and not yet confirmed is settled as written without a receipt.
      *
      * @return the connection that our closing tag ends, if the stream had one
      */
@@ -415,7 +424,8 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         String reason = "this server is shutting down";
         // Closed by our closing tag only once the link is: the peer's answering close is then no news.
-        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, reason, true, Leftovers.BOUNCE, ServerStreams::close);
+        end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason, reason, true, Leftovers.WRITTEN_WITHOUT_RECEIPT,
+                ServerStreams::close);
         return Optional.ofNullable(open);
     }
 
@@ -456,8 +466,8 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     /**
-     * On shutdown: stanzas of an ended link that still wait for their receipt bounce with
-     * {@code remote-server-timeout} now, since the timer that would have bounced them stops with the engine.
+     * On shutdown: stanzas of an ended link that still wait for their receipt are settled as written without one, since
+     * the engine stops listening for it.
      */
     void giveUpReceipts() {
         Aftermath aftermath = new Aftermath();
@@ -465,7 +475,7 @@ final class OutboundLink implements OutboundStreamEvents {
             if (state != SessionState.CLOSED) {
                 return;
             }
-            bounceUnconfirmed("this server is shutting down", aftermath);
+            endWithoutReceipts(aftermath);
         }
         aftermath.run();
     }
@@ -498,6 +508,7 @@ final class OutboundLink implements OutboundStreamEvents {
     private void dropRoutes(Predicate<String> dropped, StanzaErrorCondition condition, Function<String, String> reason) {
         Aftermath aftermath = new Aftermath();
         boolean ended = false;
+        boolean reask = false;
         Channel closing = null;
         synchronized (this) {
             if (state == SessionState.CLOSED || routes.keySet().stream().noneMatch(dropped)) {
@@ -520,6 +531,13 @@ final class OutboundLink implements OutboundStreamEvents {
                 }
                 return drop;
             });
+            // Written already; sending them again would meet the same refusal.
+            unconfirmed.forgetAll(stanza -> dropped.test(stanza.localDomain())).forEach(aftermath::writtenWithoutReceipt);
+            if (receiptFrom != null && dropped.test(receiptFrom)) {
+                // Its answer would go to a domain this link no longer sends for: ask again from one it still does.
+                abandonReceipt();
+                reask = !routes.isEmpty();
+            }
             if (routes.isEmpty()) {
                 state = SessionState.CLOSED;
                 ended = true;
@@ -530,6 +548,10 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         if (ended && closing != null) {
             ServerStreams.close(closing);
+        }
+        if (reask) {
+            Channel out = channel;
+            out.eventLoop().execute(() -> askForReceipt(out, false));
         }
         aftermath.run();
     }
@@ -567,7 +589,12 @@ final class OutboundLink implements OutboundStreamEvents {
      * or the outgoing queue, or written and waiting for their receipt.
      */
     synchronized boolean hasUnconfirmed() {
-        return state != SessionState.CLOSED && (!outgoing.isEmpty() || !unconfirmed.isEmpty()
+        return hasUnwritten() || state != SessionState.CLOSED && !unconfirmed.isEmpty();
+    }
+
+    /** Whether stanzas accepted for this link wait in a route or the outgoing queue. */
+    synchronized boolean hasUnwritten() {
+        return state != SessionState.CLOSED && (!outgoing.isEmpty()
                 || routes.values().stream().anyMatch(OutboundRoute::hasWaiting));
     }
 
@@ -590,9 +617,12 @@ final class OutboundLink implements OutboundStreamEvents {
             state = SessionState.CLOSED;
             aftermath.reportClosed(routes.values(), detail);
             if (leftovers != Leftovers.AWAIT_RECEIPT) {
-                unconfirmed.receiptPing().ifPresent(pings::abandon);
+                abandonReceipt();
             }
             List<Outgoing> again = opened && leftovers == Leftovers.HAND_ON ? handOn(detail, aftermath) : List.of();
+            if (leftovers == Leftovers.WRITTEN_WITHOUT_RECEIPT) {
+                endWithoutReceipts(aftermath);
+            }
             boolean pending = false;
             for (OutboundRoute route : routes.values()) {
                 pending |= route.state() == OutboundRoute.State.PENDING;
@@ -611,7 +641,10 @@ final class OutboundLink implements OutboundStreamEvents {
                 failures.record(remoteDomain, failure);
                 aftermath.report(Kind.CONNECTION_FAILED, headerDomain, Optional.empty(), failure);
             }
-            onEnded.ended(this, again);
+            if (!onEnded.ended(this, again)) {
+                again.forEach(stanza -> aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
+                        "the stream to " + remoteDomain + " ended (" + detail + ") while this server shuts down"));
+            }
         }
         if (channel != null) {
             closing.accept(channel);
@@ -648,7 +681,7 @@ final class OutboundLink implements OutboundStreamEvents {
 
     /** Bounces every unconfirmed stanza with {@code remote-server-timeout}, which may be retried. Under the lock. */
     private void bounceUnconfirmed(String reason, Aftermath aftermath) {
-        unconfirmed.receiptPing().ifPresent(pings::abandon);
+        abandonReceipt();
         String unanswered = "the stream to " + remoteDomain + " ended before it confirmed the stanza: " + reason;
         unconfirmed.takeAll().forEach(stanza ->
                 aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, unanswered));
@@ -659,8 +692,18 @@ final class OutboundLink implements OutboundStreamEvents {
      * whoever waits for a receipt learns that none will come. Under the lock.
      */
     private void endWithoutReceipts(Aftermath aftermath) {
-        unconfirmed.receiptPing().ifPresent(pings::abandon);
+        abandonReceipt();
         unconfirmed.takeAll().forEach(aftermath::writtenWithoutReceipt);
+    }
+
+    /** Nobody waits for the ping out for a receipt any more, if one is: its answer is dropped. Under the lock. */
+    private void abandonReceipt() {
+        unconfirmed.receiptPing().ifPresent(pings::abandon);
+        if (receiptDeadline != null) {
+            receiptDeadline.cancel(false);
+            receiptDeadline = null;
+        }
+        receiptFrom = null;
     }
 
     /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */
@@ -773,14 +816,24 @@ final class OutboundLink implements OutboundStreamEvents {
             if (state == SessionState.CLOSED || channel != out || !wanted || from.isEmpty()) {
                 return;
             }
-            unconfirmed.receiptPing().ifPresent(pings::abandon);
+            abandonReceipt();
             // The answer cannot come before the ping is written below, by when its id is known.
             pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
             unconfirmed.receiptAsked(pingId[0]);
+            receiptFrom = from.get();
             ping = ServerPings.request(from.get(), remoteDomain, pingId[0]);
         }
         out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
-        out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        synchronized (this) {
+            if (unconfirmed.awaits(pingId[0])) {
+                receiptDeadline = deadline;
+            } else {
+                // answered (or given up) already: a timer per round trip would pile up on a busy stream
+                deadline.cancel(false);
+            }
+        }
     }
 
     /**
@@ -788,19 +841,33 @@ final class OutboundLink implements OutboundStreamEvents {
      * resumes if it waited for receipts, and what was written meanwhile gets its own ping.
      */
     private void receiptArrived(String pingId) {
+        Aftermath aftermath = new Aftermath();
         List<Outgoing> confirmed;
         Channel out;
-        boolean open;
+        boolean askAgain;
         synchronized (this) {
+            if (!unconfirmed.awaits(pingId)) {
+                return;
+            }
+            if (receiptDeadline != null) {
+                receiptDeadline.cancel(false);
+                receiptDeadline = null;
+            }
+            receiptFrom = null;
             confirmed = unconfirmed.receipt(pingId);
             out = channel;
-            open = state != SessionState.CLOSED;
-            if (open && !confirmed.isEmpty()) {
+            boolean open = state != SessionState.CLOSED;
+            askAgain = open && unconfirmed.wantsReceipt();
+            if (open) {
                 scheduleDrain();
+            } else {
+                // Ended while that ping was out: what was written after it will never be asked about.
+                bounceUnconfirmed("written after the last ping before the stream ended", aftermath);
             }
         }
         confirmed.forEach(Outgoing::acknowledged);
-        if (open && !confirmed.isEmpty()) {
+        aftermath.run();
+        if (askAgain) {
             out.eventLoop().execute(() -> askForReceipt(out, false));
         }
     }

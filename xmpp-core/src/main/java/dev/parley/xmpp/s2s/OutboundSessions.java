@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +49,8 @@ final class OutboundSessions implements DialbackVerifier {
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     /** Links an administrator closed whose last stanzas may still wait for their receipt. */
     private final Set<OutboundLink> awaitingReceipts = ConcurrentHashMap.newKeySet();
+    /** Set when {@link #shutdown()} begins: links that end from then on have no successor. */
+    private volatile boolean shuttingDown;
     private final RetryBackoff backoff;
     private final AtomicInteger verifications = new AtomicInteger();
     /** The connections of the sessions {@link #drain} and {@link #shutdown()} ended, until they are closed. */
@@ -110,12 +113,13 @@ final class OutboundSessions implements DialbackVerifier {
     /**
      * {@code link} takes no more stanzas: forgotten, and, when it leaves stanzas to go out again, replaced by a new
      * link that holds them first, before anything sent from now on. Under the ended link's lock, so that a sender who
-     * found it closed finds the successor in its place; the successor connects on the event loop.
+     * found it closed finds the successor in its place; the successor connects on the event loop. Once
+     * {@link #shutdown()} began, no successor is made: the ended link bounces what it leaves.
      */
-    private void ended(OutboundLink link, List<Outgoing> again) {
-        if (again.isEmpty()) {
+    private boolean ended(OutboundLink link, List<Outgoing> again) {
+        if (again.isEmpty() || shuttingDown) {
             links.remove(link.remoteDomain(), link);
-            return;
+            return again.isEmpty();
         }
         EngineSettings current = settings.get();
         OutboundLink successor = newLink(link.remoteDomain(), again.get(0).localDomain(), current);
@@ -128,6 +132,7 @@ final class OutboundSessions implements DialbackVerifier {
             // Another link took the domain meanwhile: the stanzas queue there, in order, behind what it holds.
             group.execute(() -> again.forEach(stanza -> send(stanza.localDomain(), link.remoteDomain(), stanza)));
         }
+        return true;
     }
 
     /** {@code remoteDomain} showed it is up (it authenticated a stream to us): its back-off ends now. */
@@ -177,13 +182,15 @@ final class OutboundSessions implements DialbackVerifier {
     /**
      * Before {@link #shutdown()}: ends the sessions that are not up at once (they might take the whole
      * dialback timeout), then gives the authenticated ones up to {@code timeout} to put on the wire
-     * what they have accepted. Blocks the caller; an interrupt ends the wait early.
+     * what they have accepted and, while {@code receiptsCanCome} (our listener still takes the remote servers' streams
+     * that bring them), to have it confirmed. Blocks the caller; an interrupt ends the wait early.
      */
-    void drain(Duration timeout) {
+    void drain(Duration timeout, boolean receiptsCanCome) {
         List.copyOf(links.values()).stream().filter(link -> !link.authenticated()).forEach(this::end);
         long deadline = System.nanoTime() + timeout.toNanos();
+        Predicate<OutboundLink> busy = receiptsCanCome ? OutboundLink::hasUnconfirmed : OutboundLink::hasUnwritten;
         try {
-            while (links.values().stream().anyMatch(OutboundLink::hasUnconfirmed) && System.nanoTime() < deadline) {
+            while (links.values().stream().anyMatch(busy) && System.nanoTime() < deadline) {
                 // Polling is plain and cheap here: shutdown happens once, and a drain lasts at most seconds.
                 Thread.sleep(DRAIN_POLL.toMillis());
             }
@@ -210,6 +217,7 @@ final class OutboundSessions implements DialbackVerifier {
      * sessions closed earlier whose receipt has not come yet too.
      */
     void shutdown() {
+        shuttingDown = true;
         List.copyOf(links.values()).forEach(this::end);
         awaitingReceipts.forEach(OutboundLink::giveUpReceipts);
         awaitingReceipts.clear();

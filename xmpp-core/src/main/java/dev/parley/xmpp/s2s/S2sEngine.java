@@ -386,9 +386,10 @@ public final class S2sEngine implements AutoCloseable {
      * Stops the engine, draining first. {@link #send} refuses new stanzas from the start; stanzas
      * waiting for a session that is not up are bounced with {@code remote-server-timeout} at once,
      * since such a session may take the whole dialback timeout to open; authenticated sessions get
-     * up to {@link SessionHealth#drainTimeout()} to write what they have accepted (inbound streams
-     * still deliver meanwhile, unless {@link #closeInbound()} ended them, and dialback for a
-     * piggy-backing domain can still complete). What is left then is bounced with
+     * up to {@link SessionHealth#drainTimeout()} to write what they have accepted and have it confirmed (inbound
+     * streams still deliver meanwhile, and bring the receipts, unless {@link #closeInbound()} ended them; then only
+     * the writing is waited for; dialback for a piggy-backing domain can still complete). What was written and is not
+     * confirmed then is settled as {@link Delivery.Written}; what is left unwritten is bounced with
      * {@code remote-server-timeout} ("this server is shutting down"; for {@link #submit}ted stanzas,
      * their stage completes so), outbound streams are closed with {@code </stream:stream>} (a peer
      * that does not read it is cut off after a few seconds), and inbound streams end with
@@ -401,7 +402,7 @@ public final class S2sEngine implements AutoCloseable {
         }
         synchronized (lifecycle) {
             EngineConfig config = config();
-            outbound.drain(config.health().drainTimeout());
+            outbound.drain(config.health().drainTimeout(), !inboundClosed);
             outbound.shutdown();
             endInbound();
             // Stopping the event loops closes every connection still open before they run what is queued for it, so

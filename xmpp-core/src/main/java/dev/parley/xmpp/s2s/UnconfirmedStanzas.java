@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What one outbound stream has written and the remote server has not yet confirmed, oldest first: delivery in
@@ -48,6 +49,13 @@ final class UnconfirmedStanzas {
             }
         }
         return false;
+    }
+
+    /** Forgets the stanzas {@code which} accepts and returns them, oldest first; the ping out covers the rest. */
+    List<Outgoing> forgetAll(Predicate<Outgoing> which) {
+        List<Outgoing> forgotten = new ArrayList<>();
+        written.removeIf(numbered -> which.test(numbered.stanza()) && forgotten.add(numbered.stanza()));
+        return forgotten;
     }
 
     /** Whether to ask for a receipt now: something written is unconfirmed and no ping for a receipt is out. */

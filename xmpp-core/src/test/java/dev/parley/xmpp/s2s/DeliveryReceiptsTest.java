@@ -147,7 +147,7 @@ class DeliveryReceiptsTest {
     }
 
     @Test
-    void shutdownBouncesWhatIsUnconfirmedForItsSenderToRetry() {
+    void shutdownSettlesWhatWasWrittenAndBouncesWhatWasNotForItsSenderToRetry() {
         EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
         CompletableFuture<Delivery> written = submit(embedded, "m1");
         embedded.authenticate();
@@ -156,12 +156,36 @@ class DeliveryReceiptsTest {
 
         embedded.link.shutdown();
 
-        String reason = "the stream to b.test ended before it confirmed the stanza: this server is shutting down";
-        assertThat(written).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                reason));
+        assertThat(written).as("no receipt will come, and sending it again would mostly double it")
+                .isCompletedWithValue(new Delivery.Written());
         assertThat(queued).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
                 "the stream to b.test ended before the stanza was sent: this server is shutting down"));
         assertThat(embedded.writtenIds()).as("nothing more written").containsExactly("m1");
+    }
+
+    @Test
+    void afterTheListenerClosedWhatIsWrittenIsNotWaitedForNorBounced() throws Exception {
+        S2sEngine a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns)
+                .withHealth(SessionHealth.DEFAULTS.withDrainTimeout(Duration.ofSeconds(10))), inboxA);
+        S2sEngine b = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns),
+                inboxB);
+        dns.register("a.test", a.localAddress().getPort()).register("b.test", b.localAddress().getPort());
+        assertThat(a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m1", "first")).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)).isEqualTo(ACKNOWLEDGED);
+
+        // As a host stopping: the receipts would come on B's stream to us, which can no longer reach us.
+        a.closeInbound();
+        CompletableFuture<Delivery> second = a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m2", "second"))
+                .toCompletableFuture();
+        assertThat(Stanzas.body(inboxB.next())).isEqualTo("first");
+        assertThat(Stanzas.body(inboxB.next())).isEqualTo("second");
+        long start = System.nanoTime();
+        a.close();
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("no wait for receipts that cannot come")
+                .isLessThan(5_000);
+        assertThat(second).isCompletedWithValue(new Delivery.Written());
+        assertThat(inboxA.drain()).isEmpty();
     }
 
     /**
