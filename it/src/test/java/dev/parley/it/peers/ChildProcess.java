@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -116,12 +117,15 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * SIGSTOP: the process hangs, as a server stuck in a loop or swapped out would. The kernel still accepts
-     * connections and buffers what arrives on them, but nothing is read or answered until it is killed.
+     * SIGSTOP to it and the processes it spawned: the server hangs, as one stuck in a loop or swapped out would. The
+     * kernel still accepts connections and buffers what arrives on them, but nothing is read or answered until it is
+     * killed.
      */
     void freeze() {
+        List<String> command = new ArrayList<>(List.of("kill", "-STOP", Long.toString(process.pid())));
+        process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
         try {
-            Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start();
+            Process stop = new ProcessBuilder(command).inheritIO().start();
             if (!stop.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS) || stop.exitValue() != 0) {
                 throw new IllegalStateException("could not freeze " + name);
             }

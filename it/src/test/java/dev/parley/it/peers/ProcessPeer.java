@@ -10,7 +10,7 @@ import java.util.Optional;
  * CA, a folder of its own under the run, the component it may host, and the process once started. Subclasses know
  * how to configure, start and register users on their server.
  */
-abstract class ProcessPeer implements FederationPeer {
+public abstract class ProcessPeer implements FederationPeer {
 
     protected final PeerNetwork network;
     protected final String domain;
