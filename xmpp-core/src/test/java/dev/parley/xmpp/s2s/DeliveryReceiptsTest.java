@@ -189,6 +189,52 @@ class DeliveryReceiptsTest {
     }
 
     /**
+     * The receiving server drops the stream in the middle of 1,000 stanzas from one sender: what the stream had not had
+     * confirmed goes out again on the next one ahead of everything after it, so the sender's stanzas arrive complete
+     * and in order; the only copies are of stanzas the server took just before it dropped the stream (at least once).
+     */
+    @Test
+    void oneSendersStanzasArriveCompleteAndInOrderAcrossAForcedReconnect() throws Exception {
+        S2sEngine a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns),
+                inboxA);
+        S2sEngine b = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns),
+                inboxB);
+        dns.register("a.test", a.localAddress().getPort()).register("b.test", b.localAddress().getPort());
+        int count = 1_000;
+        List<CompletableFuture<Delivery>> fates = new ArrayList<>();
+        List<Integer> arrived = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            fates.add(a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m" + i, Integer.toString(i)))
+                    .toCompletableFuture());
+            if (i == count / 2) {
+                arrived.add(Integer.parseInt(Stanzas.body(inboxB.next())));
+                String inbound = b.sessions().stream().filter(session -> session.direction() == SessionDirection.INBOUND
+                        && session.peerDomains().contains("a.test")).findFirst().orElseThrow().id();
+                assertThat(b.closeSession(inbound)).isTrue();
+            }
+        }
+
+        while (arrived.stream().distinct().count() < count) {
+            arrived.add(Integer.parseInt(Stanzas.body(inboxB.next())));
+        }
+
+        List<Integer> firstArrivals = arrived.stream().distinct().toList();
+        assertThat(firstArrivals).as("complete and in order").isEqualTo(IntStream.range(0, count).boxed().toList());
+        for (int i = 1; i < arrived.size(); i++) {
+            if (arrived.get(i) <= arrived.get(i - 1)) {
+                // a copy: the next stream starts again from the oldest stanza the old one had not had confirmed
+                int resumedAt = arrived.get(i);
+                assertThat(arrived.subList(i, arrived.size()).stream().distinct().toList()).as("in order from there")
+                        .isEqualTo(IntStream.range(resumedAt, count).boxed().toList());
+            }
+        }
+        for (CompletableFuture<Delivery> fate : fates) {
+            assertThat(fate.get(10, TimeUnit.SECONDS)).isEqualTo(ACKNOWLEDGED);
+        }
+        assertThat(inboxA.drain()).as("nothing bounced").isEmpty();
+    }
+
+    /**
      * The issue's case: a remote server takes our stanzas and hangs, then dies; when it is back, every stanza it never
      * confirmed arrives, once each and in order, and no sender hears of a failure.
      */
