@@ -125,9 +125,6 @@ final class OutboundLink implements OutboundStreamEvents {
     private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
     /** Stanzas written to the channel that the remote server has not confirmed yet, oldest first. */
     private final UnconfirmedStanzas unconfirmed = new UnconfirmedStanzas();
-    /** The local domain the ping out for a receipt comes from, and its deadline; null when none is out. */
-    private String receiptFrom;
-    private ScheduledFuture<?> receiptDeadline;
     /** A drain is queued on the event loop, or one waits for written stanzas to reach the socket. */
     private boolean draining;
     /** The latest stanza handed to the channel; only the event loop touches it. */
@@ -533,7 +530,7 @@ final class OutboundLink implements OutboundStreamEvents {
             });
             // Written already; sending them again would meet the same refusal.
             unconfirmed.forgetAll(stanza -> dropped.test(stanza.localDomain())).forEach(aftermath::writtenWithoutReceipt);
-            if (receiptFrom != null && dropped.test(receiptFrom)) {
+            if (unconfirmed.receiptFrom().filter(dropped).isPresent()) {
                 // Its answer would go to a domain this link no longer sends for: ask again from one it still does.
                 abandonReceipt();
                 reask = !routes.isEmpty();
@@ -698,12 +695,7 @@ final class OutboundLink implements OutboundStreamEvents {
 
     /** Nobody waits for the ping out for a receipt any more, if one is: its answer is dropped. Under the lock. */
     private void abandonReceipt() {
-        unconfirmed.receiptPing().ifPresent(pings::abandon);
-        if (receiptDeadline != null) {
-            receiptDeadline.cancel(false);
-            receiptDeadline = null;
-        }
-        receiptFrom = null;
+        unconfirmed.abandonReceipt(pings);
     }
 
     /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */
@@ -819,20 +811,14 @@ final class OutboundLink implements OutboundStreamEvents {
             abandonReceipt();
             // The answer cannot come before the ping is written below, by when its id is known.
             pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
-            unconfirmed.receiptAsked(pingId[0]);
-            receiptFrom = from.get();
+            unconfirmed.receiptAsked(pingId[0], from.get());
             ping = ServerPings.request(from.get(), remoteDomain, pingId[0]);
         }
         out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
         ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(),
                 TimeUnit.NANOSECONDS);
         synchronized (this) {
-            if (unconfirmed.awaits(pingId[0])) {
-                receiptDeadline = deadline;
-            } else {
-                // answered (or given up) already: a timer per round trip would pile up on a busy stream
-                deadline.cancel(false);
-            }
+            unconfirmed.deadline(pingId[0], deadline);
         }
     }
 
@@ -849,11 +835,6 @@ final class OutboundLink implements OutboundStreamEvents {
             if (!unconfirmed.awaits(pingId)) {
                 return;
             }
-            if (receiptDeadline != null) {
-                receiptDeadline.cancel(false);
-                receiptDeadline = null;
-            }
-            receiptFrom = null;
             confirmed = unconfirmed.receipt(pingId);
             out = channel;
             boolean open = state != SessionState.CLOSED;

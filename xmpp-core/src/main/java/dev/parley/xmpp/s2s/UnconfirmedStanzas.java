@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Predicate;
 
 /**
@@ -24,8 +25,10 @@ final class UnconfirmedStanzas {
 
     private final ArrayDeque<Numbered> written = new ArrayDeque<>();
     private long numbered;
-    /** The ping out asking for a receipt, or null when none is. */
+    /** The ping out asking for a receipt, or null when none is; the local domain it comes from; its deadline. */
     private String receiptPing;
+    private String receiptFrom;
+    private ScheduledFuture<?> deadline;
     /** The number of the last stanza that {@link #receiptPing} covers. */
     private long coveredUpTo;
 
@@ -63,10 +66,45 @@ final class UnconfirmedStanzas {
         return receiptPing == null && !written.isEmpty();
     }
 
-    /** The ping {@code pingId}, covering everything written so far, goes to the connection now. */
-    void receiptAsked(String pingId) {
+    /** The ping {@code pingId} from {@code localDomain}, covering everything written so far, goes out now. */
+    void receiptAsked(String pingId, String localDomain) {
         receiptPing = pingId;
+        receiptFrom = localDomain;
         coveredUpTo = numbered;
+    }
+
+    /**
+     * The timer that takes the stream for dead when {@code pingId} goes unanswered: kept to be cancelled with the
+     * answer, or cancelled at once when the answer came already (a timer per round trip would pile up on a busy stream).
+     */
+    void deadline(String pingId, ScheduledFuture<?> timer) {
+        if (awaits(pingId)) {
+            deadline = timer;
+        } else {
+            timer.cancel(false);
+        }
+    }
+
+    /** The local domain the ping out comes from, if one is out. */
+    Optional<String> receiptFrom() {
+        return Optional.ofNullable(receiptFrom);
+    }
+
+    /** Nobody waits for the ping out any more, if one is: {@code pings} drops its answer, its timer stops. */
+    void abandonReceipt(ServerPings pings) {
+        if (receiptPing != null) {
+            pings.abandon(receiptPing);
+        }
+        noPingOut();
+    }
+
+    private void noPingOut() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        receiptPing = null;
+        receiptFrom = null;
+        deadline = null;
     }
 
     /** Whether the ping {@code pingId} still waits for its answer. */
@@ -82,17 +120,12 @@ final class UnconfirmedStanzas {
         if (!awaits(pingId)) {
             return List.of();
         }
-        receiptPing = null;
+        noPingOut();
         List<Outgoing> confirmed = new ArrayList<>();
         while (!written.isEmpty() && written.peek().number() <= coveredUpTo) {
             confirmed.add(written.poll().stanza());
         }
         return confirmed;
-    }
-
-    /** The ping out for a receipt, if any. */
-    Optional<String> receiptPing() {
-        return Optional.ofNullable(receiptPing);
     }
 
     int size() {
@@ -107,7 +140,7 @@ final class UnconfirmedStanzas {
     List<Outgoing> takeAll() {
         List<Outgoing> left = written.stream().map(Numbered::stanza).toList();
         written.clear();
-        receiptPing = null;
+        noPingOut();
         return left;
     }
 }
