@@ -3,30 +3,24 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
-import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.util.concurrent.Future;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,18 +32,9 @@ import java.util.function.Predicate;
  * an {@link OutboundRoute} whose stanzas wait in order until the receiving server answers our
  * {@code db:result} with valid. Whatever cannot be delivered is bounced; nothing is dropped.
  *
- * <p>Once a route is established its stanzas go to the link's outgoing queue, which the stream's
- * event loop drains: as many as the channel takes while it is writable, then one flush, so that a
- * burst costs one write to the socket rather than one per stanza. When the peer reads slower than
- * we send, the channel stops being writable and the queue holds the rest, in order; past
- * {@link EngineConfig#queueBound()} stanzas more are bounced with {@code resource-constraint}
- * instead of growing Netty's outbound buffer without limit. Draining resumes once what was
- * written has reached the socket.
- *
- * <p>A written stanza is not yet delivered: it waits in {@link UnconfirmedStanzas} until the remote server answers a
- * ping written after it, which settles its {@link Outgoing#fate() fate} as acknowledged. At most
- * {@link EngineConfig#queueBound()} stanzas wait so; beyond, draining pauses until a receipt comes. A ping left
- * unanswered for the ping timeout ends the stream as dead. When a stream that was up ends without our doing (the
+ * <p>Once a route is established its stanzas go to the link's {@link OutboundWriter}, which writes them in order and
+ * settles each by the remote server's receipt; past {@link EngineConfig#queueBound()} stanzas waiting to be written,
+ * more are bounced with {@code resource-constraint}. When a stream that was up ends without our doing (the
  * connection broke, the peer closed it or sent a stream error), what it had not had confirmed, what it queued and what
  * waited for a piggy-backing domain's dialback goes to the {@link Ended next link}, in order, to be written again:
  * at least once, never silently lost. A stanza handed on from {@link #MAX_STREAMS} streams bounces with
@@ -60,16 +45,14 @@ import java.util.function.Predicate;
  * {@link Kind#CONNECTION_FAILED connection failure}, where it is also recorded in the {@link FailureLog}.
  *
  * <p>Called from the host's threads ({@link #send}) and the stream's event loop (the events), so
- * state is guarded by this object's lock. Bounces and federation events are handed to the host only
- * after the lock is released ({@link Aftermath}), so that a host that calls the engine from its
+ * state is guarded by this object's lock, which its writer shares. Bounces and federation events are handed to the
+ * host only after the lock is released ({@link LinkAftermath}), so that a host that calls the engine from its
  * listeners cannot deadlock it.
  */
-final class OutboundLink implements OutboundStreamEvents {
+final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
 
     private static final System.Logger LOG = System.getLogger(OutboundLink.class.getName());
 
-    /** How many stanzas one drain takes from the queue under the lock before writing them. */
-    private static final int DRAIN_BATCH = 64;
     /** On how many streams that end unconfirmed a stanza may travel before it bounces. */
     static final int MAX_STREAMS = 3;
 
@@ -116,66 +99,16 @@ final class OutboundLink implements OutboundStreamEvents {
     private final FailureLog failures;
     private final FederationEvents events;
     private final RetryBackoff backoff;
-    private final ServerPings pings;
-    private final Duration receiptTimeout;
     private final Ended onEnded;
     private final Instant openedAt;
     private final Map<String, OutboundRoute> routes = new LinkedHashMap<>();
-    /** Stanzas of established routes not yet written to the channel, oldest first. */
-    private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
-    /** Stanzas written to the channel that the remote server has not confirmed yet, oldest first. */
-    private final UnconfirmedStanzas unconfirmed = new UnconfirmedStanzas();
-    /** A drain is queued on the event loop, or one waits for written stanzas to reach the socket. */
-    private boolean draining;
-    /** The latest stanza handed to the channel; only the event loop touches it. */
-    private ChannelFuture lastWrite;
+    private final OutboundWriter writer;
     private SessionState state = SessionState.CONNECTING;
     private Channel channel;
     private String streamId;
     private Optional<TlsDetails> tls = Optional.empty();
     private AuthMethod authMethod = AuthMethod.DIALBACK;
     private boolean dialbackOffered;
-    private long stanzasOut;
-
-    /**
-     * What the host must hear about once the lock is released: bounces and federation events, in the order they
-     * happened. Filled under the lock, with the stream's facts as they were then.
-     */
-    private final class Aftermath {
-
-        private final List<Runnable> steps = new ArrayList<>();
-
-        void bounce(Outgoing undeliverable, StanzaErrorCondition condition, String reason) {
-            steps.add(() -> bouncer.bounce(undeliverable, condition, reason));
-        }
-
-        /** Whoever waits for the stanza's fate learns that it was written and no receipt will come. */
-        void writtenWithoutReceipt(Outgoing stanza) {
-            steps.add(stanza::writtenWithoutReceipt);
-        }
-
-        /** An event about the pair ({@code localDomain}, the remote domain) on this link. Under the lock. */
-        void report(Kind kind, String localDomain, Optional<AuthMethod> method, String detail) {
-            Optional<InetSocketAddress> address = channel != null && channel.remoteAddress() instanceof InetSocketAddress remote
-                    ? Optional.of(remote) : Optional.empty();
-            Optional<TlsDetails> encryption = tls;
-            steps.add(() -> events.emit(kind, SessionDirection.OUTBOUND, localDomain, remoteDomain, address, method,
-                    encryption, detail));
-        }
-
-        /** Every established route's end, before the routes are forgotten. Under the lock. */
-        void reportClosed(Iterable<OutboundRoute> ending, String detail) {
-            for (OutboundRoute route : ending) {
-                if (route.state() == OutboundRoute.State.ESTABLISHED) {
-                    report(Kind.STREAM_CLOSED, route.localDomain(), Optional.of(methodOf(route)), detail);
-                }
-            }
-        }
-
-        void run() {
-            steps.forEach(Runnable::run);
-        }
-    }
 
     /**
      * @param id           names the link for the administrator ({@link SessionInfo#id()})
@@ -197,9 +130,8 @@ final class OutboundLink implements OutboundStreamEvents {
         this.failures = failures;
         this.events = events;
         this.backoff = backoff;
-        this.pings = pings;
-        this.receiptTimeout = config.health().pingTimeout();
         this.onEnded = onEnded;
+        this.writer = new OutboundWriter(this, this, remoteDomain, config, bouncer, pings);
         this.openedAt = openedAt;
     }
 
@@ -257,19 +189,16 @@ final class OutboundLink implements OutboundStreamEvents {
      * False when this link is closed and a new one must be opened.
      */
     boolean send(String localDomain, Outgoing stanza) {
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return false;
             }
             OutboundRoute route = routes.computeIfAbsent(localDomain, domain -> new OutboundRoute(domain, queueBound));
             if (route.state() == OutboundRoute.State.ESTABLISHED) {
-                if (outgoing.size() >= queueBound) {
+                if (!writer.offer(stanza)) {
                     aftermath.bounce(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
                             queueBound + " stanzas are already waiting for " + remoteDomain + " to read");
-                } else {
-                    outgoing.add(stanza);
-                    scheduleDrain();
                 }
             } else if (!route.offer(stanza)) {
                 aftermath.bounce(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
@@ -294,7 +223,7 @@ final class OutboundLink implements OutboundStreamEvents {
 
     @Override
     public void ready(Channel negotiated, NegotiatedStream stream) {
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return;
@@ -310,10 +239,9 @@ final class OutboundLink implements OutboundStreamEvents {
                 authMethod = AuthMethod.SASL_EXTERNAL;
                 backoff.succeeded(remoteDomain);
                 headerRoute.markRequested();
-                outgoing.addAll(headerRoute.establish());
-                scheduleDrain();
+                writer.established(headerRoute.establish());
                 state = SessionState.AUTHENTICATED;
-                aftermath.report(Kind.STREAM_OPENED, headerDomain, Optional.of(AuthMethod.SASL_EXTERNAL),
+                report(aftermath, Kind.STREAM_OPENED, headerDomain, Optional.of(AuthMethod.SASL_EXTERNAL),
                         remoteDomain + " accepted " + headerDomain + " by SASL EXTERNAL");
             }
             for (OutboundRoute route : List.copyOf(routes.values())) {
@@ -331,7 +259,7 @@ final class OutboundLink implements OutboundStreamEvents {
      * route fails at once instead of at the dialback timeout. Without SASL a db:result is sent even
      * when not advertised, as servers from before XEP-0220's feature still answer it. Under the lock.
      */
-    private void authenticateFurther(OutboundRoute route, Aftermath aftermath) {
+    private void authenticateFurther(OutboundRoute route, LinkAftermath aftermath) {
         if (authMethod == AuthMethod.SASL_EXTERNAL && !dialbackOffered) {
             failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, remoteDomain + " authenticated only "
                     + headerDomain + " (by SASL EXTERNAL) and offers no dialback to authenticate " + route.localDomain(),
@@ -350,7 +278,7 @@ final class OutboundLink implements OutboundStreamEvents {
     }
 
     private void dialbackTimedOut(OutboundRoute route) {
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
             if (routes.get(route.localDomain()) != route || route.state() != OutboundRoute.State.PENDING) {
                 return;
@@ -369,7 +297,7 @@ final class OutboundLink implements OutboundStreamEvents {
             LOG.log(Level.DEBUG, "ignoring <{0}/> from {1} on an outbound stream", element.name(), remoteDomain);
             return;
         }
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
             OutboundRoute route = routes.get(Domains.canonical(to.get()));
             if (route == null || route.state() != OutboundRoute.State.PENDING) {
@@ -379,10 +307,9 @@ final class OutboundLink implements OutboundStreamEvents {
                 case VALID -> {
                     LOG.log(Level.INFO, "{0} accepted {1} by dialback", remoteDomain, route.localDomain());
                     backoff.succeeded(remoteDomain);
-                    outgoing.addAll(route.establish());
-                    scheduleDrain();
+                    writer.established(route.establish());
                     state = SessionState.AUTHENTICATED;
-                    aftermath.report(Kind.STREAM_OPENED, route.localDomain(), Optional.of(AuthMethod.DIALBACK),
+                    report(aftermath, Kind.STREAM_OPENED, route.localDomain(), Optional.of(AuthMethod.DIALBACK),
                             remoteDomain + " accepted " + route.localDomain() + " by dialback");
                 }
                 case INVALID -> failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
@@ -441,16 +368,13 @@ final class OutboundLink implements OutboundStreamEvents {
         List<Outgoing> unsent = List.of();
         synchronized (this) {
             open = state == SessionState.CLOSED ? null : channel;
-            if (open != null && !outgoing.isEmpty()) {
-                unsent = outgoing.stream().map(this::taken).toList();
-                outgoing.clear();
+            if (open != null) {
+                unsent = writer.takeQueued();
             }
         }
         if (open != null) {
-            // the channel keeps the order of these writes, of the ping and of the closing tag that follows
-            unsent.forEach(stanza -> write(open, stanza));
-            open.flush();
-            askForReceipt(open, true);
+            // ahead of the closing tag that end() writes next
+            writer.writeLast(open, unsent);
         }
         end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "an administrator closed the session to " + remoteDomain,
                 S2sEngine.CLOSED_BY_ADMINISTRATOR, false, Leftovers.AWAIT_RECEIPT, ServerStreams::close);
@@ -459,7 +383,7 @@ final class OutboundLink implements OutboundStreamEvents {
 
     /** Whether the link has ended and stanzas it wrote still wait for their receipt. */
     synchronized boolean awaitsReceipt() {
-        return state == SessionState.CLOSED && !unconfirmed.isEmpty();
+        return state == SessionState.CLOSED && writer.hasUnconfirmed();
     }
 
     /**
@@ -467,12 +391,12 @@ final class OutboundLink implements OutboundStreamEvents {
      * the engine stops listening for it.
      */
     void giveUpReceipts() {
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
             if (state != SessionState.CLOSED) {
                 return;
             }
-            endWithoutReceipts(aftermath);
+            writer.settleWithoutReceipts(aftermath);
         }
         aftermath.run();
     }
@@ -503,7 +427,7 @@ final class OutboundLink implements OutboundStreamEvents {
      * come for it, and sending it again would be refused for the same reason.
      */
     private void dropRoutes(Predicate<String> dropped, StanzaErrorCondition condition, Function<String, String> reason) {
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         boolean ended = false;
         boolean reask = false;
         Channel closing = null;
@@ -516,30 +440,16 @@ final class OutboundLink implements OutboundStreamEvents {
                 if (dropped.test(route.localDomain())) {
                     all.remove();
                     String why = reason.apply(route.localDomain());
-                    aftermath.reportClosed(List.of(route), why);
+                    reportClosed(aftermath, List.of(route), why);
                     route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, why));
                 }
             }
-            outgoing.removeIf(stanza -> {
-                String from = Jid.parse(stanza.stanza().attribute("from").orElseThrow()).domainpart();
-                boolean drop = dropped.test(from);
-                if (drop) {
-                    aftermath.bounce(stanza, condition, reason.apply(from));
-                }
-                return drop;
-            });
-            // Written already; sending them again would meet the same refusal.
-            unconfirmed.forgetAll(stanza -> dropped.test(stanza.localDomain())).forEach(aftermath::writtenWithoutReceipt);
-            if (unconfirmed.receiptFrom().filter(dropped).isPresent()) {
-                // Its answer would go to a domain this link no longer sends for: ask again from one it still does.
-                abandonReceipt();
-                reask = !routes.isEmpty();
-            }
+            reask = writer.drop(dropped, condition, reason, aftermath) && !routes.isEmpty();
             if (routes.isEmpty()) {
                 state = SessionState.CLOSED;
                 ended = true;
                 closing = channel;
-                endWithoutReceipts(aftermath);
+                writer.settleWithoutReceipts(aftermath);
                 onEnded.ended(this, List.of());
             }
         }
@@ -548,7 +458,7 @@ final class OutboundLink implements OutboundStreamEvents {
         }
         if (reask) {
             Channel out = channel;
-            out.eventLoop().execute(() -> askForReceipt(out, false));
+            out.eventLoop().execute(() -> writer.askForReceipt(out, false));
         }
         aftermath.run();
     }
@@ -560,14 +470,14 @@ final class OutboundLink implements OutboundStreamEvents {
      */
     @Override
     public void idle(Channel idleChannel) {
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
-            if (state != SessionState.AUTHENTICATED || !outgoing.isEmpty() || !unconfirmed.isEmpty()
+            if (state != SessionState.AUTHENTICATED || !writer.idle()
                     || routes.values().stream().anyMatch(route -> route.state() == OutboundRoute.State.PENDING)) {
                 return;
             }
             state = SessionState.CLOSED;
-            aftermath.reportClosed(routes.values(), IdleStreamCloser.reason(idleTimeout));
+            reportClosed(aftermath, routes.values(), IdleStreamCloser.reason(idleTimeout));
             onEnded.ended(this, List.of());
         }
         LOG.log(Level.INFO, "closing the idle S2S session to {0}", remoteDomain);
@@ -586,12 +496,12 @@ final class OutboundLink implements OutboundStreamEvents {
      * or the outgoing queue, or written and waiting for their receipt.
      */
     synchronized boolean hasUnconfirmed() {
-        return hasUnwritten() || state != SessionState.CLOSED && !unconfirmed.isEmpty();
+        return hasUnwritten() || state != SessionState.CLOSED && writer.hasUnconfirmed();
     }
 
-    /** Whether stanzas accepted for this link wait in a route or the outgoing queue. */
+    /** Whether stanzas accepted for this link wait in a route or the writer's queue. */
     synchronized boolean hasUnwritten() {
-        return state != SessionState.CLOSED && (!outgoing.isEmpty()
+        return state != SessionState.CLOSED && (writer.hasQueued()
                 || routes.values().stream().anyMatch(OutboundRoute::hasWaiting));
     }
 
@@ -605,20 +515,20 @@ final class OutboundLink implements OutboundStreamEvents {
      */
     private void end(StanzaErrorCondition condition, String reason, String detail, boolean failed, Leftovers leftovers,
                      Consumer<Channel> closing) {
-        Aftermath aftermath = new Aftermath();
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return;
             }
             boolean opened = state == SessionState.AUTHENTICATED;
             state = SessionState.CLOSED;
-            aftermath.reportClosed(routes.values(), detail);
+            reportClosed(aftermath, routes.values(), detail);
             if (leftovers != Leftovers.AWAIT_RECEIPT) {
-                abandonReceipt();
+                writer.abandonReceipt();
             }
             List<Outgoing> again = opened && leftovers == Leftovers.HAND_ON ? handOn(detail, aftermath) : List.of();
             if (leftovers == Leftovers.WRITTEN_WITHOUT_RECEIPT) {
-                endWithoutReceipts(aftermath);
+                writer.settleWithoutReceipts(aftermath);
             }
             boolean pending = false;
             for (OutboundRoute route : routes.values()) {
@@ -627,16 +537,14 @@ final class OutboundLink implements OutboundStreamEvents {
             }
             routes.clear();
             if (leftovers != Leftovers.AWAIT_RECEIPT) {
-                bounceUnconfirmed(reason, aftermath);
+                writer.bounceUnconfirmed(reason, aftermath);
             }
-            String unwritten = "the stream to " + remoteDomain + " ended before the stanza was sent: " + reason;
-            outgoing.forEach(stanza -> aftermath.bounce(stanza, condition, unwritten));
-            outgoing.clear();
+            writer.bounceQueued(condition, reason, aftermath);
             if (pending && failed && again.isEmpty()) {
                 LOG.log(Level.INFO, "S2S session to {0} failed: {1}", remoteDomain, reason);
                 String failure = opened ? reason : backoff.failed(remoteDomain, condition, reason).text();
                 failures.record(remoteDomain, failure);
-                aftermath.report(Kind.CONNECTION_FAILED, headerDomain, Optional.empty(), failure);
+                report(aftermath, Kind.CONNECTION_FAILED, headerDomain, Optional.empty(), failure);
             }
             if (!onEnded.ended(this, again)) {
                 again.forEach(stanza -> aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
@@ -654,10 +562,8 @@ final class OutboundLink implements OutboundStreamEvents {
      * a piggy-backing domain's dialback. A stanza that has now seen {@link #MAX_STREAMS} streams end bounces with
      * {@code remote-server-timeout} instead. Takes them all from this link. Under the lock.
      */
-    private List<Outgoing> handOn(String why, Aftermath aftermath) {
-        List<Outgoing> left = new ArrayList<>(unconfirmed.takeAll());
-        left.addAll(outgoing);
-        outgoing.clear();
+    private List<Outgoing> handOn(String why, LinkAftermath aftermath) {
+        List<Outgoing> left = writer.takeAll();
         routes.values().forEach(route -> left.addAll(route.drain()));
         List<Outgoing> again = new ArrayList<>(left.size());
         for (Outgoing stanza : left) {
@@ -676,40 +582,18 @@ final class OutboundLink implements OutboundStreamEvents {
         return again;
     }
 
-    /** Bounces every unconfirmed stanza with {@code remote-server-timeout}, which may be retried. Under the lock. */
-    private void bounceUnconfirmed(String reason, Aftermath aftermath) {
-        abandonReceipt();
-        String unanswered = "the stream to " + remoteDomain + " ended before it confirmed the stanza: " + reason;
-        unconfirmed.takeAll().forEach(stanza ->
-                aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, unanswered));
-    }
-
-    /**
-     * The link ends in order, our closing tag behind what it wrote, for a reason that sending again would meet too:
-     * whoever waits for a receipt learns that none will come. Under the lock.
-     */
-    private void endWithoutReceipts(Aftermath aftermath) {
-        abandonReceipt();
-        unconfirmed.takeAll().forEach(aftermath::writtenWithoutReceipt);
-    }
-
-    /** Nobody waits for the ping out for a receipt any more, if one is: its answer is dropped. Under the lock. */
-    private void abandonReceipt() {
-        unconfirmed.abandonReceipt(pings);
-    }
-
     /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */
-    private void failRoute(OutboundRoute route, StanzaErrorCondition condition, String reason, Aftermath aftermath) {
+    private void failRoute(OutboundRoute route, StanzaErrorCondition condition, String reason, LinkAftermath aftermath) {
         LOG.log(Level.INFO, "S2S session {0} -> {1} failed: {2}", route.localDomain(), remoteDomain, reason);
         boolean lastHope = state != SessionState.AUTHENTICATED && routes.keySet().equals(Set.of(route.localDomain()));
         String failure = lastHope ? backoff.failed(remoteDomain, condition, reason).text() : reason;
         failures.record(remoteDomain, failure);
-        aftermath.report(Kind.CONNECTION_FAILED, route.localDomain(), Optional.empty(), failure);
+        report(aftermath, Kind.CONNECTION_FAILED, route.localDomain(), Optional.empty(), failure);
         routes.remove(route.localDomain());
         route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
         if (routes.isEmpty()) {
             state = SessionState.CLOSED;
-            endWithoutReceipts(aftermath);
+            writer.settleWithoutReceipts(aftermath);
             onEnded.ended(this, List.of());
             ServerStreams.close(channel);
         }
@@ -720,228 +604,49 @@ final class OutboundLink implements OutboundStreamEvents {
         return methodOf(route.localDomain());
     }
 
-    private AuthMethod methodOf(String localDomain) {
+    @Override
+    public AuthMethod methodOf(String localDomain) {
         return localDomain.equals(headerDomain) ? authMethod : AuthMethod.DIALBACK;
     }
 
-    /** How the sender of a written stanza was authenticated; only asked for stanzas whose carrier waits for it. */
-    private synchronized AuthMethod carrierOf(Outgoing stanza) {
-        return methodOf(Jid.parse(stanza.stanza().attribute("from").orElseThrow()).domainpart());
+    /** Reports an event about the pair ({@code localDomain}, the remote domain) with the stream's facts of now. Under the lock. */
+    private void report(LinkAftermath aftermath, Kind kind, String localDomain, Optional<AuthMethod> method,
+                        String detail) {
+        Optional<InetSocketAddress> address = channel != null && channel.remoteAddress() instanceof InetSocketAddress remote
+                ? Optional.of(remote) : Optional.empty();
+        Optional<TlsDetails> encryption = tls;
+        aftermath.then(() -> events.emit(kind, SessionDirection.OUTBOUND, localDomain, remoteDomain, address, method,
+                encryption, detail));
     }
 
-    /** Has the event loop drain the outgoing queue, unless a drain is already on its way. Under the lock. */
-    private void scheduleDrain() {
-        if (!draining && !outgoing.isEmpty()) {
-            draining = true;
-            channel.eventLoop().execute(this::drain);
-        }
-    }
-
-    /**
-     * On the event loop: writes queued stanzas while the channel is writable, then flushes once.
-     * When it stops being writable, flushes what was written and continues once the last of it has
-     * reached the socket; meanwhile {@link #send} queues, up to the bound. A stanza that cannot be
-     * written is bounced on its own ({@link #write}), so nothing skips the end of the loop, where
-     * {@code draining} is decided.
-     */
-    private void drain() {
-        List<Outgoing> batch = new ArrayList<>(DRAIN_BATCH);
-        Channel out;
-        synchronized (this) {
-            out = channel;
-        }
-        boolean wrote = false;
-        boolean stopped;
-        while (true) {
-            boolean writable = out.isWritable();
-            synchronized (this) {
-                boolean receiptsDue = unconfirmed.size() >= queueBound;
-                if (state == SessionState.CLOSED || outgoing.isEmpty() || !writable || !out.isActive() || receiptsDue) {
-                    // stopped by the peer: resumed below; waiting for receipts: resumed when one comes; otherwise the
-                    // next send schedules anew, and a closed stream hands on or bounces what is left (end)
-                    stopped = state != SessionState.CLOSED && !outgoing.isEmpty() && out.isActive() && !receiptsDue;
-                    draining = stopped;
-                    break;
-                }
-                for (int i = 0; i < DRAIN_BATCH && !outgoing.isEmpty(); i++) {
-                    batch.add(taken(outgoing.poll()));
-                }
-            }
-            for (Outgoing stanza : batch) {
-                write(out, stanza).ifPresent(written -> lastWrite = written);
-            }
-            batch.clear();
-            wrote = true;
-        }
-        if (wrote) {
-            out.flush();
-            askForReceipt(out, false);
-        }
-        if (stopped) {
-            if (lastWrite != null && !lastWrite.isDone()) {
-                lastWrite.addListener(written -> drain());
-            } else {
-                // not writable for writes other than ours (or already written): look again shortly
-                out.eventLoop().schedule(this::drain, 1, TimeUnit.MILLISECONDS);
+    /** Every established route's end, before the routes are forgotten. Under the lock. */
+    private void reportClosed(LinkAftermath aftermath, Iterable<OutboundRoute> ending, String detail) {
+        for (OutboundRoute route : ending) {
+            if (route.state() == OutboundRoute.State.ESTABLISHED) {
+                report(aftermath, Kind.STREAM_CLOSED, route.localDomain(), Optional.of(methodOf(route)), detail);
             }
         }
     }
 
-    /**
-     * After written stanzas: a ping behind them asking the remote server for a receipt, unless one is out already
-     * (its answer asks for the next) and not {@code anew}. It goes from a local domain the remote server accepted on
-     * this stream; left unanswered for the ping timeout, the stream is taken for dead ({@link #receiptOverdue}).
-     * Called on the event loop, except before an administrator's close, where the channel keeps it in order behind
-     * the writes before it.
-     *
-     * @param anew ask even if a ping is out, covering everything written so far; the earlier one's answer is then no
-     *             news
-     */
-    private void askForReceipt(Channel out, boolean anew) {
-        String[] pingId = new String[1];
-        XmlElement ping;
-        synchronized (this) {
-            Optional<String> from = routes.values().stream()
-                    .filter(route -> route.state() == OutboundRoute.State.ESTABLISHED)
-                    .map(OutboundRoute::localDomain).findFirst();
-            boolean wanted = anew ? !unconfirmed.isEmpty() : unconfirmed.wantsReceipt();
-            if (state == SessionState.CLOSED || channel != out || !wanted || from.isEmpty()) {
-                return;
-            }
-            abandonReceipt();
-            // The answer cannot come before the ping is written below, by when its id is known.
-            pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
-            unconfirmed.receiptAsked(pingId[0], from.get());
-            ping = ServerPings.request(from.get(), remoteDomain, pingId[0]);
-        }
-        out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
-        ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(),
-                TimeUnit.NANOSECONDS);
-        synchronized (this) {
-            unconfirmed.deadline(pingId[0], deadline);
-        }
+    @Override
+    public Channel channel() {
+        return channel;
     }
 
-    /**
-     * The remote server answered the ping {@code pingId} (on any thread): what it covers is acknowledged, draining
-     * resumes if it waited for receipts, and what was written meanwhile gets its own ping.
-     */
-    private void receiptArrived(String pingId) {
-        Aftermath aftermath = new Aftermath();
-        List<Outgoing> confirmed;
-        Channel out;
-        boolean askAgain;
-        synchronized (this) {
-            if (!unconfirmed.awaits(pingId)) {
-                return;
-            }
-            confirmed = unconfirmed.receipt(pingId);
-            out = channel;
-            boolean open = state != SessionState.CLOSED;
-            askAgain = open && unconfirmed.wantsReceipt();
-            if (open) {
-                scheduleDrain();
-            } else {
-                // Ended while that ping was out: what was written after it will never be asked about.
-                bounceUnconfirmed("written after the last ping before the stream ended", aftermath);
-            }
-        }
-        confirmed.forEach(Outgoing::acknowledged);
-        aftermath.run();
-        if (askAgain) {
-            out.eventLoop().execute(() -> askForReceipt(out, false));
-        }
+    @Override
+    public boolean takesStanzas() {
+        return state != SessionState.CLOSED;
     }
 
-    /**
-     * The ping {@code pingId} went unanswered for the ping timeout: the remote server is hung or gone. An open link
-     * ends and hands on what it has not had confirmed; an ended one that waited for its last receipt bounces it.
-     */
-    private void receiptOverdue(String pingId) {
-        Aftermath aftermath = new Aftermath();
-        boolean open;
-        String why = remoteDomain + " did not confirm what we sent within " + seconds(receiptTimeout)
-                + " (our ping went unanswered)";
-        synchronized (this) {
-            if (!unconfirmed.awaits(pingId)) {
-                return;
-            }
-            open = state != SessionState.CLOSED;
-            if (!open) {
-                bounceUnconfirmed(why, aftermath);
-            }
-        }
-        aftermath.run();
-        if (open) {
-            LOG.log(Level.INFO, "{0}; closing the stream as dead", why);
-            failed(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, why);
-        }
+    @Override
+    public Optional<String> acceptedDomain() {
+        return routes.values().stream().filter(route -> route.state() == OutboundRoute.State.ESTABLISHED)
+                .map(OutboundRoute::localDomain).findFirst();
     }
 
-    /**
-     * Hands a stanza taken from the queue to the channel, where it waits for its receipt. One that cannot be written as
-     * XML is bounced with {@code internal-server-error} instead, so that it stops neither the stanzas after it nor the
-     * drain: a character XML 1.0 lacks ({@link S2sEngine#send} refuses those, but stanzas of the engine's own do not
-     * pass there), or a tree nested deeper than the writer's recursion reaches.
-     *
-     * @return the write, or empty when the stanza was bounced
-     */
-    private Optional<ChannelFuture> write(Channel out, Outgoing stanza) {
-        String xml;
-        try {
-            xml = XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE);
-        } catch (RuntimeException failure) {
-            return unwritable(stanza, Objects.toString(failure.getMessage(), failure.getClass().getSimpleName()));
-        } catch (StackOverflowError tooDeep) {
-            return unwritable(stanza, "it is nested too deeply");
-        }
-        ChannelFuture written = out.write(xml);
-        written.addListener(done -> settle(stanza, done));
-        return Optional.of(written);
-    }
-
-    /**
-     * A stanza taken from the queue to be written now: from here it waits for its receipt, and a stream that ends
-     * before it is written hands it on like the written ones. Under the lock.
-     */
-    private Outgoing taken(Outgoing stanza) {
-        if (stanza.wantsReceipt()) {
-            unconfirmed.written(stanza);
-        }
-        stanzasOut++;
-        return stanza;
-    }
-
-    /**
-     * Bounces a stanza that cannot be written as XML, saying why: the host's or the engine's mistake, not the peer's.
-     * Unless its stream ended meanwhile and took care of it, handing it on (the next stream will find it unwritable
-     * too) or bouncing it.
-     */
-    private Optional<ChannelFuture> unwritable(Outgoing stanza, String problem) {
-        synchronized (this) {
-            if (stanza.wantsReceipt() && !unconfirmed.forget(stanza)) {
-                return Optional.empty();
-            }
-        }
-        LOG.log(Level.WARNING, "cannot write a stanza from {0} to {1} as XML: {2}",
-                stanza.stanza().attribute("from").orElse("-"), remoteDomain, problem);
-        bouncer.bounce(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the stanza could not be written as XML: "
-                + problem);
-        return Optional.empty();
-    }
-
-    /**
-     * A written stanza's carrier learns the session that wrote it. A write that fails means the connection broke:
-     * the link ends and hands on what it has not had confirmed, this stanza included.
-     */
-    private void settle(Outgoing stanza, Future<?> written) {
-        if (written.isSuccess()) {
-            stanza.carrier().ifPresent(carrier -> carrier.complete(carrierOf(stanza)));
-            return;
-        }
-        Throwable cause = written.cause();
-        failed(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the connection to " + remoteDomain
-                + " failed while sending: " + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName()));
+    @Override
+    public void broken(String reason) {
+        failed(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, reason);
     }
 
     synchronized SessionInfo info() {
@@ -951,7 +656,7 @@ final class OutboundLink implements OutboundStreamEvents {
         Optional<InetSocketAddress> address = channel != null && channel.remoteAddress() instanceof InetSocketAddress remote
                 ? Optional.of(remote) : Optional.empty();
         return new SessionInfo(id, SessionDirection.OUTBOUND, Set.copyOf(established), Set.of(remoteDomain),
-                address, authMethod, state, 0, stanzasOut, openedAt, tls);
+                address, authMethod, state, 0, writer.written(), openedAt, tls);
     }
 
     private static String condition(XmlElement answer) {

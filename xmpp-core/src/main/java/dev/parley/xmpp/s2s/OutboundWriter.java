@@ -1,0 +1,426 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlWriter;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.util.concurrent.Future;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The write side of one outbound link: the stanzas of its established routes, written in order and settled by the
+ * remote server's receipts.
+ *
+ * <p>The queue is drained on the stream's event loop: as many stanzas as the channel takes while it is writable, then
+ * one flush, so that a burst costs one write to the socket rather than one per stanza. When the peer reads slower
+ * than we send, the channel stops being writable and the queue holds the rest, in order; past the queue bound more are
+ * refused ({@link #offer}) instead of growing Netty's outbound buffer without limit. Draining resumes once what was
+ * written has reached the socket.
+ *
+ * <p>A written stanza is not yet delivered: it waits in {@link UnconfirmedStanzas} until the remote server answers a
+ * ping written after it, which settles its fate as acknowledged. At most the queue bound waits so; beyond, draining
+ * pauses until a receipt comes. A ping left unanswered for the ping timeout, or a write that fails, breaks the link
+ * ({@link Link#broken}), which then hands on what is unconfirmed.
+ *
+ * <p>Shares its link's lock: the methods the link calls are called with the link's monitor held, unless they say
+ * otherwise; the event loop's and the receipts' own work takes it.
+ */
+final class OutboundWriter {
+
+    private static final System.Logger LOG = System.getLogger(OutboundWriter.class.getName());
+
+    /** How many stanzas one drain takes from the queue under the lock before writing them. */
+    private static final int DRAIN_BATCH = 64;
+
+    /** What the writer needs from its link; called under the link's lock, except {@link #broken}. */
+    interface Link {
+
+        /** The connection, once there is one. */
+        Channel channel();
+
+        /** Whether the link still takes and writes stanzas. */
+        boolean takesStanzas();
+
+        /** A local domain the remote server accepted on this stream, to ask for receipts from. */
+        Optional<String> acceptedDomain();
+
+        /** How the session authenticated {@code localDomain}, for a stanza whose carrier waits for it. */
+        AuthMethod methodOf(String localDomain);
+
+        /** The connection broke or the remote server stopped confirming: the link ends. Without the lock. */
+        void broken(String reason);
+    }
+
+    private final Object lock;
+    private final Link link;
+    private final String remoteDomain;
+    private final int queueBound;
+    private final Bouncer bouncer;
+    private final ServerPings pings;
+    private final Duration receiptTimeout;
+    /** Stanzas of established routes not yet written to the channel, oldest first. */
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /** Stanzas written to the channel that the remote server has not confirmed yet, oldest first. */
+    private final UnconfirmedStanzas unconfirmed = new UnconfirmedStanzas();
+    /** A drain is queued on the event loop, or one waits for written stanzas to reach the socket. */
+    private boolean draining;
+    /** The latest stanza handed to the channel; only the event loop touches it. */
+    private ChannelFuture lastWrite;
+    private long written;
+
+    /** @param lock the link's monitor, which guards this writer too */
+    OutboundWriter(Object lock, Link link, String remoteDomain, EngineConfig config, Bouncer bouncer,
+                   ServerPings pings) {
+        this.lock = lock;
+        this.link = link;
+        this.remoteDomain = remoteDomain;
+        this.queueBound = config.queueBound();
+        this.bouncer = bouncer;
+        this.pings = pings;
+        this.receiptTimeout = config.health().pingTimeout();
+    }
+
+    /** Queues a stanza of an established route; false when the queue bound is reached. */
+    boolean offer(Outgoing stanza) {
+        if (queue.size() >= queueBound) {
+            return false;
+        }
+        queue.add(stanza);
+        scheduleDrain();
+        return true;
+    }
+
+    /** Queues what waited for a route that has just been established, oldest first, whatever the bound. */
+    void established(List<Outgoing> waited) {
+        queue.addAll(waited);
+        scheduleDrain();
+    }
+
+    /** Whether nothing waits to be written or confirmed. */
+    boolean idle() {
+        return queue.isEmpty() && unconfirmed.isEmpty();
+    }
+
+    boolean hasQueued() {
+        return !queue.isEmpty();
+    }
+
+    boolean hasUnconfirmed() {
+        return !unconfirmed.isEmpty();
+    }
+
+    /** How many stanzas were taken to be written. */
+    long written() {
+        return written;
+    }
+
+    /** Everything not confirmed, oldest first: written ones, then queued ones; forgotten here. */
+    List<Outgoing> takeAll() {
+        unconfirmed.abandonReceipt(pings);
+        List<Outgoing> left = new ArrayList<>(unconfirmed.takeAll());
+        left.addAll(queue);
+        queue.clear();
+        return left;
+    }
+
+    /** Bounces what is queued with {@code condition}; it was never written. */
+    void bounceQueued(StanzaErrorCondition condition, String reason, LinkAftermath aftermath) {
+        String unwritten = "the stream to " + remoteDomain + " ended before the stanza was sent: " + reason;
+        queue.forEach(stanza -> aftermath.bounce(stanza, condition, unwritten));
+        queue.clear();
+    }
+
+    /** Bounces every unconfirmed stanza with {@code remote-server-timeout}, which may be retried. */
+    void bounceUnconfirmed(String reason, LinkAftermath aftermath) {
+        unconfirmed.abandonReceipt(pings);
+        String unanswered = "the stream to " + remoteDomain + " ended before it confirmed the stanza: " + reason;
+        unconfirmed.takeAll().forEach(stanza ->
+                aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, unanswered));
+    }
+
+    /** The stream ended and no receipt will come: whoever waits learns that the stanzas were written without one. */
+    void settleWithoutReceipts(LinkAftermath aftermath) {
+        unconfirmed.abandonReceipt(pings);
+        unconfirmed.takeAll().forEach(aftermath::writtenWithoutReceipt);
+    }
+
+    /** Nobody waits for the ping out for a receipt any more, if one is. */
+    void abandonReceipt() {
+        unconfirmed.abandonReceipt(pings);
+    }
+
+    /**
+     * Stops writing for the local domains {@code dropped} accepts: their queued stanzas bounce with {@code condition}
+     * and the reason for their domain; their written ones are settled as written without a receipt, since sending
+     * them again would meet the same refusal.
+     *
+     * @return whether the ping out came from a dropped domain and was abandoned: its answer would go to a domain the
+     *         link no longer sends for, so the link asks again from one it still does
+     */
+    boolean drop(Predicate<String> dropped, StanzaErrorCondition condition, Function<String, String> reason,
+                 LinkAftermath aftermath) {
+        queue.removeIf(stanza -> {
+            String from = stanza.localDomain();
+            boolean drop = dropped.test(from);
+            if (drop) {
+                aftermath.bounce(stanza, condition, reason.apply(from));
+            }
+            return drop;
+        });
+        unconfirmed.forgetAll(stanza -> dropped.test(stanza.localDomain())).forEach(aftermath::writtenWithoutReceipt);
+        if (unconfirmed.receiptFrom().filter(dropped).isPresent()) {
+            unconfirmed.abandonReceipt(pings);
+            return true;
+        }
+        return false;
+    }
+
+    /** Takes everything queued to be written by the caller ({@link #writeLast}), now. */
+    List<Outgoing> takeQueued() {
+        List<Outgoing> taken = queue.stream().map(this::taken).toList();
+        queue.clear();
+        return taken;
+    }
+
+    /**
+     * Without the lock: writes what {@link #takeQueued} took, then a ping asking a receipt for everything written on
+     * the stream; the channel keeps them in order ahead of whatever the caller writes next, such as a closing tag.
+     */
+    void writeLast(Channel out, List<Outgoing> taken) {
+        taken.forEach(stanza -> write(out, stanza));
+        out.flush();
+        askForReceipt(out, true);
+    }
+
+    /** Has the event loop drain the queue, unless a drain is already on its way. */
+    private void scheduleDrain() {
+        if (!draining && !queue.isEmpty()) {
+            draining = true;
+            link.channel().eventLoop().execute(this::drain);
+        }
+    }
+
+    /**
+     * On the event loop: writes queued stanzas while the channel is writable, then flushes once.
+     * When it stops being writable, flushes what was written and continues once the last of it has
+     * reached the socket; meanwhile the queue fills, up to the bound. A stanza that cannot be
+     * written is bounced on its own ({@link #write}), so nothing skips the end of the loop, where
+     * {@code draining} is decided.
+     */
+    private void drain() {
+        List<Outgoing> batch = new ArrayList<>(DRAIN_BATCH);
+        Channel out;
+        synchronized (lock) {
+            out = link.channel();
+        }
+        boolean wrote = false;
+        boolean stopped;
+        while (true) {
+            boolean writable = out.isWritable();
+            synchronized (lock) {
+                boolean open = link.takesStanzas();
+                boolean receiptsDue = unconfirmed.size() >= queueBound;
+                if (!open || queue.isEmpty() || !writable || !out.isActive() || receiptsDue) {
+                    // stopped by the peer: resumed below; waiting for receipts: resumed when one comes; otherwise the
+                    // next stanza schedules anew, and a closed stream hands on or bounces what is left
+                    stopped = open && !queue.isEmpty() && out.isActive() && !receiptsDue;
+                    draining = stopped;
+                    break;
+                }
+                for (int i = 0; i < DRAIN_BATCH && !queue.isEmpty(); i++) {
+                    batch.add(taken(queue.poll()));
+                }
+            }
+            for (Outgoing stanza : batch) {
+                write(out, stanza).ifPresent(handed -> lastWrite = handed);
+            }
+            batch.clear();
+            wrote = true;
+        }
+        if (wrote) {
+            out.flush();
+            askForReceipt(out, false);
+        }
+        if (stopped) {
+            if (lastWrite != null && !lastWrite.isDone()) {
+                lastWrite.addListener(done -> drain());
+            } else {
+                // not writable for writes other than ours (or already written): look again shortly
+                out.eventLoop().schedule(this::drain, 1, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * A stanza taken from the queue to be written now: from here it waits for its receipt, and a stream that ends
+     * before it is written hands it on like the written ones. Under the lock.
+     */
+    private Outgoing taken(Outgoing stanza) {
+        if (stanza.wantsReceipt()) {
+            unconfirmed.written(stanza);
+        }
+        written++;
+        return stanza;
+    }
+
+    /**
+     * Hands a stanza taken from the queue to the channel, where it waits for its receipt. One that cannot be written as
+     * XML is bounced with {@code internal-server-error} instead, so that it stops neither the stanzas after it nor the
+     * drain: a character XML 1.0 lacks ({@link S2sEngine#send} refuses those, but stanzas of the engine's own do not
+     * pass there), or a tree nested deeper than the writer's recursion reaches.
+     *
+     * @return the write, or empty when the stanza was bounced
+     */
+    private Optional<ChannelFuture> write(Channel out, Outgoing stanza) {
+        String xml;
+        try {
+            xml = XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE);
+        } catch (RuntimeException failure) {
+            return unwritable(stanza, Objects.toString(failure.getMessage(), failure.getClass().getSimpleName()));
+        } catch (StackOverflowError tooDeep) {
+            return unwritable(stanza, "it is nested too deeply");
+        }
+        ChannelFuture handed = out.write(xml);
+        handed.addListener(done -> settle(stanza, done));
+        return Optional.of(handed);
+    }
+
+    /**
+     * Bounces a stanza that cannot be written as XML, saying why: the host's or the engine's mistake, not the peer's.
+     * Unless its stream ended meanwhile and took care of it, handing it on (the next stream will find it unwritable
+     * too) or bouncing it.
+     */
+    private Optional<ChannelFuture> unwritable(Outgoing stanza, String problem) {
+        synchronized (lock) {
+            if (stanza.wantsReceipt() && !unconfirmed.forget(stanza)) {
+                return Optional.empty();
+            }
+        }
+        LOG.log(Level.WARNING, "cannot write a stanza from {0} to {1} as XML: {2}",
+                stanza.stanza().attribute("from").orElse("-"), remoteDomain, problem);
+        bouncer.bounce(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, "the stanza could not be written as XML: "
+                + problem);
+        return Optional.empty();
+    }
+
+    /**
+     * A written stanza's carrier learns the session that wrote it. A write that fails means the connection broke:
+     * the link ends and hands on what it has not had confirmed, this stanza included.
+     */
+    private void settle(Outgoing stanza, Future<?> done) {
+        if (done.isSuccess()) {
+            stanza.carrier().ifPresent(carrier -> {
+                AuthMethod method;
+                synchronized (lock) {
+                    method = link.methodOf(stanza.localDomain());
+                }
+                carrier.complete(method);
+            });
+            return;
+        }
+        Throwable cause = done.cause();
+        link.broken("the connection to " + remoteDomain + " failed while sending: "
+                + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName()));
+    }
+
+    /**
+     * After written stanzas: a ping behind them asking the remote server for a receipt, unless one is out already
+     * (its answer asks for the next) and not {@code anew}. It goes from a local domain the remote server accepted on
+     * this stream; left unanswered for the ping timeout, the stream is taken for dead ({@link #receiptOverdue}).
+     * Called on the event loop, except before an administrator's close ({@link #writeLast}), where the channel keeps
+     * it in order behind the writes before it.
+     *
+     * @param anew ask even if a ping is out, covering everything written so far; the earlier one's answer is then no
+     *             news
+     */
+    void askForReceipt(Channel out, boolean anew) {
+        String[] pingId = new String[1];
+        XmlElement ping;
+        synchronized (lock) {
+            Optional<String> from = link.acceptedDomain();
+            boolean wanted = anew ? !unconfirmed.isEmpty() : unconfirmed.wantsReceipt();
+            if (!link.takesStanzas() || link.channel() != out || !wanted || from.isEmpty()) {
+                return;
+            }
+            unconfirmed.abandonReceipt(pings);
+            // The answer cannot come before the ping is written below, by when its id is known.
+            pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
+            unconfirmed.receiptAsked(pingId[0], from.get());
+            ping = ServerPings.request(from.get(), remoteDomain, pingId[0]);
+        }
+        out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
+        ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(),
+                TimeUnit.NANOSECONDS);
+        synchronized (lock) {
+            unconfirmed.deadline(pingId[0], deadline);
+        }
+    }
+
+    /**
+     * The remote server answered the ping {@code pingId} (on any thread): what it covers is acknowledged, draining
+     * resumes if it waited for receipts, and what was written meanwhile gets its own ping. On a link that ended while
+     * the ping was out, what was written after it bounces: nobody will ask about it any more.
+     */
+    private void receiptArrived(String pingId) {
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
+        List<Outgoing> confirmed;
+        Channel out;
+        boolean askAgain;
+        synchronized (lock) {
+            if (!unconfirmed.awaits(pingId)) {
+                return;
+            }
+            confirmed = unconfirmed.receipt(pingId);
+            out = link.channel();
+            boolean open = link.takesStanzas();
+            askAgain = open && unconfirmed.wantsReceipt();
+            if (open) {
+                scheduleDrain();
+            } else {
+                bounceUnconfirmed("written after the last ping before the stream ended", aftermath);
+            }
+        }
+        confirmed.forEach(Outgoing::acknowledged);
+        aftermath.run();
+        if (askAgain) {
+            out.eventLoop().execute(() -> askForReceipt(out, false));
+        }
+    }
+
+    /**
+     * The ping {@code pingId} went unanswered for the ping timeout: the remote server is hung or gone. An open link
+     * breaks and hands on what it has not had confirmed; an ended one that waited for its last receipt bounces it.
+     */
+    private void receiptOverdue(String pingId) {
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
+        boolean open;
+        String why = remoteDomain + " did not confirm what we sent within " + receiptTimeout.toMillis() / 1000.0
+                + " s (our ping went unanswered)";
+        synchronized (lock) {
+            if (!unconfirmed.awaits(pingId)) {
+                return;
+            }
+            open = link.takesStanzas();
+            if (!open) {
+                bounceUnconfirmed(why, aftermath);
+            }
+        }
+        aftermath.run();
+        if (open) {
+            LOG.log(Level.INFO, "{0}; closing the stream as dead", why);
+            link.broken(why);
+        }
+    }
+}
