@@ -1,5 +1,6 @@
 package dev.parley.xmpp.dialback;
 
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
@@ -38,8 +39,7 @@ public final class Dialback {
 
     /** The initiating server's request: authorise stanzas from {@code from} to {@code to}. */
     public static XmlElement resultRequest(String from, String to, String key) {
-        return new XmlElement(RESULT, NAMESPACE, List.of(XmlAttribute.of("from", from), XmlAttribute.of("to", to)),
-                List.of(new XmlText(key)));
+        return new XmlElement(RESULT, NAMESPACE, addresses(from, to), List.of(new XmlText(key)));
     }
 
     /** The receiving server's answer to a {@code db:result} request, valid or invalid. */
@@ -55,8 +55,9 @@ public final class Dialback {
 
     /** The receiving server asks the authoritative server whether {@code key} is genuine. */
     public static XmlElement verifyRequest(String from, String to, String streamId, String key) {
-        return new XmlElement(VERIFY, NAMESPACE, List.of(XmlAttribute.of("from", from), XmlAttribute.of("to", to),
-                XmlAttribute.of("id", streamId)), List.of(new XmlText(key)));
+        List<XmlAttribute> attributes = new ArrayList<>(addresses(from, to));
+        attributes.add(XmlAttribute.of("id", streamId));
+        return new XmlElement(VERIFY, NAMESPACE, attributes, List.of(new XmlText(key)));
     }
 
     /** The authoritative server's answer to a {@code db:verify} request. */
@@ -80,13 +81,17 @@ public final class Dialback {
 
     private static List<XmlAttribute> answerAttributes(String from, String to, String streamId, DialbackType type) {
         List<XmlAttribute> attributes = new ArrayList<>(4);
-        attributes.add(XmlAttribute.of("from", from));
-        attributes.add(XmlAttribute.of("to", to));
+        attributes.addAll(addresses(from, to));
         if (streamId != null) {
             attributes.add(XmlAttribute.of("id", streamId));
         }
         attributes.add(XmlAttribute.of("type", type.xmlValue()));
         return attributes;
+    }
+
+    /** The domains as XMPP addresses carry them: an internationalized one in U-labels (RFC 7622 §3.2). */
+    private static List<XmlAttribute> addresses(String from, String to) {
+        return List.of(XmlAttribute.of("from", Jid.onTheWire(from)), XmlAttribute.of("to", Jid.onTheWire(to)));
     }
 
     private static XmlElement errorChild(StanzaErrorCondition condition) {

@@ -102,7 +102,17 @@ final class Domainparts {
 
     /** The form of a canonical domainpart for people: U-labels where the A-labels decode, the rest unchanged. */
     static String unicode(String canonical) {
-        return IDN.toUnicode(canonical, IDN.USE_STD3_ASCII_RULES);
+        return mayHoldALabel(canonical) ? IDN.toUnicode(canonical, IDN.USE_STD3_ASCII_RULES) : canonical;
+    }
+
+    /** Whether {@code text} has an A-label prefix anywhere; most names have none, and spare the IDNA work. */
+    static boolean mayHoldALabel(String text) {
+        for (int at = text.indexOf("--"); at >= 0; at = text.indexOf("--", at + 1)) {
+            if (at >= 2 && text.regionMatches(true, at - 2, "xn", 0, 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isIdna2008LabelCharacter(int codePoint) {

@@ -80,15 +80,37 @@ public record Jid(Optional<String> localpart, String domainpart, Optional<String
         return ofDomain(domainpart);
     }
 
-    /** The canonical text, with the domainpart in A-labels: what is compared, routed and written on the wire. */
+    /**
+     * The canonical text, with the domainpart in A-labels: what is compared, routed and stored, and what DNS is asked
+     * about. Not what goes on the wire for an internationalized domain ({@link #toDisplayString()}).
+     */
     @Override
     public String toString() {
         return text(domainpart);
     }
 
-    /** The text for people: as {@link #toString()}, but the domainpart in U-labels where it has any. */
+    /**
+     * The text for people, and for the wire: as {@link #toString()}, but the domainpart in U-labels where it has any.
+     * RFC 7622 §3.2 has XMPP addresses carry U-labels, A-labels being for DNS and certificates; servers such as
+     * Prosody and ejabberd serving {@code bücher.test} do not know {@code xn--bcher-kva.test}.
+     */
     public String toDisplayString() {
         return text(Domainparts.unicode(domainpart));
+    }
+
+    /**
+     * {@code address}, a JID or a domain, as XMPP addresses carry it on the wire ({@link #toDisplayString()}); text
+     * that is no valid JID is returned as it is, for whoever checks it to refuse.
+     */
+    public static String onTheWire(String address) {
+        if (!Domainparts.mayHoldALabel(address)) {
+            return address;
+        }
+        try {
+            return parse(address).toDisplayString();
+        } catch (InvalidJidException e) {
+            return address;
+        }
     }
 
     private String text(String domain) {

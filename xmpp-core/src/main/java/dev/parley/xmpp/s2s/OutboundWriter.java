@@ -1,6 +1,8 @@
 package dev.parley.xmpp.s2s;
 
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
@@ -286,7 +288,7 @@ final class OutboundWriter {
     private Optional<ChannelFuture> write(Channel out, Outgoing stanza) {
         String xml;
         try {
-            xml = XmlWriter.write(stanza.stanza(), ServerStreams.SCOPE);
+            xml = XmlWriter.write(addressedForTheWire(stanza.stanza()), ServerStreams.SCOPE);
         } catch (RuntimeException failure) {
             return unwritable(stanza, Objects.toString(failure.getMessage(), failure.getClass().getSimpleName()));
         } catch (StackOverflowError tooDeep) {
@@ -295,6 +297,27 @@ final class OutboundWriter {
         ChannelFuture handed = out.write(xml);
         handed.addListener(done -> settle(stanza, done));
         return Optional.of(handed);
+    }
+
+    /**
+     * The stanza with its {@code to} and {@code from} as XMPP addresses carry them: an internationalized domain in
+     * U-labels (RFC 7622 §3.2), whichever form the host gave. The same stanza when there is nothing to change.
+     */
+    private static XmlElement addressedForTheWire(XmlElement stanza) {
+        List<XmlAttribute> attributes = stanza.attributes();
+        List<XmlAttribute> rewritten = null;
+        for (int i = 0; i < attributes.size(); i++) {
+            XmlAttribute attribute = attributes.get(i);
+            if (attribute.namespace().isEmpty() && (attribute.name().equals("to") || attribute.name().equals("from"))) {
+                String wire = Jid.onTheWire(attribute.value());
+                if (!wire.equals(attribute.value())) {
+                    rewritten = rewritten == null ? new ArrayList<>(attributes) : rewritten;
+                    rewritten.set(i, XmlAttribute.of(attribute.name(), wire));
+                }
+            }
+        }
+        return rewritten == null ? stanza
+                : new XmlElement(stanza.name(), stanza.namespace(), rewritten, stanza.children());
     }
 
     /**

@@ -43,7 +43,8 @@ final class ServerPings {
     /** {@code <iq type='get'><ping xmlns='urn:xmpp:ping'/></iq>} from our domain to theirs. */
     static XmlElement request(String from, String to, String id) {
         return new XmlElement("iq", XmppNamespaces.SERVER, List.of(XmlAttribute.of("type", "get"),
-                XmlAttribute.of("id", id), XmlAttribute.of("from", from), XmlAttribute.of("to", to)),
+                XmlAttribute.of("id", id), XmlAttribute.of("from", Jid.onTheWire(from)),
+                XmlAttribute.of("to", Jid.onTheWire(to))),
                 List.of(XmlElement.empty("ping", NAMESPACE)));
     }
 
@@ -60,8 +61,8 @@ final class ServerPings {
     static XmlElement result(XmlElement ping) {
         return new XmlElement("iq", XmppNamespaces.SERVER, List.of(XmlAttribute.of("type", "result"),
                 XmlAttribute.of("id", ping.attribute("id").orElse("")),
-                XmlAttribute.of("from", ping.attribute("to").orElseThrow()),
-                XmlAttribute.of("to", ping.attribute("from").orElseThrow())), List.of());
+                XmlAttribute.of("from", Jid.onTheWire(ping.attribute("to").orElseThrow())),
+                XmlAttribute.of("to", Jid.onTheWire(ping.attribute("from").orElseThrow()))), List.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.xmpp.sasl;
 
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
 import dev.parley.xmpp.xml.XmlText;
@@ -41,7 +42,7 @@ public final class SaslExternal {
     /** The initiating server's request, naming {@code domain} as authorization identity. */
     public static XmlElement auth(String domain) {
         return new XmlElement("auth", NAMESPACE, List.of(XmlAttribute.of("mechanism", MECHANISM)),
-                List.of(new XmlText(Base64.getEncoder().encodeToString(domain.getBytes(StandardCharsets.UTF_8)))));
+                List.of(new XmlText(Base64.getEncoder().encodeToString(Jid.onTheWire(domain).getBytes(StandardCharsets.UTF_8)))));
     }
 
     /**

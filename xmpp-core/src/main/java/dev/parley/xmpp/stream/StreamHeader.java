@@ -1,5 +1,6 @@
 package dev.parley.xmpp.stream;
 
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.NamespaceScope;
 import dev.parley.xmpp.xml.XmlWriter;
 
@@ -61,8 +62,9 @@ public record StreamHeader(Optional<String> from, Optional<String> to, Optional<
                 .append("' xmlns:stream='").append(XmppNamespaces.STREAMS).append('\'');
         prefixes.forEach((prefix, namespace) -> out.append(" xmlns:").append(prefix).append("='")
                 .append(XmlWriter.escapeAttribute(namespace)).append('\''));
-        from.ifPresent(value -> attribute(out, "from", value));
-        to.ifPresent(value -> attribute(out, "to", value));
+        // Domains as XMPP addresses carry them: an internationalized one in U-labels (RFC 7622 §3.2).
+        from.ifPresent(value -> attribute(out, "from", Jid.onTheWire(value)));
+        to.ifPresent(value -> attribute(out, "to", Jid.onTheWire(value)));
         id.ifPresent(value -> attribute(out, "id", value));
         version.ifPresent(value -> attribute(out, "version", value.toString()));
         lang.ifPresent(value -> attribute(out, "xml:lang", value));

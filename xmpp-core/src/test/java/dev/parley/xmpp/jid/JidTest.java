@@ -82,6 +82,17 @@ class JidTest {
     }
 
     @Test
+    void putsAnInternationalizedDomainOnTheWireInULabelsAndLeavesTheRestAsItIs() {
+        assertThat(Jid.onTheWire("anna@xn--bcher-kva.example/Tablet")).isEqualTo("anna@bücher.example/Tablet");
+        assertThat(Jid.onTheWire("XN--BCHER-KVA.example")).isEqualTo("bücher.example");
+        assertThat(Jid.onTheWire("bücher.example")).isEqualTo("bücher.example");
+        assertThat(Jid.onTheWire("anna@prosody.test")).isEqualTo("anna@prosody.test");
+        assertThat(Jid.onTheWire("a--b.example")).as("two hyphens, no A-label").isEqualTo("a--b.example");
+        assertThat(Jid.onTheWire("@xn--bcher-kva.example")).as("no JID: left for the receiver to refuse")
+                .isEqualTo("@xn--bcher-kva.example");
+    }
+
+    @Test
     void mapsIdeographicAndFullWidthFullStopsToDots() {
         assertThat(Jid.parse("juliet@example。com").domainpart()).isEqualTo("example.com");
         assertThat(Jid.parse("juliet@ｅｘａｍｐｌｅ．ｃｏｍ").domainpart()).isEqualTo("example.com");
