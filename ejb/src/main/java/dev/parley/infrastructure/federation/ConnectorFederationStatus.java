@@ -9,6 +9,7 @@ import dev.parley.connector.api.FederationStatus;
 import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.xmpp.diagnostics.ProbeReport;
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.s2s.ConnectionFailure;
 import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.s2s.SessionState;
@@ -96,11 +97,12 @@ public class ConnectorFederationStatus implements FederationStatusService {
     }
 
     private static FederationOverview.Failure failure(ConnectionFailure failure) {
-        return new FederationOverview.Failure(failure.domain(), failure.when(), failure.reason());
+        return new FederationOverview.Failure(Jid.onTheWire(failure.domain()), failure.when(), failure.reason());
     }
 
+    /** The domains as administrators read them: an internationalized one in U-labels ({@code bücher.test}). */
     private static List<String> sorted(Set<String> domains) {
-        return domains.stream().sorted().toList();
+        return domains.stream().map(Jid::onTheWire).sorted().toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.parley.it.peers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -121,20 +122,26 @@ public final class PeerNetwork implements AutoCloseable {
 
     private static String hostsFile(Map<String, InetAddress> addresses) {
         StringBuilder text = new StringBuilder("127.0.0.1 localhost\n");
-        addresses.forEach((name, address) -> text.append(address.getHostAddress()).append(' ').append(name).append('\n'));
+        addresses.forEach((name, address) -> text.append(address.getHostAddress()).append(' ').append(dnsName(name))
+                .append('\n'));
         return text.toString();
     }
 
     private static String records(List<DomainPlan> domains, Map<String, InetAddress> addresses) {
         List<String> lines = new ArrayList<>();
         for (DomainPlan domain : domains) {
-            lines.add("host-record=" + domain.name() + "," + addresses.get(domain.name()).getHostAddress());
+            String name = dnsName(domain.name());
+            lines.add("host-record=" + name + "," + addresses.get(domain.name()).getHostAddress());
             for (SrvRecord srv : domain.srvRecords()) {
-                lines.add("srv-host=" + srv.service().recordName(domain.name()) + "," + domain.name() + "," + srv.port()
-                        + ",0,5");
+                lines.add("srv-host=" + srv.service().recordName(name) + "," + name + "," + srv.port() + ",0,5");
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** How DNS knows a domain: an internationalized one by its A-labels ({@code bücher.test} as {@code xn--bcher-kva.test}). */
+    private static String dnsName(String domain) {
+        return IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
     }
 
     private static Path write(Path file, String text) {
