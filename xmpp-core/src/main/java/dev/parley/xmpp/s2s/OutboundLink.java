@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -113,12 +114,13 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     /**
      * @param id           names the link for the administrator ({@link SessionInfo#id()})
      * @param headerDomain the local domain that asked first; our stream header names it
-     * @param pings        where the answers to the pings asking for receipts arrive
-     * @param onEnded      called once when the link can take no more stanzas, to forget it
+     * @param pings           where the answers to the pings asking for receipts arrive
+     * @param receiptsCanCome false once our listener is closed and no answer can reach us
+     * @param onEnded         called once when the link can take no more stanzas, to forget it
      */
     OutboundLink(String id, String remoteDomain, String headerDomain, EngineConfig config, DialbackKeys keys,
                  Bouncer bouncer, FailureLog failures, FederationEvents events, RetryBackoff backoff,
-                 ServerPings pings, Ended onEnded, Instant openedAt) {
+                 ServerPings pings, BooleanSupplier receiptsCanCome, Ended onEnded, Instant openedAt) {
         this.id = id;
         this.remoteDomain = remoteDomain;
         this.headerDomain = headerDomain;
@@ -131,7 +133,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         this.events = events;
         this.backoff = backoff;
         this.onEnded = onEnded;
-        this.writer = new OutboundWriter(this, this, remoteDomain, config, bouncer, pings);
+        this.writer = new OutboundWriter(this, this, remoteDomain, config, bouncer, pings, receiptsCanCome);
         this.openedAt = openedAt;
     }
 
@@ -365,16 +367,18 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     boolean closeByAdministrator() {
         LOG.log(Level.INFO, "an administrator closes the S2S session to {0}", remoteDomain);
         Channel open;
-        List<Outgoing> unsent = List.of();
         synchronized (this) {
             open = state == SessionState.CLOSED ? null : channel;
-            if (open != null) {
-                unsent = writer.takeQueued();
-            }
         }
         if (open != null) {
-            // ahead of the closing tag that end() writes next
-            writer.writeLast(open, unsent);
+            // On the event loop, so that no drain of its own asks a receipt between taking and writing; ahead of the
+            // closing tag that end() writes next.
+            Runnable writeLast = () -> writer.writeLast(open);
+            if (open.eventLoop().inEventLoop()) {
+                writeLast.run();
+            } else {
+                open.eventLoop().submit(writeLast).awaitUninterruptibly();
+            }
         }
         end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "an administrator closed the session to " + remoteDomain,
                 S2sEngine.CLOSED_BY_ADMINISTRATOR, false, Leftovers.AWAIT_RECEIPT, ServerStreams::close);
@@ -431,6 +435,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         boolean ended = false;
         boolean reask = false;
         Channel closing = null;
+        Channel out = null;
         synchronized (this) {
             if (state == SessionState.CLOSED || routes.keySet().stream().noneMatch(dropped)) {
                 return;
@@ -445,6 +450,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
                 }
             }
             reask = writer.drop(dropped, condition, reason, aftermath) && !routes.isEmpty();
+            out = channel;
             if (routes.isEmpty()) {
                 state = SessionState.CLOSED;
                 ended = true;
@@ -457,8 +463,8 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
             ServerStreams.close(closing);
         }
         if (reask) {
-            Channel out = channel;
-            out.eventLoop().execute(() -> writer.askForReceipt(out, false));
+            Channel asking = out;
+            asking.eventLoop().execute(() -> writer.askForReceipt(asking, false));
         }
         aftermath.run();
     }
@@ -516,10 +522,12 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     private void end(StanzaErrorCondition condition, String reason, String detail, boolean failed, Leftovers leftovers,
                      Consumer<Channel> closing) {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
+        Channel ending;
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 return;
             }
+            ending = channel;
             boolean opened = state == SessionState.AUTHENTICATED;
             state = SessionState.CLOSED;
             reportClosed(aftermath, routes.values(), detail);
@@ -538,6 +546,8 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
             routes.clear();
             if (leftovers != Leftovers.AWAIT_RECEIPT) {
                 writer.bounceUnconfirmed(reason, aftermath);
+            } else {
+                writer.awaitLastReceipt(reason, aftermath);
             }
             writer.bounceQueued(condition, reason, aftermath);
             if (pending && failed && again.isEmpty()) {
@@ -551,8 +561,8 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
                         "the stream to " + remoteDomain + " ended (" + detail + ") while this server shuts down"));
             }
         }
-        if (channel != null) {
-            closing.accept(channel);
+        if (ending != null) {
+            closing.accept(ending);
         }
         aftermath.run();
     }

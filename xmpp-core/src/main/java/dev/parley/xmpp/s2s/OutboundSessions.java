@@ -49,8 +49,12 @@ final class OutboundSessions implements DialbackVerifier {
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     /** Links an administrator closed whose last stanzas may still wait for their receipt. */
     private final Set<OutboundLink> awaitingReceipts = ConcurrentHashMap.newKeySet();
-    /** Set when {@link #shutdown()} begins: links that end from then on have no successor. */
-    private volatile boolean shuttingDown;
+    /** Set when {@link #shutdown()} begins: links that end from then on have no successor. Under {@link #lifecycle}. */
+    private boolean shuttingDown;
+    /** Orders a successor's arrival ({@link #ended}) and the start of {@link #shutdown()}. */
+    private final Object lifecycle = new Object();
+    /** False once our listener is closed: the remote servers' answers to our pings, our receipts, can no longer come. */
+    private volatile boolean receiptsCanCome = true;
     private final RetryBackoff backoff;
     private final AtomicInteger verifications = new AtomicInteger();
     /** The connections of the sessions {@link #drain} and {@link #shutdown()} ended, until they are closed. */
@@ -107,7 +111,7 @@ final class OutboundSessions implements DialbackVerifier {
 
     private OutboundLink newLink(String remoteDomain, String headerDomain, EngineSettings current) {
         return new OutboundLink(ids.next(), remoteDomain, headerDomain, current.config(), keys, bouncer, failures,
-                events, backoff, pings, this::ended, clock.instant());
+                events, backoff, pings, () -> receiptsCanCome, this::ended, clock.instant());
     }
 
     /**
@@ -117,10 +121,18 @@ final class OutboundSessions implements DialbackVerifier {
      * {@link #shutdown()} began, no successor is made: the ended link bounces what it leaves.
      */
     private boolean ended(OutboundLink link, List<Outgoing> again) {
-        if (again.isEmpty() || shuttingDown) {
-            links.remove(link.remoteDomain(), link);
-            return again.isEmpty();
+        synchronized (lifecycle) {
+            if (again.isEmpty() || shuttingDown) {
+                links.remove(link.remoteDomain(), link);
+                return again.isEmpty();
+            }
+            replace(link, again);
+            return true;
         }
+    }
+
+    /** Puts a new link holding {@code again} in the place of {@code link}, and has it connect. */
+    private void replace(OutboundLink link, List<Outgoing> again) {
         EngineSettings current = settings.get();
         OutboundLink successor = newLink(link.remoteDomain(), again.get(0).localDomain(), current);
         successor.takeBack(again);
@@ -132,7 +144,11 @@ final class OutboundSessions implements DialbackVerifier {
             // Another link took the domain meanwhile: the stanzas queue there, in order, behind what it holds.
             group.execute(() -> again.forEach(stanza -> send(stanza.localDomain(), link.remoteDomain(), stanza)));
         }
-        return true;
+    }
+
+    /** Our listener closed: no receipt can reach us any more ({@link OutboundWriter}). */
+    void inboundClosed() {
+        receiptsCanCome = false;
     }
 
     /** {@code remoteDomain} showed it is up (it authenticated a stream to us): its back-off ends now. */
@@ -174,7 +190,16 @@ final class OutboundSessions implements DialbackVerifier {
         Optional<OutboundLink> link = links.values().stream().filter(open -> open.id().equals(id)).findFirst();
         if (link.isPresent() && link.get().closeByAdministrator()) {
             awaitingReceipts.removeIf(ended -> !ended.awaitsReceipt());
-            awaitingReceipts.add(link.get());
+            boolean late;
+            synchronized (lifecycle) {
+                late = shuttingDown;
+                if (!late) {
+                    awaitingReceipts.add(link.get());
+                }
+            }
+            if (late) {
+                link.get().giveUpReceipts();
+            }
         }
         return link.isPresent();
     }
@@ -182,10 +207,10 @@ final class OutboundSessions implements DialbackVerifier {
     /**
      * Before {@link #shutdown()}: ends the sessions that are not up at once (they might take the whole
      * dialback timeout), then gives the authenticated ones up to {@code timeout} to put on the wire
-     * what they have accepted and, while {@code receiptsCanCome} (our listener still takes the remote servers' streams
+     * what they have accepted and, while receipts can come (our listener still takes the remote servers' streams
      * that bring them), to have it confirmed. Blocks the caller; an interrupt ends the wait early.
      */
-    void drain(Duration timeout, boolean receiptsCanCome) {
+    void drain(Duration timeout) {
         List.copyOf(links.values()).stream().filter(link -> !link.authenticated()).forEach(this::end);
         long deadline = System.nanoTime() + timeout.toNanos();
         Predicate<OutboundLink> busy = receiptsCanCome ? OutboundLink::hasUnconfirmed : OutboundLink::hasUnwritten;
@@ -217,8 +242,12 @@ final class OutboundSessions implements DialbackVerifier {
      * sessions closed earlier whose receipt has not come yet too.
      */
     void shutdown() {
-        shuttingDown = true;
-        List.copyOf(links.values()).forEach(this::end);
+        List<OutboundLink> open;
+        synchronized (lifecycle) {
+            shuttingDown = true;
+            open = List.copyOf(links.values());
+        }
+        open.forEach(this::end);
         awaitingReceipts.forEach(OutboundLink::giveUpReceipts);
         awaitingReceipts.clear();
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -72,6 +73,7 @@ final class OutboundWriter {
     private final Bouncer bouncer;
     private final ServerPings pings;
     private final Duration receiptTimeout;
+    private final BooleanSupplier receiptsCanCome;
     /** Stanzas of established routes not yet written to the channel, oldest first. */
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** Stanzas written to the channel that the remote server has not confirmed yet, oldest first. */
@@ -82,9 +84,13 @@ final class OutboundWriter {
     private ChannelFuture lastWrite;
     private long written;
 
-    /** @param lock the link's monitor, which guards this writer too */
+    /**
+     * @param lock            the link's monitor, which guards this writer too
+     * @param receiptsCanCome false once no answer to our pings can reach us (our listener is closed): what is
+     *                        written then counts as written, as it did before receipts, rather than as lost
+     */
     OutboundWriter(Object lock, Link link, String remoteDomain, EngineConfig config, Bouncer bouncer,
-                   ServerPings pings) {
+                   ServerPings pings, BooleanSupplier receiptsCanCome) {
         this.lock = lock;
         this.link = link;
         this.remoteDomain = remoteDomain;
@@ -92,6 +98,7 @@ final class OutboundWriter {
         this.bouncer = bouncer;
         this.pings = pings;
         this.receiptTimeout = config.health().pingTimeout();
+        this.receiptsCanCome = receiptsCanCome;
     }
 
     /** Queues a stanza of an established route; false when the queue bound is reached. */
@@ -189,21 +196,31 @@ final class OutboundWriter {
         return false;
     }
 
-    /** Takes everything queued to be written by the caller ({@link #writeLast}), now. */
-    List<Outgoing> takeQueued() {
-        List<Outgoing> taken = queue.stream().map(this::taken).toList();
-        queue.clear();
-        return taken;
-    }
-
     /**
-     * Without the lock: writes what {@link #takeQueued} took, then a ping asking a receipt for everything written on
-     * the stream; the channel keeps them in order ahead of whatever the caller writes next, such as a closing tag.
+     * On the event loop, without the lock: writes everything queued, then a ping asking a receipt for everything
+     * written on the stream; the channel keeps them in order ahead of whatever the caller writes next, such as a
+     * closing tag.
      */
-    void writeLast(Channel out, List<Outgoing> taken) {
+    void writeLast(Channel out) {
+        List<Outgoing> taken;
+        synchronized (lock) {
+            taken = queue.stream().map(this::taken).toList();
+            queue.clear();
+        }
         taken.forEach(stanza -> write(out, stanza));
         out.flush();
         askForReceipt(out, true);
+    }
+
+    /**
+     * The link ended in order and waits for the answer to its last ping; what was written with no ping out to cover it
+     * (a drain that wrote between the last ping and the end) will never be asked about, so it bounces with
+     * {@code remote-server-timeout}, which may be retried.
+     */
+    void awaitLastReceipt(String reason, LinkAftermath aftermath) {
+        if (unconfirmed.wantsReceipt()) {
+            bounceUnconfirmed(reason, aftermath);
+        }
     }
 
     /** Has the event loop drain the queue, unless a drain is already on its way. */
@@ -241,7 +258,7 @@ final class OutboundWriter {
                     draining = stopped;
                     break;
                 }
-                for (int i = 0; i < DRAIN_BATCH && !queue.isEmpty(); i++) {
+                for (int i = 0; i < DRAIN_BATCH && !queue.isEmpty() && unconfirmed.size() < queueBound; i++) {
                     batch.add(taken(queue.poll()));
                 }
             }
@@ -371,17 +388,21 @@ final class OutboundWriter {
     void askForReceipt(Channel out, boolean anew) {
         String[] pingId = new String[1];
         XmlElement ping;
+        LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (lock) {
-            Optional<String> from = link.acceptedDomain();
-            boolean wanted = anew ? !unconfirmed.isEmpty() : unconfirmed.wantsReceipt();
-            if (!link.takesStanzas() || link.channel() != out || !wanted || from.isEmpty()) {
-                return;
+            if (!receiptsCanCome.getAsBoolean()) {
+                settleWithoutReceipts(aftermath);
+                if (link.takesStanzas()) {
+                    scheduleDrain();
+                }
+                ping = null;
+            } else {
+                ping = receiptRequest(out, anew, pingId);
             }
-            unconfirmed.abandonReceipt(pings);
-            // The answer cannot come before the ping is written below, by when its id is known.
-            pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
-            unconfirmed.receiptAsked(pingId[0], from.get());
-            ping = ServerPings.request(from.get(), remoteDomain, pingId[0]);
+        }
+        aftermath.run();
+        if (ping == null) {
+            return;
         }
         out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
         ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(),
@@ -389,6 +410,20 @@ final class OutboundWriter {
         synchronized (lock) {
             unconfirmed.deadline(pingId[0], deadline);
         }
+    }
+
+    /** The ping to ask for a receipt now, its id in {@code pingId}; null when none is wanted. Under the lock. */
+    private XmlElement receiptRequest(Channel out, boolean anew, String[] pingId) {
+        Optional<String> from = link.acceptedDomain();
+        boolean wanted = anew ? !unconfirmed.isEmpty() : unconfirmed.wantsReceipt();
+        if (!link.takesStanzas() || link.channel() != out || !wanted || from.isEmpty()) {
+            return null;
+        }
+        unconfirmed.abandonReceipt(pings);
+        // The answer cannot come before the ping is written, by when its id is known.
+        pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
+        unconfirmed.receiptAsked(pingId[0], from.get());
+        return ServerPings.request(from.get(), remoteDomain, pingId[0]);
     }
 
     /**
@@ -435,9 +470,18 @@ final class OutboundWriter {
             if (!unconfirmed.awaits(pingId)) {
                 return;
             }
-            open = link.takesStanzas();
-            if (!open) {
-                bounceUnconfirmed(why, aftermath);
+            if (!receiptsCanCome.getAsBoolean()) {
+                // Unanswered because no answer can reach us any more, not because the remote server is gone.
+                settleWithoutReceipts(aftermath);
+                if (link.takesStanzas()) {
+                    scheduleDrain();
+                }
+                open = false;
+            } else {
+                open = link.takesStanzas();
+                if (!open) {
+                    bounceUnconfirmed(why, aftermath);
+                }
             }
         }
         aftermath.run();

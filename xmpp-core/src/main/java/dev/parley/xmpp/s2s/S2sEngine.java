@@ -378,6 +378,7 @@ public final class S2sEngine implements AutoCloseable {
             return;
         }
         inboundClosed = true;
+        outbound.inboundClosed();
         listener.close();
         directTlsListener.ifPresent(S2sListener::close);
     }
@@ -402,7 +403,7 @@ public final class S2sEngine implements AutoCloseable {
         }
         synchronized (lifecycle) {
             EngineConfig config = config();
-            outbound.drain(config.health().drainTimeout(), !inboundClosed);
+            outbound.drain(config.health().drainTimeout());
             outbound.shutdown();
             endInbound();
             // Stopping the event loops closes every connection still open before they run what is queued for it, so

@@ -179,6 +179,10 @@ class DeliveryReceiptsTest {
                 .toCompletableFuture();
         assertThat(Stanzas.body(inboxB.next())).isEqualTo("first");
         assertThat(Stanzas.body(inboxB.next())).isEqualTo("second");
+        assertThat(second.get(5, TimeUnit.SECONDS)).as("settled at once: no receipt can reach us")
+                .isEqualTo(new Delivery.Written());
+        assertThat(a.sessions()).as("the stream is not taken for dead")
+                .anyMatch(session -> session.direction() == SessionDirection.OUTBOUND);
         long start = System.nanoTime();
         a.close();
 

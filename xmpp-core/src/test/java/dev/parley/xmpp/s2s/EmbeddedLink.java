@@ -39,7 +39,7 @@ final class EmbeddedLink {
         this.link = new OutboundLink("1-test", "b.test", "a.test", config, DialbackKeys.random(), bouncer,
                 new FailureLog(10, clock), new FederationEvents(FederationEventListener.ignoring(), clock),
                 new RetryBackoff(() -> SessionHealth.DEFAULTS, clock), pings,
-                (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now());
+                () -> true, (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now());
     }
 
     static EngineConfig config() {
