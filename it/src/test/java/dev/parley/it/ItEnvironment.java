@@ -60,6 +60,9 @@ public class ItEnvironment implements LauncherSessionListener {
         System.setProperty(DNS, address + ":" + dns.getPort());
         System.setProperty("parley.it.jvm.args", String.join(" ",
                 "-Xms128m -Xmx512m",
+                // IPv6 on, as in the provisioned bin/standalone.conf: WildFly's launcher puts preferIPv4Stack=true
+                // into the JVM options it uses when given none, and Ipv6IT shows what that breaks.
+                "-Djava.net.preferIPv4Stack=false",
                 "-Djboss.bind.address=" + address,
                 "-Djboss.bind.address.management=" + address,
                 "-Dparley.dns.servers=" + address + ":" + dns.getPort(),

@@ -80,7 +80,9 @@ final class ProvisionedServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-b", address,
                 "-bmanagement", address, "-Dparley.xmpp.domain=" + HistoryBenchmark.DOMAIN)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        // JAVA_OPTS replaces the provisioned defaults; like them it leaves IPv6 on (no preferIPv4Stack=true), as Parley
+        // in production needs it for peers with AAAA records only.
+        builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=false");
         process = builder.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START.toNanos();
