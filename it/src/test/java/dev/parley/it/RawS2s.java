@@ -3,6 +3,7 @@ package dev.parley.it;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -34,7 +35,12 @@ final class RawS2s {
 
     /** A port nothing listens on at the test server's address. */
     static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, ItEnvironment.loopback(ItEnvironment.address()))) {
+        return freePort(ItEnvironment.loopback(ItEnvironment.address()));
+    }
+
+    /** A port nothing listens on at {@code address}. */
+    static int freePort(InetAddress address) throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
             return probe.getLocalPort();
         }
     }
@@ -44,10 +50,15 @@ final class RawS2s {
         return exchange(ItEnvironment.S2S_PORT, send, untilAny);
     }
 
-    /** Sends the text and reads until one of the markers arrived or the server closed the stream. */
+    /** Sends the text to this port of the test server's address; see {@link #exchange(InetSocketAddress, String, String...)}. */
     static String exchange(int port, String send, String... untilAny) throws Exception {
+        return exchange(new InetSocketAddress(ItEnvironment.address(), port), send, untilAny);
+    }
+
+    /** Sends the text and reads until one of the markers arrived or the server closed the stream. */
+    static String exchange(InetSocketAddress server, String send, String... untilAny) throws Exception {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ItEnvironment.address(), port), 5000);
+            socket.connect(server, 5000);
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(send.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();

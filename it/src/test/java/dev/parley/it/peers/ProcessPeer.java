@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What every peer that runs as a child process has: its domain on the run's network, its security mode, the test
- * CA, a folder of its own under the run, the component it may host, and the process once started. Subclasses know
- * how to configure, start and register users on their server.
+ * CA, a folder of its own under the run, the ports it listens on, the component it may host, and the process once
+ * started. Subclasses know how to configure, start and register users on their server.
  */
 public abstract class ProcessPeer implements FederationPeer {
 
@@ -20,10 +20,17 @@ public abstract class ProcessPeer implements FederationPeer {
     protected ChildProcess process;
 
     private final String product;
+    private final ListeningPorts ports;
     private Optional<HostedComponent> component = Optional.empty();
 
     ProcessPeer(String product, PeerNetwork network, String domain, PeerSecurity security, TestCa ca) {
+        this(product, network, domain, security, ca, ListeningPorts.standard(security));
+    }
+
+    ProcessPeer(String product, PeerNetwork network, String domain, PeerSecurity security, TestCa ca,
+                ListeningPorts ports) {
         this.product = product;
+        this.ports = ports;
         this.network = network;
         this.domain = domain;
         this.security = security;
@@ -43,12 +50,12 @@ public abstract class ProcessPeer implements FederationPeer {
 
     @Override
     public int s2sPort() {
-        return PeerPorts.s2s(security);
+        return ports.s2s();
     }
 
     @Override
     public int c2sPort() {
-        return PeerPorts.C2S;
+        return ports.c2s();
     }
 
     @Override

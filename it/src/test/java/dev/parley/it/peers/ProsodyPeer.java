@@ -2,6 +2,7 @@ package dev.parley.it.peers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,26 @@ public final class ProsodyPeer extends ProcessPeer {
         super("Prosody", network, domain, security, ca);
     }
 
+    /**
+     * A peer for the domain that listens on {@code ports} of the address its plan gives it ({@link #planAt}), one
+     * that other servers share; {@link #start()} runs it.
+     */
+    public ProsodyPeer(PeerNetwork network, String domain, PeerSecurity security, TestCa ca, ListeningPorts ports) {
+        super("Prosody", network, domain, security, ca, ports);
+    }
+
     /** What the network must reserve for a Prosody peer of this domain in this mode. */
     public static DomainPlan plan(String domain, PeerSecurity security) {
         return PeerPorts.plan(domain, security);
+    }
+
+    /**
+     * What the network must publish for a Prosody peer of this domain listening on {@code ports} of {@code shared}
+     * (such as {@code [::1]}): that address alone, and an SRV record for its S2S port, which is not the standard one.
+     */
+    public static DomainPlan planAt(InetAddress shared, ListeningPorts ports, String domain, PeerSecurity security) {
+        SrvService service = security.directTls() ? SrvService.XMPPS_SERVER : SrvService.XMPP_SERVER;
+        return DomainPlan.of(domain).at(shared).withSrv(service, ports.s2s());
     }
 
     @Override
