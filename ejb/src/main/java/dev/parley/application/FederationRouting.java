@@ -2,16 +2,27 @@ package dev.parley.application;
 
 import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
+import dev.parley.xmpp.s2s.Delivery;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Routes stanzas across the federation boundary, both ways, through the domain authorizations. */
 public interface FederationRouting {
 
     /**
-     * Sends a stanza from a local user or application to its remote domain. What cannot go now
-     * but may later is queued again for another try; what cannot go at all, or not within the
-     * retry window, returns to its sender as an XMPP error. Never drops a stanza.
+     * Hands a stanza from a local user or application to its remote domain without waiting for the network. Never
+     * drops a stanza: what may not go at all (federation off, the domain not authorized) returns to its sender as an
+     * XMPP error at once, and the result is empty; otherwise the stage completes with the engine's verdict, for
+     * {@link #settleOutbound}. It may complete on a thread of the engine's, where nothing may block or call a bean.
      */
-    void routeOutbound(StanzaEnvelope stanza, OutboundAttempt attempt);
+    Optional<CompletionStage<Delivery>> routeOutbound(StanzaEnvelope stanza);
+
+    /**
+     * Acts on the engine's verdict on {@code stanza}, sent for its {@code attempt}: what cannot go now but may later
+     * is queued again for another try; what cannot go at all, or not within the retry window, returns to its sender
+     * as an XMPP error.
+     */
+    void settleOutbound(StanzaEnvelope stanza, OutboundAttempt attempt, Delivery delivery);
 
     /**
      * Takes a stanza a remote server delivered (or an error reply for one a local user sent) to

@@ -36,9 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -234,35 +232,35 @@ final class EngineHost implements StanzaRefusal {
     }
 
     /**
-     * Submits {@code stanza} and waits up to {@code patience} for its verdict. When none comes in
-     * time the caller lets go (its transaction commits); a later bounce is then returned to the
-     * sender through the inbound path, as for stanzas from {@code S2sEngine.send}, so that the
-     * caller never sends it a second time and nothing is lost.
+     * Submits {@code stanza} without waiting for its verdict: the stage completes with it, or empty once
+     * {@code patience} has passed without one. The caller then lets go of the stanza; a later bounce is returned to
+     * the sender through the inbound path, as for stanzas from {@code S2sEngine.send}, so that the caller never sends
+     * it a second time and nothing is lost. The stage may complete on one of the engine's I/O threads.
      */
-    Optional<Delivery> send(XmlElement stanza, Duration patience) throws FederationUnavailableException,
-            InterruptedException {
-        CompletableFuture<Delivery> verdict = submit(stanza, patience).toCompletableFuture();
-        try {
-            return Optional.of(verdict.get(patience.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | InterruptedException e) {
-            verdict.thenAccept(late -> {
-                if (late instanceof Delivery.Bounced bounced) {
-                    Bounces.reply(stanza, StanzaError.of(bounced.condition(), bounced.text())).ifPresent(inbound::stanza);
-                }
-            });
-            if (e instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            LOG.log(Level.INFO, "No verdict within {0} on a stanza to {1}; the engine keeps it",
-                    patience, stanza.attribute("to").orElse("-"));
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The engine failed on a stanza to " + stanza.attribute("to").orElse("-"),
-                    e.getCause());
-        }
+    CompletionStage<Optional<Delivery>> submit(XmlElement stanza, Duration patience)
+            throws FederationUnavailableException {
+        CompletableFuture<Delivery> verdict = submitWithin(stanza, patience).toCompletableFuture();
+        return verdict.thenApply(Optional::of)
+                .completeOnTimeout(Optional.empty(), patience.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(fate -> {
+                    if (fate.isEmpty()) {
+                        returnLateBounce(stanza, verdict);
+                        LOG.log(Level.INFO, "No verdict within {0} on a stanza to {1}; the engine keeps it",
+                                patience, stanza.attribute("to").orElse("-"));
+                    }
+                    return fate;
+                });
     }
 
-    private CompletionStage<Delivery> submit(XmlElement stanza, Duration patience)
+    private void returnLateBounce(XmlElement stanza, CompletionStage<Delivery> verdict) {
+        verdict.thenAccept(late -> {
+            if (late instanceof Delivery.Bounced bounced) {
+                Bounces.reply(stanza, StanzaError.of(bounced.condition(), bounced.text())).ifPresent(inbound::stanza);
+            }
+        });
+    }
+
+    private CompletionStage<Delivery> submitWithin(XmlElement stanza, Duration patience)
             throws FederationUnavailableException {
         ProxyLink link = proxyLink;
         if (link != null) {

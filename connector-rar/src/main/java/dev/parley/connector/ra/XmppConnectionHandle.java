@@ -7,6 +7,7 @@ import dev.parley.xmpp.xml.XmlElement;
 import jakarta.resource.ResourceException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** What the application holds: submits stanzas through its managed connection until closed. */
 public final class XmppConnectionHandle implements XmppConnection {
@@ -18,14 +19,14 @@ public final class XmppConnectionHandle implements XmppConnection {
     }
 
     @Override
-    public Optional<Delivery> send(XmlElement stanza, Duration patience) throws FederationUnavailableException,
-            InterruptedException {
+    public CompletionStage<Optional<Delivery>> submit(XmlElement stanza, Duration patience)
+            throws FederationUnavailableException {
         XmppManagedConnection current = connection;
         if (current == null) {
             throw new IllegalStateException("This XMPP connection is closed");
         }
         try {
-            return current.engineHost().send(stanza, patience);
+            return current.engineHost().submit(stanza, patience);
         } catch (FederationUnavailableException e) {
             throw e;
         } catch (ResourceException e) {

@@ -141,14 +141,14 @@ class EngineHostTest {
                     .isInstanceOf(FederationSettingsException.class);
         }
         assertThat(host.status().state()).isEqualTo(State.FAILED);
-        assertThatThrownBy(() -> host.send(chat("bob@remote.test"), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> host.submit(chat("bob@remote.test"), Duration.ofSeconds(1)))
                 .isInstanceOf(FederationUnavailableException.class)
                 .hasMessageContaining("could not start");
     }
 
     @Test
     void sendingWhileSwitchedOffSaysSo() {
-        assertThatThrownBy(() -> host.send(chat("bob@remote.test"), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> host.submit(chat("bob@remote.test"), Duration.ofSeconds(1)))
                 .isInstanceOf(FederationUnavailableException.class)
                 .hasMessage(EngineHost.SWITCHED_OFF);
     }
@@ -159,7 +159,8 @@ class EngineHostTest {
                 new DomainPolicy.Rule("test", true, true, Optional.empty()),
                 new DomainPolicy.Rule("evil.test", false, false, Optional.empty())), false)));
 
-        Optional<Delivery> delivery = host.send(chat("mallory@evil.test"), Duration.ofSeconds(5));
+        Optional<Delivery> delivery = host.submit(chat("mallory@evil.test"), Duration.ofSeconds(5)).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
 
         assertThat(delivery).hasValue(new Delivery.Bounced(StanzaErrorCondition.NOT_ALLOWED,
                 "federation with evil.test is blocked by the domain authorization for evil.test"));
@@ -170,7 +171,7 @@ class EngineHostTest {
         assertThat(host.closeSession("1-0123456789ab")).isFalse();
         host.apply(settings(true, freePort(), EVERY_TEST_DOMAIN));
         // The DNS server answers nothing: the session waits for its lookup.
-        host.send(chat("bob@unreachable.test"), Duration.ZERO);
+        host.submit(chat("bob@unreachable.test"), Duration.ofSeconds(5));
         String id = host.sessions().get(0).id();
 
         assertThat(host.closeSession(id)).isTrue();
@@ -184,7 +185,8 @@ class EngineHostTest {
         host.apply(settings(true, freePort(), EVERY_TEST_DOMAIN));
 
         // The DNS server answers nothing: the stanza fails after a second, when the caller has stopped waiting.
-        Optional<Delivery> delivery = host.send(chat("bob@unreachable.test"), Duration.ZERO);
+        Optional<Delivery> delivery = host.submit(chat("bob@unreachable.test"), Duration.ZERO).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
 
         assertThat(delivery).isEmpty();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -10,12 +10,9 @@ import dev.parley.domain.model.audit.AuditKind;
 import dev.parley.domain.model.audit.AuditRecord;
 import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.routing.RetryPolicy;
-import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.domain.model.stanza.IqAnswers;
 import dev.parley.domain.model.stanza.StanzaBounce;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
-import dev.parley.xmpp.jid.InvalidJidException;
-import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import jakarta.ejb.Stateless;
@@ -25,11 +22,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Routes stanzas across the federation boundary. Outbound: federation switched on, the remote
- * domain authorized, then the engine; a transient failure is queued again (a persistent, delayed
- * JMS message, so a restart loses nothing) until the retry window closes. Inbound: the sending
+ * domain authorized, then the engine, without waiting for it; on its verdict a transient failure is queued again (a
+ * persistent, delayed JMS message, so a restart loses nothing) until the retry window closes. Inbound: the sending
  * domain authorized, then the UC messaging module's queue.
  */
 @Stateless
@@ -56,43 +54,46 @@ public class DefaultFederationRouting implements FederationRouting {
     private final Clock clock = Clock.systemUTC();
 
     @Override
-    public void routeOutbound(StanzaEnvelope stanza, OutboundAttempt attempt) {
+    public Optional<CompletionStage<Delivery>> routeOutbound(StanzaEnvelope stanza) {
         RoutingConfiguration.Current configured = configuration.current();
-        SettingsSnapshot current = configured.settings();
-        if (!current.enabled()) {
+        if (!configured.settings().enabled()) {
             giveBack(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, FEDERATION_OFF);
-            return;
+            return Optional.empty();
         }
-        String remoteDomain = domainOf(stanza.to());
+        String remoteDomain = stanza.toDomain();
         Optional<String> refusal = configured.authorizations().refusal(remoteDomain);
         if (refusal.isPresent()) {
             audit.record(new AuditRecord(clock.instant(), AuditKind.STANZA_REFUSED, AuditDirection.OUTBOUND,
-                    domainOf(stanza.from()), remoteDomain, "", null, null,
+                    stanza.fromDomain(), remoteDomain, "", null, null,
                     "stanza from " + stanza.from() + " refused: " + refusal.get()));
             giveBack(stanza, StanzaErrorCondition.NOT_ALLOWED, refusal.get());
-            return;
+            return Optional.empty();
         }
-        Delivery delivery = gateway.send(stanza);
+        return Optional.of(gateway.submit(stanza));
+    }
+
+    @Override
+    public void settleOutbound(StanzaEnvelope stanza, OutboundAttempt attempt, Delivery delivery) {
         if (!(delivery instanceof Delivery.Bounced bounced)) {
             counters.written();
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Duration> wait = RetryPolicy.within(configuration.current().settings().outboundRetryWindow())
+                .nextTry(attempt, bounced.condition(), now);
+        if (wait.isPresent()) {
+            LOG.log(Level.DEBUG, "Stanza to {0} tried again in {1}: {2}", stanza.to(), wait.get(), bounced.text());
+            queues.toFederationLater(stanza, attempt.next(), wait.get());
+            counters.retried(bounced.condition());
         } else {
-            Instant now = clock.instant();
-            Optional<Duration> wait = RetryPolicy.within(current.outboundRetryWindow())
-                    .nextTry(attempt, bounced.condition(), now);
-            if (wait.isPresent()) {
-                LOG.log(Level.DEBUG, "Stanza to {0} tried again in {1}: {2}", stanza.to(), wait.get(), bounced.text());
-                queues.toFederationLater(stanza, attempt.next(), wait.get());
-                counters.retried(bounced.condition());
-            } else {
-                giveBack(stanza, bounced.condition(), attempt.number() == 1 ? bounced.text()
-                        : bounced.text() + " (given up after " + attempt.number() + " tries since " + attempt.firstTry() + ")");
-            }
+            giveBack(stanza, bounced.condition(), attempt.number() == 1 ? bounced.text()
+                    : bounced.text() + " (given up after " + attempt.number() + " tries since " + attempt.firstTry() + ")");
         }
     }
 
     @Override
     public void routeInbound(StanzaEnvelope stanza) {
-        String remoteDomain = domainOf(stanza.from());
+        String remoteDomain = stanza.fromDomain();
         Optional<String> refusal = stanza.isError() ? Optional.empty()
                 : configuration.current().authorizations().refusal(remoteDomain);
         if (refusal.isPresent()) {
@@ -100,7 +101,7 @@ public class DefaultFederationRouting implements FederationRouting {
             // administrator withdraws the authorization; this catches a stanza already on its way then.
             // No error goes back: the domain is one this server must not contact.
             audit.record(new AuditRecord(clock.instant(), AuditKind.STANZA_REFUSED, AuditDirection.INBOUND,
-                    domainOf(stanza.to()), remoteDomain, "", null, null,
+                    stanza.toDomain(), remoteDomain, "", null, null,
                     "stanza from " + stanza.from() + " to " + stanza.to() + " dropped: " + refusal.get()));
             return;
         }
@@ -124,16 +125,5 @@ public class DefaultFederationRouting implements FederationRouting {
             return;
         }
         queues.toLocalUsers(StanzaBounce.of(stanza, condition, reason));
-    }
-
-    private static String domainOf(String jid) {
-        try {
-            return Jid.parse(jid).domainpart();
-        } catch (InvalidJidException e) {
-            // StanzaXml accepted the address, so only a PRECIS rule can fail here; the raw domain is the best name.
-            int at = jid.indexOf('@');
-            int slash = jid.indexOf('/', at + 1);
-            return jid.substring(at + 1, slash < 0 ? jid.length() : slash);
-        }
     }
 }

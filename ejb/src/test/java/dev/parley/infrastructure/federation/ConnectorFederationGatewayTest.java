@@ -14,6 +14,9 @@ import dev.parley.xmpp.xml.XmlElement;
 import jakarta.resource.ResourceException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import javax.naming.Reference;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,7 @@ class ConnectorFederationGatewayTest {
     void anEngineThatFailedToStartIsTriedAgainLater() throws Exception {
         gateway.connections = factory(failingWith(new FederationUnavailableException("port 5269 is in use")));
 
-        assertThat(gateway.send(chat())).isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> {
+        assertThat(verdict(gateway.submit(chat()))).isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> {
             assertThat(RetryPolicy.isTransient(bounced.condition())).isTrue();
             assertThat(bounced.text()).isEqualTo("Parley's S2S engine is not running: port 5269 is in use");
         });
@@ -42,7 +45,7 @@ class ConnectorFederationGatewayTest {
             throw new ResourceException("the pool is exhausted");
         });
 
-        assertThat(gateway.send(chat())).isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> {
+        assertThat(verdict(gateway.submit(chat()))).isInstanceOfSatisfying(Delivery.Bounced.class, bounced -> {
             assertThat(RetryPolicy.isTransient(bounced.condition())).isTrue();
             assertThat(bounced.text()).contains("the pool is exhausted");
         });
@@ -52,7 +55,7 @@ class ConnectorFederationGatewayTest {
     void anEngineFailingOnTheStanzaItselfTellsTheSenderAtOnce() throws Exception {
         gateway.connections = factory(failingWith(new IllegalStateException("the engine failed")));
 
-        assertThat(gateway.send(chat())).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
+        assertThat(verdict(gateway.submit(chat()))).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
                 "Parley's S2S engine failed on it: the engine failed"));
     }
 
@@ -60,8 +63,27 @@ class ConnectorFederationGatewayTest {
     void anAddressTheEngineRefusesComesBackAtOnce() throws Exception {
         gateway.connections = factory(failingWith(new IllegalArgumentException("not an RFC 7622 address")));
 
-        assertThat(gateway.send(chat())).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST,
+        assertThat(verdict(gateway.submit(chat()))).isEqualTo(new Delivery.Bounced(StanzaErrorCondition.BAD_REQUEST,
                 "not an RFC 7622 address"));
+    }
+
+    @Test
+    void anEngineFailingOnTheStanzaLaterTellsTheSender() throws Exception {
+        gateway.connections = factory(answering(CompletableFuture.failedFuture(new IllegalStateException("a bug"))));
+
+        assertThat(verdict(gateway.submit(chat()))).isEqualTo(new Delivery.Bounced(
+                StanzaErrorCondition.INTERNAL_SERVER_ERROR, "Parley's S2S engine failed on it: a bug"));
+    }
+
+    @Test
+    void noVerdictInTimeCountsAsWritten() throws Exception {
+        gateway.connections = factory(answering(CompletableFuture.completedFuture(Optional.empty())));
+
+        assertThat(verdict(gateway.submit(chat()))).isEqualTo(new Delivery.Written());
+    }
+
+    private static Delivery verdict(CompletionStage<Delivery> stage) throws Exception {
+        return stage.toCompletableFuture().get(1, TimeUnit.SECONDS);
     }
 
     private static StanzaEnvelope chat() throws Exception {
@@ -73,10 +95,23 @@ class ConnectorFederationGatewayTest {
         return new Factory(() -> connection);
     }
 
+    private static XmppConnection answering(CompletionStage<Optional<Delivery>> verdict) {
+        return new XmppConnection() {
+            @Override
+            public CompletionStage<Optional<Delivery>> submit(XmlElement stanza, Duration patience) {
+                return verdict;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     private static XmppConnection failingWith(Exception failure) {
         return new XmppConnection() {
             @Override
-            public Optional<Delivery> send(XmlElement stanza, Duration patience)
+            public CompletionStage<Optional<Delivery>> submit(XmlElement stanza, Duration patience)
                     throws FederationUnavailableException {
                 if (failure instanceof FederationUnavailableException unavailable) {
                     throw unavailable;

@@ -13,6 +13,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 
 /** Sends on the server's JMS queues through the pooled, transaction-enlisted connection factory. */
@@ -86,7 +87,10 @@ public class JmsStanzaQueues implements StanzaQueues {
         }
     }
 
+    // In a transaction of its own when the caller has none (the outbound queue's consumer thread): the injected
+    // context lives in a transaction or a request, and that thread has neither.
     @Override
+    @Transactional
     public void deadLetter(String body, String reason, String origin) {
         try {
             TextMessage message = context.createTextMessage(body);

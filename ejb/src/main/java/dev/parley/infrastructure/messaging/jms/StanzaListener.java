@@ -9,7 +9,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * What every queue's message-driven bean does: read the stanza in Parley's message format, hand it
+ * What a queue's message-driven bean does: read the stanza in Parley's message format, hand it
  * on in the container's transaction, and set aside at once what can never be valid. A failure
  * while handing on rolls back, so the message is redelivered and, after the queue's attempts,
  * moved to the dead-letter queue: nothing is lost.
