@@ -15,6 +15,9 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One JMS session's work on the ToFederation queue: takes a message, hands its stanza to the routing without waiting
@@ -39,12 +43,20 @@ final class OutboundPump {
     /** After a failure of the routing (the database or the broker away), the wait before the step is tried again. */
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration QUIET_AFTER_REPORT = Duration.ofSeconds(30);
+    /** How often one stanza's routing may fail before it is set aside, as the broker would set aside an MDB's. */
+    static final int MOST_TRIES = 5;
 
     private final MessageConsumer consumer;
     private final FederationRouting routing;
     private final StanzaQueues queues;
     private final StanzasInFlight inFlight;
     private final BlockingQueue<Runnable> steps = new LinkedBlockingQueue<>();
+    /**
+     * Per remote domain whose share of the engine is full, the stanzas taken meanwhile, oldest first: handed on as
+     * verdicts free the share, so that one sender's stanzas keep their order. Bounded by the same share; beyond it a
+     * stanza goes back to the queue for later, so that a domain that never answers holds only its own share.
+     */
+    private final Map<String, ArrayDeque<Taken>> waitingForDomain = new HashMap<>();
     private final Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS,
             steps::add);
     private final Clock clock = Clock.systemUTC();
@@ -102,39 +114,83 @@ final class OutboundPump {
         try {
             stanza = StanzaMessageFormat.read(message);
         } catch (InvalidStanzaException e) {
-            queues.deadLetter(PoisonMessages.bodyOf(message), e.getMessage(), "ToFederation");
-            message.acknowledge();
+            setAside(message, e.getMessage());
             return;
         }
         inFlight.take();
-        handOn(new Taken(message, stanza, OutboundAttempts.read(message, clock.instant())));
+        Taken taken = new Taken(message, stanza, OutboundAttempts.read(message, clock.instant()), 0);
+        ArrayDeque<Taken> waiting = waitingForDomain.get(stanza.toDomain());
+        if (waiting != null) {
+            // behind the stanzas to that domain taken before it
+            wait(taken, waiting);
+        } else {
+            handOn(taken);
+        }
+    }
+
+    /** An invalid message goes to the dead-letter queue, its body unchanged, and only then is acknowledged. */
+    private void setAside(Message message, String reason) throws JMSException {
+        try {
+            queues.deadLetter(PoisonMessages.bodyOf(message), reason, "ToFederation");
+        } catch (RuntimeException e) {
+            // Not acknowledged: the broker offers it again once this session ends, and after its attempts sets it aside.
+            LOG.log(Level.WARNING, "Could not set aside an invalid message on ToFederation (" + reason + ")", e);
+            return;
+        }
+        message.acknowledge();
     }
 
     private void handOn(Taken taken) {
         String domain = taken.stanza().toDomain();
         if (!inFlight.enterDomain(domain)) {
-            // As the engine does when its queue for a domain is full: tried again later, within the retry window.
-            settle(taken, new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT,
-                    inFlight.perDomain() + " stanzas to " + domain + " are already waiting for its server"));
+            wait(taken, waitingForDomain.computeIfAbsent(domain, full -> new ArrayDeque<>()));
             return;
         }
         Optional<CompletionStage<Delivery>> verdict;
         try {
             verdict = routing.routeOutbound(taken.stanza());
         } catch (RuntimeException e) {
-            inFlight.leaveDomain(domain);
-            tryAgainLater(taken, "handed on", e, () -> handOn(taken));
+            leaveDomain(domain);
+            tryAgainLater(taken, "handed on", e, this::handOn);
             return;
         }
         if (verdict.isEmpty()) {
-            inFlight.leaveDomain(domain);
+            leaveDomain(domain);
             acknowledge(taken);
             return;
         }
-        verdict.get().thenAccept(delivery -> steps.add(() -> {
-            inFlight.leaveDomain(domain);
-            settle(taken, delivery);
+        verdict.get().whenComplete((delivery, failure) -> steps.add(() -> {
+            leaveDomain(domain);
+            settle(taken, failure == null ? delivery : new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
+                    "the engine failed on the stanza: " + failure.getMessage()));
         }));
+    }
+
+    /**
+     * Keeps {@code taken} until its domain's share frees; when as many already wait, it goes back to the queue for a
+     * later try instead, as when the engine's queue for a domain is full.
+     */
+    private void wait(Taken taken, ArrayDeque<Taken> waiting) {
+        if (waiting.size() < inFlight.perDomain()) {
+            waiting.add(taken);
+            return;
+        }
+        String domain = taken.stanza().toDomain();
+        settle(taken, new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT,
+                2 * inFlight.perDomain() + " stanzas to " + domain + " are already waiting for its server"));
+    }
+
+    /** A verdict for {@code domain} freed a place in its share: the oldest stanza waiting for it goes on. */
+    private void leaveDomain(String domain) {
+        inFlight.leaveDomain(domain);
+        ArrayDeque<Taken> waiting = waitingForDomain.get(domain);
+        if (waiting != null) {
+            Taken next = waiting.poll();
+            if (waiting.isEmpty()) {
+                waitingForDomain.remove(domain);
+            }
+            handOn(next);
+        }
     }
 
     private void settle(Taken taken, Delivery delivery) {
@@ -142,13 +198,36 @@ final class OutboundPump {
             routing.settleOutbound(taken.stanza(), taken.attempt(), delivery);
         } catch (RuntimeException e) {
             // Never sent again for this: the engine's verdict stands, only acting on it is repeated.
-            tryAgainLater(taken, "settled", e, () -> settle(taken, delivery));
+            tryAgainLater(taken, "settled", e, again -> settle(again, delivery));
             return;
         }
         acknowledge(taken);
     }
 
-    private void tryAgainLater(Taken taken, String what, RuntimeException failure, Runnable step) {
+    /**
+     * The routing failed on {@code taken} (its database or broker away, say): {@code step} runs again after a pause,
+     * unless this stanza failed {@link #MOST_TRIES} times already; then it goes to the dead-letter queue, as an MDB's
+     * message would, so that one stanza that always fails holds nothing forever.
+     */
+    private void tryAgainLater(Taken taken, String what, RuntimeException failure, Consumer<Taken> step) {
+        Taken again = taken.failedOnce();
+        if (again.failures() >= MOST_TRIES) {
+            LOG.log(Level.WARNING, "A stanza to " + taken.stanza().to() + " could not be " + what + " in " + MOST_TRIES
+                    + " tries; it is set aside on the dead-letter queue", failure);
+            try {
+                setAside(taken.message(), "could not be " + what + " in " + MOST_TRIES + " tries: " + failure);
+            } catch (JMSException e) {
+                throw new JMSRuntimeException("Message " + PoisonMessages.idOf(taken.message())
+                        + " could not be acknowledged: " + e.getMessage(), e.getErrorCode(), e);
+            }
+            inFlight.release();
+            return;
+        }
+        reportQuietly(taken, what, failure);
+        later.execute(() -> step.accept(again));
+    }
+
+    private void reportQuietly(Taken taken, String what, RuntimeException failure) {
         // Such a failure is rarely one stanza's: logged once in a while, with how many failed meanwhile.
         Instant now = clock.instant();
         if (now.isBefore(quietUntil)) {
@@ -159,7 +238,6 @@ final class OutboundPump {
             quietUntil = now.plus(QUIET_AFTER_REPORT);
             unlogged = 0;
         }
-        later.execute(step);
     }
 
     private void acknowledge(Taken taken) {
@@ -172,7 +250,11 @@ final class OutboundPump {
         inFlight.release();
     }
 
-    /** A message taken off the queue, until it is acknowledged. */
-    private record Taken(Message message, StanzaEnvelope stanza, OutboundAttempt attempt) {
+    /** A message taken off the queue, until it is acknowledged, and how often routing it failed. */
+    private record Taken(Message message, StanzaEnvelope stanza, OutboundAttempt attempt, int failures) {
+
+        Taken failedOnce() {
+            return new Taken(message, stanza, attempt, failures + 1);
+        }
     }
 }

@@ -94,7 +94,8 @@ public class OutboundQueueConsumer {
                 connection.start();
                 new OutboundPump(messages, routing, queues, new StanzasInFlight(IN_FLIGHT, IN_FLIGHT_PER_DOMAIN))
                         .run(() -> running);
-            } catch (JMSException | RuntimeException e) {
+            } catch (JMSException | RuntimeException | Error e) {
+                // Errors too (a class missing, memory short for a moment): the queue must not stay without a consumer.
                 // As an MDB's rollback would: the message at fault comes again, and after five deliveries the broker
                 // sets it aside. So does, once more, what was in flight.
                 LOG.log(Level.ERROR, "Taking stanzas off the ToFederation queue failed; starting again in "
@@ -108,8 +109,8 @@ public class OutboundQueueConsumer {
         try {
             Thread.sleep(RECONNECT_PAUSE.toMillis());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            // Only stop() ends the loop; an interrupt just cuts the pause short.
+            Thread.interrupted();
         }
     }
 }
