@@ -246,7 +246,7 @@ class ProxyModeIT {
     void aLinkCutMidTrafficLosesAndDoublesNothingEitherWay() throws Exception {
         String local = ItEnvironment.localUser("otto");
         LocalUserApi localApi = new LocalUserApi(local);
-        // Fewer than the outbound MDBs (8 on two cores): each waits for its message's verdict, which the test holds up.
+        // A few each way, every one of them in flight when the link is cut and counted on arrival.
         int each = 5;
         // Parley reaches the proxy through a relay beside it, which the test cuts while both ends stay up.
         try (CuttableRelay network = CuttableRelay.start(new InetSocketAddress(proxy().address(),
