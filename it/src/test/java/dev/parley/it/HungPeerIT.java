@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
 import dev.parley.it.peers.DomainPlan;
-import dev.parley.it.peers.EjabberdPeer;
 import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.ProcessPeer;
-import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
 import java.time.Duration;
@@ -35,22 +33,24 @@ class HungPeerIT {
     private static final Duration DELIVERY = Duration.ofSeconds(120);
 
     enum Remote {
-        PROSODY("hung-prosody.peers.test"),
-        EJABBERD("hung-ejabberd.peers.test");
+        PROSODY(RealPeers.Kind.PROSODY, "hung-prosody.peers.test"),
+        EJABBERD(RealPeers.Kind.EJABBERD, "hung-ejabberd.peers.test");
 
+        final RealPeers.Kind kind;
         final String domain;
 
-        Remote(String domain) {
+        Remote(RealPeers.Kind kind, String domain) {
+            this.kind = kind;
             this.domain = domain;
         }
 
         DomainPlan plan() {
-            return this == PROSODY ? ProsodyPeer.plan(domain, PLAIN) : EjabberdPeer.plan(domain, PLAIN);
+            return kind.plan(domain, PLAIN);
         }
 
         /** Hung and killed by the test: a server of its own process. */
         ProcessPeer peer(PeerNetwork network, TestCa ca) {
-            return this == PROSODY ? new ProsodyPeer(network, domain, PLAIN, ca) : new EjabberdPeer(network, domain, PLAIN, ca);
+            return kind.create(network, domain, PLAIN, ca);
         }
     }
 

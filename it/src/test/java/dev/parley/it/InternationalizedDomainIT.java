@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
 import dev.parley.it.peers.DomainPlan;
-import dev.parley.it.peers.EjabberdPeer;
 import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.it.peers.ProcessPeer;
-import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
 import jakarta.json.JsonObject;
@@ -36,13 +34,15 @@ class InternationalizedDomainIT {
 
     /** Each server with a domain of its own, authorized as an administrator might type it. */
     enum Remote {
-        PROSODY("bücher.peers.test", false),
-        EJABBERD("café.peers.test", true);
+        PROSODY(RealPeers.Kind.PROSODY, "bücher.peers.test", false),
+        EJABBERD(RealPeers.Kind.EJABBERD, "café.peers.test", true);
 
+        final RealPeers.Kind kind;
         final String domain;
         final boolean authorizedByALabels;
 
-        Remote(String domain, boolean authorizedByALabels) {
+        Remote(RealPeers.Kind kind, String domain, boolean authorizedByALabels) {
+            this.kind = kind;
             this.domain = domain;
             this.authorizedByALabels = authorizedByALabels;
         }
@@ -52,11 +52,11 @@ class InternationalizedDomainIT {
         }
 
         DomainPlan plan() {
-            return this == PROSODY ? ProsodyPeer.plan(domain, PLAIN) : EjabberdPeer.plan(domain, PLAIN);
+            return kind.plan(domain, PLAIN);
         }
 
         ProcessPeer peer(PeerNetwork network, TestCa ca) {
-            return this == PROSODY ? new ProsodyPeer(network, domain, PLAIN, ca) : new EjabberdPeer(network, domain, PLAIN, ca);
+            return kind.create(network, domain, PLAIN, ca);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.parley.it.peers.HostedComponent;
 import dev.parley.it.peers.ParleyProxyPeer;
 import dev.parley.it.peers.PeerNetwork;
 import dev.parley.it.peers.PeerSecurity;
+import dev.parley.it.peers.ProcessPeer;
 import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.SubjectAltNames;
 import dev.parley.it.peers.TestCa;
@@ -26,9 +27,19 @@ import java.util.Optional;
  */
 final class RealPeers implements AutoCloseable {
 
+    /** Which real server serves a domain: the one place that knows how to plan and make each. */
     enum Kind {
         PROSODY,
-        EJABBERD
+        EJABBERD;
+
+        DomainPlan plan(String domain, PeerSecurity security) {
+            return this == PROSODY ? ProsodyPeer.plan(domain, security) : EjabberdPeer.plan(domain, security);
+        }
+
+        ProcessPeer create(PeerNetwork network, String domain, PeerSecurity security, TestCa ca) {
+            return this == PROSODY ? new ProsodyPeer(network, domain, security, ca)
+                    : new EjabberdPeer(network, domain, security, ca);
+        }
     }
 
     private final PeerNetwork network;
@@ -95,8 +106,7 @@ final class RealPeers implements AutoCloseable {
                                    String secret, String componentHost) {
         HostedComponent parleyAsComponent = new HostedComponent(ItEnvironment.XMPP_DOMAIN, secret);
         List<DomainPlan> plans = new ArrayList<>();
-        domains.forEach((domain, kind) -> plans.add(kind == Kind.PROSODY ? ProsodyPeer.plan(domain, security)
-                : EjabberdPeer.plan(domain, security)));
+        domains.forEach((domain, kind) -> plans.add(kind.plan(domain, security)));
         plans.add(switch (servedBy) {
             case PARLEY -> DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
                     .at(ItEnvironment.loopback(ItEnvironment.address()));
@@ -107,8 +117,7 @@ final class RealPeers implements AutoCloseable {
         TestCa ca = TestCa.create(network.runDir().resolve("ca"));
         Map<String, FederationPeer> peers = new LinkedHashMap<>();
         domains.forEach((domain, kind) -> {
-            FederationPeer peer = kind == Kind.PROSODY ? new ProsodyPeer(network, domain, security, ca)
-                    : new EjabberdPeer(network, domain, security, ca);
+            FederationPeer peer = kind.create(network, domain, security, ca);
             if (domain.equals(componentHost)) {
                 peer.hostComponent(parleyAsComponent);
             }

@@ -7,13 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -280,35 +278,14 @@ class DeliveryReceiptsTest {
      */
     private void takeStanzasAndHang(CompletableFuture<String> read) {
         try (Socket socket = hungPeer.accept()) {
+            ScriptedReceiver.acceptDialback(socket, "b.test", "a.test");
             InputStream in = socket.getInputStream();
-            readUntil(in, "<stream:stream");
-            readUntil(in, ">");
-            socket.getOutputStream().write(("<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
-                    + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
-                    + " from='b.test' id='hung-1' version='1.0'><stream:features>"
-                    + "<dialback xmlns='urn:xmpp:features:dialback'><errors/></dialback></stream:features>")
-                    .getBytes(StandardCharsets.UTF_8));
-            readUntil(in, "</db:result>");
-            socket.getOutputStream().write("<db:result type='valid' from='b.test' to='a.test'/>"
-                    .getBytes(StandardCharsets.UTF_8));
-            read.complete(readUntil(in, "message 50</body></message>"));
+            read.complete(ScriptedReceiver.readUntil(in, "message 50</body></message>"));
             while (in.read() >= 0) {
                 // hung: whatever comes now is never processed
             }
         } catch (IOException e) {
             read.completeExceptionally(e);
         }
-    }
-
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        while (!seen.toString(StandardCharsets.UTF_8).endsWith(marker)) {
-            int next = in.read();
-            if (next < 0) {
-                throw new IOException("closed before " + marker);
-            }
-            seen.write(next);
-        }
-        return seen.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,13 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -83,31 +80,10 @@ class InternationalizedDomainTest {
      */
     private String playBuecherUpToTheFirstStanza() {
         try (Socket socket = peer.accept()) {
-            InputStream in = socket.getInputStream();
-            StringBuilder seen = new StringBuilder(readUntil(in, "xml:lang='en'>"));
-            socket.getOutputStream().write(("<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
-                    + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
-                    + " from='bücher.test' id='b-1' version='1.0'><stream:features>"
-                    + "<dialback xmlns='urn:xmpp:features:dialback'><errors/></dialback></stream:features>")
-                    .getBytes(StandardCharsets.UTF_8));
-            seen.append(readUntil(in, "</db:result>"));
-            socket.getOutputStream().write("<db:result type='valid' from='bücher.test' to='a.test'/>"
-                    .getBytes(StandardCharsets.UTF_8));
-            return seen.append(readUntil(in, "</message>")).toString();
+            String seen = ScriptedReceiver.acceptDialback(socket, "bücher.test", "a.test");
+            return seen + ScriptedReceiver.readUntil(socket.getInputStream(), "</message>");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        while (!seen.toString(StandardCharsets.UTF_8).endsWith(marker)) {
-            int next = in.read();
-            if (next < 0) {
-                throw new IOException("closed before " + marker + ": " + seen.toString(StandardCharsets.UTF_8));
-            }
-            seen.write(next);
-        }
-        return seen.toString(StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -100,19 +99,10 @@ class PingKeepaliveTest {
      */
     private String authenticateThenFallSilent() {
         try (Socket socket = deadPeer.accept()) {
+            ScriptedReceiver.acceptDialback(socket, "dead.test", "a.test");
             InputStream in = socket.getInputStream();
-            readUntil(in, "<stream:stream");
-            readUntil(in, ">");
-            socket.getOutputStream().write(("<?xml version='1.0'?><stream:stream xmlns='jabber:server'"
-                    + " xmlns:stream='http://etherx.jabber.org/streams' xmlns:db='jabber:server:dialback'"
-                    + " from='dead.test' id='dead-1' version='1.0'><stream:features>"
-                    + "<dialback xmlns='urn:xmpp:features:dialback'><errors/></dialback></stream:features>")
-                    .getBytes(StandardCharsets.UTF_8));
-            readUntil(in, "</db:result>");
-            socket.getOutputStream().write("<db:result type='valid' from='dead.test' to='a.test'/>"
-                    .getBytes(StandardCharsets.UTF_8));
-            readUntil(in, "</message>");
-            String receipt = readUntil(in, "</iq>");
+            ScriptedReceiver.readUntil(in, "</message>");
+            String receipt = ScriptedReceiver.readUntil(in, "</iq>");
             String id = receipt.substring(receipt.indexOf("id='") + 4, receipt.indexOf('\'', receipt.indexOf("id='") + 4));
             socket.getOutputStream().write(("<iq type='result' id='" + id + "' from='dead.test' to='a.test'/>")
                     .getBytes(StandardCharsets.UTF_8));
@@ -122,18 +112,6 @@ class PingKeepaliveTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        while (!seen.toString(StandardCharsets.UTF_8).contains(marker)) {
-            int next = in.read();
-            if (next < 0) {
-                throw new IOException("closed before " + marker);
-            }
-            seen.write(next);
-        }
-        return seen.toString(StandardCharsets.UTF_8);
     }
 
     private static Instant outboundOpenedAt(S2sEngine engine, String domain) {
