@@ -1,7 +1,7 @@
 package dev.parley.bench.load;
 
 import dev.parley.bench.delivery.BodyStamp;
-import dev.parley.bench.wire.DialbackStream;
+import dev.parley.it.peers.wire.DialbackStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.parley.bench.wire;
 
 import dev.parley.bench.delivery.BodyStamp;
 import dev.parley.bench.delivery.DeliveryRecorder;
+import dev.parley.it.peers.wire.StreamReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,3 +1,5 @@
-/** Raw XMPP connections of the load generator, kept outside the engine under test: an S2S stream that */
-/** authenticates by dialback with keys of the sender domain's own server, and a client stream that logs in. */
+/**
+ * Raw XMPP connections of the load generator besides the harness's {@code dev.parley.it.peers.wire} server streams: a
+ * client stream that logs in to a peer and records what arrives, and the source addresses of many streams.
+ */
 package dev.parley.bench.wire;

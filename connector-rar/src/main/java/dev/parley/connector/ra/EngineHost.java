@@ -96,7 +96,7 @@ final class EngineHost implements StanzaRefusal {
         try {
             EngineConfig config = configFor(settings, here);
             if (engine == null) {
-                engine = S2sEngine.start(config, inbound::stanza, inbound::event);
+                engine = S2sEngine.start(config, inbound, inbound::event);
                 LOG.log(Level.INFO, "XMPP federation started for {0}, listening on {1}", here.xmppDomain(),
                         engine.localAddress());
             } else {
@@ -121,7 +121,7 @@ final class EngineHost implements StanzaRefusal {
         if (current == null || !current.isFor(proxy, trustedCas, here)) {
             ProxyLink started;
             try {
-                started = ProxyLink.start(proxy, policy, trustedCas, here, inbound::stanza, inbound::event);
+                started = ProxyLink.start(proxy, policy, trustedCas, here, inbound, inbound::event);
             } catch (RuntimeException e) {
                 throw failed("the link to the XMPP proxy could not be set up: " + e.getMessage(), e);
             }
@@ -255,7 +255,7 @@ final class EngineHost implements StanzaRefusal {
     private void returnLateBounce(XmlElement stanza, CompletionStage<Delivery> verdict) {
         verdict.thenAccept(late -> {
             if (late instanceof Delivery.Bounced bounced) {
-                Bounces.reply(stanza, StanzaError.of(bounced.condition(), bounced.text())).ifPresent(inbound::stanza);
+                Bounces.reply(stanza, StanzaError.of(bounced.condition(), bounced.text())).ifPresent(inbound::onStanza);
             }
         });
     }

@@ -2,6 +2,8 @@ package dev.parley.connector.ra;
 
 import dev.parley.connector.api.FederationListener;
 import dev.parley.xmpp.s2s.FederationEvent;
+import dev.parley.xmpp.s2s.S2sEngine;
+import dev.parley.xmpp.s2s.StanzaListener;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlElement;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -22,16 +24,20 @@ import java.util.stream.IntStream;
  * they arrived while different senders do not wait for each other. Before the MDB is active, or
  * while it is redeployed, stanzas wait in their lane, bounded by count per lane and by size in
  * all; a stanza that does not fit, or one the application keeps failing on, is returned to its
- * sender as an error, so nothing is dropped silently.
+ * sender as an error, so nothing is dropped silently. The engine hears when each stanza is taken
+ * (the MDB's transaction put it on the JMS queue, or its sender got the error): it stops reading
+ * from remote servers while {@link S2sEngine#MOST_UNTAKEN_STANZAS} are not, which the lanes have
+ * room for, so a lane overflows only with the engine's own error replies on top.
  * Federation events (for the audit trail) have a lane of their own, with refusals from one address
  * throttled; when it is full they are counted and logged instead, as a flood of refused connections
  * must not take memory without bound.
  */
-final class InboundDispatcher {
+final class InboundDispatcher implements StanzaListener {
 
     private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
     static final int STANZA_LANES = 4;
-    static final int STANZAS_PER_LANE = 2_500;
+    /** Room for every stanza the engine may leave untaken, in one lane if one sender sent them, and some bounces. */
+    static final int STANZAS_PER_LANE = S2sEngine.MOST_UNTAKEN_STANZAS + 500;
     static final int EVENTS = 10_000;
     /** Stanza text waiting in all lanes together: 32 Mi characters, some 64 MiB of heap as Java strings. */
     static final long WAITING_CHARS = 32L * 1024 * 1024;
@@ -41,7 +47,11 @@ final class InboundDispatcher {
     static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(2);
 
     private final AtomicReference<MessageEndpointFactory> endpoints = new AtomicReference<>();
-    private final List<Lane<XmlElement>> stanzaLanes;
+    /** A stanza in a lane, and how to tell the engine once it left the lane. */
+    private record Waiting(XmlElement stanza, Runnable taken) {
+    }
+
+    private final List<Lane<Waiting>> stanzaLanes;
     private final Lane<FederationEvent> events;
     private final StanzaRefusal refusal;
     private final AtomicLong eventsDropped = new AtomicLong();
@@ -56,24 +66,36 @@ final class InboundDispatcher {
         this.refusal = refusal;
         this.budget = new StanzaBudget(waitingChars);
         this.stanzaLanes = IntStream.range(0, STANZA_LANES)
-                .mapToObj(i -> new Lane<XmlElement>("stanza-" + i, STANZAS_PER_LANE, executor, endpoints::get,
-                        FederationListener::onStanza,
-                        stanza -> refusal.refuse(stanza, StanzaErrorCondition.INTERNAL_SERVER_ERROR, FAILED),
-                        budget::release, retryPause))
+                .mapToObj(i -> new Lane<Waiting>("stanza-" + i, STANZAS_PER_LANE, executor, endpoints::get,
+                        (listener, waiting) -> listener.onStanza(waiting.stanza()),
+                        waiting -> refusal.refuse(waiting.stanza(), StanzaErrorCondition.INTERNAL_SERVER_ERROR, FAILED),
+                        waiting -> {
+                            budget.release(waiting.stanza());
+                            waiting.taken().run();
+                        }, retryPause))
                 .toList();
         this.events = new Lane<>("event", EVENTS, executor, endpoints::get, FederationListener::onEvent,
                 event -> LOG.log(Level.WARNING, "Federation event not recorded: {0}", event), event -> { }, retryPause);
     }
 
-    /** Takes a stanza from the engine (on its I/O thread, so never blocking). */
-    void stanza(XmlElement stanza) {
+    /** Takes an error reply from the engine, or a stanza from the proxy link (on an I/O thread, so never blocking). */
+    @Override
+    public void onStanza(XmlElement stanza) {
+        onStanza(stanza, () -> { });
+    }
+
+    /** Takes a stanza from the engine (on its I/O thread, so never blocking); {@code taken} once it left its lane. */
+    @Override
+    public void onStanza(XmlElement stanza, Runnable taken) {
         if (!budget.take(stanza)) {
             refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, FULL);
+            taken.run();
             return;
         }
-        if (!laneOf(stanza).offer(stanza)) {
+        if (!laneOf(stanza).offer(new Waiting(stanza, taken))) {
             budget.release(stanza);
             refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, FULL);
+            taken.run();
         }
     }
 
@@ -114,15 +136,15 @@ final class InboundDispatcher {
         endpoints.set(null);
         long deadline = System.nanoTime() + IN_FLIGHT_GRACE.toNanos();
         while (true) {
-            stanzaLanes.forEach(lane -> lane.removeAll()
-                    .forEach(stanza -> refusal.refuse(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, SHUTTING_DOWN)));
+            stanzaLanes.forEach(lane -> lane.removeAll(waiting -> refusal.refuse(waiting.stanza(),
+                    StanzaErrorCondition.RESOURCE_CONSTRAINT, SHUTTING_DOWN)));
             boolean settled = stanzaLanes.stream().noneMatch(lane -> lane.delivering() || lane.size() > 0);
             if (settled || System.nanoTime() > deadline) {
                 break;
             }
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
-        int unrecorded = events.removeAll().size();
+        int unrecorded = events.removeAll(event -> { });
         if (unrecorded > 0) {
             LOG.log(Level.WARNING, "{0} federation event(s) not recorded at shutdown", unrecorded);
         }
@@ -133,7 +155,7 @@ final class InboundDispatcher {
         return stanzaLanes.stream().mapToInt(Lane::size).sum();
     }
 
-    private Lane<XmlElement> laneOf(XmlElement stanza) {
+    private Lane<Waiting> laneOf(XmlElement stanza) {
         String from = stanza.attribute("from").orElse("");
         int slash = from.indexOf('/');
         // Case variants of one address are one sender (the engine has checked the JID already).

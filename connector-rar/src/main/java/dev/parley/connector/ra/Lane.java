@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * A bounded queue of items for the message endpoint, delivered one at a time and in order by at
  * most one worker. An item leaves the queue only once the endpoint took it, or after
  * {@link #ATTEMPTS} failed calls, when it goes to {@code givingUp}; while no endpoint is active
- * (before the MDB is deployed, while it is redeployed) items wait.
+ * (before the MDB is deployed, while it is redeployed) items wait. Whichever way an item leaves,
+ * {@code leaving} hears of it last, once it was delivered, given up or refused.
  */
 final class Lane<T> {
 
@@ -42,7 +43,7 @@ final class Lane<T> {
 
     /**
      * @param givingUp what happens to an item the endpoint failed on {@link #ATTEMPTS} times
-     * @param leaving  told of every item that leaves the queue, however it leaves
+     * @param leaving  told of every item that leaves the queue, however it leaves, after the rest
      */
     Lane(String name, int capacity, Executor executor, Supplier<MessageEndpointFactory> endpoints,
          BiConsumer<FederationListener, T> call, Consumer<T> givingUp, Consumer<T> leaving, Duration retryPause) {
@@ -81,11 +82,12 @@ final class Lane<T> {
     }
 
     /**
-     * Takes everything still queued, for the adapter's shutdown. An item the worker is handing to
-     * the endpoint right now stays the worker's: it must end up either delivered or refused, never
-     * both and never neither.
+     * Takes everything still queued, for the adapter's shutdown, and hands each item to
+     * {@code refusing}; returns how many there were. An item the worker is handing to the endpoint
+     * right now stays the worker's: it must end up either delivered or refused, never both and
+     * never neither.
      */
-    List<T> removeAll() {
+    int removeAll(Consumer<T> refusing) {
         List<T> left = new ArrayList<>();
         synchronized (queue) {
             queue.drainTo(left);
@@ -93,8 +95,11 @@ final class Lane<T> {
                 queue.offerFirst(left.remove(0));
             }
         }
-        left.forEach(leaving);
-        return left;
+        left.forEach(item -> {
+            refusing.accept(item);
+            leaving.accept(item);
+        });
+        return left.size();
     }
 
     int size() {
@@ -128,10 +133,10 @@ final class Lane<T> {
                     // The item is still the head: only this worker takes items off the front.
                     queue.pollFirst();
                 }
-                leaving.accept(item);
                 if (outcome == Outcome.FAILED) {
                     givingUp.accept(item);
                 }
+                leaving.accept(item);
             }
         } finally {
             scheduled.set(false);

@@ -59,7 +59,7 @@ class InboundDispatcherTest {
 
     @Test
     void stanzasThatArriveBeforeTheMdbIsActiveWaitForItInOrder() {
-        IntStream.range(0, 50).forEach(i -> dispatcher.stanza(message("rita@prosody.test/a", "m" + i)));
+        IntStream.range(0, 50).forEach(i -> dispatcher.onStanza(message("rita@prosody.test/a", "m" + i)));
         assertThat(dispatcher.waiting()).isEqualTo(50);
 
         dispatcher.activate(mdb);
@@ -73,7 +73,7 @@ class InboundDispatcherTest {
     void eachSendersStanzasKeepTheirOrderWhileSendersInterleave() {
         dispatcher.activate(mdb);
         for (int i = 0; i < 200; i++) {
-            dispatcher.stanza(message("user" + (i % 7) + "@remote.test/r", (i % 7) + ":" + i));
+            dispatcher.onStanza(message("user" + (i % 7) + "@remote.test/r", (i % 7) + ":" + i));
         }
 
         eventually(() -> mdb.stanzas.size() == 200);
@@ -90,9 +90,9 @@ class InboundDispatcherTest {
         mdb.failOn(stanza -> body(stanza).equals("poison"));
         dispatcher.activate(mdb);
 
-        dispatcher.stanza(message("rita@prosody.test/a", "before"));
-        dispatcher.stanza(message("rita@prosody.test/a", "poison"));
-        dispatcher.stanza(message("rita@prosody.test/a", "after"));
+        dispatcher.onStanza(message("rita@prosody.test/a", "before"));
+        dispatcher.onStanza(message("rita@prosody.test/a", "poison"));
+        dispatcher.onStanza(message("rita@prosody.test/a", "after"));
 
         eventually(() -> mdb.stanzas.size() == 2 && refused.size() == 1);
         assertThat(delivered()).containsExactly("before", "after");
@@ -106,7 +106,7 @@ class InboundDispatcherTest {
         mdb.failOn(stanza -> failedOnce.add(body(stanza)) && failedOnce.size() == 1);
         dispatcher.activate(mdb);
 
-        dispatcher.stanza(message("rita@prosody.test/a", "flaky"));
+        dispatcher.onStanza(message("rita@prosody.test/a", "flaky"));
 
         eventually(() -> mdb.stanzas.size() == 1);
         assertThat(delivered()).containsExactly("flaky");
@@ -117,7 +117,7 @@ class InboundDispatcherTest {
     void whileTheMdbIsRedeployedStanzasWaitForItsSuccessor() {
         mdb.unavailable(true);
         dispatcher.activate(mdb);
-        dispatcher.stanza(message("rita@prosody.test/a", "during redeploy"));
+        dispatcher.onStanza(message("rita@prosody.test/a", "during redeploy"));
         eventually(() -> dispatcher.waiting() == 1);
 
         dispatcher.deactivate(mdb);
@@ -131,10 +131,10 @@ class InboundDispatcherTest {
     @Test
     void aFullLaneReturnsTheStanzaWithARetryableError() {
         String sender = "flood@remote.test/x";
-        IntStream.range(0, InboundDispatcher.STANZAS_PER_LANE).forEach(i -> dispatcher.stanza(message(sender, "m" + i)));
+        IntStream.range(0, InboundDispatcher.STANZAS_PER_LANE).forEach(i -> dispatcher.onStanza(message(sender, "m" + i)));
         assertThat(refused).isEmpty();
 
-        dispatcher.stanza(message(sender, "one too many"));
+        dispatcher.onStanza(message(sender, "one too many"));
 
         assertThat(refused).containsExactly("one too many resource-constraint " + InboundDispatcher.FULL);
         assertThat(StanzaErrorCondition.RESOURCE_CONSTRAINT.defaultType().xmlValue()).isEqualTo("wait");
@@ -147,24 +147,58 @@ class InboundDispatcherTest {
                 Duration.ofMillis(10), 2_000);
         String big = "x".repeat(1_500);
 
-        small.stanza(message("rita@prosody.test/a", big));
-        small.stanza(message("eddie@ejabberd.test/b", big));
+        small.onStanza(message("rita@prosody.test/a", big));
+        small.onStanza(message("eddie@ejabberd.test/b", big));
 
         assertThat(refused).containsExactly(big + " resource-constraint");
         small.activate(mdb);
         eventually(() -> mdb.stanzas.size() == 1);
-        small.stanza(message("eddie@ejabberd.test/b", "fits again"));
+        small.onStanza(message("eddie@ejabberd.test/b", "fits again"));
         eventually(() -> mdb.stanzas.size() == 2);
         assertThat(refused).hasSize(1);
     }
 
     @Test
     void atShutdownWhatStillWaitsGoesBackWithARetryableError() {
-        dispatcher.stanza(message("rita@prosody.test/a", "late"));
+        dispatcher.onStanza(message("rita@prosody.test/a", "late"));
 
         dispatcher.refuseWaiting();
 
         assertThat(refused).containsExactly("late resource-constraint " + InboundDispatcher.SHUTTING_DOWN);
         assertThat(dispatcher.waiting()).isZero();
+    }
+
+    @Test
+    void theEngineHearsAStanzaWasTakenOnlyOnceTheMdbTookItOrItsSenderWasAnswered() {
+        mdb.failOn(stanza -> body(stanza).equals("poison"));
+        List<String> taken = new CopyOnWriteArrayList<>();
+
+        dispatcher.onStanza(message("rita@prosody.test/a", "stored"), () -> taken.add("stored"));
+        dispatcher.onStanza(message("rita@prosody.test/a", "poison"),
+                () -> taken.add("poison after " + refused.size() + " refusal"));
+        LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        assertThat(taken).as("the MDB is not active yet").isEmpty();
+
+        dispatcher.activate(mdb);
+
+        eventually(() -> taken.size() == 2);
+        assertThat(taken).containsExactly("stored", "poison after 1 refusal");
+        assertThat(delivered()).containsExactly("stored");
+    }
+
+    @Test
+    void aStanzaRefusedForWantOfRoomOrAtShutdownIsTakenToo() {
+        InboundDispatcher small = new InboundDispatcher(workers,
+                (stanza, condition, text) -> refused.add(body(stanza) + " " + condition.elementName()),
+                Duration.ofMillis(10), 2_000);
+        List<String> taken = new CopyOnWriteArrayList<>();
+
+        small.onStanza(message("rita@prosody.test/a", "x".repeat(1_500)), () -> taken.add("waits"));
+        small.onStanza(message("eddie@ejabberd.test/b", "y".repeat(1_500)), () -> taken.add("too big"));
+        assertThat(taken).containsExactly("too big");
+
+        small.refuseWaiting();
+        assertThat(taken).containsExactly("too big", "waits");
+        assertThat(refused).hasSize(2);
     }
 }

@@ -46,7 +46,7 @@ final class Bouncer {
     }
 
     /** Hands {@code stanza} to the host; its failures are logged, never allowed to break a stream. */
-    static void deliver(StanzaListener listener, XmlElement stanza) {
+    private static void deliver(StanzaListener listener, XmlElement stanza) {
         try {
             listener.onStanza(stanza);
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ import java.lang.System.Logger.Level;
 /**
  * XEP-0199 on an inbound stream, for the server itself rather than its users: a peer's ping to one
  * of our domains is answered here with an empty {@code result} (XEP-0199 §7: a server answers
- * pings to itself), and the answer to one of our own pings is handed to the {@link PingKeepalive}
+ * pings to itself) once every stanza the peer sent before it was taken by the host ({@link InboundBacklog}), so that
+ * the answer is a receipt for them; the answer to one of our own pings is handed to the {@link PingKeepalive}
  * that waits for it. Neither reaches the host. Both count only from a domain pair authenticated on
  * this stream; anything else goes on to the stanza gate, which refuses or delivers it.
  *
@@ -25,13 +26,19 @@ final class InboundPingHandler extends SimpleChannelInboundHandler<XmlElement> {
     private final InboundSession session;
     private final ServerPings pings;
     private final StanzaSender replies;
+    private final InboundBacklog backlog;
 
-    /** {@code replies}: our answers go out over our own stream to the peer, not back on this one. */
-    InboundPingHandler(ListenerConfig config, InboundSession session, ServerPings pings, StanzaSender replies) {
+    /**
+     * {@code replies}: our answers go out over our own stream to the peer, not back on this one; {@code backlog}: the
+     * stream's stanzas not yet taken by the host.
+     */
+    InboundPingHandler(ListenerConfig config, InboundSession session, ServerPings pings, StanzaSender replies,
+                       InboundBacklog backlog) {
         this.config = config;
         this.session = session;
         this.pings = pings;
         this.replies = replies;
+        this.backlog = backlog;
     }
 
     @Override
@@ -42,7 +49,8 @@ final class InboundPingHandler extends SimpleChannelInboundHandler<XmlElement> {
             Jid to = Jid.parse(element.attribute("to").orElseThrow());
             Jid from = Jid.parse(element.attribute("from").orElseThrow());
             LOG.log(Level.DEBUG, "answering the ping of {0} to {1}", from, to);
-            replies.send(to.domainpart(), from.domainpart(), ServerPings.result(element));
+            XmlElement answer = ServerPings.result(element);
+            backlog.afterAllTaken(() -> replies.send(to.domainpart(), from.domainpart(), answer));
         } else if (!pings.answer(element)) {
             ctx.fireChannelRead(element);
         }

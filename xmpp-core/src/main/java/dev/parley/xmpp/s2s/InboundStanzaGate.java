@@ -30,11 +30,12 @@ final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
     private static final System.Logger LOG = System.getLogger(InboundStanzaGate.class.getName());
 
     private final InboundSession session;
-    private final StanzaListener listener;
+    private final InboundBacklog host;
 
-    InboundStanzaGate(InboundSession session, StanzaListener listener) {
+    /** {@code host}: where the stanzas that pass go, counted until the host took them. */
+    InboundStanzaGate(InboundSession session, InboundBacklog host) {
         this.session = session;
-        this.listener = listener;
+        this.host = host;
     }
 
     @Override
@@ -75,7 +76,7 @@ final class InboundStanzaGate extends SimpleChannelInboundHandler<XmlElement> {
             return;
         }
         session.delivered();
-        Bouncer.deliver(listener, element);
+        host.hand(element);
     }
 
     /**

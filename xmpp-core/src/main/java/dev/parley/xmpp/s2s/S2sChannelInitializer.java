@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
- * the connection limit (first, so that a refused connection costs nothing more), XML framing, the
+ * the connection limit (first, so that a refused connection costs nothing more), the read gate (no reading while
+ * our answers cannot be written or the host has too many of the peer's stanzas to take), XML framing, the
  * header deadline, the stream state machine (with STARTTLS), then (when the engine runs it) the
  * XEP-0199 pings that the server answers itself, the idle close, SASL EXTERNAL, Server Dialback and
  * the stanza gate that delivers. TLS goes in front of the decoder: from the start on a direct-TLS
@@ -63,8 +64,9 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
         if (directTls) {
             dialback.orElseThrow().tls().startServer(channel.pipeline());
         }
+        InboundReadGate reading = new InboundReadGate();
         channel.pipeline()
-                .addLast("read-while-writable", new ReadWhileWritable())
+                .addLast("read-gate", reading)
                 // XMPP is UTF-8 only (RFC 6120 §11.6); handlers write text.
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
                 .addLast(StreamRestart.DECODER, new XmlStreamDecoder(config.limits()))
@@ -78,15 +80,16 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                 services.sessions().remove(session.get());
             });
             Duration idle = services.health().idleTimeout();
+            InboundBacklog backlog = new InboundBacklog(channel, reading, services.backlogs(), services.listener());
             channel.pipeline()
                     .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
-                            services.replies()))
+                            services.replies(), backlog))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
                     .addLast("idle-close", new IdleStreamCloser(idle,
                             idleChannel -> session.get().end(IdleStreamCloser.reason(idle))))
                     .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get(), services.remoteDomains()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
-                    .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), services.listener()));
+                    .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), backlog));
         });
     }
 }

@@ -49,6 +49,12 @@ public final class S2sEngine implements AutoCloseable {
     private static final int REMEMBERED_FAILURES = 50;
     /** Why a stream ended when an administrator closed it, as its closed events say. */
     static final String CLOSED_BY_ADMINISTRATOR = "closed by an administrator";
+    /**
+     * How many stanzas from remote servers the host may have not taken yet ({@link StanzaListener#onStanza(
+     * XmlElement, Runnable)}) before the engine stops reading from the streams that send more; a host that queues
+     * stanzas sizes its queues for this many.
+     */
+    public static final int MOST_UNTAKEN_STANZAS = 2_000;
 
     private final EventLoopGroup group;
     private final Clock clock = Clock.systemUTC();
@@ -62,6 +68,8 @@ public final class S2sEngine implements AutoCloseable {
     /** Shared by the plain and the direct-TLS listener, and by their successors after {@link #reconfigure}. */
     private final InboundConnectionLimit inboundLimit = new InboundConnectionLimit();
     private final Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
+    /** Engine-wide, shared by every generation's streams. */
+    private final InboundBacklogs backlogs = new InboundBacklogs();
     /** One counter for both directions, so that an id names one session whichever way it goes. */
     private final SessionIds sessionIds = new SessionIds();
     /** The current generation; streams read it once when they start, {@link #reconfigure} replaces it whole. */
@@ -149,7 +157,7 @@ public final class S2sEngine implements AutoCloseable {
                 TrustStore.withDefaults(config.tls().extraTrustedCas()), clock), clock);
         OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
                 config.connectTimeout(), config.limits(), tls, config.health(), pings);
-        InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, inbound, sessionIds, clock,
+        InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, backlogs, inbound, sessionIds, clock,
                 tls, config.health(), pings,
                 (local, remote, answer) -> outbound.send(local, remote, Outgoing.pingAnswer(answer)), inboundPolicy, events);
         return new EngineSettings(config, connector, new InboundSettings(config.listenerConfig(), Optional.of(services)));

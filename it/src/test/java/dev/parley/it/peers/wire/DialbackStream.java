@@ -1,4 +1,4 @@
-package dev.parley.bench.wire;
+package dev.parley.it.peers.wire;
 
 import dev.parley.xmpp.dialback.DialbackKeys;
 import java.io.BufferedOutputStream;

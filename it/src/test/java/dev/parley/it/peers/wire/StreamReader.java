@@ -1,4 +1,4 @@
-package dev.parley.bench.wire;
+package dev.parley.it.peers.wire;
 
 import java.io.IOException;
 import java.io.InputStream;

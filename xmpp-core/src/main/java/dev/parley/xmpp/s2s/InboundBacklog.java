@@ -1,0 +1,148 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.xml.XmlElement;
+import io.netty.channel.Channel;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The stanzas one inbound stream handed to the host that the host has not taken yet (stored them durably, or answered
+ * their senders with an error). Two things follow from it:
+ * <ul>
+ *   <li>the stream is read no further while {@link #MOST_WAITING} stanzas and ping answers wait here, or the engine
+ *   has too many in all ({@link InboundBacklogs}): a peer faster than the host is slowed down by TCP, and none of
+ *   its stanzas is refused for want of room;</li>
+ *   <li>a peer's ping is answered only once every stanza it sent before the ping was taken: a peer that counts the
+ *   answer as a receipt for what it sent before (XEP-0199 after a batch, as Parley itself does) never counts a stanza
+ *   that a crash here could still lose.</li>
+ * </ul>
+ * Handed over and asked on the stream's event loop; the host may say "taken" from any thread, in any order (it works
+ * on different senders' stanzas in parallel).
+ */
+final class InboundBacklog {
+
+    /** Stanzas and held ping answers of one stream; reading resumes at half of it. */
+    static final int MOST_WAITING = 1_000;
+
+    private static final System.Logger LOG = System.getLogger(InboundBacklog.class.getName());
+
+    /** One stanza handed over; taken once, whoever says so how often. */
+    private static final class Handed extends AtomicBoolean {
+        private final long number;
+
+        private Handed(long number) {
+            this.number = number;
+        }
+    }
+
+    /** A ping answer that waits for every stanza up to {@code after} to be taken. */
+    private record HeldAnswer(long after, Runnable answer) {
+    }
+
+    private final Channel channel;
+    private final InboundReadGate reading;
+    private final InboundBacklogs engine;
+    private final StanzaListener host;
+    private final int mostWaiting;
+    /** Handed over, oldest first, up to the oldest not taken and what came after it. Event loop only, like the rest. */
+    private final ArrayDeque<Handed> handed = new ArrayDeque<>();
+    private final ArrayDeque<HeldAnswer> answers = new ArrayDeque<>();
+    private final AtomicBoolean sweepPlanned = new AtomicBoolean();
+    private long handedSoFar;
+    private boolean streamFull;
+    private boolean engineFull;
+
+    InboundBacklog(Channel channel, InboundReadGate reading, InboundBacklogs engine, StanzaListener host) {
+        this(channel, reading, engine, host, MOST_WAITING);
+    }
+
+    InboundBacklog(Channel channel, InboundReadGate reading, InboundBacklogs engine, StanzaListener host,
+                   int mostWaiting) {
+        this.channel = channel;
+        this.reading = reading;
+        this.engine = engine;
+        this.host = host;
+        this.mostWaiting = mostWaiting;
+        channel.closeFuture().addListener(closed -> engine.forget(this));
+    }
+
+    /** Hands {@code stanza} to the host; a host that throws has taken it (the failure is logged, the stream goes on). */
+    void hand(XmlElement stanza) {
+        Handed entry = new Handed(++handedSoFar);
+        handed.addLast(entry);
+        if (engine.handed() && !engineFull) {
+            engineFull = true;
+            engine.await(this);
+        }
+        try {
+            host.onStanza(stanza, () -> taken(entry));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the stanza listener failed on a stanza from "
+                    + stanza.attribute("from").orElse("-"), e);
+            taken(entry);
+        }
+        updateReading();
+    }
+
+    /** Runs {@code answer} once every stanza handed so far is taken: now, or later on the event loop. */
+    void afterAllTaken(Runnable answer) {
+        if (handed.isEmpty()) {
+            answer.run();
+            return;
+        }
+        answers.addLast(new HeldAnswer(handedSoFar, answer));
+        updateReading();
+    }
+
+    /** Called by {@link InboundBacklogs} from any thread once the engine has room again. */
+    void engineHasRoom() {
+        onEventLoop(() -> {
+            engineFull = false;
+            updateReading();
+        });
+    }
+
+    private void taken(Handed entry) {
+        if (entry.compareAndSet(false, true)) {
+            engine.taken();
+            if (sweepPlanned.compareAndSet(false, true)) {
+                onEventLoop(this::sweep);
+            }
+        }
+    }
+
+    /** Drops the taken stanzas at the head and runs the answers that no longer wait for any. */
+    private void sweep() {
+        sweepPlanned.set(false);
+        while (!handed.isEmpty() && handed.peekFirst().get()) {
+            handed.removeFirst();
+        }
+        long oldestUntaken = handed.isEmpty() ? Long.MAX_VALUE : handed.peekFirst().number;
+        while (!answers.isEmpty() && answers.peekFirst().after() < oldestUntaken) {
+            answers.removeFirst().answer().run();
+        }
+        updateReading();
+    }
+
+    private void updateReading() {
+        int waiting = handed.size() + answers.size();
+        if (waiting >= mostWaiting) {
+            streamFull = true;
+        } else if (waiting <= mostWaiting / 2) {
+            streamFull = false;
+        }
+        reading.backlogged(channel, streamFull || engineFull);
+    }
+
+    /** The stream's event loop ends only with the engine; what is taken after that has nobody left to answer. */
+    private void onEventLoop(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException engineStopped) {
+            LOG.log(Level.DEBUG, "the engine stopped before a stanza of {0} was taken", channel.remoteAddress());
+        }
+    }
+}

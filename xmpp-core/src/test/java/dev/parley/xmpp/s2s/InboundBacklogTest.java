@@ -1,0 +1,136 @@
+package dev.parley.xmpp.s2s;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link InboundBacklog} and {@link InboundBacklogs} on their own, with small bounds: when a stream stops and resumes
+ * reading, for its own backlog and for the engine's, and when a held ping answer goes out.
+ */
+class InboundBacklogTest {
+
+    private final HoldingHost host = new HoldingHost();
+
+    private static InboundBacklog stream(EmbeddedChannel channel, InboundBacklogs engine, StanzaListener host,
+                                         int mostWaiting) {
+        InboundReadGate reading = new InboundReadGate();
+        channel.pipeline().addLast(reading);
+        return new InboundBacklog(channel, reading, engine, host, mostWaiting);
+    }
+
+    private static void hand(InboundBacklog stream, int count) {
+        for (int i = 0; i < count; i++) {
+            stream.hand(Stanzas.message("romeo@b.test", "juliet@a.test", "m" + i, "n" + i));
+        }
+    }
+
+    @Test
+    void aStreamStopsReadingAtItsBoundAndResumesAtHalf() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 4);
+
+        hand(stream, 3);
+        assertThat(channel.config().isAutoRead()).isTrue();
+        hand(stream, 1);
+        assertThat(channel.config().isAutoRead()).as("4 wait").isFalse();
+
+        List<HoldingHost.Held> held = host.drain();
+        held.get(0).taken().run();
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).as("3 wait").isFalse();
+        held.get(1).taken().run();
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).as("2 wait, half the bound").isTrue();
+    }
+
+    @Test
+    void aPingIsAnsweredOnceEveryStanzaBeforeItWasTakenWhateverTheOrder() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 100);
+        AtomicInteger answered = new AtomicInteger();
+
+        hand(stream, 3);
+        stream.afterAllTaken(answered::incrementAndGet);
+        hand(stream, 1);
+        stream.afterAllTaken(answered::incrementAndGet);
+        List<HoldingHost.Held> held = host.drain();
+
+        held.get(2).taken().run();
+        held.get(1).taken().run();
+        held.get(3).taken().run();
+        channel.runPendingTasks();
+        assertThat(answered).as("the first stanza is not taken").hasValue(0);
+
+        held.get(0).taken().run();
+        held.get(0).taken().run();
+        channel.runPendingTasks();
+        assertThat(answered).hasValue(2);
+
+        stream.afterAllTaken(answered::incrementAndGet);
+        assertThat(answered).as("nothing waits: answered at once").hasValue(3);
+    }
+
+    @Test
+    void heldPingAnswersCountAgainstTheStreamsBound() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 4);
+
+        hand(stream, 1);
+        stream.afterAllTaken(() -> { });
+        stream.afterAllTaken(() -> { });
+        assertThat(channel.config().isAutoRead()).isTrue();
+        stream.afterAllTaken(() -> { });
+
+        assertThat(channel.config().isAutoRead()).as("a stanza and three answers wait").isFalse();
+    }
+
+    @Test
+    void theEnginesBoundStopsEveryStreamThatHandsOverMoreUntilHalfIsTaken() {
+        InboundBacklogs engine = new InboundBacklogs(4);
+        EmbeddedChannel first = new EmbeddedChannel();
+        EmbeddedChannel second = new EmbeddedChannel();
+        InboundBacklog one = stream(first, engine, host, 100);
+        InboundBacklog two = stream(second, engine, host, 100);
+
+        hand(one, 3);
+        hand(two, 2);
+        assertThat(second.config().isAutoRead()).as("the fifth stanza is over the engine's bound").isFalse();
+        assertThat(first.config().isAutoRead()).as("the first stream handed nothing since").isTrue();
+        hand(one, 1);
+        assertThat(first.config().isAutoRead()).isFalse();
+
+        List<HoldingHost.Held> held = host.drain();
+        held.subList(0, 3).forEach(each -> each.taken().run());
+        first.runPendingTasks();
+        second.runPendingTasks();
+        assertThat(first.config().isAutoRead()).as("3 of 6 untaken: not yet half of 4").isFalse();
+        held.get(3).taken().run();
+        first.runPendingTasks();
+        second.runPendingTasks();
+        assertThat(first.config().isAutoRead()).isTrue();
+        assertThat(second.config().isAutoRead()).isTrue();
+        assertThat(engine.untaken()).isEqualTo(2);
+    }
+
+    @Test
+    void aHostThatThrowsHasTakenTheStanza() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InboundBacklogs engine = new InboundBacklogs(100);
+        InboundBacklog stream = stream(channel, engine, stanza -> {
+            throw new IllegalStateException("the host is broken");
+        }, 100);
+        AtomicInteger answered = new AtomicInteger();
+
+        hand(stream, 2);
+        channel.runPendingTasks();
+        stream.afterAllTaken(answered::incrementAndGet);
+
+        assertThat(answered).hasValue(1);
+        assertThat(engine.untaken()).isZero();
+    }
+}

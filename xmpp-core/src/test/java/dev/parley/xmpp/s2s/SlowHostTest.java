@@ -1,0 +1,119 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.xml.XmlElement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A receiving host slower than the sending server: the receiving engine answers the sender's receipt ping only once its
+ * host took every stanza before it, so that the sender counts nothing as delivered that the host does not have; and
+ * it stops reading while too many stanzas wait for the host, so that the sender is slowed down instead of refused.
+ */
+@Timeout(60)
+class SlowHostTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final LoopbackDns dns = new LoopbackDns();
+    private final Inbox inboxA = new Inbox();
+    private final HoldingHost hostB = new HoldingHost();
+    @RegisterExtension
+    final StartedEngines engines = new StartedEngines();
+
+    private S2sEngine start(EngineConfig config, StanzaListener host) {
+        S2sEngine engine = engines.start(config, host);
+        config.localDomains().forEach(domain -> dns.register(domain, engine.localAddress().getPort()));
+        return engine;
+    }
+
+    private EngineConfig config(String domain) {
+        return EngineConfig.of(LOOPBACK, 0, Set.of(domain), dns, dns).withQueueBound(20_000);
+    }
+
+    private static List<CompletableFuture<Delivery>> submit(S2sEngine from, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> from.submit(Stanzas.message("alice@a.test", "bob@b.test", "m" + i, "n" + i))
+                        .toCompletableFuture())
+                .toList();
+    }
+
+    @Test
+    void aStanzaIsAcknowledgedOnlyOnceTheReceivingHostTookIt() throws Exception {
+        S2sEngine a = start(config("a.test"), inboxA);
+        start(config("b.test"), hostB);
+
+        List<CompletableFuture<Delivery>> verdicts = submit(a, 3);
+        awaitHolding(3);
+        Thread.sleep(1_500);
+
+        assertThat(verdicts).as("nothing confirmed while the host holds the stanzas").noneMatch(CompletableFuture::isDone);
+        List<HoldingHost.Held> held = hostB.drain();
+        held.get(2).taken().run();
+        held.get(1).taken().run();
+        Thread.sleep(500);
+        assertThat(verdicts).as("the first stanza is not taken yet").noneMatch(CompletableFuture::isDone);
+
+        held.get(0).taken().run();
+        for (CompletableFuture<Delivery> verdict : verdicts) {
+            assertThat(verdict.get(10, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        }
+    }
+
+    @Test
+    void aSenderFasterThanTheHostIsSlowedDownAndLosesNothing() throws Exception {
+        int count = 6_000;
+        S2sEngine a = start(config("a.test"), inboxA);
+        start(config("b.test"), hostB);
+
+        List<CompletableFuture<Delivery>> verdicts = submit(a, count);
+        int plateau = awaitPlateau();
+
+        assertThat(plateau).as("the engine stops reading once its backlog is full")
+                .isGreaterThanOrEqualTo(InboundBacklog.MOST_WAITING).isLessThan(count / 2);
+        List<XmlElement> received = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        while (received.size() < count && System.nanoTime() < deadline) {
+            received.addAll(hostB.takeAll());
+            Thread.sleep(5);
+        }
+        assertThat(received).extracting(Stanzas::body)
+                .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "n" + i).toList());
+        for (CompletableFuture<Delivery> verdict : verdicts) {
+            assertThat(verdict.get(10, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        }
+        assertThat(hostB.bounces()).isEmpty();
+        assertThat(inboxA.drain()).isEmpty();
+    }
+
+    private void awaitHolding(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (hostB.holding() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(hostB.holding()).isEqualTo(count);
+    }
+
+    /** Waits until the host is handed no more for a second; returns how many it holds then. */
+    private int awaitPlateau() throws InterruptedException {
+        int before = -1;
+        int now = hostB.holding();
+        while (now != before || now == 0) {
+            Thread.sleep(1_000);
+            before = now;
+            now = hostB.holding();
+        }
+        return now;
+    }
+}
