@@ -2,20 +2,26 @@ package dev.parley.connector.api;
 
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.xml.XmlElement;
+import java.util.List;
 
 /**
  * The message listener of the MDB activated on Parley's resource adapter. The adapter calls it,
- * one call at a time per lane, for every stanza a remote server delivered or the engine bounced,
- * and for every federation event worth an audit entry.
+ * one call at a time per lane, for every stanza a remote server delivered or the engine bounced
+ * (several at a time when they wait: each call is one transaction), and for every federation event
+ * worth an audit entry.
  *
- * <p>A stanza whose call throws is offered again a few times and then bounced to its remote sender
- * with {@code internal-server-error}: an implementation that cannot take a stanza should throw
- * (rolling back whatever it began) rather than drop it.
+ * <p>A call that throws is offered again; a stanza that keeps failing on its own is bounced to its
+ * remote sender with {@code internal-server-error}: an implementation that cannot take a stanza
+ * should throw (rolling back whatever it began) rather than drop it. Once a call returns, its
+ * stanzas count as taken: the remote server's ping that follows them is answered.
  */
 public interface FederationListener {
 
-    /** A stanza for a local user, from an authenticated remote domain, or an error reply from the engine. */
-    void onStanza(XmlElement stanza);
+    /**
+     * Stanzas for local users, from authenticated remote domains, or error replies from the engine, in the order
+     * they arrived: all of them or, by throwing, none.
+     */
+    void onStanzas(List<XmlElement> stanzas);
 
     /** A stream opened, closed or was refused, or a remote domain could not be reached. */
     void onEvent(FederationEvent event);

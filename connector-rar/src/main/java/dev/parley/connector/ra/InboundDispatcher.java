@@ -1,6 +1,5 @@
 package dev.parley.connector.ra;
 
-import dev.parley.connector.api.FederationListener;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.s2s.S2sEngine;
 import dev.parley.xmpp.s2s.StanzaListener;
@@ -38,6 +37,8 @@ final class InboundDispatcher implements StanzaListener {
     static final int STANZA_LANES = 4;
     /** Room for every stanza the engine may leave untaken, in one lane if one sender sent them, and some bounces. */
     static final int STANZAS_PER_LANE = S2sEngine.MOST_UNTAKEN_STANZAS + 500;
+    /** Stanzas handed to the MDB in one call, one transaction: a burst costs one commit per hundred, not per stanza. */
+    static final int STANZAS_PER_CALL = 100;
     static final int EVENTS = 10_000;
     /** Stanza text waiting in all lanes together: 32 Mi characters, some 64 MiB of heap as Java strings. */
     static final long WAITING_CHARS = 32L * 1024 * 1024;
@@ -66,15 +67,17 @@ final class InboundDispatcher implements StanzaListener {
         this.refusal = refusal;
         this.budget = new StanzaBudget(waitingChars);
         this.stanzaLanes = IntStream.range(0, STANZA_LANES)
-                .mapToObj(i -> new Lane<Waiting>("stanza-" + i, STANZAS_PER_LANE, executor, endpoints::get,
-                        (listener, waiting) -> listener.onStanza(waiting.stanza()),
+                .mapToObj(i -> new Lane<Waiting>("stanza-" + i, STANZAS_PER_LANE, STANZAS_PER_CALL, executor,
+                        endpoints::get,
+                        (listener, waiting) -> listener.onStanzas(waiting.stream().map(Waiting::stanza).toList()),
                         waiting -> refusal.refuse(waiting.stanza(), StanzaErrorCondition.INTERNAL_SERVER_ERROR, FAILED),
                         waiting -> {
                             budget.release(waiting.stanza());
                             waiting.taken().run();
                         }, retryPause))
                 .toList();
-        this.events = new Lane<>("event", EVENTS, executor, endpoints::get, FederationListener::onEvent,
+        this.events = new Lane<>("event", EVENTS, 1, executor, endpoints::get,
+                (listener, oneEvent) -> listener.onEvent(oneEvent.get(0)),
                 event -> LOG.log(Level.WARNING, "Federation event not recorded: {0}", event), event -> { }, retryPause);
     }
 

@@ -18,11 +18,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A bounded queue of items for the message endpoint, delivered one at a time and in order by at
- * most one worker. An item leaves the queue only once the endpoint took it, or after
- * {@link #ATTEMPTS} failed calls, when it goes to {@code givingUp}; while no endpoint is active
- * (before the MDB is deployed, while it is redeployed) items wait. Whichever way an item leaves,
- * {@code leaving} hears of it last, once it was delivered, given up or refused.
+ * A bounded queue of items for the message endpoint, delivered in order by at most one worker, up
+ * to {@code batch} at a time in one call (one transaction of the MDB: all or none of them; one
+ * commit is what a stanza costs most). An item leaves the queue only once the endpoint took it, or
+ * after {@link #ATTEMPTS} failed calls, when it goes to {@code givingUp}; a batch the endpoint
+ * fails on is offered again item by item, so that one bad item costs only itself. While no
+ * endpoint is active (before the MDB is deployed, while it is redeployed) items wait. Whichever way
+ * an item leaves, {@code leaving} hears of it last, once it was delivered, given up or refused.
  */
 final class Lane<T> {
 
@@ -31,24 +33,28 @@ final class Lane<T> {
 
     private final String name;
     private final BlockingDeque<T> queue;
+    private final int batch;
     private final Executor executor;
     private final Supplier<MessageEndpointFactory> endpoints;
-    private final BiConsumer<FederationListener, T> call;
+    private final BiConsumer<FederationListener, List<T>> call;
     private final Consumer<T> givingUp;
     private final Consumer<T> leaving;
     private final Duration retryPause;
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    /** The item the worker is handing to the endpoint; guarded by {@code queue}. */
-    private T inFlight;
+    /** How many items at the head the worker is handing to the endpoint; guarded by {@code queue}. */
+    private int inFlight;
 
     /**
+     * @param batch    the most items handed over in one call
      * @param givingUp what happens to an item the endpoint failed on {@link #ATTEMPTS} times
      * @param leaving  told of every item that leaves the queue, however it leaves, after the rest
      */
-    Lane(String name, int capacity, Executor executor, Supplier<MessageEndpointFactory> endpoints,
-         BiConsumer<FederationListener, T> call, Consumer<T> givingUp, Consumer<T> leaving, Duration retryPause) {
+    Lane(String name, int capacity, int batch, Executor executor, Supplier<MessageEndpointFactory> endpoints,
+         BiConsumer<FederationListener, List<T>> call, Consumer<T> givingUp, Consumer<T> leaving,
+         Duration retryPause) {
         this.name = name;
         this.queue = new LinkedBlockingDeque<>(capacity);
+        this.batch = batch;
         this.executor = executor;
         this.endpoints = endpoints;
         this.call = call;
@@ -83,17 +89,19 @@ final class Lane<T> {
 
     /**
      * Takes everything still queued, for the adapter's shutdown, and hands each item to
-     * {@code refusing}; returns how many there were. An item the worker is handing to the endpoint
-     * right now stays the worker's: it must end up either delivered or refused, never both and
+     * {@code refusing}; returns how many there were. Items the worker is handing to the endpoint
+     * right now stay the worker's: each must end up either delivered or refused, never both and
      * never neither.
      */
     int removeAll(Consumer<T> refusing) {
         List<T> left = new ArrayList<>();
         synchronized (queue) {
             queue.drainTo(left);
-            if (inFlight != null && !left.isEmpty() && left.get(0) == inFlight) {
-                queue.offerFirst(left.remove(0));
+            List<T> worked = left.subList(0, Math.min(inFlight, left.size()));
+            for (int i = worked.size() - 1; i >= 0; i--) {
+                queue.offerFirst(worked.get(i));
             }
+            worked.clear();
         }
         left.forEach(item -> {
             refusing.accept(item);
@@ -106,48 +114,90 @@ final class Lane<T> {
         return queue.size();
     }
 
-    /** Whether the worker is handing an item to the endpoint right now. */
+    /** Whether the worker is handing items to the endpoint right now. */
     boolean delivering() {
         synchronized (queue) {
-            return inFlight != null;
+            return inFlight > 0;
         }
     }
 
     private void drain() {
         try {
             while (true) {
-                T item;
-                synchronized (queue) {
-                    item = queue.peekFirst();
-                    inFlight = item;
-                }
-                if (item == null) {
+                List<T> items = head(batch);
+                if (items.isEmpty()) {
                     return;
                 }
-                Outcome outcome = deliver(item);
-                synchronized (queue) {
-                    inFlight = null;
-                    if (outcome == Outcome.NO_ENDPOINT) {
+                Outcome outcome = deliver(items, items.size() > 1 ? 1 : ATTEMPTS);
+                if (outcome == Outcome.FAILED && items.size() > 1) {
+                    if (!oneByOne(items.size())) {
                         return;
                     }
-                    // The item is still the head: only this worker takes items off the front.
-                    queue.pollFirst();
+                } else if (!settle(items, outcome)) {
+                    return;
                 }
-                if (outcome == Outcome.FAILED) {
-                    givingUp.accept(item);
-                }
-                leaving.accept(item);
             }
         } finally {
+            synchronized (queue) {
+                inFlight = 0;
+            }
             scheduled.set(false);
             // An item offered between the last poll and the flag being cleared found the flag set.
             kick();
         }
     }
 
+    /** Offers the first {@code count} items again, each alone; false when the endpoint went away meanwhile. */
+    private boolean oneByOne(int count) {
+        for (int i = 0; i < count; i++) {
+            List<T> item = head(1);
+            if (item.isEmpty()) {
+                return true; // refused meanwhile, at shutdown
+            }
+            if (!settle(item, deliver(item, ATTEMPTS))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@code most} items, left at the head and marked in flight. */
+    private List<T> head(int most) {
+        synchronized (queue) {
+            List<T> items = new ArrayList<>(Math.min(most, queue.size()));
+            for (T item : queue) {
+                if (items.size() == most) {
+                    break;
+                }
+                items.add(item);
+            }
+            inFlight = items.size();
+            return items;
+        }
+    }
+
+    /** Takes the delivered or failed items off the head; false, leaving them queued, when no endpoint took them. */
+    private boolean settle(List<T> items, Outcome outcome) {
+        synchronized (queue) {
+            inFlight = 0;
+            if (outcome == Outcome.NO_ENDPOINT) {
+                return false;
+            }
+            // The items are still the head: only this worker takes items off the front.
+            items.forEach(item -> queue.pollFirst());
+        }
+        for (T item : items) {
+            if (outcome == Outcome.FAILED) {
+                givingUp.accept(item);
+            }
+            leaving.accept(item);
+        }
+        return true;
+    }
+
     private enum Outcome { DELIVERED, FAILED, NO_ENDPOINT }
 
-    private Outcome deliver(T item) {
+    private Outcome deliver(List<T> items, int attempts) {
         for (int attempt = 1; ; attempt++) {
             MessageEndpointFactory factory = endpoints.get();
             if (factory == null) {
@@ -156,21 +206,26 @@ final class Lane<T> {
             try {
                 MessageEndpoint endpoint = factory.createEndpoint(null);
                 try {
-                    call.accept((FederationListener) endpoint, item);
+                    call.accept((FederationListener) endpoint, items);
                 } finally {
                     release(endpoint);
                 }
                 return Outcome.DELIVERED;
             } catch (UnavailableException e) {
-                // The endpoint is going away (undeploy) or not ready: the item waits, and the lane
+                // The endpoint is going away (undeploy) or not ready: the items wait, and the lane
                 // looks again after a pause rather than spinning until the successor is activated.
                 LOG.log(Level.DEBUG, "The {0} endpoint is unavailable: {1}", name, e.getMessage());
                 pause();
                 return Outcome.NO_ENDPOINT;
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    LOG.log(Level.WARNING, "The application failed " + ATTEMPTS + " times on an item of the " + name
-                            + " lane; giving it up", e);
+                if (attempt >= attempts) {
+                    if (items.size() == 1) {
+                        LOG.log(Level.WARNING, "The application failed " + attempts + " times on an item of the "
+                                + name + " lane; giving it up", e);
+                    } else {
+                        LOG.log(Level.DEBUG, "The application failed on {0} items of the {1} lane together; offering"
+                                + " them one by one: {2}", items.size(), name, e.toString());
+                    }
                     return Outcome.FAILED;
                 }
                 LOG.log(Level.DEBUG, "The application failed on an item of the {0} lane (attempt {1}): {2}",

@@ -88,16 +88,27 @@ class InboundDispatcherTest {
     @Test
     void aStanzaTheApplicationKeepsFailingOnGoesBackToItsSenderAndTheRestFlows() {
         mdb.failOn(stanza -> body(stanza).equals("poison"));
-        dispatcher.activate(mdb);
-
         dispatcher.onStanza(message("rita@prosody.test/a", "before"));
         dispatcher.onStanza(message("rita@prosody.test/a", "poison"));
         dispatcher.onStanza(message("rita@prosody.test/a", "after"));
 
+        dispatcher.activate(mdb);
+
         eventually(() -> mdb.stanzas.size() == 2 && refused.size() == 1);
         assertThat(delivered()).containsExactly("before", "after");
         assertThat(refused).containsExactly("poison internal-server-error " + InboundDispatcher.FAILED);
-        assertThat(mdb.calls.get()).isEqualTo(2 + Lane.ATTEMPTS);
+        assertThat(mdb.calls.get()).as("the three together once, then one by one").isEqualTo(1 + 2 + Lane.ATTEMPTS);
+    }
+
+    @Test
+    void aBurstThatWaitsIsHandedOverAHundredAtATimeInOrder() {
+        IntStream.range(0, 250).forEach(i -> dispatcher.onStanza(message("rita@prosody.test/a", "m" + i)));
+
+        dispatcher.activate(mdb);
+
+        eventually(() -> mdb.stanzas.size() == 250);
+        assertThat(delivered()).containsExactlyElementsOf(IntStream.range(0, 250).mapToObj(i -> "m" + i).toList());
+        assertThat(mdb.calls.get()).isEqualTo(3);
     }
 
     @Test

@@ -63,13 +63,14 @@ final class RecordingEndpoints implements MessageEndpointFactory {
 
     private final class Endpoint implements MessageEndpoint, FederationListener {
 
+        /** All or nothing, as in the MDB's transaction. */
         @Override
-        public void onStanza(XmlElement stanza) {
+        public void onStanzas(List<XmlElement> handed) {
             calls.incrementAndGet();
-            if (failOn.test(stanza)) {
+            if (handed.stream().anyMatch(failOn)) {
                 throw new IllegalStateException("the application's transaction rolled back");
             }
-            stanzas.add(stanza);
+            stanzas.addAll(handed);
         }
 
         @Override

@@ -13,12 +13,14 @@ import dev.parley.xmpp.xml.XmlElement;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 /**
  * The MDB the resource adapter delivers to (bound to it in META-INF/jboss-ejb3.xml): stanzas from
- * remote servers go through routing to the UC messaging module's queue, in the container's
- * transaction; engine events go to the audit trail. An exception rolls back and the adapter
- * offers the stanza again, then returns it to its sender.
+ * remote servers go through routing to the UC messaging module's queue, several in one container
+ * transaction when they come in a burst; engine events go to the audit trail. An exception rolls
+ * back and the adapter offers the stanzas again, then one by one, then returns a stanza that still
+ * fails to its sender.
  */
 @MessageDriven(messageListenerInterface = FederationListener.class)
 public class InboundFederationListener implements FederationListener {
@@ -38,7 +40,11 @@ public class InboundFederationListener implements FederationListener {
     StanzaQueues queues;
 
     @Override
-    public void onStanza(XmlElement stanza) {
+    public void onStanzas(List<XmlElement> stanzas) {
+        stanzas.forEach(this::route);
+    }
+
+    private void route(XmlElement stanza) {
         counters.received();
         try {
             routing.routeInbound(StanzaElements.toEnvelope(stanza));
