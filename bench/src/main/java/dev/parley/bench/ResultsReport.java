@@ -1,6 +1,5 @@
 package dev.parley.bench;
 
-import dev.parley.bench.history.HistoryResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,9 +53,7 @@ final class ResultsReport {
                 + " debug).\n"
                 + "- Not measured: streams from many sender domains, the engine's own outbound path at full speed (the"
                 + " load bypasses it; see bench/README.md).\n";
-        // The history benchmark's section stays: it is another run's result.
-        String history = Files.exists(file) ? HistoryResults.sectionIn(Files.readString(file, StandardCharsets.UTF_8)) : "";
-        Files.writeString(file, history.isEmpty() ? text : text + "\n" + history, StandardCharsets.UTF_8);
+        ResultsFile.replace(file, text);
     }
 
     private static String machine() {

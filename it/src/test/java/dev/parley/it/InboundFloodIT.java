@@ -212,9 +212,13 @@ class InboundFloodIT {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running = false;
-            reader.join(5_000);
+            try {
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.bench.history;
 
+import dev.parley.bench.ResultsFile;
+import dev.parley.bench.server.ProvisionedServer;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +55,7 @@ public final class HistoryBenchmark {
         Files.createDirectories(runDir);
         Random random = new Random(42);
 
-        try (ProvisionedServer server = ProvisionedServer.copy(provisioned, runDir)) {
+        try (ProvisionedServer server = ProvisionedServer.copy(provisioned, runDir, DOMAIN)) {
             progress("starting WildFly with Parley (" + runDir + ")");
             server.start();
             progress("creating " + users + " users through the admin API");
@@ -89,7 +91,7 @@ public final class HistoryBenchmark {
                             + (args.length == 0 ? "" : " " + String.join(" ", args)));
             System.out.println(section);
             if (results.isPresent()) {
-                HistoryResults.replaceSection(results.get(), section);
+                ResultsFile.replace(results.get(), section);
                 progress("written to " + results.get().toAbsolutePath());
             }
         }

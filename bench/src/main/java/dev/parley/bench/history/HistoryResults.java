@@ -1,21 +1,17 @@
 package dev.parley.bench.history;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The history benchmark's section of {@code bench/RESULTS.md}: it replaces the section of an earlier run and leaves
- * the rest of the file, the S2S load benchmark's, as it is (which keeps this section in turn).
+ * The history benchmark's section of {@code bench/RESULTS.md}, which replaces that of an earlier run
+ * ({@link dev.parley.bench.ResultsFile}).
  */
 public final class HistoryResults {
 
-    /** The heading the section starts with; it runs to the end of the file. */
-    public static final String HEADING = "# Message history benchmark results";
+    /** The heading the section starts with. */
+    static final String HEADING = "# Message history benchmark results";
 
     private HistoryResults() {
     }
@@ -44,20 +40,6 @@ public final class HistoryResults {
                 .append("- `/api/user/me` reads no history: its time is what every request of the user API costs")
                 .append(" (mostly checking the bcrypt password hash); the difference is the history's own.\n");
         return text.toString();
-    }
-
-    /** Writes {@code section} into {@code file} in place of an earlier one, or at its end. */
-    static void replaceSection(Path file, String section) throws IOException {
-        String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        int at = existing.indexOf(HEADING);
-        String kept = (at < 0 ? existing : existing.substring(0, at)).stripTrailing();
-        Files.writeString(file, (kept.isEmpty() ? "" : kept + "\n\n") + section, StandardCharsets.UTF_8);
-    }
-
-    /** The section of an earlier run in {@code text}, to keep when the rest of the file is written anew; "" if none. */
-    public static String sectionIn(String text) {
-        int at = text.indexOf(HEADING);
-        return at < 0 ? "" : text.substring(at);
     }
 
     private static String millis(long micros) {

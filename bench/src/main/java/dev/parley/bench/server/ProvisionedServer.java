@@ -1,4 +1,4 @@
-package dev.parley.bench.history;
+package dev.parley.bench.server;
 
 import dev.parley.it.server.OperatorAccountsFile;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,29 +28,47 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A copy of the WildFly the build provisioned (ear/target/server, Parley deployed), run on a free loopback address of
- * its own with an administrator whose password only this run knows; its H2 database lies in its data folder.
+ * A copy of the WildFly the build provisioned (ear/target/server, Parley deployed), run on a loopback address of
+ * its own with an administrator and an integration account whose passwords only this run knows; its H2 database lies
+ * in its data folder.
  */
-final class ProvisionedServer implements AutoCloseable {
+public final class ProvisionedServer implements AutoCloseable {
 
-    static final String ADMIN = "admin";
+    public static final String ADMIN = "admin";
+    public static final String INTEGRATION = "integration";
     private static final Duration START = Duration.ofMinutes(3);
 
     private final Path home;
     private final String address;
+    private final String domain;
+    private final List<String> properties;
     private final String adminPassword;
+    private final String integrationPassword;
     private final Path log;
     private Process process;
 
-    private ProvisionedServer(Path home, String address, String adminPassword, Path log) {
+    private ProvisionedServer(Path home, String address, String domain, List<String> properties, String adminPassword,
+                              String integrationPassword, Path log) {
         this.home = home;
         this.address = address;
+        this.domain = domain;
+        this.properties = properties;
         this.adminPassword = adminPassword;
+        this.integrationPassword = integrationPassword;
         this.log = log;
     }
 
-    /** Copies {@code provisioned} to {@code runDir}/server and writes its administrator. */
-    static ProvisionedServer copy(Path provisioned, Path runDir) throws IOException {
+    /** Copies {@code provisioned} to {@code runDir}/server, serving {@code domain} on a free loopback address. */
+    public static ProvisionedServer copy(Path provisioned, Path runDir, String domain) throws IOException {
+        return copy(provisioned, runDir, domain, freeLoopbackAddress(), List.of());
+    }
+
+    /**
+     * Copies {@code provisioned} to {@code runDir}/server and writes its accounts; it will serve {@code domain} on
+     * {@code address}, started with the system {@code properties} ({@code -Dname=value}) besides.
+     */
+    public static ProvisionedServer copy(Path provisioned, Path runDir, String domain, String address,
+                                         List<String> properties) throws IOException {
         if (!Files.isExecutable(provisioned.resolve("bin/standalone.sh"))) {
             throw new IllegalStateException(provisioned + " holds no provisioned WildFly: build it first (./mvnw -o -B"
                     + " -pl bench -am package -DskipTests)");
@@ -66,19 +85,28 @@ final class ProvisionedServer implements AutoCloseable {
                 }
             }
         }
+        String admin = randomPassword();
+        String integration = randomPassword();
+        Map<String, Map.Entry<String, String>> accounts = new LinkedHashMap<>();
+        accounts.put(ADMIN, Map.entry(admin, "admin"));
+        accounts.put(INTEGRATION, Map.entry(integration, "integration"));
+        OperatorAccountsFile.write(home.resolve("standalone/configuration"), accounts);
+        return new ProvisionedServer(home, address, domain, List.copyOf(properties), admin, integration,
+                runDir.resolve("server.log"));
+    }
+
+    private static String randomPassword() {
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
-        String password = HexFormat.of().formatHex(secret);
-        Map<String, Map.Entry<String, String>> accounts = new LinkedHashMap<>();
-        accounts.put(ADMIN, Map.entry(password, "admin"));
-        OperatorAccountsFile.write(home.resolve("standalone/configuration"), accounts);
-        return new ProvisionedServer(home, freeLoopbackAddress(), password, runDir.resolve("server.log"));
+        return HexFormat.of().formatHex(secret);
     }
 
     /** Starts the server and waits until Parley answers its API. */
-    void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-b", address,
-                "-bmanagement", address, "-Dparley.xmpp.domain=" + HistoryBenchmark.DOMAIN)
+    public void start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(), "-b", address,
+                "-bmanagement", address, "-Dparley.xmpp.domain=" + domain));
+        command.addAll(properties);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // JAVA_OPTS replaces the provisioned defaults; like them it leaves IPv6 on (no preferIPv4Stack=true), as Parley
         // in production needs it for peers with AAAA records only.
@@ -105,7 +133,7 @@ final class ProvisionedServer implements AutoCloseable {
     }
 
     /** Stops WildFly and every process it started, and waits until they are gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -127,27 +155,36 @@ final class ProvisionedServer implements AutoCloseable {
     }
 
     /** The H2 database file, without its .mv.db: where Parley keeps everything. */
-    Path database() {
+    public Path database() {
         return home.resolve("standalone/data/parley/db/parley");
     }
 
     /** The H2 driver jar WildFly runs, so that the file written is one it reads. */
-    Path h2Jar() throws IOException {
+    public Path h2Jar() throws IOException {
         try (Stream<Path> jars = Files.list(home.resolve("modules/system/layers/base/com/h2database/h2/main"))) {
             return jars.filter(jar -> jar.getFileName().toString().endsWith(".jar"))
                     .max(Comparator.naturalOrder()).orElseThrow(() -> new IllegalStateException("no H2 in " + home));
         }
     }
 
-    URI app(String path) {
+    public URI app(String path) {
         return URI.create("http://" + address + ":8080" + path);
     }
 
-    String adminAuthorization() {
+    public String adminAuthorization() {
         return basic(ADMIN, adminPassword);
     }
 
-    static String basic(String user, String password) {
+    public String integrationPassword() {
+        return integrationPassword;
+    }
+
+    /** The address the server listens on, HTTP, management and S2S alike. */
+    public String address() {
+        return address;
+    }
+
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 

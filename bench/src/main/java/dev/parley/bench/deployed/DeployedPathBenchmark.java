@@ -1,0 +1,345 @@
+package dev.parley.bench.deployed;
+
+import dev.parley.bench.ResultsFile;
+import dev.parley.bench.delivery.BodyStamp;
+import dev.parley.bench.server.ProvisionedServer;
+import dev.parley.bench.target.EngineHost;
+import dev.parley.it.peers.DomainPlan;
+import dev.parley.it.peers.PeerNetwork;
+import dev.parley.it.peers.wire.DialbackStream;
+import dev.parley.xmpp.dialback.DialbackKeys;
+import dev.parley.xmpp.s2s.S2sEngine;
+import dev.parley.xmpp.xml.XmlElement;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The path users get, end to end in Parley's provisioned WildFly: an application puts chat messages on
+ * {@code ParleyToFederation} (persistent JMS, transactions of 100, 4 threads) and the engine carries them to a remote
+ * server ({@code peer.bench.test}, an engine in this JVM); that server pipelines messages from 100 of its users to 10
+ * local users over one dialback-authenticated stream, which Parley puts on its queue (confirmed by the answer to a
+ * ping sent after them) and delivers to the users (the feed's copies show it). Each direction at full speed, then at
+ * half that rate for a while, for latencies.
+ *
+ * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.deployed.DeployedPathBenchmark [--stanzas 100000]
+ *     [--paced-seconds 10] [--server ear/target/server] [--results bench/RESULTS.md|none]</pre>
+ */
+public final class DeployedPathBenchmark {
+
+    static final String DOMAIN = "parley.bench.test";
+    static final String PEER = "peer.bench.test";
+    static final String HEADING = "# Deployed path benchmark results";
+    private static final String SECRET = "deployed-bench-dialback-secret";
+    private static final String PASSWORD = "deployed-bench-password";
+    private static final int LOCAL_USERS = 10;
+    private static final int REMOTE_SENDERS = 100;
+    private static final int SENDING_THREADS = 4;
+    private static final int PER_TRANSACTION = 100;
+    private static final long QUIET_MILLIS = 60_000;
+    private static final Pattern STAMP = Pattern.compile("<body>(\\d+ \\d+) ");
+    private static final String FILLER = "a chat message of about the size people write, give or take a few words";
+
+    private final Map<String, Long> pingsSent = new ConcurrentHashMap<>();
+    private final Histogram pingMicros = new Histogram(600_000_000L, 3);
+    /** The issue's targets, met or not, in this run. */
+    private final List<String> targets = new ArrayList<>();
+    private volatile Arrivals outbound = new Arrivals(Long.MAX_VALUE);
+    private volatile Arrivals inbound = new Arrivals(Long.MAX_VALUE);
+    private long sequence;
+
+    public static void main(String[] args) throws Exception {
+        int stanzas = option(args, "--stanzas").map(Integer::parseInt).orElse(100_000);
+        int pacedSeconds = option(args, "--paced-seconds").map(Integer::parseInt).orElse(10);
+        Path provisioned = Path.of(option(args, "--server").orElse("ear/target/server"));
+        Optional<Path> results = option(args, "--results").or(() -> Optional.of("bench/RESULTS.md"))
+                .filter(file -> !"none".equals(file)).map(Path::of);
+        String command = "java -cp bench/target/parley-bench.jar " + DeployedPathBenchmark.class.getName()
+                + (args.length == 0 ? "" : " " + String.join(" ", args));
+        String section = new DeployedPathBenchmark().run(provisioned, stanzas, pacedSeconds, command);
+        System.out.println(section);
+        if (results.isPresent()) {
+            ResultsFile.replace(results.get(), section);
+            progress("written to " + results.get().toAbsolutePath());
+        }
+    }
+
+    private String run(Path provisioned, int stanzas, int pacedSeconds, String command) throws Exception {
+        Path runDir = Path.of("bench/target/deployed-runs",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(runDir);
+        try (PeerNetwork network = PeerNetwork.start(runDir, List.of(
+                DomainPlan.serverUnderTest(DOMAIN, EngineHost.S2S_PORT), DomainPlan.serverUnderTest(PEER, EngineHost.S2S_PORT)));
+             ProvisionedServer server = ProvisionedServer.copy(provisioned, runDir, DOMAIN,
+                     network.address(DOMAIN).getHostAddress(), List.of("-Dparley.dns.servers="
+                             + network.dns().getAddress().getHostAddress() + ":" + network.dns().getPort()))) {
+            progress("starting WildFly with Parley (" + runDir + ")");
+            server.start();
+            ParleyApi api = new ParleyApi(server);
+            List<String> users = new ArrayList<>();
+            for (int i = 0; i < LOCAL_USERS; i++) {
+                api.createUser("user" + i, PASSWORD);
+                users.add("user" + i + "@" + DOMAIN);
+            }
+            api.federate();
+            api.authorize(PEER);
+            try (S2sEngine peer = EngineHost.start(PEER, network.address(PEER), network.dns(), Optional.of(SECRET),
+                    Optional.empty(), this::peerReceived);
+                 ParleyQueues queues = new ParleyQueues(server)) {
+                queues.readFeed(this::feedCopy);
+                List<String> rows = new ArrayList<>();
+                progress("outbound warm-up");
+                Arrivals warmUp = new Arrivals(sequence);
+                outbound = warmUp;
+                sendOutbound(queues, users, Math.min(10_000, stanzas), 0);
+                warmUp.await(Math.min(10_000, stanzas), QUIET_MILLIS);
+                progress("outbound: " + stanzas + " stanzas at full speed");
+                double outRate = outboundFull(queues, users, stanzas, rows);
+                progress("outbound: " + pacedSeconds + " s at " + (int) (outRate / 2) + "/s");
+                outboundPaced(queues, users, (int) (outRate / 2), pacedSeconds, rows);
+                InetSocketAddress parley = new InetSocketAddress(network.address(DOMAIN), EngineHost.S2S_PORT);
+                try (DialbackStream stream = DialbackStream.open(parley, PEER, DOMAIN, new DialbackKeys(SECRET),
+                        Duration.ofSeconds(30), Optional.empty())) {
+                    stream.watch();
+                    progress("inbound: " + stanzas + " stanzas at full speed");
+                    double inRate = inboundFull(stream, users, stanzas, rows);
+                    progress("inbound: " + pacedSeconds + " s at " + (int) (inRate / 2) + "/s");
+                    inboundPaced(stream, users, (int) (inRate / 2), pacedSeconds, rows);
+                }
+                return DeployedResults.markdown(HEADING, command, rows, targets, stanzas, pacedSeconds);
+            }
+        }
+    }
+
+    private double outboundFull(ParleyQueues queues, List<String> users, int stanzas, List<String> rows)
+            throws Exception {
+        Arrivals arrivals = new Arrivals(sequence);
+        outbound = arrivals;
+        long started = System.nanoTime();
+        sendOutbound(queues, users, stanzas, 0);
+        int arrived = arrivals.await(stanzas, QUIET_MILLIS);
+        double rate = arrived / ((arrivals.lastNanos() - started) / 1e9);
+        rows.add(DeployedResults.row("outbound: `ParleyToFederation` → engine → remote server", "full speed", arrived,
+                stanzas, rate, arrivals));
+        targets.add(DeployedResults.target("≥ 10,000 stanzas/s outbound", rate >= 10_000,
+                String.format("%,.0f/s", rate)));
+        return rate;
+    }
+
+    private void outboundPaced(ParleyQueues queues, List<String> users, int rate, int seconds, List<String> rows)
+            throws Exception {
+        Arrivals arrivals = new Arrivals(sequence);
+        outbound = arrivals;
+        int stanzas = rate * seconds;
+        sendOutbound(queues, users, stanzas, rate);
+        int arrived = arrivals.await(stanzas, QUIET_MILLIS);
+        rows.add(DeployedResults.row("outbound: `ParleyToFederation` → engine → remote server",
+                String.format("paced %,d/s", rate), arrived, stanzas, Double.NaN, arrivals));
+        double p99 = arrivals.percentileMillis(99);
+        targets.add(DeployedResults.target("outbound p99 ≤ 50 ms at half the rate", p99 <= 50,
+                String.format("%.1f ms", p99)));
+    }
+
+    /** Puts {@code count} messages on the queue from several threads, at full speed or, with a {@code rate}, paced. */
+    private void sendOutbound(ParleyQueues queues, List<String> users, int count, int rate) throws Exception {
+        long first = sequence;
+        sequence += count;
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = new ArrayList<>();
+        for (int t = 0; t < SENDING_THREADS; t++) {
+            int thread = t;
+            Thread sender = new Thread(() -> {
+                try (ParleyQueues.Sender jms = queues.sender()) {
+                    int inTransaction = 0;
+                    for (long seq = first + thread; seq < first + count; seq += SENDING_THREADS) {
+                        long due = rate == 0 ? System.nanoTime() : start + (seq - first) * 1_000_000_000L / rate;
+                        if (rate > 0 && due > System.nanoTime() && inTransaction > 0) {
+                            jms.commit();
+                            inTransaction = 0;
+                        }
+                        while (rate > 0 && System.nanoTime() < due) {
+                            Thread.onSpinWait();
+                        }
+                        String user = users.get((int) (seq % users.size()));
+                        jms.send("<message xmlns='jabber:client' from='" + user + "/desk' to='sink@" + PEER
+                                + "' type='chat' id='o" + seq + "'><body>"
+                                + new BodyStamp(seq, due).toBody(FILLER) + "</body></message>");
+                        if (++inTransaction == PER_TRANSACTION) {
+                            jms.commit();
+                            inTransaction = 0;
+                        }
+                    }
+                    jms.commit();
+                } catch (Exception e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            }, "jms sender " + t);
+            threads.add(sender);
+            sender.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("sending to the queue failed", failures.get(0));
+        }
+    }
+
+    private double inboundFull(DialbackStream stream, List<String> users, int stanzas, List<String> rows)
+            throws Exception {
+        Arrivals arrivals = new Arrivals(sequence);
+        inbound = arrivals;
+        long started = System.nanoTime();
+        OutputStream out = stream.out();
+        for (int i = 0; i < stanzas; i++) {
+            writeInbound(out, users, System.nanoTime());
+        }
+        String ping = ping(out);
+        out.flush();
+        long confirmed = awaitPing(ping);
+        double accepted = stanzas / ((confirmed - started) / 1e9);
+        int arrived = arrivals.await(stanzas, QUIET_MILLIS);
+        rows.add(DeployedResults.row("inbound: remote server → engine → on the JMS queue (ping answered)",
+                "full speed", stanzas, stanzas, accepted, null));
+        rows.add(DeployedResults.row("inbound: … → delivered to local users (feed copies)", "full speed", arrived,
+                stanzas, arrived / ((arrivals.lastNanos() - started) / 1e9), arrivals));
+        targets.add(DeployedResults.target("≥ 10,000 stanzas/s inbound (on the queue)", accepted >= 10_000,
+                String.format("%,.0f/s; delivered to the users %,.0f/s", accepted,
+                        arrived / ((arrivals.lastNanos() - started) / 1e9))));
+        failIfBroken(stream);
+        return accepted;
+    }
+
+    /** At a fixed pace, with a ping every 100 ms: its answer says everything before it is on the queue. */
+    private void inboundPaced(DialbackStream stream, List<String> users, int rate, int seconds, List<String> rows)
+            throws Exception {
+        Arrivals arrivals = new Arrivals(sequence);
+        inbound = arrivals;
+        synchronized (pingMicros) {
+            pingMicros.reset();
+        }
+        OutputStream out = stream.out();
+        int stanzas = rate * seconds;
+        long start = System.nanoTime();
+        long nextPing = start;
+        for (int i = 0; i < stanzas; i++) {
+            long due = start + (long) i * 1_000_000_000L / rate;
+            if (due > System.nanoTime()) {
+                out.flush();
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+            }
+            writeInbound(out, users, due);
+            if (due >= nextPing) {
+                ping(out);
+                nextPing += 100_000_000L;
+            }
+        }
+        awaitPing(ping(out));
+        out.flush();
+        int arrived = arrivals.await(stanzas, QUIET_MILLIS);
+        rows.add(DeployedResults.pingRow("inbound: remote server → engine → on the JMS queue (ping answered)",
+                String.format("paced %,d/s", rate), stanzas, pingMicros));
+        double p99;
+        synchronized (pingMicros) {
+            p99 = pingMicros.getValueAtPercentile(99) / 1000.0;
+        }
+        targets.add(DeployedResults.target("inbound p99 ≤ 50 ms at half the rate (on the queue)", p99 <= 50,
+                String.format("%.1f ms", p99)));
+        rows.add(DeployedResults.row("inbound: … → delivered to local users (feed copies)",
+                String.format("paced %,d/s", rate), arrived, stanzas, Double.NaN, arrivals));
+        failIfBroken(stream);
+    }
+
+    private void writeInbound(OutputStream out, List<String> users, long stampNanos) throws IOException {
+        long seq = sequence++;
+        out.write(("<message from='sender" + seq % REMOTE_SENDERS + "@" + PEER + "/pipe' to='"
+                + users.get((int) (seq % users.size())) + "' type='chat' id='i" + seq + "'><body>"
+                + new BodyStamp(seq, stampNanos).toBody(FILLER) + "</body></message>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String ping(OutputStream out) throws IOException {
+        String id = "p" + sequence++;
+        pingsSent.put(id, System.nanoTime());
+        out.write(("<iq type='get' id='" + id + "' from='" + PEER + "' to='" + DOMAIN
+                + "'><ping xmlns='urn:xmpp:ping'/></iq>").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return id;
+    }
+
+    /** Waits for the answer to ping {@code id}; returns when it came. */
+    private long awaitPing(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + QUIET_MILLIS * 1_000_000 * 10;
+        while (pingsSent.containsKey(id)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Parley did not answer ping " + id);
+            }
+            Thread.sleep(5);
+        }
+        return System.nanoTime();
+    }
+
+    private static void failIfBroken(DialbackStream stream) {
+        stream.failure().ifPresent(reason -> {
+            throw new IllegalStateException("Parley ended the stream: " + reason);
+        });
+    }
+
+    /** What reaches the remote server: the outbound messages, and Parley's answers to its pings. */
+    private void peerReceived(XmlElement stanza) {
+        if (stanza.name().equals("iq") && "result".equals(stanza.attribute("type").orElse(""))) {
+            Long sent = pingsSent.remove(stanza.attribute("id").orElse(""));
+            if (sent != null) {
+                synchronized (pingMicros) {
+                    pingMicros.recordValue((System.nanoTime() - sent) / 1_000);
+                }
+            }
+            return;
+        }
+        stanza.elements().stream().filter(child -> child.name().equals("body")).findFirst()
+                .map(body -> BodyStamp.parse(body.text()))
+                .ifPresent(stamp -> outbound.arrived(stamp.sequence(), stamp.sentNanos()));
+    }
+
+    /** A copy of what a local user got, from the feed. */
+    private void feedCopy(String stanzaXml) {
+        Matcher stamp = STAMP.matcher(stanzaXml);
+        if (stamp.find()) {
+            BodyStamp parsed = BodyStamp.parse(stamp.group(1) + " ");
+            if (parsed != null) {
+                inbound.arrived(parsed.sequence(), parsed.sentNanos());
+            }
+        }
+    }
+
+    private static Optional<String> option(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Optional.of(args[i + 1]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void progress(String text) {
+        System.err.println("[deployed] " + text);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parley.bench.deployed;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/** The deployed-path benchmark's section of {@code bench/RESULTS.md}. */
+final class DeployedResults {
+
+    private DeployedResults() {
+    }
+
+    /**
+     * A row for stanzas counted at their arrival; {@code rate} NaN at a fixed pace (the load says it), {@code arrivals}
+     * null where only the rate is known.
+     */
+    static String row(String path, String load, int arrived, int sent, double rate, Arrivals arrivals) {
+        return "| " + path + " | " + load + " | " + String.format("%,d / %,d", arrived, sent) + " | "
+                + (Double.isNaN(rate) ? "–" : String.format("%,.0f", rate)) + " | "
+                + (arrivals == null ? "– | – |" : millis(arrivals.percentileMillis(50)) + " | "
+                + millis(arrivals.percentileMillis(99)) + " |");
+    }
+
+    /** A row whose latency is that of the pings: sent after stanzas, answered once those are on the queue. */
+    static String pingRow(String path, String load, int sent, Histogram pingMicros) {
+        synchronized (pingMicros) {
+            return "| " + path + " | " + load + " | " + String.format("%,d / %,d", sent, sent) + " | – | "
+                    + millis(pingMicros.getValueAtPercentile(50) / 1000.0) + " | "
+                    + millis(pingMicros.getValueAtPercentile(99) / 1000.0) + " (" + pingMicros.getTotalCount()
+                    + " pings) |";
+        }
+    }
+
+    static String target(String what, boolean met, String measured) {
+        return "- **" + (met ? "met" : "not met") + "**: " + what + ": " + measured;
+    }
+
+    static String markdown(String heading, String command, List<String> rows, List<String> targets, int stanzas,
+                           int pacedSeconds) {
+        return heading + "\n\nProduced by `" + command + "` on "
+                + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + ".\n\n"
+                + "| path | load | arrived / sent | stanzas/s | p50 ms | p99 ms |\n|---|---|---:|---:|---:|---:|\n"
+                + String.join("\n", rows) + "\n\n"
+                + "## Against the targets (this run)\n\n" + String.join("\n", targets) + "\n\n"
+                + "## What is measured\n\n"
+                + "- Parley in its provisioned WildFly (H2 file database, Artemis' NIO journal, persistent messages), on"
+                + " this machine with the benchmark and the remote server (`peer.bench.test`, an S2S engine in the"
+                + " benchmark's JVM) beside it; plaintext dialback between them.\n"
+                + "- Outbound: 4 threads of an application put chat messages from 10 local users on"
+                + " `ParleyToFederation` over the Artemis client (HTTP upgrade), committing every 100; arrival is at"
+                + " the remote server. " + String.format("%,d", stanzas) + " at full speed after 10,000 unmeasured,"
+                + " then " + pacedSeconds + " s at half the full-speed rate; latency from the stamp in the body (when"
+                + " the message was due) to arrival.\n"
+                + "- Inbound: the remote server writes messages from 100 of its users to the 10 local users on one"
+                + " authenticated stream as fast as Parley reads it (Parley slows it down while its queue catches up)."
+                + " *On the JMS queue* is the rate until Parley answered a ping sent after the last one, which it"
+                + " does only once every stanza before it is on its queue; at a fixed pace, the latency column is"
+                + " that of a ping every 100 ms, i.e. how long until what was sent before it was safe. *Delivered to"
+                + " local users* counts the copies an application subscribed to `ParleyFromFederationFeed` gets"
+                + " once a user's message is stored; latency from the stamp to that copy.\n"
+                + "- At full speed the latency columns say how long stanzas queued behind each other, not what a user"
+                + " waits at a normal pace; the paced rows say that.\n";
+    }
+
+    private static String millis(double value) {
+        return String.format("%.1f", value);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.bench.deployed;
+
+import dev.parley.bench.server.ProvisionedServer;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** What an administrator does through the API before traffic can flow: users, federation on, a domain authorized. */
+final class ParleyApi {
+
+    private final ProvisionedServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ParleyApi(ProvisionedServer server) {
+        this.server = server;
+    }
+
+    void createUser(String name, String password) throws IOException, InterruptedException {
+        call("POST", "/api/admin/users", "{\"userName\": \"" + name + "\", \"displayName\": \"" + name
+                + "\", \"password\": \"" + password + "\"}", 201);
+    }
+
+    /** Federation on, plain or TLS as the peer likes, on the server's own address. */
+    void federate() throws IOException, InterruptedException {
+        call("PUT", "/api/admin/settings", "{\"enabled\": true, \"mode\": \"DIRECT\", \"s2sPort\": 5269,"
+                + " \"s2sBindAddress\": \"" + server.address() + "\", \"proxyPort\": 5275, \"tlsPolicy\": \"OPTIONAL\","
+                + " \"maxLevel\": \"PERSONAL\", \"outboundRetryWindow\": 600}", 200);
+    }
+
+    void authorize(String domain) throws IOException, InterruptedException {
+        call("POST", "/api/admin/authorizations", "{\"pattern\": \"" + domain + "\", \"protocol\": \"XMPP\","
+                + " \"level\": \"PUBLIC\", \"tlsPolicy\": null, \"note\": \"benchmark\"}", 201);
+    }
+
+    private void call(String method, String path, String json, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(server.app(path))
+                .header("Authorization", server.adminAuthorization()).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": "
+                    + answer.body());
+        }
+    }
+}
