@@ -6,8 +6,8 @@ import dev.parley.xmpp.stanza.StanzaErrorCondition;
 /** Counts what passes between this server's users and remote servers, for monitoring and the console's charts. */
 public interface FederationCounters {
 
-    /** A stanza from a remote server reached the application. */
-    void received();
+    /** {@code count} stanzas from remote servers reached the application: the transaction that took them committed. */
+    void received(int count);
 
     /** A stanza to a remote server was written to its stream. */
     void written();

@@ -59,9 +59,9 @@ public class FederationMeters {
                 engine -> engine.status().state() == FederationStatus.State.RUNNING ? 1 : 0);
     }
 
-    /** A stanza from a remote server reached the application. */
-    public void stanzaReceived() {
-        registry.counter(RECEIVED, Tags.empty()).increment();
+    /** {@code count} stanzas from remote servers reached the application. */
+    public void stanzasReceived(int count) {
+        registry.counter(RECEIVED, Tags.empty()).increment(count);
     }
 
     /**

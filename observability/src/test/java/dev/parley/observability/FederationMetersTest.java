@@ -45,7 +45,7 @@ class FederationMetersTest {
 
     @Test
     void countsStanzasByOutcomeAndConditionAndEventsByKind() {
-        meters.stanzaReceived();
+        meters.stanzasReceived(1);
         meters.stanzaSent("written", null);
         meters.stanzaSent("bounced", StanzaErrorCondition.NOT_ALLOWED);
         meters.stanzaSent("bounced", StanzaErrorCondition.NOT_ALLOWED);

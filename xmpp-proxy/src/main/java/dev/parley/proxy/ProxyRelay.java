@@ -104,22 +104,33 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
         return report;
     }
 
-    /**
-     * From a remote server, to Parley's domain: over the link, waiting for it while it is down; back to its sender
-     * when it waited too long, when too many wait, or when the proxy is stopping.
-     */
+    /** The engine's bounces of what the proxy could not deliver: for Parley's users, like any stanza. */
     @Override
     public void onStanza(XmlElement stanza) {
+        onStanza(stanza, () -> { });
+    }
+
+    /**
+     * From a remote server, to Parley's domain: over the link, waiting for it while it is down; back to its sender
+     * when it waited too long, when too many wait, or when the proxy is stopping. Taken once Parley acknowledged it
+     * (Parley does so once the stanza is on its queue) or its sender was answered: until then the engine holds the
+     * remote server's pings, and stops reading from it while too many of its stanzas wait, as it would in Parley.
+     */
+    @Override
+    public void onStanza(XmlElement stanza, Runnable taken) {
         ComponentListener listener = toParley;
         if (listener == null || stopping) {
             answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, listener == null ? NO_LINK : STOPPING,
                     this::toRemote);
+            taken.run();
         } else if (!listener.send(stanza, fate -> {
             if (fate instanceof Delivery.Bounced) {
                 answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, stopping ? STOPPING : NO_LINK, this::toRemote);
             }
+            taken.run();
         })) {
             answer(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, NOT_KEEPING_UP, this::toRemote);
+            taken.run();
         }
     }
 

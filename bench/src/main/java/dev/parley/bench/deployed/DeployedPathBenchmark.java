@@ -1,5 +1,6 @@
 package dev.parley.bench.deployed;
 
+import dev.parley.bench.CommandLine;
 import dev.parley.bench.ResultsFile;
 import dev.parley.bench.delivery.BodyStamp;
 import dev.parley.bench.server.ProvisionedServer;
@@ -63,10 +64,10 @@ public final class DeployedPathBenchmark {
     private long sequence;
 
     public static void main(String[] args) throws Exception {
-        int stanzas = option(args, "--stanzas").map(Integer::parseInt).orElse(100_000);
-        int pacedSeconds = option(args, "--paced-seconds").map(Integer::parseInt).orElse(10);
-        Path provisioned = Path.of(option(args, "--server").orElse("ear/target/server"));
-        Optional<Path> results = option(args, "--results").or(() -> Optional.of("bench/RESULTS.md"))
+        int stanzas = CommandLine.option(args, "--stanzas").map(Integer::parseInt).orElse(100_000);
+        int pacedSeconds = CommandLine.option(args, "--paced-seconds").map(Integer::parseInt).orElse(10);
+        Path provisioned = Path.of(CommandLine.option(args, "--server").orElse("ear/target/server"));
+        Optional<Path> results = CommandLine.option(args, "--results").or(() -> Optional.of("bench/RESULTS.md"))
                 .filter(file -> !"none".equals(file)).map(Path::of);
         String command = "java -cp bench/target/parley-bench.jar " + DeployedPathBenchmark.class.getName()
                 + (args.length == 0 ? "" : " " + String.join(" ", args));
@@ -328,15 +329,6 @@ public final class DeployedPathBenchmark {
                 inbound.arrived(parsed.sequence(), parsed.sentNanos());
             }
         }
-    }
-
-    private static Optional<String> option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Optional.of(args[i + 1]);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void progress(String text) {

@@ -1,5 +1,6 @@
 package dev.parley.bench.history;
 
+import dev.parley.bench.CommandLine;
 import dev.parley.bench.ResultsFile;
 import dev.parley.bench.server.ProvisionedServer;
 import java.net.URLEncoder;
@@ -44,12 +45,12 @@ public final class HistoryBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int users = option(args, "--users").map(Integer::parseInt).orElse(200);
-        int peers = option(args, "--peers").map(Integer::parseInt).orElse(50);
-        long messages = option(args, "--messages").map(Long::parseLong).orElse(1_000_000L);
-        int requests = option(args, "--requests").map(Integer::parseInt).orElse(500);
-        Path provisioned = Path.of(option(args, "--server").orElse("ear/target/server"));
-        Optional<Path> results = option(args, "--results").or(() -> Optional.of("bench/RESULTS.md"))
+        int users = CommandLine.option(args, "--users").map(Integer::parseInt).orElse(200);
+        int peers = CommandLine.option(args, "--peers").map(Integer::parseInt).orElse(50);
+        long messages = CommandLine.option(args, "--messages").map(Long::parseLong).orElse(1_000_000L);
+        int requests = CommandLine.option(args, "--requests").map(Integer::parseInt).orElse(500);
+        Path provisioned = Path.of(CommandLine.option(args, "--server").orElse("ear/target/server"));
+        Optional<Path> results = CommandLine.option(args, "--results").or(() -> Optional.of("bench/RESULTS.md"))
                 .filter(file -> !"none".equals(file)).map(Path::of);
         Path runDir = Path.of("bench/target/history-runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(runDir);
@@ -140,15 +141,6 @@ public final class HistoryBenchmark {
             throw new IllegalStateException(answer.request().uri() + " answered " + answer.statusCode() + ": "
                     + answer.body());
         }
-    }
-
-    private static Optional<String> option(String[] args, String name) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Optional.of(args[i + 1]);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void progress(String text) {

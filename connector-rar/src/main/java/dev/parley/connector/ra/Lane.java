@@ -103,10 +103,7 @@ final class Lane<T> {
             }
             worked.clear();
         }
-        left.forEach(item -> {
-            refusing.accept(item);
-            leaving.accept(item);
-        });
+        left.forEach(item -> leave(item, refusing));
         return left.size();
     }
 
@@ -186,13 +183,27 @@ final class Lane<T> {
             // The items are still the head: only this worker takes items off the front.
             items.forEach(item -> queue.pollFirst());
         }
-        for (T item : items) {
-            if (outcome == Outcome.FAILED) {
-                givingUp.accept(item);
-            }
-            leaving.accept(item);
-        }
+        Consumer<T> first = outcome == Outcome.FAILED ? givingUp : delivered -> { };
+        items.forEach(item -> leave(item, first));
         return true;
+    }
+
+    /**
+     * {@code first} (giving up, refusing) and then {@code leaving} for an item off the queue: one that throws must
+     * skip neither the other nor the items after, or what {@code leaving} keeps count of would never be settled.
+     */
+    private void leave(T item, Consumer<T> first) {
+        try {
+            first.accept(item);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Settling an item that left the " + name + " lane failed", e);
+        } finally {
+            try {
+                leaving.accept(item);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Settling an item that left the " + name + " lane failed", e);
+            }
+        }
     }
 
     private enum Outcome { DELIVERED, FAILED, NO_ENDPOINT }

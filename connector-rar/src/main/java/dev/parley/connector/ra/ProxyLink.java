@@ -58,8 +58,8 @@ final class ProxyLink implements AutoCloseable {
         this.config = settings.tls() ? plain.withTls(trustedCas) : plain;
         this.client = ComponentClient.start(config, policy, new LinkListener() {
             @Override
-            public void stanza(XmlElement stanza) {
-                inbound.onStanza(stanza);
+            public void stanza(XmlElement stanza, Runnable taken) {
+                inbound.onStanza(stanza, taken);
             }
 
             @Override

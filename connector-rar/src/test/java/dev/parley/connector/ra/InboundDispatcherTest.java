@@ -212,4 +212,21 @@ class InboundDispatcherTest {
         assertThat(taken).containsExactly("too big", "waits");
         assertThat(refused).hasSize(2);
     }
+
+    @Test
+    void aStanzaWhoseErrorCannotBeSentIsTakenAllTheSameAndTheLaneGoesOn() {
+        InboundDispatcher failingRefusals = new InboundDispatcher(workers, (stanza, condition, text) -> {
+            throw new IllegalStateException("the engine is closing");
+        }, Duration.ofMillis(10));
+        mdb.failOn(stanza -> body(stanza).equals("poison"));
+        List<String> taken = new CopyOnWriteArrayList<>();
+
+        failingRefusals.onStanza(message("rita@prosody.test/a", "poison"), () -> taken.add("poison"));
+        failingRefusals.onStanza(message("rita@prosody.test/a", "after"), () -> taken.add("after"));
+        failingRefusals.activate(mdb);
+
+        eventually(() -> taken.size() == 2);
+        assertThat(taken).containsExactly("poison", "after");
+        assertThat(delivered()).containsExactly("after");
+    }
 }

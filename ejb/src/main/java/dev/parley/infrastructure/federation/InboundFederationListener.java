@@ -10,8 +10,12 @@ import dev.parley.domain.model.stanza.InvalidStanzaException;
 import dev.parley.domain.model.stanza.StanzaElements;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.xml.XmlElement;
+import jakarta.annotation.Resource;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger.Level;
 import java.util.List;
 
@@ -39,13 +43,33 @@ public class InboundFederationListener implements FederationListener {
     @Inject
     StanzaQueues queues;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Override
     public void onStanzas(List<XmlElement> stanzas) {
         stanzas.forEach(this::route);
+        countOnCommit(stanzas.size());
+    }
+
+    /** A batch that rolls back is offered again, one by one: counted when it commits, each stanza counts once. */
+    private void countOnCommit(int count) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to flush: the count is not part of the transaction.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    counters.received(count);
+                }
+            }
+        });
     }
 
     private void route(XmlElement stanza) {
-        counters.received();
         try {
             routing.routeInbound(StanzaElements.toEnvelope(stanza));
         } catch (InvalidStanzaException e) {

@@ -17,8 +17,8 @@ public class MicrometerFederationCounters implements FederationCounters {
     FederationMeters meters;
 
     @Override
-    public void received() {
-        meters.stanzaReceived();
+    public void received(int count) {
+        meters.stanzasReceived(count);
     }
 
     @Override

@@ -72,9 +72,7 @@ public final class ComponentClient implements AutoCloseable {
     private boolean closed;
     /** Links come up one after another; the outbox knows which stanzas each has carried by this number. */
     private long linkNumber;
-    /** The proxy instance whose stanzas were taken up to {@link #lastTaken}; its restart numbers afresh. */
-    private String takenFrom = "";
-    private long lastTaken;
+    private final HandedStanzas handed = new HandedStanzas();
     private volatile ComponentClientHandler current;
     private final AtomicReference<ProxyPolicy> policy;
     private volatile LinkState state;
@@ -225,24 +223,33 @@ public final class ComponentClient implements AutoCloseable {
 
             @Override
             public void stanza(String hostInstance, long number, XmlElement stanza) {
-                if (number > 0) {
-                    if (!hostInstance.equals(takenFrom)) {
-                        takenFrom = hostInstance;
-                        lastTaken = 0;
-                    }
-                    if (number <= lastTaken) {
-                        // Written again after a cut link; taken already.
-                        return;
-                    }
+                if (number == 0) {
+                    // A host that numbers nothing hears of nothing either.
+                    listener.stanza(stanza, () -> { });
+                    return;
                 }
-                listener.stanza(stanza);
-                // Only once the listener has it: if it failed, the link ends and the proxy writes it again.
-                lastTaken = Math.max(lastTaken, number);
+                if (!handed.hand(hostInstance, number)) {
+                    // Written again after a cut link; handed already.
+                    return;
+                }
+                try {
+                    listener.stanza(stanza, () -> {
+                        handed.taken(hostInstance, number);
+                        ComponentClientHandler up = current;
+                        if (up != null) {
+                            up.acknowledgeTaken();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    // The link ends, and the proxy writes it again on the next one.
+                    handed.withdraw(hostInstance, number);
+                    throw e;
+                }
             }
 
             @Override
-            public long lastTaken(String hostInstance) {
-                return hostInstance.equals(takenFrom) ? lastTaken : 0;
+            public long takenUpTo(String hostInstance) {
+                return handed.takenUpTo(hostInstance);
             }
 
             @Override

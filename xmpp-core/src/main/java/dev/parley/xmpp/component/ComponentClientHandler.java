@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The component's side of one stream (XEP-0114): opens it for the domain, answers the host's stream id with the
@@ -33,8 +34,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
         /** A stanza from the host; {@code number} is 0 for a host that numbers none. */
         void stanza(String hostInstance, long number, XmlElement stanza);
 
-        /** The highest number of the host's stanzas taken so far, for the acknowledgement. */
-        long lastTaken(String hostInstance);
+        /** The number up to which the host's stanzas are all taken, for the acknowledgement. */
+        long takenUpTo(String hostInstance);
 
         /**
          * What became of stanza {@code number}: the Parley XMPP Proxy's verdict, or, from a host that gives none,
@@ -67,6 +68,8 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     private String hostInstance;
     /** The acknowledgement last written on this stream. On the event loop only. */
     private long acknowledged;
+    /** Whether an acknowledgement is about to be written, so that a burst of stanzas taken costs one. */
+    private final AtomicBoolean acknowledging = new AtomicBoolean();
 
     /**
      * {@code instance} names this run of the component to a Parley XMPP Proxy; {@code policy} gives the policy to
@@ -236,15 +239,30 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        // One acknowledgement for all the proxy's stanzas read at once.
+        // One acknowledgement for all the proxy's stanzas read at once (those taken while being read, and duplicates).
+        acknowledge(ctx);
+        ctx.fireChannelReadComplete();
+    }
+
+    /** More of the proxy's stanzas were taken, on any thread: the acknowledgement follows on the event loop. */
+    void acknowledgeTaken() {
+        ChannelHandlerContext ctx = context;
+        if (ctx != null && acknowledging.compareAndSet(false, true)) {
+            ctx.executor().execute(() -> {
+                acknowledging.set(false);
+                acknowledge(ctx);
+            });
+        }
+    }
+
+    private void acknowledge(ChannelHandlerContext ctx) {
         if (hostInstance != null && state == State.UP) {
-            long taken = events.lastTaken(hostInstance);
+            long taken = events.takenUpTo(hostInstance);
             if (taken > acknowledged) {
                 acknowledged = taken;
                 ctx.writeAndFlush(XmlWriter.write(NumberedStanzas.ack(taken), ComponentStreams.SCOPE));
             }
         }
-        ctx.fireChannelReadComplete();
     }
 
     /** Runs {@code read} on an element of the proxy's protocol; one that cannot be read ends the link. */

@@ -1,6 +1,7 @@
 package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.s2s.AuditTexts;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
@@ -98,7 +99,7 @@ public final class ComponentListener implements AutoCloseable {
         if (!bound.isSuccess()) {
             shutDown(acceptor, io);
             throw new IllegalStateException("cannot listen for the component link on "
-                    + IpAddressLiteral.format(address) + ": " + bound.cause().getMessage(), bound.cause());
+                    + IpAddressLiteral.format(address) + ": " + AuditTexts.failure(bound.cause()), bound.cause());
         }
         ComponentListener listener = new ComponentListener(bound.channel(), connections, acceptor, io, links);
         LOG.log(Level.INFO, "listening for the component link of {0} on {1}{2}", config.domain(),

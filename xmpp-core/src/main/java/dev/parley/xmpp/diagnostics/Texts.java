@@ -3,7 +3,6 @@ package dev.parley.xmpp.diagnostics;
 import dev.parley.xmpp.s2s.AuditTexts;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /** How the tester writes durations, addresses and what peers told it. */
 final class Texts {
@@ -27,6 +26,6 @@ final class Texts {
 
     /** The message of a failure, or its kind when it has none. */
     static String message(Throwable failure) {
-        return fromPeer(Objects.toString(failure.getMessage(), failure.getClass().getSimpleName()));
+        return AuditTexts.failure(failure);
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.xmpp.s2s;
 
+import java.util.Objects;
+
 /**
  * Bounds the texts the engine keeps for administrators and hands to the host's audit trail ({@link FederationEvent},
  * {@link ConnectionFailure}): many come from peers that have proven nothing (a stream header's {@code from}, a stream
@@ -30,6 +32,14 @@ public final class AuditTexts {
      */
     static String domain(String domain) {
         return domain.length() <= DOMAIN || Domains.isCanonical(domain) ? domain : cut(domain, DOMAIN);
+    }
+
+    /**
+     * What went wrong, for an administrator: the failure's message, or its kind when it has none (many of the JDK's
+     * network exceptions have none), bounded like a peer's text, which it may quote.
+     */
+    public static String failure(Throwable failure) {
+        return cut(Objects.toString(failure.getMessage(), failure.getClass().getSimpleName()), DETAIL);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -23,11 +24,23 @@ final class IdleStreamCloser extends ChannelInboundHandlerAdapter {
 
     private final Duration timeout;
     private final Consumer<Channel> close;
+    private final BooleanSupplier excused;
+    /** On the event loop only. */
+    private boolean closing;
 
     /** {@code close} ends the stream with {@code </stream:stream>}; {@code timeout} is only for the log. */
     IdleStreamCloser(Duration timeout, Consumer<Channel> close) {
+        this(timeout, close, () -> false);
+    }
+
+    /**
+     * {@code excused}: whether the quiet is ours, not the peer's (we stopped reading its stream); the stream then
+     * stays open, and closes at the first idle event after that ends.
+     */
+    IdleStreamCloser(Duration timeout, Consumer<Channel> close, BooleanSupplier excused) {
         this.timeout = timeout;
         this.close = close;
+        this.excused = excused;
     }
 
     /** Why a stream closed after {@code timeout} without use, as the administrator reads it. */
@@ -39,7 +52,8 @@ final class IdleStreamCloser extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
             // Later events of the same quiet spell find the stream closing already.
-            if (idle.isFirst()) {
+            if (!closing && !excused.getAsBoolean()) {
+                closing = true;
                 LOG.log(Level.DEBUG, "closing stream with {0}: idle for {1}", ctx.channel().remoteAddress(), timeout);
                 close.accept(ctx.channel());
             }

@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The stanzas one inbound stream handed to the host that the host has not taken yet (stored them durably, or answered
@@ -46,6 +47,7 @@ final class InboundBacklog {
     private final InboundReadGate reading;
     private final InboundBacklogs engine;
     private final StanzaListener host;
+    private final Consumer<Boolean> pauses;
     private final int mostWaiting;
     /** Handed over, oldest first, up to the oldest not taken and what came after it. Event loop only, like the rest. */
     private final ArrayDeque<Handed> handed = new ArrayDeque<>();
@@ -54,19 +56,30 @@ final class InboundBacklog {
     private long handedSoFar;
     private boolean streamFull;
     private boolean engineFull;
+    private boolean paused;
 
-    InboundBacklog(Channel channel, InboundReadGate reading, InboundBacklogs engine, StanzaListener host) {
-        this(channel, reading, engine, host, MOST_WAITING);
+    /**
+     * {@code pauses} is told {@code true} when reading stops for the host's sake and {@code false} when it resumes or
+     * the stream ends, on the event loop: whatever the peer sent meanwhile, answers to our pings too, waits unread.
+     */
+    InboundBacklog(Channel channel, InboundReadGate reading, InboundBacklogs engine, StanzaListener host,
+                   Consumer<Boolean> pauses) {
+        this(channel, reading, engine, host, pauses, MOST_WAITING);
     }
 
     InboundBacklog(Channel channel, InboundReadGate reading, InboundBacklogs engine, StanzaListener host,
-                   int mostWaiting) {
+                   Consumer<Boolean> pauses, int mostWaiting) {
         this.channel = channel;
         this.reading = reading;
         this.engine = engine;
         this.host = host;
+        this.pauses = pauses;
         this.mostWaiting = mostWaiting;
-        channel.closeFuture().addListener(closed -> engine.forget(this));
+        // Close listeners run on the channel's event loop.
+        channel.closeFuture().addListener(closed -> {
+            engine.forget(this);
+            ended();
+        });
     }
 
     /** Hands {@code stanza} to the host; a host that throws has taken it (the failure is logged, the stream goes on). */
@@ -121,10 +134,22 @@ final class InboundBacklog {
             handed.removeFirst();
         }
         long oldestUntaken = handed.isEmpty() ? Long.MAX_VALUE : handed.peekFirst().number;
-        while (!answers.isEmpty() && answers.peekFirst().after() < oldestUntaken) {
-            answers.removeFirst().answer().run();
+        try {
+            while (!answers.isEmpty() && answers.peekFirst().after() < oldestUntaken) {
+                answer(answers.removeFirst());
+            }
+        } finally {
+            updateReading();
         }
-        updateReading();
+    }
+
+    /** One answer that fails must not keep the others, or the stream, waiting. */
+    private static void answer(HeldAnswer held) {
+        try {
+            held.answer().run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "answering a ping failed", e);
+        }
     }
 
     private void updateReading() {
@@ -134,7 +159,19 @@ final class InboundBacklog {
         } else if (waiting <= mostWaiting / 2) {
             streamFull = false;
         }
-        reading.backlogged(channel, streamFull || engineFull);
+        boolean tooMany = streamFull || engineFull;
+        reading.backlogged(channel, tooMany);
+        if (paused != tooMany && channel.isOpen()) {
+            paused = tooMany;
+            pauses.accept(tooMany);
+        }
+    }
+
+    private void ended() {
+        if (paused) {
+            paused = false;
+            pauses.accept(false);
+        }
     }
 
     /** The stream's event loop ends only with the engine; what is taken after that has nobody left to answer. */

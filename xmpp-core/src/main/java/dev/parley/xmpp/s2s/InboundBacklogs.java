@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The engine's stanzas from remote servers that the host has not taken yet, over all inbound streams. Past
  * {@link S2sEngine#MOST_UNTAKEN_STANZAS} every stream that hands over one more stops reading until the count is back
- * to half of it, so that many peers together cannot outrun the host either. The host sizes its own queues for that
+ * to half of it, so that many peers together cannot outrun the host either. While any stream waits so, every other
+ * one stops at its next stanza too: otherwise the streams still reading would keep the count above half and the
+ * waiting ones would never resume. The host sizes its own queues for that
  * many stanzas, and so never has to refuse one for want of room.
  */
 final class InboundBacklogs {
@@ -26,9 +28,9 @@ final class InboundBacklogs {
         this.resumeAt = most / 2;
     }
 
-    /** Counts a stanza handed to the host; true when the engine now has too many untaken. */
+    /** Counts a stanza handed to the host; true when its stream must wait: too many untaken, or others wait. */
     boolean handed() {
-        return untaken.incrementAndGet() > most;
+        return untaken.incrementAndGet() > most || !waiting.isEmpty();
     }
 
     /** Counts a stanza the host took, and lets the waiting streams read again once there is room. */

@@ -31,6 +31,11 @@ final class InboundReadGate extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Whether reading stopped for the host's sake; on the channel's event loop. */
+    boolean backlogged() {
+        return backlogged;
+    }
+
     private void apply(Channel channel) {
         channel.config().setAutoRead(channel.isWritable() && !backlogged);
     }

@@ -224,7 +224,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
             // Resets, broken pipes and failed TLS handshakes are the network's business, not a stream
             // error to report: after a failed handshake there is no channel to report it on.
             LOG.log(Level.DEBUG, "connection to {0} failed: {1}", ctx.channel().remoteAddress(), cause.toString());
-            session.ifPresent(stream -> stream.ending("the connection failed: " + cause.getMessage()));
+            session.ifPresent(stream -> stream.ending("the connection failed: " + AuditTexts.failure(cause)));
             state = InboundStreamState.CLOSED;
             ctx.close();
         } else {

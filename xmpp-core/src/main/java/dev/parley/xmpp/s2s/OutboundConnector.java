@@ -250,7 +250,7 @@ final class OutboundConnector {
                     boolean timeout = cause instanceof ConnectTimeoutException;
                     LOG.log(Level.DEBUG, "cannot connect to {0} ({1}): {2}", target.host(), address, cause.toString());
                     attempts.add(target.host() + " " + address.getAddress().getHostAddress() + ":" + target.port()
-                            + ": " + (timeout ? "no answer in time" : cause.getMessage()), timeout);
+                            + ": " + (timeout ? "no answer in time" : AuditTexts.failure(cause)), timeout);
                     allFailed = running.isEmpty() && started == addresses.size() && allJoined;
                     decided = allFailed;
                 }

@@ -198,7 +198,7 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
                 onHandshake(ctx, ctx.pipeline().get(SslHandler.class).engine().getSession());
             } else {
                 fail(ctx, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND, "TLS with " + remoteDomain + " failed: "
-                        + handshake.cause().getMessage());
+                        + AuditTexts.failure(handshake.cause()));
             }
         }
         ctx.fireUserEventTriggered(event);

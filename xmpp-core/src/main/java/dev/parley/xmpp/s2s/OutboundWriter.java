@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -307,7 +306,7 @@ final class OutboundWriter {
         try {
             xml = XmlWriter.write(addressedForTheWire(stanza.stanza()), ServerStreams.SCOPE);
         } catch (RuntimeException failure) {
-            return unwritable(stanza, Objects.toString(failure.getMessage(), failure.getClass().getSimpleName()));
+            return unwritable(stanza, AuditTexts.failure(failure));
         } catch (StackOverflowError tooDeep) {
             return unwritable(stanza, "it is nested too deeply");
         }
@@ -372,7 +371,7 @@ final class OutboundWriter {
         }
         Throwable cause = done.cause();
         link.broken("the connection to " + remoteDomain + " failed while sending: "
-                + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName()));
+                + AuditTexts.failure(cause));
     }
 
     /**
@@ -405,10 +404,15 @@ final class OutboundWriter {
             return;
         }
         out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
-        ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(pingId[0]), receiptTimeout.toNanos(),
-                TimeUnit.NANOSECONDS);
+        receiptDeadline(out, pingId[0]);
+    }
+
+    /** Starts the timer that takes the stream for dead when {@code pingId} stays unanswered. */
+    private void receiptDeadline(Channel out, String pingId) {
+        ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(out, pingId),
+                receiptTimeout.toNanos(), TimeUnit.NANOSECONDS);
         synchronized (lock) {
-            unconfirmed.deadline(pingId[0], deadline);
+            unconfirmed.deadline(pingId, deadline);
         }
     }
 
@@ -461,11 +465,23 @@ final class OutboundWriter {
      * The ping {@code pingId} went unanswered for the ping timeout: the remote server is hung or gone. An open link
      * breaks and hands on what it has not had confirmed; an ended one that waited for its last receipt bounces it.
      */
-    private void receiptOverdue(String pingId) {
+    private void receiptOverdue(Channel out, String pingId) {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         boolean open;
         String why = remoteDomain + " did not confirm what we sent within " + receiptTimeout.toMillis() / 1000.0
                 + " s (our ping went unanswered)";
+        Optional<String> from;
+        synchronized (lock) {
+            if (!unconfirmed.awaits(pingId)) {
+                return;
+            }
+            from = unconfirmed.receiptFrom();
+        }
+        if (from.isPresent() && pings.answersHeldUp(from.get(), remoteDomain)) {
+            // The answer may wait unread on the peer's stream to us, which we paused: no sign of death.
+            receiptDeadline(out, pingId);
+            return;
+        }
         synchronized (lock) {
             if (!unconfirmed.awaits(pingId)) {
                 return;

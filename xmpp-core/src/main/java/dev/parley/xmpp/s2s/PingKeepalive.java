@@ -116,6 +116,11 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
         if (state != State.AWAITING_ANSWER) {
             return;
         }
+        if (pings.answersHeldUp(localDomain, remoteDomain)) {
+            // We stopped reading the peer's stream to us, where its answer usually comes: no sign of death.
+            deadline = ctx.executor().schedule(() -> unanswered(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
         state = State.CLOSED;
         pings.abandon(pingId);
         LOG.log(Level.INFO, "{0} did not answer our ping within {1} ms; closing the stream as dead", remoteDomain,

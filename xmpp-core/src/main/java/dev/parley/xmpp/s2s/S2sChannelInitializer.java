@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * XEP-0199 pings that the server answers itself, the idle close, SASL EXTERNAL, Server Dialback and
  * the stanza gate that delivers. TLS goes in front of the decoder: from the start on a direct-TLS
  * listener, after {@code <proceed/>} otherwise. The pings come before the idle timer so
- * that a peer's keepalive does not keep an unused stream open.
+ * that a peer's keepalive does not keep an unused stream open; a stream we stopped reading is not idle.
  */
 final class S2sChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -80,13 +80,14 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                 services.sessions().remove(session.get());
             });
             Duration idle = services.health().idleTimeout();
-            InboundBacklog backlog = new InboundBacklog(channel, reading, services.backlogs(), services.listener());
+            InboundBacklog backlog = new InboundBacklog(channel, reading, services.backlogs(), services.listener(),
+                    paused -> services.pings().unread(session.get(), paused));
             channel.pipeline()
                     .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
                             services.replies(), backlog))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
                     .addLast("idle-close", new IdleStreamCloser(idle,
-                            idleChannel -> session.get().end(IdleStreamCloser.reason(idle))))
+                            idleChannel -> session.get().end(IdleStreamCloser.reason(idle)), reading::backlogged))
                     .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get(), services.remoteDomains()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
                     .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), backlog));

@@ -135,7 +135,7 @@ public final class S2sListener implements AutoCloseable {
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new ListenerBindException("cannot listen for XMPP server-to-server connections on "
-                    + IpAddressLiteral.format(address) + ": " + bound.cause().getMessage(), bound.cause());
+                    + IpAddressLiteral.format(address) + ": " + AuditTexts.failure(bound.cause()), bound.cause());
         }
         S2sListener listener = new S2sListener(bound.channel(), streams, owned);
         LOG.log(Level.INFO, "listening for XMPP server-to-server connections{0} on {1} for {2}",

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -22,6 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>A ping nobody waits for any more is still recognised for {@link #LATE_ANSWERS}, so that its late
  * answer is dropped here rather than reaching the host as a stanza nobody asked for.
+ *
+ * <p>An inbound stream we stopped reading because the host is behind ({@link InboundBacklog}) holds the answers its
+ * peer wrote meanwhile: {@link #answersHeldUp} tells the pingers, so that they do not take our own pause for the
+ * peer's death.
  */
 final class ServerPings {
 
@@ -39,6 +44,7 @@ final class ServerPings {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Abandoned> abandoned = new ConcurrentHashMap<>();
+    private final Set<InboundSession> unread = ConcurrentHashMap.newKeySet();
 
     /** {@code <iq type='get'><ping xmlns='urn:xmpp:ping'/></iq>} from our domain to theirs. */
     static XmlElement request(String from, String to, String id) {
@@ -109,6 +115,23 @@ final class ServerPings {
         Abandoned late = abandoned.get(id.get());
         return late != null && answers(element, late.localDomain(), late.remoteDomain())
                 && abandoned.remove(id.get(), late);
+    }
+
+    /** {@code stream} is not read ({@code true}) or read again ({@code false}) for the host's sake. */
+    void unread(InboundSession stream, boolean paused) {
+        if (paused) {
+            unread.add(stream);
+        } else {
+            unread.remove(stream);
+        }
+    }
+
+    /**
+     * Whether an answer from {@code remoteDomain} to {@code localDomain} may be waiting unread on a stream we paused: a
+     * ping's deadline then waits for reading to resume rather than take the peer for dead.
+     */
+    boolean answersHeldUp(String localDomain, String remoteDomain) {
+        return unread.stream().anyMatch(stream -> stream.allows(localDomain, remoteDomain));
     }
 
     /** Whether {@code answer} comes from the domain pinged and goes to the one that pinged. */

@@ -297,6 +297,37 @@ class ComponentLinkTest {
     }
 
     @Test
+    void theProxyHearsParleyTookAStanzaOnlyOnceItAndAllBeforeItAreTakenAcrossACutLink() throws Exception {
+        ComponentListener listener = listen(ComponentListenerConfig.of(LOOPBACK, 0, DOMAIN, SECRET));
+        connect(ComponentClientConfig.of("127.0.0.1", listener.localAddress().getPort(), LOOPBACK_ONLY, DOMAIN, SECRET)
+                .withRetry(Duration.ofMillis(100), Duration.ofMillis(200)));
+        component.awaitState(LinkState::up);
+        ComponentLink first = host.awaitUp();
+        component.holdBodies.add("held");
+        CompletableFuture<Delivery> held = new CompletableFuture<>();
+        CompletableFuture<Delivery> after = new CompletableFuture<>();
+
+        listener.send(chat("bob@remote.test/phone", "alice@parley.test", "held"), held::complete);
+        listener.send(chat("bob@remote.test/phone", "alice@parley.test", "after"), after::complete);
+        assertThat(component.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        assertThat(component.stanzas.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+        Thread.sleep(300);
+        assertThat(held).as("handed to Parley's host, not taken").isNotDone();
+        assertThat(after).as("taken, but after one that is not").isNotDone();
+
+        first.end(StreamError.of(StreamErrorCondition.CONNECTION_TIMEOUT, "cut for the test"));
+        host.awaitUp();
+        Thread.sleep(300);
+        assertThat(component.stanzas).as("written again on the new link, handed once").isEmpty();
+        assertThat(held).isNotDone();
+
+        component.held.remove("held").run();
+        assertThat(verdict(held)).isEqualTo(new Delivery.Written());
+        assertThat(verdict(after)).isEqualTo(new Delivery.Written());
+        assertThat(listener.waiting()).isZero();
+    }
+
+    @Test
     void whileTheLinkIsDownStanzasWaitInOrderBothWays() throws Exception {
         int port = freePort();
         ComponentClient client = connect(ComponentClientConfig.of("127.0.0.1", port, LOOPBACK_ONLY, DOMAIN, SECRET)
@@ -576,10 +607,19 @@ class ComponentLinkTest {
     private static final class RecordingComponent implements LinkListener {
         final BlockingQueue<XmlElement> stanzas = new LinkedBlockingQueue<>();
         final BlockingQueue<LinkState> states = new LinkedBlockingQueue<>();
+        /** Bodies of stanzas not taken until the test says so; the others are taken as they come. */
+        final Set<String> holdBodies = ConcurrentHashMap.newKeySet();
+        final Map<String, Runnable> held = new ConcurrentHashMap<>();
 
         @Override
-        public void stanza(XmlElement stanza) {
+        public void stanza(XmlElement stanza, Runnable taken) {
             stanzas.add(stanza);
+            String body = stanza.elements().get(0).text();
+            if (holdBodies.contains(body)) {
+                held.put(body, taken);
+            } else {
+                taken.run();
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.parley.xmpp.s2s;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,12 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InboundBacklogTest {
 
     private final HoldingHost host = new HoldingHost();
+    /** What the streams told about their pauses, in order. */
+    private final List<Boolean> pauses = new ArrayList<>();
 
-    private static InboundBacklog stream(EmbeddedChannel channel, InboundBacklogs engine, StanzaListener host,
-                                         int mostWaiting) {
+    private InboundBacklog stream(EmbeddedChannel channel, InboundBacklogs engine, StanzaListener host,
+                                  int mostWaiting) {
         InboundReadGate reading = new InboundReadGate();
         channel.pipeline().addLast(reading);
-        return new InboundBacklog(channel, reading, engine, host, mostWaiting);
+        return new InboundBacklog(channel, reading, engine, host, pauses::add, mostWaiting);
     }
 
     private static void hand(InboundBacklog stream, int count) {
@@ -46,6 +49,20 @@ class InboundBacklogTest {
         held.get(1).taken().run();
         channel.runPendingTasks();
         assertThat(channel.config().isAutoRead()).as("2 wait, half the bound").isTrue();
+        assertThat(pauses).as("told once when reading stopped, once when it resumed").containsExactly(true, false);
+    }
+
+    @Test
+    void aStreamThatEndsPausedSaysSoOnce() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 2);
+
+        hand(stream, 2);
+        channel.close();
+        host.takeAll();
+        channel.runPendingTasks();
+
+        assertThat(pauses).containsExactly(true, false);
     }
 
     @Test
@@ -115,6 +132,50 @@ class InboundBacklogTest {
         assertThat(first.config().isAutoRead()).isTrue();
         assertThat(second.config().isAutoRead()).isTrue();
         assertThat(engine.untaken()).isEqualTo(2);
+    }
+
+    @Test
+    void whileOneStreamWaitsForTheEngineTheOthersStopAtTheirNextStanza() {
+        InboundBacklogs engine = new InboundBacklogs(4);
+        EmbeddedChannel first = new EmbeddedChannel();
+        EmbeddedChannel second = new EmbeddedChannel();
+        InboundBacklog one = stream(first, engine, host, 100);
+        InboundBacklog two = stream(second, engine, host, 100);
+
+        hand(one, 5);
+        assertThat(first.config().isAutoRead()).isFalse();
+        List<HoldingHost.Held> fromOne = host.drain();
+        fromOne.subList(0, 2).forEach(each -> each.taken().run());
+        first.runPendingTasks();
+        hand(two, 1);
+
+        assertThat(engine.untaken()).as("under the engine's bound again").isEqualTo(4);
+        assertThat(second.config().isAutoRead()).as("but the first stream still waits for half").isFalse();
+        fromOne.subList(2, 5).forEach(each -> each.taken().run());
+        host.takeAll();
+        first.runPendingTasks();
+        second.runPendingTasks();
+        assertThat(first.config().isAutoRead()).isTrue();
+        assertThat(second.config().isAutoRead()).isTrue();
+    }
+
+    @Test
+    void aPingAnswerThatFailsKeepsNeitherTheOtherAnswersNorTheStreamWaiting() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 3);
+        AtomicInteger answered = new AtomicInteger();
+
+        hand(stream, 1);
+        stream.afterAllTaken(() -> {
+            throw new IllegalStateException("no outbound session");
+        });
+        stream.afterAllTaken(answered::incrementAndGet);
+        assertThat(channel.config().isAutoRead()).isFalse();
+        host.takeAll();
+        channel.runPendingTasks();
+
+        assertThat(answered).hasValue(1);
+        assertThat(channel.config().isAutoRead()).isTrue();
     }
 
     @Test

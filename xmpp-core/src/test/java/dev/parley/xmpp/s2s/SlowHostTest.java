@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +96,70 @@ class SlowHostTest {
         }
         assertThat(hostB.bounces()).isEmpty();
         assertThat(inboxA.drain()).isEmpty();
+    }
+
+    @Test
+    void whileWeDoNotReadAPeerOurPingsToItAreNotTakenForUnanswered() throws Exception {
+        S2sEngine a = start(config("a.test"), inboxA);
+        S2sEngine b = start(config("b.test").withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMillis(200),
+                Duration.ofMillis(300))), hostB);
+        assertThat(b.submit(Stanzas.message("bob@b.test", "alice@a.test", "before", "before"))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        inboxA.next();
+        String outbound = sessionId(b, SessionDirection.OUTBOUND);
+
+        List<CompletableFuture<Delivery>> flood = submit(a, InboundBacklog.MOST_WAITING);
+        awaitHolding(InboundBacklog.MOST_WAITING);
+        CompletableFuture<Delivery> reply = b.submit(Stanzas.message("bob@b.test", "alice@a.test", "while", "while"))
+                .toCompletableFuture();
+        assertThat(Stanzas.body(inboxA.next())).isEqualTo("while");
+        // Many ping timeouts: A's answers wait unread on its stream to B, which B stopped reading.
+        Thread.sleep(2_000);
+
+        assertThat(sessionId(b, SessionDirection.OUTBOUND)).as("B's stream to A, never taken for dead")
+                .isEqualTo(outbound);
+        assertThat(reply).as("not confirmed while B does not read A's answer").isNotDone();
+        hostB.takeAll();
+        assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        awaitAll(flood);
+        assertThat(inboxA.drain()).as("nothing written to A twice").isEmpty();
+    }
+
+    @Test
+    void aStreamWeDoNotReadIsNotClosedAsIdle() throws Exception {
+        S2sEngine a = start(config("a.test"), inboxA);
+        S2sEngine b = start(config("b.test").withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMillis(200), Duration.ofMillis(300))
+                .withIdleTimeout(Duration.ofMillis(500))),
+                hostB);
+
+        List<CompletableFuture<Delivery>> flood = submit(a, InboundBacklog.MOST_WAITING);
+        awaitHolding(InboundBacklog.MOST_WAITING);
+        String inbound = sessionId(b, SessionDirection.INBOUND);
+        Thread.sleep(2_000);
+
+        assertThat(sessionId(b, SessionDirection.INBOUND)).as("the paused stream from A, still open")
+                .isEqualTo(inbound);
+        awaitAll(flood);
+        assertThat(hostB.bounces()).isEmpty();
+    }
+
+    /** Takes what B's host is handed until every verdict is in; each must be an acknowledgement. */
+    private void awaitAll(List<CompletableFuture<Delivery>> verdicts) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!verdicts.stream().allMatch(CompletableFuture::isDone) && System.nanoTime() < deadline) {
+            hostB.takeAll();
+            Thread.sleep(5);
+        }
+        for (CompletableFuture<Delivery> verdict : verdicts) {
+            assertThat(verdict.get(1, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        }
+    }
+
+    private static String sessionId(S2sEngine engine, SessionDirection direction) {
+        return engine.sessions().stream().filter(session -> session.direction() == direction)
+                .map(SessionInfo::id).reduce((first, second) -> {
+                    throw new AssertionError("more than one " + direction + " session: " + engine.sessions());
+                }).orElseThrow(() -> new AssertionError("no " + direction + " session"));
     }
 
     private void awaitHolding(int count) throws InterruptedException {
