@@ -188,6 +188,9 @@ class ProxyModeIT {
         String local = ItEnvironment.localUser("quinn");
         LocalUserApi localApi = new LocalUserApi(local);
         try (XmppUser remote = peers.user(PROSODY, "sam", "secret-sam")) {
+            // What earlier tests sent may still wait for the proxy's verdict; only this test's stanzas count below.
+            Eventually.value("nothing waiting for the proxy's verdict", ParleyAdmin::federationStatus,
+                    status -> status.getJsonObject("proxyLink").getInt("waiting") == 0, RECOVERY);
             proxy().stop();
             awaitLink(false, WAIT);
             assertThat(ParleyAdmin.federationStatus().getJsonObject("proxyLink").getString("problem"))
