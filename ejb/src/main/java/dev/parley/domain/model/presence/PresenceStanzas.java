@@ -1,6 +1,5 @@
 package dev.parley.domain.model.presence;
 
-import dev.parley.domain.model.stanza.IqRequest;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.domain.model.stanza.StanzaKind;
 import dev.parley.domain.model.stanza.StanzaXml;
@@ -23,7 +22,7 @@ public final class PresenceStanzas {
         if (type == PresenceType.AVAILABLE || type == PresenceType.UNAVAILABLE || type == PresenceType.ERROR) {
             throw new IllegalArgumentException(type + " is no subscription stanza");
         }
-        Document document = IqRequest.newDocument();
+        Document document = StanzaXml.newDocument();
         Element presence = element(document, from.asBareJid(), to.asBareJid());
         presence.setAttribute("type", type.xmlValue().orElseThrow());
         return StanzaXml.envelope(document);
@@ -31,7 +30,7 @@ public final class PresenceStanzas {
 
     /** {@code shown} as a presence broadcast from the user's session {@code from} to {@code to}. */
     public static StanzaEnvelope of(Presence shown, Jid from, Jid to) {
-        Document document = IqRequest.newDocument();
+        Document document = StanzaXml.newDocument();
         Element presence = element(document, from, to);
         if (!shown.availability().online()) {
             presence.setAttribute("type", "unavailable");

@@ -34,7 +34,7 @@ public final class ChatMessages {
 
     /** A chat message with {@code id}, asking for a delivery receipt (XEP-0184). */
     public static StanzaEnvelope chat(Jid from, Jid to, String id, String body) {
-        Document document = IqRequest.newDocument();
+        Document document = StanzaXml.newDocument();
         Element message = document.createElementNS("jabber:server", "message");
         message.setAttribute("from", from.toString());
         message.setAttribute("to", to.toString());

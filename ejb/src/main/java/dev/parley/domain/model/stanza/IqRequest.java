@@ -2,8 +2,6 @@ package dev.parley.domain.model.stanza;
 
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -55,7 +53,7 @@ public final class IqRequest {
 
     /** The result, carrying {@code answer}'s root element when there is one. */
     public StanzaEnvelope result(Optional<Document> answer) {
-        Document document = newDocument();
+        Document document = StanzaXml.newDocument();
         Element result = document.createElementNS(iq.getNamespaceURI(), "iq");
         result.setAttribute("from", envelope.to());
         result.setAttribute("to", envelope.from());
@@ -73,20 +71,9 @@ public final class IqRequest {
         return StanzaBounce.of(envelope, condition, text);
     }
 
-    /** A namespace-aware document to build an answer in. */
-    public static Document newDocument() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        try {
-            return factory.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("The JDK cannot build an XML document", e);
-        }
-    }
-
     /** A document whose root is {@code <query xmlns=namespace/>}. */
     public static Document query(String namespace) {
-        Document document = newDocument();
+        Document document = StanzaXml.newDocument();
         document.appendChild(document.createElementNS(namespace, "query"));
         return document;
     }

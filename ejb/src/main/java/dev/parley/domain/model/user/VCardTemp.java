@@ -1,6 +1,6 @@
 package dev.parley.domain.model.user;
 
-import dev.parley.domain.model.stanza.IqRequest;
+import dev.parley.domain.model.stanza.StanzaXml;
 import java.util.Base64;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -18,7 +18,7 @@ public final class VCardTemp {
     }
 
     public static Document of(ContactCard card) {
-        Document document = IqRequest.newDocument();
+        Document document = StanzaXml.newDocument();
         Element vcard = document.createElementNS(NAMESPACE, "vCard");
         document.appendChild(vcard);
         text(vcard, "FN", card.displayName());

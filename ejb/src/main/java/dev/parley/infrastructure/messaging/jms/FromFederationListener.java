@@ -15,7 +15,9 @@ import jakarta.jms.Message;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = ParleyQueues.FROM_FEDERATION),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        // Each delivery mostly waits for the disk; many at once share its writes (see parley.cli on the MDB pool).
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "48")})
 public class FromFederationListener extends StanzaListener {
 
     @Inject
