@@ -12,7 +12,10 @@ import dev.parley.it.peers.ProsodyPeer;
 import dev.parley.it.peers.TestCa;
 import dev.parley.it.peers.XmppUser;
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -134,6 +137,32 @@ class FederationWithRealPeersIT {
                     assertThat(session.getJsonArray("remoteDomains").getString(0)).isEqualTo(remote.domain);
                     assertThat(session.getString("authMethod")).isEqualTo("DIALBACK");
                 });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Remote.class)
+    void aThousandMessagesFromOneSenderArriveOnceEachAndInOrderAcrossAForcedReconnect(Remote remote) throws Exception {
+        bothAuthorized(Federation.on());
+        String carol = ItEnvironment.localUser("carol." + remote.name().toLowerCase());
+        List<String> bodies = IntStream.rangeClosed(1, 1_000).mapToObj(i -> "in order " + i).toList();
+        queues.sendChat(carol, user(remote).jid(), "opening");
+        assertThat(user(remote).awaitMessage(carol, DELIVERY)).isEqualTo("opening");
+
+        bodies.subList(0, 500).forEach(body -> queues.sendChat(carol, user(remote).jid(), body));
+        JsonObject outbound = ParleyAdmin.federationStatus().getJsonArray("sessions").getValuesAs(JsonObject.class)
+                .stream().filter(session -> session.getString("direction").equals("OUTBOUND")
+                        && session.getJsonArray("remoteDomains").getString(0).equals(remote.domain))
+                .findFirst().orElseThrow();
+        HttpResponse<String> closed = ParleyHttp.asAdmin().delete(ParleyHttp.app("/api/admin/federation/sessions/"
+                + outbound.getString("id")));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(204);
+        bodies.subList(500, 1_000).forEach(body -> queues.sendChat(carol, user(remote).jid(), body));
+
+        Eventually.value("all 1,000 at " + remote, () -> user(remote).messagesFrom(carol),
+                arrived -> arrived.size() >= bodies.size(), Duration.ofSeconds(120));
+        // Long enough for a copy to show up behind the last original.
+        Thread.sleep(3_000);
+        assertThat(user(remote).messagesFrom(carol)).as("each once, in the order sent").containsExactlyElementsOf(bodies);
     }
 
     @Test

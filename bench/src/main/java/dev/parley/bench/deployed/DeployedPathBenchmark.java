@@ -34,11 +34,12 @@ import org.HdrHistogram.Histogram;
  * {@code ParleyToFederation} (persistent JMS, transactions of 100, 4 threads) and the engine carries them to a remote
  * server ({@code peer.bench.test}, an engine in this JVM); that server pipelines messages from 100 of its users to 10
  * local users over one dialback-authenticated stream, which Parley puts on its queue (confirmed by the answer to a
- * ping sent after them) and delivers to the users (the feed's copies show it). Each direction at full speed, then at
- * half that rate for a while, for latencies.
+ * ping sent after them) and delivers to the users (the feed's copies show it); then it pipelines XEP-0199 pings to
+ * Parley's domain on the same stream, which Parley's engine answers itself. Each at full speed, then at half that rate
+ * for a while, for latencies.
  *
  * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.deployed.DeployedPathBenchmark [--stanzas 100000]
- *     [--paced-seconds 10] [--server ear/target/server] [--results bench/RESULTS.md|none]</pre>
+ *     [--pings 200000] [--paced-seconds 10] [--server ear/target/server] [--results bench/RESULTS.md|none]</pre>
  */
 public final class DeployedPathBenchmark {
 
@@ -56,6 +57,8 @@ public final class DeployedPathBenchmark {
     private static final String FILLER = "a chat message of about the size people write, give or take a few words";
 
     private final Map<String, Long> pingsSent = new ConcurrentHashMap<>();
+    /** When the last answer to a ping came ({@link System#nanoTime()}). */
+    private volatile long lastPingAnswer;
     private final Histogram pingMicros = new Histogram(600_000_000L, 3);
     /** The issue's targets, met or not, in this run. */
     private final List<String> targets = new ArrayList<>();
@@ -65,13 +68,14 @@ public final class DeployedPathBenchmark {
 
     public static void main(String[] args) throws Exception {
         int stanzas = CommandLine.option(args, "--stanzas").map(Integer::parseInt).orElse(100_000);
+        int pings = CommandLine.option(args, "--pings").map(Integer::parseInt).orElse(200_000);
         int pacedSeconds = CommandLine.option(args, "--paced-seconds").map(Integer::parseInt).orElse(10);
         Path provisioned = Path.of(CommandLine.option(args, "--server").orElse("ear/target/server"));
         Optional<Path> results = CommandLine.option(args, "--results").or(() -> Optional.of("bench/RESULTS.md"))
                 .filter(file -> !"none".equals(file)).map(Path::of);
         String command = "java -cp bench/target/parley-bench.jar " + DeployedPathBenchmark.class.getName()
                 + (args.length == 0 ? "" : " " + String.join(" ", args));
-        String section = new DeployedPathBenchmark().run(provisioned, stanzas, pacedSeconds, command);
+        String section = new DeployedPathBenchmark().run(provisioned, stanzas, pings, pacedSeconds, command);
         System.out.println(section);
         if (results.isPresent()) {
             ResultsFile.replace(results.get(), section);
@@ -79,7 +83,7 @@ public final class DeployedPathBenchmark {
         }
     }
 
-    private String run(Path provisioned, int stanzas, int pacedSeconds, String command) throws Exception {
+    private String run(Path provisioned, int stanzas, int pings, int pacedSeconds, String command) throws Exception {
         Path runDir = Path.of("bench/target/deployed-runs",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(runDir);
@@ -120,6 +124,10 @@ public final class DeployedPathBenchmark {
                     double inRate = inboundFull(stream, users, stanzas, rows);
                     progress("inbound: " + pacedSeconds + " s at " + (int) (inRate / 2) + "/s");
                     inboundPaced(stream, users, (int) (inRate / 2), pacedSeconds, rows);
+                    progress("pings: " + pings + " at full speed");
+                    double pingRate = pingsFull(stream, pings, rows);
+                    progress("pings: " + pacedSeconds + " s at " + (int) (pingRate / 2) + "/s");
+                    pingsPaced(stream, (int) (pingRate / 2), pacedSeconds, rows);
                 }
                 return DeployedResults.markdown(HEADING, command, rows, targets, stanzas, pacedSeconds);
             }
@@ -258,7 +266,7 @@ public final class DeployedPathBenchmark {
         out.flush();
         int arrived = arrivals.await(stanzas, QUIET_MILLIS);
         rows.add(DeployedResults.pingRow("inbound: remote server → engine → on the JMS queue (ping answered)",
-                String.format("paced %,d/s", rate), stanzas, pingMicros));
+                String.format("paced %,d/s", rate), stanzas, Double.NaN, pingMicros));
         double p99;
         synchronized (pingMicros) {
             p99 = pingMicros.getValueAtPercentile(99) / 1000.0;
@@ -270,6 +278,67 @@ public final class DeployedPathBenchmark {
         failIfBroken(stream);
     }
 
+    /** Pings alone, pipelined: answered by Parley's engine itself, over its own stream to the remote server. */
+    private double pingsFull(DialbackStream stream, int count, List<String> rows) throws Exception {
+        synchronized (pingMicros) {
+            pingMicros.reset();
+        }
+        OutputStream out = stream.out();
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            writePing(out);
+        }
+        out.flush();
+        double rate = count / ((awaitAllPings() - started) / 1e9);
+        rows.add(DeployedResults.pingRow("pings: remote server → Parley's answer (XEP-0199, one stream)", "full speed",
+                count, rate, pingMicros));
+        targets.add(DeployedResults.target("≥ 100,000 pings/s answered over one stream (plaintext here)",
+                rate >= 100_000, String.format("%,.0f/s", rate)));
+        failIfBroken(stream);
+        return rate;
+    }
+
+    private void pingsPaced(DialbackStream stream, int rate, int seconds, List<String> rows) throws Exception {
+        synchronized (pingMicros) {
+            pingMicros.reset();
+        }
+        OutputStream out = stream.out();
+        int count = rate * seconds;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + (long) i * 1_000_000_000L / rate;
+            if (due > System.nanoTime()) {
+                out.flush();
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+            }
+            writePing(out);
+        }
+        out.flush();
+        awaitAllPings();
+        rows.add(DeployedResults.pingRow("pings: remote server → Parley's answer (XEP-0199, one stream)",
+                String.format("paced %,d/s", rate), count, Double.NaN, pingMicros));
+        double p99;
+        synchronized (pingMicros) {
+            p99 = pingMicros.getValueAtPercentile(99) / 1000.0;
+        }
+        targets.add(DeployedResults.target("ping p99 ≤ 2 ms at half the rate", p99 <= 2, String.format("%.2f ms", p99)));
+        failIfBroken(stream);
+    }
+
+    /** Waits until every ping sent is answered; returns when the last answer came. */
+    private long awaitAllPings() throws InterruptedException {
+        long deadline = System.nanoTime() + QUIET_MILLIS * 1_000_000;
+        while (!pingsSent.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Parley left " + pingsSent.size() + " pings unanswered");
+            }
+            Thread.sleep(1);
+        }
+        return lastPingAnswer;
+    }
+
     private void writeInbound(OutputStream out, List<String> users, long stampNanos) throws IOException {
         long seq = sequence++;
         out.write(("<message from='sender" + seq % REMOTE_SENDERS + "@" + PEER + "/pipe' to='"
@@ -278,11 +347,17 @@ public final class DeployedPathBenchmark {
     }
 
     private String ping(OutputStream out) throws IOException {
+        String id = writePing(out);
+        out.flush();
+        return id;
+    }
+
+    /** Writes a ping, unflushed; returns its id. */
+    private String writePing(OutputStream out) throws IOException {
         String id = "p" + sequence++;
         pingsSent.put(id, System.nanoTime());
         out.write(("<iq type='get' id='" + id + "' from='" + PEER + "' to='" + DOMAIN
                 + "'><ping xmlns='urn:xmpp:ping'/></iq>").getBytes(StandardCharsets.UTF_8));
-        out.flush();
         return id;
     }
 
@@ -309,6 +384,7 @@ public final class DeployedPathBenchmark {
         if (stanza.name().equals("iq") && "result".equals(stanza.attribute("type").orElse(""))) {
             Long sent = pingsSent.remove(stanza.attribute("id").orElse(""));
             if (sent != null) {
+                lastPingAnswer = System.nanoTime();
                 synchronized (pingMicros) {
                     pingMicros.recordValue((System.nanoTime() - sent) / 1_000);
                 }

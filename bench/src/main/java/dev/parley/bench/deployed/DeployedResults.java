@@ -22,10 +22,14 @@ final class DeployedResults {
                 + millis(arrivals.percentileMillis(99)) + " |");
     }
 
-    /** A row whose latency is that of the pings: sent after stanzas, answered once those are on the queue. */
-    static String pingRow(String path, String load, int sent, Histogram pingMicros) {
+    /**
+     * A row whose latency is that of the pings (sent after stanzas, answered once those are on the queue; or pings
+     * alone); {@code rate} NaN where none is measured.
+     */
+    static String pingRow(String path, String load, int sent, double rate, Histogram pingMicros) {
         synchronized (pingMicros) {
-            return "| " + path + " | " + load + " | " + String.format("%,d / %,d", sent, sent) + " | – | "
+            return "| " + path + " | " + load + " | " + String.format("%,d / %,d", sent, sent) + " | "
+                    + (Double.isNaN(rate) ? "–" : String.format("%,.0f", rate)) + " | "
                     + millis(pingMicros.getValueAtPercentile(50) / 1000.0) + " | "
                     + millis(pingMicros.getValueAtPercentile(99) / 1000.0) + " (" + pingMicros.getTotalCount()
                     + " pings) |";
@@ -59,6 +63,10 @@ final class DeployedResults {
                 + " that of a ping every 100 ms, i.e. how long until what was sent before it was safe. *Delivered to"
                 + " local users* counts the copies an application subscribed to `ParleyFromFederationFeed` gets"
                 + " once a user's message is stored; latency from the stamp to that copy.\n"
+                + "- Pings: the remote server then pipelines XEP-0199 pings to Parley's domain on the same stream, which"
+                + " Parley's engine answers itself, over its own stream to the remote server; the rate from the first"
+                + " written to the last answer, the latency that of each ping. Plaintext here: the issue's target"
+                + " speaks of a TLS stream, which the engine's own benchmark above measures.\n"
                 + "- At full speed the latency columns say how long stanzas queued behind each other, not what a user"
                 + " waits at a normal pace; the paced rows say that.\n";
     }

@@ -72,6 +72,7 @@ public final class ComponentClient implements AutoCloseable {
     private boolean closed;
     /** Links come up one after another; the outbox knows which stanzas each has carried by this number. */
     private long linkNumber;
+    /** The proxy's stanzas handed to the listener, and which of them it took: what the acknowledgement may say. */
     private final HandedStanzas handed = new HandedStanzas();
     private volatile ComponentClientHandler current;
     private final AtomicReference<ProxyPolicy> policy;

@@ -11,7 +11,7 @@ import java.lang.System.Logger.Level;
  * Returns undeliverable stanzas to their local senders as error replies, handed to the host's
  * {@link StanzaListener} as if they had arrived from the remote domain. Error stanzas are logged
  * instead: answering an error with an error could loop between servers (RFC 6120 §8.3.1), and so are the engine's
- * own answers to pings, which nobody waits for ({@link Outgoing#pingAnswer}). A stanza
+ * own answers to pings, whose senders are not answered either ({@link Outgoing#pingAnswer}). A stanza
  * whose sender waits for its {@link Outgoing#fate() fate} learns it there instead, error stanzas too.
  */
 final class Bouncer {
@@ -28,6 +28,7 @@ final class Bouncer {
         if (outgoing.pingAnswer()) {
             LOG.log(Level.DEBUG, "dropping our answer to a ping from {0} ({1}): {2}",
                     outgoing.stanza().attribute("to").orElse("-"), condition.elementName(), reason);
+            outgoing.fate().ifPresent(gone -> gone.complete(new Delivery.Bounced(condition, reason)));
             return;
         }
         if (outgoing.fate().isPresent()) {

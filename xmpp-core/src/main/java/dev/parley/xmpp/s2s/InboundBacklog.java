@@ -6,8 +6,11 @@ import io.netty.channel.Channel;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The stanzas one inbound stream handed to the host that the host has not taken yet (stored them durably, or answered
@@ -18,7 +21,9 @@ import java.util.function.Consumer;
  *   its stanzas is refused for want of room;</li>
  *   <li>a peer's ping is answered only once every stanza it sent before the ping was taken: a peer that counts the
  *   answer as a receipt for what it sent before (XEP-0199 after a batch, as Parley itself does) never counts a stanza
- *   that a crash here could still lose.</li>
+ *   that a crash here could still lose;</li>
+ *   <li>an answer counts until our stream to the peer took it off our hands (wrote it, or dropped it with that
+ *   stream): a peer that pipelines pings faster than it reads our answers is slowed down too, and loses none.</li>
  * </ul>
  * Handed over and asked on the stream's event loop; the host may say "taken" from any thread, in any order (it works
  * on different senders' stanzas in parallel).
@@ -39,8 +44,8 @@ final class InboundBacklog {
         }
     }
 
-    /** A ping answer that waits for every stanza up to {@code after} to be taken. */
-    private record HeldAnswer(long after, Runnable answer) {
+    /** A ping answer that waits for every stanza up to {@code after} to be taken; sending it says when it is gone. */
+    private record HeldAnswer(long after, Supplier<CompletionStage<?>> answer) {
     }
 
     private final Channel channel;
@@ -53,6 +58,8 @@ final class InboundBacklog {
     private final ArrayDeque<Handed> handed = new ArrayDeque<>();
     private final ArrayDeque<HeldAnswer> answers = new ArrayDeque<>();
     private final AtomicBoolean sweepPlanned = new AtomicBoolean();
+    /** Answers sent and not yet written (or dropped) by our stream to the peer; changed from any thread. */
+    private final AtomicInteger answersUnderway = new AtomicInteger();
     private long handedSoFar;
     private boolean streamFull;
     private boolean engineFull;
@@ -100,13 +107,17 @@ final class InboundBacklog {
         updateReading();
     }
 
-    /** Runs {@code answer} once every stanza handed so far is taken: now, or later on the event loop. */
-    void afterAllTaken(Runnable answer) {
+    /**
+     * Sends {@code answer} once every stanza handed so far is taken: now, or later on the event loop. It counts against
+     * the stream's bound until the stage that sending it returns completes.
+     */
+    void afterAllTaken(Supplier<CompletionStage<?>> answer) {
+        HeldAnswer held = new HeldAnswer(handedSoFar, answer);
         if (handed.isEmpty()) {
-            answer.run();
-            return;
+            send(held);
+        } else {
+            answers.addLast(held);
         }
-        answers.addLast(new HeldAnswer(handedSoFar, answer));
         updateReading();
     }
 
@@ -121,9 +132,13 @@ final class InboundBacklog {
     private void taken(Handed entry) {
         if (entry.compareAndSet(false, true)) {
             engine.taken();
-            if (sweepPlanned.compareAndSet(false, true)) {
-                onEventLoop(this::sweep);
-            }
+            planSweep();
+        }
+    }
+
+    private void planSweep() {
+        if (sweepPlanned.compareAndSet(false, true)) {
+            onEventLoop(this::sweep);
         }
     }
 
@@ -136,24 +151,31 @@ final class InboundBacklog {
         long oldestUntaken = handed.isEmpty() ? Long.MAX_VALUE : handed.peekFirst().number;
         try {
             while (!answers.isEmpty() && answers.peekFirst().after() < oldestUntaken) {
-                answer(answers.removeFirst());
+                send(answers.removeFirst());
             }
         } finally {
             updateReading();
         }
     }
 
-    /** One answer that fails must not keep the others, or the stream, waiting. */
-    private static void answer(HeldAnswer held) {
+    /** Sends a held answer, counted until it is gone; one that fails must not keep the others, or the stream, waiting. */
+    private void send(HeldAnswer held) {
+        CompletionStage<?> gone;
         try {
-            held.answer().run();
+            gone = held.answer().get();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "answering a ping failed", e);
+            return;
         }
+        answersUnderway.incrementAndGet();
+        gone.whenComplete((result, failure) -> {
+            answersUnderway.decrementAndGet();
+            planSweep();
+        });
     }
 
     private void updateReading() {
-        int waiting = handed.size() + answers.size();
+        int waiting = handed.size() + answers.size() + answersUnderway.get();
         if (waiting >= mostWaiting) {
             streamFull = true;
         } else if (waiting <= mostWaiting / 2) {

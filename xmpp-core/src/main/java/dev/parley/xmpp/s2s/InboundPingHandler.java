@@ -50,7 +50,7 @@ final class InboundPingHandler extends SimpleChannelInboundHandler<XmlElement> {
             Jid from = Jid.parse(element.attribute("from").orElseThrow());
             LOG.log(Level.DEBUG, "answering the ping of {0} to {1}", from, to);
             XmlElement answer = ServerPings.result(element);
-            backlog.afterAllTaken(() -> replies.send(to.domainpart(), from.domainpart(), answer));
+            backlog.afterAllTaken(() -> replies.answer(to.domainpart(), from.domainpart(), answer));
         } else if (!pings.answer(element)) {
             ctx.fireChannelRead(element);
         }

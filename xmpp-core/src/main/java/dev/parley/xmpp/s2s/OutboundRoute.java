@@ -52,7 +52,7 @@ final class OutboundRoute {
 
     /** Queues {@code outgoing}; false when the queue is full. */
     boolean offer(Outgoing outgoing) {
-        if (waiting.size() >= bound) {
+        if (waiting.size() >= bound && !outgoing.pingAnswer()) {
             return false;
         }
         waiting.add(outgoing);

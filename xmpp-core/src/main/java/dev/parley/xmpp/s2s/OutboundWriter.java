@@ -100,9 +100,12 @@ final class OutboundWriter {
         this.receiptsCanCome = receiptsCanCome;
     }
 
-    /** Queues a stanza of an established route; false when the queue bound is reached. */
+    /**
+     * Queues a stanza of an established route; false when the queue bound is reached. Answers to pings are bounded by
+     * the inbound streams they answer instead ({@link Outgoing#pingAnswer}).
+     */
     boolean offer(Outgoing stanza) {
-        if (queue.size() >= queueBound) {
+        if (queue.size() >= queueBound && !stanza.pingAnswer()) {
             return false;
         }
         queue.add(stanza);
@@ -359,6 +362,15 @@ final class OutboundWriter {
      * the link ends and hands on what it has not had confirmed, this stanza included.
      */
     private void settle(Outgoing stanza, Future<?> done) {
+        if (!stanza.wantsReceipt()) {
+            // Nothing hands such a stanza on: written or lost with the connection, it is done with here.
+            if (done.isSuccess()) {
+                stanza.writtenNeedingNoReceipt();
+            } else {
+                bouncer.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the connection to " + remoteDomain
+                        + " failed while sending");
+            }
+        }
         if (done.isSuccess()) {
             stanza.carrier().ifPresent(carrier -> {
                 AuthMethod method;

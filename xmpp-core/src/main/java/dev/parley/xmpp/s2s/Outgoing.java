@@ -30,12 +30,15 @@ record Outgoing(XmlElement stanza, Optional<CompletableFuture<Delivery>> fate,
     }
 
     /**
-     * The engine's answer to a remote server's ping: no receipt is asked for it, and when it cannot be delivered nobody
-     * hears of it. Its loss costs nothing (the pinger asks again or gives up), and a receipt for it would be a ping
-     * the remote server, if it asks receipts as we do, would answer and ask a receipt for in turn, without end.
+     * The engine's answer to a remote server's ping: no receipt is asked for it, and when it cannot be delivered its
+     * sender is not answered. Its loss costs nothing (the pinger asks again or gives up), and a receipt for it would be
+     * a ping the remote server, if it asks receipts as we do, would answer and ask a receipt for in turn, without end.
+     * {@code gone} completes once it is written ({@link Delivery.Written}) or dropped ({@link Delivery.Bounced}): the
+     * inbound stream the ping came on counts it until then, so that a peer pinging faster than we can answer is slowed
+     * down instead of losing answers. It waits for the stream whatever the queue bound, which that count bounds.
      */
-    static Outgoing pingAnswer(XmlElement answer) {
-        return new Outgoing(answer, Optional.empty(), Optional.empty(), 0, true);
+    static Outgoing pingAnswer(XmlElement answer, CompletableFuture<Delivery> gone) {
+        return new Outgoing(answer, Optional.of(gone), Optional.empty(), 0, true);
     }
 
     /** A stanza whose outcome completes {@code fate}. */
@@ -67,6 +70,11 @@ record Outgoing(XmlElement stanza, Optional<CompletableFuture<Delivery>> fate,
     /** The remote server confirmed it. */
     void acknowledged() {
         fate.ifPresent(waiting -> waiting.complete(ACKNOWLEDGED));
+    }
+
+    /** It is on the connection, and asked for no receipt ({@link #pingAnswer}). */
+    void writtenNeedingNoReceipt() {
+        fate.ifPresent(waiting -> waiting.complete(WRITTEN));
     }
 
     /** It was written before our stream ended in order, and no receipt will come. */

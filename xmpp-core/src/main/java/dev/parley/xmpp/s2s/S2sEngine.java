@@ -159,7 +159,11 @@ public final class S2sEngine implements AutoCloseable {
                 config.connectTimeout(), config.limits(), tls, config.health(), pings);
         InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, backlogs, inbound, sessionIds, clock,
                 tls, config.health(), pings,
-                (local, remote, answer) -> outbound.send(local, remote, Outgoing.pingAnswer(answer)), inboundPolicy, events);
+                (local, remote, answer) -> {
+                    CompletableFuture<Delivery> gone = new CompletableFuture<>();
+                    outbound.send(local, remote, Outgoing.pingAnswer(answer, gone));
+                    return gone;
+                }, inboundPolicy, events);
         return new EngineSettings(config, connector, new InboundSettings(config.listenerConfig(), Optional.of(services)));
     }
 

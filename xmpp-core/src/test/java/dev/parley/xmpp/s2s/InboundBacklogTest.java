@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,16 @@ class InboundBacklogTest {
     private final HoldingHost host = new HoldingHost();
     /** What the streams told about their pauses, in order. */
     private final List<Boolean> pauses = new ArrayList<>();
+
+    /** What sending an answer returns when it is written at once. */
+    private static final CompletionStage<?> GONE = CompletableFuture.completedFuture(null);
+
+    private static Supplier<CompletionStage<?>> counting(AtomicInteger answered) {
+        return () -> {
+            answered.incrementAndGet();
+            return GONE;
+        };
+    }
 
     private InboundBacklog stream(EmbeddedChannel channel, InboundBacklogs engine, StanzaListener host,
                                   int mostWaiting) {
@@ -53,6 +66,23 @@ class InboundBacklogTest {
     }
 
     @Test
+    void anAnswerCountsUntilOurStreamToThePeerTookItOffOurHands() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 2);
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        CompletableFuture<Void> second = new CompletableFuture<>();
+
+        stream.afterAllTaken(() -> first);
+        assertThat(channel.config().isAutoRead()).isTrue();
+        stream.afterAllTaken(() -> second);
+        assertThat(channel.config().isAutoRead()).as("two answers not written yet").isFalse();
+
+        first.complete(null);
+        channel.runPendingTasks();
+        assertThat(channel.config().isAutoRead()).as("one left, half the bound").isTrue();
+    }
+
+    @Test
     void aStreamThatEndsPausedSaysSoOnce() {
         EmbeddedChannel channel = new EmbeddedChannel();
         InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 2);
@@ -72,9 +102,9 @@ class InboundBacklogTest {
         AtomicInteger answered = new AtomicInteger();
 
         hand(stream, 3);
-        stream.afterAllTaken(answered::incrementAndGet);
+        stream.afterAllTaken(counting(answered));
         hand(stream, 1);
-        stream.afterAllTaken(answered::incrementAndGet);
+        stream.afterAllTaken(counting(answered));
         List<HoldingHost.Held> held = host.drain();
 
         held.get(2).taken().run();
@@ -88,7 +118,7 @@ class InboundBacklogTest {
         channel.runPendingTasks();
         assertThat(answered).hasValue(2);
 
-        stream.afterAllTaken(answered::incrementAndGet);
+        stream.afterAllTaken(counting(answered));
         assertThat(answered).as("nothing waits: answered at once").hasValue(3);
     }
 
@@ -98,10 +128,10 @@ class InboundBacklogTest {
         InboundBacklog stream = stream(channel, new InboundBacklogs(100), host, 4);
 
         hand(stream, 1);
-        stream.afterAllTaken(() -> { });
-        stream.afterAllTaken(() -> { });
+        stream.afterAllTaken(() -> GONE);
+        stream.afterAllTaken(() -> GONE);
         assertThat(channel.config().isAutoRead()).isTrue();
-        stream.afterAllTaken(() -> { });
+        stream.afterAllTaken(() -> GONE);
 
         assertThat(channel.config().isAutoRead()).as("a stanza and three answers wait").isFalse();
     }
@@ -169,7 +199,7 @@ class InboundBacklogTest {
         stream.afterAllTaken(() -> {
             throw new IllegalStateException("no outbound session");
         });
-        stream.afterAllTaken(answered::incrementAndGet);
+        stream.afterAllTaken(counting(answered));
         assertThat(channel.config().isAutoRead()).isFalse();
         host.takeAll();
         channel.runPendingTasks();
@@ -189,7 +219,7 @@ class InboundBacklogTest {
 
         hand(stream, 2);
         channel.runPendingTasks();
-        stream.afterAllTaken(answered::incrementAndGet);
+        stream.afterAllTaken(counting(answered));
 
         assertThat(answered).hasValue(1);
         assertThat(engine.untaken()).isZero();

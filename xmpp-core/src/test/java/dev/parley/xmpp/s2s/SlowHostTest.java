@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -141,6 +142,30 @@ class SlowHostTest {
                 .isEqualTo(inbound);
         awaitAll(flood);
         assertThat(hostB.bounces()).isEmpty();
+    }
+
+    @Test
+    void aPeerPipeliningPingsFasterThanItReadsOurAnswersIsSlowedDownAndLosesNoAnswer() throws Exception {
+        int count = 200_000;
+        HoldingHost hostA = new HoldingHost();
+        S2sEngine a = start(config("a.test").withQueueBound(2 * count), hostA);
+        start(config("b.test"), inboxA);
+
+        for (int i = 0; i < count; i++) {
+            a.send(ServerPings.request("a.test", "b.test", "flood-" + i));
+        }
+        // A's host holds B's answers: A stops reading them, B's stream to A backs up, and B must stop reading A's pings
+        // rather than let its answers pile up without bound or drop them.
+        Thread.sleep(2_000);
+        Set<String> answered = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        while (answered.size() < count && System.nanoTime() < deadline) {
+            hostA.takeAll().forEach(answer -> assertThat(answered.add(answer.attribute("id").orElseThrow()))
+                    .as("answered once").isTrue());
+            Thread.sleep(5);
+        }
+        assertThat(answered).hasSize(count);
+        assertThat(inboxA.drain()).as("pings never reach B's host").isEmpty();
     }
 
     /** Takes what B's host is handed until every verdict is in; each must be an acknowledgement. */
