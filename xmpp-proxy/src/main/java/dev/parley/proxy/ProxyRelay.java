@@ -124,10 +124,14 @@ final class ProxyRelay implements ComponentHost, StanzaListener {
                     this::toRemote);
             taken.run();
         } else if (!listener.send(stanza, fate -> {
-            if (fate instanceof Delivery.Bounced) {
-                answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, stopping ? STOPPING : NO_LINK, this::toRemote);
+            try {
+                if (fate instanceof Delivery.Bounced) {
+                    answer(stanza, StanzaErrorCondition.SERVICE_UNAVAILABLE, stopping ? STOPPING : NO_LINK,
+                            this::toRemote);
+                }
+            } finally {
+                taken.run();
             }
-            taken.run();
         })) {
             answer(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT, NOT_KEEPING_UP, this::toRemote);
             taken.run();

@@ -25,8 +25,8 @@ final class IdleStreamCloser extends ChannelInboundHandlerAdapter {
     private final Duration timeout;
     private final Consumer<Channel> close;
     private final BooleanSupplier excused;
-    /** On the event loop only. */
-    private boolean closing;
+    /** Whether the quiet spell went on past the timeout while excused; on the event loop only. */
+    private boolean excusedOnce;
 
     /** {@code close} ends the stream with {@code </stream:stream>}; {@code timeout} is only for the log. */
     IdleStreamCloser(Duration timeout, Consumer<Channel> close) {
@@ -35,7 +35,7 @@ final class IdleStreamCloser extends ChannelInboundHandlerAdapter {
 
     /**
      * {@code excused}: whether the quiet is ours, not the peer's (we stopped reading its stream); the stream then
-     * stays open, and closes at the first idle event after that ends.
+     * stays open, and closes at the first idle event of the same quiet spell after that ends.
      */
     IdleStreamCloser(Duration timeout, Consumer<Channel> close, BooleanSupplier excused) {
         this.timeout = timeout;
@@ -51,9 +51,13 @@ final class IdleStreamCloser extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
-            // Later events of the same quiet spell find the stream closing already.
-            if (!closing && !excused.getAsBoolean()) {
-                closing = true;
+            // Later events of the same quiet spell find the stream closing already, or refusing to close (an outbound
+            // stream still waiting for a receipt): a new spell tries again.
+            if (!idle.isFirst() && !excusedOnce) {
+                return;
+            }
+            excusedOnce = excused.getAsBoolean();
+            if (!excusedOnce) {
                 LOG.log(Level.DEBUG, "closing stream with {0}: idle for {1}", ctx.channel().remoteAddress(), timeout);
                 close.accept(ctx.channel());
             }

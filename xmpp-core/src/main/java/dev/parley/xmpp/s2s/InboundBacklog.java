@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *   answer as a receipt for what it sent before (XEP-0199 after a batch, as Parley itself does) never counts a stanza
  *   that a crash here could still lose;</li>
  *   <li>an answer counts until our stream to the peer took it off our hands (wrote it, or dropped it with that
- *   stream): a peer that pipelines pings faster than it reads our answers is slowed down too, and loses none.</li>
+ *   stream): a peer that pipelines pings faster than it reads our answers is slowed down too, instead of having
+ *   answers dropped for want of room.</li>
  * </ul>
  * Handed over and asked on the stream's event loop; the host may say "taken" from any thread, in any order (it works
  * on different senders' stanzas in parallel).
@@ -62,12 +63,15 @@ final class InboundBacklog {
     private final AtomicInteger answersUnderway = new AtomicInteger();
     private long handedSoFar;
     private boolean streamFull;
+    private boolean hostBehind;
     private boolean engineFull;
+    /** Whether reading stopped for the host's sake, as {@link #pauses} was last told. */
     private boolean paused;
 
     /**
      * {@code pauses} is told {@code true} when reading stops for the host's sake and {@code false} when it resumes or
      * the stream ends, on the event loop: whatever the peer sent meanwhile, answers to our pings too, waits unread.
+     * A stop because our answers to the peer are not written yet is the peer's doing, and not told.
      */
     InboundBacklog(Channel channel, InboundReadGate reading, InboundBacklogs engine, StanzaListener host,
                    Consumer<Boolean> pauses) {
@@ -175,18 +179,27 @@ final class InboundBacklog {
     }
 
     private void updateReading() {
-        int waiting = handed.size() + answers.size() + answersUnderway.get();
-        if (waiting >= mostWaiting) {
-            streamFull = true;
-        } else if (waiting <= mostWaiting / 2) {
-            streamFull = false;
+        int forTheHost = handed.size() + answers.size();
+        streamFull = beyondBound(streamFull, forTheHost + answersUnderway.get());
+        hostBehind = beyondBound(hostBehind, forTheHost);
+        reading.backlogged(channel, streamFull || engineFull);
+        // Only the host's pause is ours: answers piling up unwritten mean the peer does not read, which its silence
+        // may well be a sign of.
+        boolean forTheHostsSake = hostBehind || engineFull;
+        if (paused != forTheHostsSake && channel.isOpen()) {
+            paused = forTheHostsSake;
+            pauses.accept(forTheHostsSake);
         }
-        boolean tooMany = streamFull || engineFull;
-        reading.backlogged(channel, tooMany);
-        if (paused != tooMany && channel.isOpen()) {
-            paused = tooMany;
-            pauses.accept(tooMany);
-        }
+    }
+
+    /** Whether {@code waiting} keeps a count beyond the bound, given whether it was: reached at the bound, left at half. */
+    private boolean beyondBound(boolean was, int waiting) {
+        return waiting >= mostWaiting || (was && waiting > mostWaiting / 2);
+    }
+
+    /** Whether the stream is not read because the host is behind (not because the peer does not read our answers). */
+    boolean pausedForTheHost() {
+        return paused;
     }
 
     private void ended() {

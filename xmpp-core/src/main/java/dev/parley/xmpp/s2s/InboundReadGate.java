@@ -31,11 +31,6 @@ final class InboundReadGate extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Whether reading stopped for the host's sake; on the channel's event loop. */
-    boolean backlogged() {
-        return backlogged;
-    }
-
     private void apply(Channel channel) {
         channel.config().setAutoRead(channel.isWritable() && !backlogged);
     }

@@ -416,12 +416,12 @@ final class OutboundWriter {
             return;
         }
         out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
-        receiptDeadline(out, pingId[0]);
+        receiptDeadline(out, pingId[0], System.nanoTime());
     }
 
-    /** Starts the timer that takes the stream for dead when {@code pingId} stays unanswered. */
-    private void receiptDeadline(Channel out, String pingId) {
-        ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(out, pingId),
+    /** Starts the timer that takes the stream for dead when {@code pingId}, written {@code askedAt}, stays unanswered. */
+    private void receiptDeadline(Channel out, String pingId, long askedAt) {
+        ScheduledFuture<?> deadline = out.eventLoop().schedule(() -> receiptOverdue(out, pingId, askedAt),
                 receiptTimeout.toNanos(), TimeUnit.NANOSECONDS);
         synchronized (lock) {
             unconfirmed.deadline(pingId, deadline);
@@ -477,7 +477,7 @@ final class OutboundWriter {
      * The ping {@code pingId} went unanswered for the ping timeout: the remote server is hung or gone. An open link
      * breaks and hands on what it has not had confirmed; an ended one that waited for its last receipt bounces it.
      */
-    private void receiptOverdue(Channel out, String pingId) {
+    private void receiptOverdue(Channel out, String pingId, long askedAt) {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         boolean open;
         String why = remoteDomain + " did not confirm what we sent within " + receiptTimeout.toMillis() / 1000.0
@@ -489,9 +489,9 @@ final class OutboundWriter {
             }
             from = unconfirmed.receiptFrom();
         }
-        if (from.isPresent() && pings.answersHeldUp(from.get(), remoteDomain)) {
+        if (from.isPresent() && pings.answersHeldUp(from.get(), remoteDomain, askedAt, receiptTimeout)) {
             // The answer may wait unread on the peer's stream to us, which we paused: no sign of death.
-            receiptDeadline(out, pingId);
+            receiptDeadline(out, pingId, askedAt);
             return;
         }
         synchronized (lock) {

@@ -51,6 +51,8 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
     private State state = State.AWAITING_AUTHENTICATION;
     private String localDomain;
     private String pingId;
+    /** When the ping out was written ({@link System#nanoTime()}). */
+    private long pingedAt;
     private ScheduledFuture<?> deadline;
 
     /** {@code headerDomain}: the local domain our header names, which SASL EXTERNAL authenticates. */
@@ -101,6 +103,7 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
         // One ping at a time, so whichever answer arrives is the answer to this one.
         pingId = pings.register(localDomain, remoteDomain, answer -> ctx.executor().execute(this::answered));
         state = State.AWAITING_ANSWER;
+        pingedAt = System.nanoTime();
         ctx.writeAndFlush(XmlWriter.write(ServerPings.request(localDomain, remoteDomain, pingId), ServerStreams.SCOPE));
         deadline = ctx.executor().schedule(() -> unanswered(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -116,7 +119,7 @@ final class PingKeepalive extends ChannelInboundHandlerAdapter {
         if (state != State.AWAITING_ANSWER) {
             return;
         }
-        if (pings.answersHeldUp(localDomain, remoteDomain)) {
+        if (pings.answersHeldUp(localDomain, remoteDomain, pingedAt, timeout)) {
             // We stopped reading the peer's stream to us, where its answer usually comes: no sign of death.
             deadline = ctx.executor().schedule(() -> unanswered(ctx), timeout.toNanos(), TimeUnit.NANOSECONDS);
             return;

@@ -87,7 +87,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                             services.replies(), backlog))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
                     .addLast("idle-close", new IdleStreamCloser(idle,
-                            idleChannel -> session.get().end(IdleStreamCloser.reason(idle)), reading::backlogged))
+                            idleChannel -> session.get().end(IdleStreamCloser.reason(idle)), backlog::pausedForTheHost))
                     .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get(), services.remoteDomains()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
                     .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), backlog));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
  *
  * <p>An inbound stream we stopped reading because the host is behind ({@link InboundBacklog}) holds the answers its
  * peer wrote meanwhile: {@link #answersHeldUp} tells the pingers, so that they do not take our own pause for the
- * peer's death.
+ * peer's death, for at most {@link #LATE_ANSWERS} (an answer later than that is dropped anyway).
  */
 final class ServerPings {
 
@@ -44,7 +43,16 @@ final class ServerPings {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Abandoned> abandoned = new ConcurrentHashMap<>();
-    private final Set<InboundSession> unread = ConcurrentHashMap.newKeySet();
+    /** An inbound stream paused for the host now ({@code resumedAt} empty), or until {@link System#nanoTime()} then. */
+    private record Pause(Optional<Long> resumedAt) {
+
+        boolean within(long now, long nanos) {
+            return resumedAt.map(resumed -> now - resumed < nanos).orElse(true);
+        }
+    }
+
+    /** Inbound streams paused for the host now or lately; forgotten {@link #LATE_ANSWERS} after they resumed. */
+    private final Map<InboundSession, Pause> pauses = new ConcurrentHashMap<>();
 
     /** {@code <iq type='get'><ping xmlns='urn:xmpp:ping'/></iq>} from our domain to theirs. */
     static XmlElement request(String from, String to, String id) {
@@ -119,19 +127,24 @@ final class ServerPings {
 
     /** {@code stream} is not read ({@code true}) or read again ({@code false}) for the host's sake. */
     void unread(InboundSession stream, boolean paused) {
-        if (paused) {
-            unread.add(stream);
-        } else {
-            unread.remove(stream);
-        }
+        long now = System.nanoTime();
+        pauses.values().removeIf(pause -> !pause.within(now, LATE_ANSWERS.toNanos()));
+        pauses.put(stream, new Pause(paused ? Optional.empty() : Optional.of(now)));
     }
 
     /**
-     * Whether an answer from {@code remoteDomain} to {@code localDomain} may be waiting unread on a stream we paused: a
-     * ping's deadline then waits for reading to resume rather than take the peer for dead.
+     * Whether the answer to a ping from {@code localDomain} to {@code remoteDomain}, written {@code askedAt} ({@link
+     * System#nanoTime()}) and unanswered for {@code timeout}, may still be on its way: a stream from that peer is
+     * paused for the host, or resumed within {@code timeout} and is still reading what waited. The ping's deadline then
+     * starts again rather than take the peer for dead; never beyond {@link #LATE_ANSWERS} after the ping.
      */
-    boolean answersHeldUp(String localDomain, String remoteDomain) {
-        return unread.stream().anyMatch(stream -> stream.allows(localDomain, remoteDomain));
+    boolean answersHeldUp(String localDomain, String remoteDomain, long askedAt, Duration timeout) {
+        long now = System.nanoTime();
+        if (now - askedAt >= LATE_ANSWERS.toNanos()) {
+            return false;
+        }
+        return pauses.entrySet().stream().anyMatch(pause -> pause.getValue().within(now, timeout.toNanos())
+                && pause.getKey().allows(localDomain, remoteDomain));
     }
 
     /** Whether {@code answer} comes from the domain pinged and goes to the one that pinged. */

@@ -76,6 +76,8 @@ class InboundBacklogTest {
         assertThat(channel.config().isAutoRead()).isTrue();
         stream.afterAllTaken(() -> second);
         assertThat(channel.config().isAutoRead()).as("two answers not written yet").isFalse();
+        assertThat(stream.pausedForTheHost()).as("the peer does not read: its doing, not the host's").isFalse();
+        assertThat(pauses).isEmpty();
 
         first.complete(null);
         channel.runPendingTasks();
