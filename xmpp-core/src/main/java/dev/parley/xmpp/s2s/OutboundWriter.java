@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -253,10 +254,14 @@ final class OutboundWriter {
             synchronized (lock) {
                 boolean open = link.takesStanzas();
                 boolean receiptsDue = unconfirmed.size() >= queueBound;
-                if (!open || queue.isEmpty() || !writable || !out.isActive() || receiptsDue) {
+                if (open && writable && out.isActive() && receiptsDue) {
+                    answersOnly(batch);
+                }
+                if (batch.isEmpty() && (!open || queue.isEmpty() || !writable || !out.isActive() || receiptsDue)) {
                     // stopped by the peer: resumed below; waiting for receipts: resumed when one comes; otherwise the
                     // next stanza schedules anew, and a closed stream hands on or bounces what is left
-                    stopped = open && !queue.isEmpty() && out.isActive() && !receiptsDue;
+                    boolean toWrite = receiptsDue ? queue.stream().anyMatch(Outgoing::pingAnswer) : !queue.isEmpty();
+                    stopped = open && toWrite && out.isActive();
                     draining = stopped;
                     break;
                 }
@@ -280,6 +285,21 @@ final class OutboundWriter {
             } else {
                 // not writable for writes other than ours (or already written): look again shortly
                 out.eventLoop().schedule(this::drain, 1, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * While we wait for receipts, the answers to the peer's pings in the queue, which need none, into {@code batch}:
+     * held behind our stanzas they would keep the peer's stream to us paused ({@link InboundBacklog}), and with it the
+     * answer to our own receipt ping. Under the lock.
+     */
+    private void answersOnly(List<Outgoing> batch) {
+        for (Iterator<Outgoing> queued = queue.iterator(); queued.hasNext() && batch.size() < DRAIN_BATCH; ) {
+            Outgoing stanza = queued.next();
+            if (stanza.pingAnswer()) {
+                queued.remove();
+                batch.add(taken(stanza));
             }
         }
     }

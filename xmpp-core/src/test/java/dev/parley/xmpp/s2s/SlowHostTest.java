@@ -168,6 +168,45 @@ class SlowHostTest {
         assertThat(inboxA.drain()).as("pings never reach B's host").isEmpty();
     }
 
+    @Test
+    void ourAnswersToAPeerDoNotWaitBehindStanzasThatWaitForItsReceipts() throws Exception {
+        int pings = 5_000;
+        HoldingHost hostA = new HoldingHost();
+        S2sEngine a = start(config("a.test").withQueueBound(2 * pings), hostA);
+        S2sEngine b = start(config("b.test").withQueueBound(50), inboxA);
+        assertThat(a.submit(Stanzas.message("alice@a.test", "bob@b.test", "hello", "hello")).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        inboxA.next();
+
+        // A's host holds B's stanzas, so A holds the answer to B's receipt ping: B waits for receipts, its queue full.
+        List<CompletableFuture<Delivery>> fromB = IntStream.range(0, 50)
+                .mapToObj(i -> b.submit(Stanzas.message("bob@b.test", "alice@a.test", "b" + i, "b" + i))
+                        .toCompletableFuture())
+                .toList();
+        long holding = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (hostA.holding() < 50 && System.nanoTime() < holding) {
+            Thread.sleep(10);
+        }
+        for (int i = 0; i < pings; i++) {
+            a.send(ServerPings.request("a.test", "b.test", "ping-" + i));
+        }
+        Thread.sleep(1_000);
+
+        Set<String> answered = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while ((answered.size() < pings || !fromB.stream().allMatch(CompletableFuture::isDone))
+                && System.nanoTime() < deadline) {
+            hostA.takeAll().stream().map(stanza -> stanza.attribute("id").orElseThrow())
+                    .filter(id -> id.startsWith("ping-")).forEach(answered::add);
+            Thread.sleep(5);
+        }
+        assertThat(answered).as("every ping answered").hasSize(pings);
+        for (CompletableFuture<Delivery> verdict : fromB) {
+            assertThat(verdict.getNow(null)).as("within the ping timeout, without a new stream")
+                    .isEqualTo(new Delivery.Acknowledged());
+        }
+    }
+
     /** Takes what B's host is handed until every verdict is in; each must be an acknowledgement. */
     private void awaitAll(List<CompletableFuture<Delivery>> verdicts) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
