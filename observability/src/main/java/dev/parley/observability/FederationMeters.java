@@ -17,6 +17,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parley's federation meters, in WildFly's Micrometer registry (Prometheus at the management interface's
@@ -44,6 +46,12 @@ public class FederationMeters {
     @Resource(lookup = FederationControl.JNDI_NAME)
     FederationControl control;
 
+    /**
+     * The counters made so far, by name and tags: the registry's {@code counter} searches all of the server's meters
+     * each time (measured: a fifth of the outbound path's own CPU), so each is looked up once.
+     */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
     /** Creates this bean with the application, so that the gauges are there before anything is counted. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         registry.getMeters();
@@ -61,7 +69,7 @@ public class FederationMeters {
 
     /** {@code count} stanzas from remote servers reached the application. */
     public void stanzasReceived(int count) {
-        registry.counter(RECEIVED, Tags.empty()).increment(count);
+        counter(RECEIVED, Tags.empty()).increment(count);
     }
 
     /**
@@ -71,13 +79,17 @@ public class FederationMeters {
      * @param condition why it was not written; null when it was
      */
     public void stanzaSent(String outcome, StanzaErrorCondition condition) {
-        registry.counter(SENT, Tags.of("outcome", outcome, "condition",
+        counter(SENT, Tags.of("outcome", outcome, "condition",
                 condition == null ? "none" : condition.elementName())).increment();
     }
 
     /** Streams opened and closed, refusals, connection failures. */
     public void event(FederationEvent.Kind kind) {
-        registry.counter(EVENTS, Tags.of("kind", tag(kind.name()))).increment();
+        counter(EVENTS, Tags.of("kind", tag(kind.name()))).increment();
+    }
+
+    private Counter counter(String name, Tags tags) {
+        return counters.computeIfAbsent(name + tags, key -> registry.counter(name, tags));
     }
 
     /** The figures as of now, for the console's charts. */
