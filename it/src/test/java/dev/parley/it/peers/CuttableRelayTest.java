@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -100,9 +101,21 @@ class CuttableRelayTest {
             assertThat(echo.awaitEnded()).isTrue();
         }
         // Its port is free again. (A connect attempt could not tell: the kernel may hand the client that very port and
-        // connect the socket to itself.)
-        try (ServerSocket again = new ServerSocket(relay.port(), 1, loopback())) {
-            assertThat(again.getLocalPort()).isEqualTo(relay.port());
+        // connect the socket to itself.) The relay's ended connections on that port may take the kernel a moment.
+        assertThat(bindsWithin(relay.port(), Duration.ofSeconds(5))).as("the port is free again").isTrue();
+    }
+
+    private static boolean bindsWithin(int port, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try (ServerSocket again = new ServerSocket(port, 1, loopback())) {
+                return again.getLocalPort() == port;
+            } catch (IOException inUse) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
