@@ -181,9 +181,7 @@ public final class DeployedPathBenchmark {
                             jms.commit();
                             inTransaction = 0;
                         }
-                        while (rate > 0 && System.nanoTime() < due) {
-                            Thread.onSpinWait();
-                        }
+                        spinUntil(due);
                         String user = users.get((int) (seq % users.size()));
                         jms.send("<message xmlns='jabber:client' from='" + user + "/desk' to='sink@" + PEER
                                 + "' type='chat' id='o" + seq + "'><body>"
@@ -249,13 +247,7 @@ public final class DeployedPathBenchmark {
         long start = System.nanoTime();
         long nextPing = start;
         for (int i = 0; i < stanzas; i++) {
-            long due = start + (long) i * 1_000_000_000L / rate;
-            if (due > System.nanoTime()) {
-                out.flush();
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-            }
+            long due = awaitTurn(out, start, i, rate);
             writeInbound(out, users, due);
             if (due >= nextPing) {
                 ping(out);
@@ -306,13 +298,7 @@ public final class DeployedPathBenchmark {
         int count = rate * seconds;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            long due = start + (long) i * 1_000_000_000L / rate;
-            if (due > System.nanoTime()) {
-                out.flush();
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                }
-            }
+            awaitTurn(out, start, i, rate);
             writePing(out);
         }
         out.flush();
@@ -325,6 +311,26 @@ public final class DeployedPathBenchmark {
         }
         targets.add(DeployedResults.target("ping p99 ≤ 2 ms at half the rate", p99 <= 2, String.format("%.2f ms", p99)));
         failIfBroken(stream);
+    }
+
+    /**
+     * At a fixed pace on the stream: when the {@code i}th write is not due yet, flushes what was written and waits for
+     * it. Returns when it was due ({@link System#nanoTime()}).
+     */
+    private static long awaitTurn(OutputStream out, long start, int i, int rate) throws IOException {
+        long due = start + (long) i * 1_000_000_000L / rate;
+        if (due > System.nanoTime()) {
+            out.flush();
+            spinUntil(due);
+        }
+        return due;
+    }
+
+    /** Spins rather than sleeps: a sleep's granularity would bunch writes that are microseconds apart. */
+    private static void spinUntil(long due) {
+        while (System.nanoTime() < due) {
+            Thread.onSpinWait();
+        }
     }
 
     /** Waits until every ping sent is answered; returns when the last answer came. */

@@ -193,16 +193,15 @@ final class Lane<T> {
      * skip neither the other nor the items after, or what {@code leaving} keeps count of would never be settled.
      */
     private void leave(T item, Consumer<T> first) {
+        tell(first, item);
+        tell(leaving, item);
+    }
+
+    private void tell(Consumer<T> whom, T item) {
         try {
-            first.accept(item);
+            whom.accept(item);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Settling an item that left the " + name + " lane failed", e);
-        } finally {
-            try {
-                leaving.accept(item);
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Settling an item that left the " + name + " lane failed", e);
-            }
         }
     }
 

@@ -248,10 +248,14 @@ final class ComponentClientHandler extends SimpleChannelInboundHandler<XmlStream
     void acknowledgeTaken() {
         ChannelHandlerContext ctx = context;
         if (ctx != null && acknowledging.compareAndSet(false, true)) {
-            ctx.executor().execute(() -> {
-                acknowledging.set(false);
-                acknowledge(ctx);
-            });
+            try {
+                ctx.executor().execute(() -> {
+                    acknowledging.set(false);
+                    acknowledge(ctx);
+                });
+            } catch (RejectedExecutionException closed) {
+                // The client closed: no link is left to acknowledge on, and the proxy writes it again to the next run.
+            }
         }
     }
 
