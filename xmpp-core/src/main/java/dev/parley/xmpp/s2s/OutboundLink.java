@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -117,10 +119,13 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
      * @param pings           where the answers to the pings asking for receipts arrive
      * @param receiptsCanCome false once our listener is closed and no answer can reach us
      * @param onEnded         called once when the link can take no more stanzas, to forget it
+     * @param predecessors    completes once the ended links to the same remote domain are {@link #settled()}: until
+     *                        then this one writes no stanza, which could overtake theirs
      */
     OutboundLink(String id, String remoteDomain, String headerDomain, EngineConfig config, DialbackKeys keys,
                  Bouncer bouncer, FailureLog failures, FederationEvents events, RetryBackoff backoff,
-                 ServerPings pings, BooleanSupplier receiptsCanCome, Ended onEnded, Instant openedAt) {
+                 ServerPings pings, BooleanSupplier receiptsCanCome, Ended onEnded, Instant openedAt,
+                 CompletableFuture<?> predecessors) {
         this.id = id;
         this.remoteDomain = remoteDomain;
         this.headerDomain = headerDomain;
@@ -133,7 +138,8 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         this.events = events;
         this.backoff = backoff;
         this.onEnded = onEnded;
-        this.writer = new OutboundWriter(this, this, remoteDomain, config, bouncer, pings, receiptsCanCome);
+        this.writer = new OutboundWriter(this, this, remoteDomain, config, bouncer, pings, receiptsCanCome,
+                predecessors);
         this.openedAt = openedAt;
     }
 
@@ -383,6 +389,14 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         end(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "an administrator closed the session to " + remoteDomain,
                 S2sEngine.CLOSED_BY_ADMINISTRATOR, false, Leftovers.AWAIT_RECEIPT, ServerStreams::close);
         return awaitsReceipt();
+    }
+
+    /**
+     * Completes once the link has ended and nothing it wrote waits for a receipt any more; until then a new link to the
+     * same remote domain holds its stanzas back.
+     */
+    CompletionStage<Void> settled() {
+        return writer.settled();
     }
 
     /** Whether the link has ended and stanzas it wrote still wait for their receipt. */

@@ -47,7 +47,10 @@ final class OutboundSessions implements DialbackVerifier {
     private final ServerPings pings;
     private final Clock clock;
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
-    /** Links an administrator closed whose last stanzas may still wait for their receipt. */
+    /**
+     * Links an administrator closed whose last stanzas still wait for their receipt, until they are {@link
+     * OutboundLink#settled() settled}; the next link to the same remote domain writes nothing before.
+     */
     private final Set<OutboundLink> awaitingReceipts = ConcurrentHashMap.newKeySet();
     /** Set when {@link #shutdown()} begins: links that end from then on have no successor. Under {@link #lifecycle}. */
     private boolean shuttingDown;
@@ -109,9 +112,18 @@ final class OutboundSessions implements DialbackVerifier {
         }
     }
 
+    /**
+     * A new link to {@code remoteDomain}; it writes no stanza before the links an administrator closed there have their
+     * last receipt: the remote server reads each stream on its own, and a stanza on the new one could overtake one still
+     * on its way on the old.
+     */
     private OutboundLink newLink(String remoteDomain, String headerDomain, EngineSettings current) {
+        CompletableFuture<?> predecessors = CompletableFuture.allOf(awaitingReceipts.stream()
+                .filter(ended -> ended.remoteDomain().equals(remoteDomain))
+                .map(ended -> ended.settled().toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
         return new OutboundLink(ids.next(), remoteDomain, headerDomain, current.config(), keys, bouncer, failures,
-                events, backoff, pings, () -> receiptsCanCome, this::ended, clock.instant());
+                events, backoff, pings, () -> receiptsCanCome, this::ended, clock.instant(), predecessors);
     }
 
     /**
@@ -123,6 +135,11 @@ final class OutboundSessions implements DialbackVerifier {
     private boolean ended(OutboundLink link, List<Outgoing> again) {
         synchronized (lifecycle) {
             if (again.isEmpty() || shuttingDown) {
+                if (!shuttingDown && link.awaitsReceipt()) {
+                    // Known before the link is forgotten, so that the link a sender opens next waits for it.
+                    awaitingReceipts.add(link);
+                    link.settled().thenRun(() -> awaitingReceipts.remove(link));
+                }
                 links.remove(link.remoteDomain(), link);
                 return again.isEmpty();
             }
@@ -189,15 +206,12 @@ final class OutboundSessions implements DialbackVerifier {
     boolean closeByAdministrator(String id) {
         Optional<OutboundLink> link = links.values().stream().filter(open -> open.id().equals(id)).findFirst();
         if (link.isPresent() && link.get().closeByAdministrator()) {
-            awaitingReceipts.removeIf(ended -> !ended.awaitsReceipt());
             boolean late;
             synchronized (lifecycle) {
                 late = shuttingDown;
-                if (!late) {
-                    awaitingReceipts.add(link.get());
-                }
             }
             if (late) {
+                // Closed while the engine stops: shutdown() may have missed it.
                 link.get().giveUpReceipts();
             }
         }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -36,6 +38,10 @@ import java.util.function.Predicate;
  * ping written after it, which settles its fate as acknowledged. At most the queue bound waits so; beyond, draining
  * pauses until a receipt comes. A ping left unanswered for the ping timeout, or a write that fails, breaks the link
  * ({@link Link#broken}), which then hands on what is unconfirmed.
+ *
+ * <p>A writer that follows a link an administrator closed writes no stanza before that link's last receipt came or its
+ * wait ended ({@link #settled()}): the remote server reads the two streams in parallel, and a stanza written on the new
+ * stream could overtake one still on its way on the old.
  *
  * <p>Shares its link's lock: the methods the link calls are called with the link's monitor held, unless they say
  * otherwise; the event loop's and the receipts' own work takes it.
@@ -74,6 +80,9 @@ final class OutboundWriter {
     private final ServerPings pings;
     private final Duration receiptTimeout;
     private final BooleanSupplier receiptsCanCome;
+    /** Completes once the ended links before this one to the same remote domain are {@link #settled()}. */
+    private final CompletableFuture<?> predecessors;
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
     /** Stanzas of established routes not yet written to the channel, oldest first. */
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** Stanzas written to the channel that the remote server has not confirmed yet, oldest first. */
@@ -88,9 +97,11 @@ final class OutboundWriter {
      * @param lock            the link's monitor, which guards this writer too
      * @param receiptsCanCome false once no answer to our pings can reach us (our listener is closed): what is
      *                        written then counts as written, as it did before receipts, rather than as lost
+     * @param predecessors    completes when the ended links to the same remote domain whose stanzas may still be on
+     *                        their way are settled; until then only answers to pings are written
      */
     OutboundWriter(Object lock, Link link, String remoteDomain, EngineConfig config, Bouncer bouncer,
-                   ServerPings pings, BooleanSupplier receiptsCanCome) {
+                   ServerPings pings, BooleanSupplier receiptsCanCome, CompletableFuture<?> predecessors) {
         this.lock = lock;
         this.link = link;
         this.remoteDomain = remoteDomain;
@@ -99,6 +110,31 @@ final class OutboundWriter {
         this.pings = pings;
         this.receiptTimeout = config.health().pingTimeout();
         this.receiptsCanCome = receiptsCanCome;
+        this.predecessors = predecessors;
+        if (!predecessors.isDone()) {
+            predecessors.whenComplete((done, failure) -> {
+                synchronized (lock) {
+                    if (link.takesStanzas()) {
+                        scheduleDrain();
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Completes once the link has ended and nothing it wrote waits for a receipt any more: each stanza is confirmed,
+     * handed on, bounced or settled as written without one.
+     */
+    CompletionStage<Void> settled() {
+        return settled.minimalCompletionStage();
+    }
+
+    /** Completes {@link #settled()}, once the host heard the rest, if the link ended and waits for nothing. Under the lock. */
+    private void settledIfEnded(LinkAftermath aftermath) {
+        if (!link.takesStanzas() && unconfirmed.isEmpty() && !settled.isDone()) {
+            aftermath.then(() -> settled.complete(null));
+        }
     }
 
     /**
@@ -160,12 +196,14 @@ final class OutboundWriter {
         String unanswered = "the stream to " + remoteDomain + " ended before it confirmed the stanza: " + reason;
         unconfirmed.takeAll().forEach(stanza ->
                 aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, unanswered));
+        settledIfEnded(aftermath);
     }
 
     /** The stream ended and no receipt will come: whoever waits learns that the stanzas were written without one. */
     void settleWithoutReceipts(LinkAftermath aftermath) {
         unconfirmed.abandonReceipt(pings);
         unconfirmed.takeAll().forEach(aftermath::writtenWithoutReceipt);
+        settledIfEnded(aftermath);
     }
 
     /** Nobody waits for the ping out for a receipt any more, if one is. */
@@ -224,6 +262,7 @@ final class OutboundWriter {
         if (unconfirmed.wantsReceipt()) {
             bounceUnconfirmed(reason, aftermath);
         }
+        settledIfEnded(aftermath);
     }
 
     /** Has the event loop drain the queue, unless a drain is already on its way. */
@@ -253,19 +292,20 @@ final class OutboundWriter {
             boolean writable = out.isWritable();
             synchronized (lock) {
                 boolean open = link.takesStanzas();
-                boolean receiptsDue = unconfirmed.size() >= queueBound;
-                if (open && writable && out.isActive() && receiptsDue) {
+                boolean held = unconfirmed.size() >= queueBound || !predecessors.isDone();
+                if (open && writable && out.isActive() && held) {
                     answersOnly(batch);
                 }
-                if (batch.isEmpty() && (!open || queue.isEmpty() || !writable || !out.isActive() || receiptsDue)) {
-                    // stopped by the peer: resumed below; waiting for receipts: resumed when one comes; otherwise the
-                    // next stanza schedules anew, and a closed stream hands on or bounces what is left
-                    boolean toWrite = receiptsDue ? queue.stream().anyMatch(Outgoing::pingAnswer) : !queue.isEmpty();
+                if (batch.isEmpty() && (!open || queue.isEmpty() || !writable || !out.isActive() || held)) {
+                    // stopped by the peer: resumed below; waiting for receipts, ours or a predecessor's: resumed when
+                    // one comes; otherwise the next stanza schedules anew, and a closed stream hands on or bounces
+                    // what is left
+                    boolean toWrite = held ? queue.stream().anyMatch(Outgoing::pingAnswer) : !queue.isEmpty();
                     stopped = open && toWrite && out.isActive();
                     draining = stopped;
                     break;
                 }
-                for (int i = 0; i < DRAIN_BATCH && !queue.isEmpty() && unconfirmed.size() < queueBound; i++) {
+                for (int i = 0; i < DRAIN_BATCH && !held && !queue.isEmpty() && unconfirmed.size() < queueBound; i++) {
                     batch.add(taken(queue.poll()));
                 }
             }
@@ -290,7 +330,8 @@ final class OutboundWriter {
     }
 
     /**
-     * While we wait for receipts, the answers to the peer's pings in the queue, which need none, into {@code batch}:
+     * While we wait for receipts, ours or a predecessor's, the answers to the peer's pings in the queue, which need
+     * none and keep no order with our stanzas, into {@code batch}:
      * held behind our stanzas they would keep the peer's stream to us paused ({@link InboundBacklog}), and with it the
      * answer to our own receipt ping. Under the lock.
      */

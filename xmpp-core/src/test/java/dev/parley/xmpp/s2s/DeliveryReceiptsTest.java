@@ -1,6 +1,9 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.stream.XmppNamespaces;
+import dev.parley.xmpp.xml.XmlAttribute;
+import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,30 @@ class DeliveryReceiptsTest {
         assertThat(queued).isCompletedWithValue(ACKNOWLEDGED);
         assertThat(embedded.link.awaitsReceipt()).isFalse();
         assertThat(embedded.handedOn).containsExactly(List.of());
+    }
+
+    @Test
+    void aLinkWritesOnlyAnswersToPingsUntilTheLinkBeforeItSettled() {
+        CompletableFuture<Void> predecessor = new CompletableFuture<>();
+        EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel(),
+                predecessor);
+        CompletableFuture<Delivery> held = submit(embedded, "m1");
+        embedded.authenticate();
+        CompletableFuture<Delivery> answerGone = new CompletableFuture<>();
+        embedded.link.send("a.test", Outgoing.pingAnswer(new XmlElement("iq", XmppNamespaces.SERVER,
+                List.of(XmlAttribute.of("type", "result"), XmlAttribute.of("id", "their-ping"),
+                        XmlAttribute.of("from", "a.test"), XmlAttribute.of("to", "b.test")), List.of()), answerGone));
+        embedded.channel.runPendingTasks();
+
+        assertThat(embedded.writtenIds()).as("held back").isEmpty();
+        assertThat(embedded.written()).anyMatch(element -> element.getAttribute("id").equals("their-ping"));
+        assertThat(answerGone).isDone();
+
+        predecessor.complete(null);
+        embedded.confirmAll();
+
+        assertThat(embedded.writtenIds()).containsExactly("m1");
+        assertThat(held).isCompletedWithValue(ACKNOWLEDGED);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An {@link OutboundLink} from {@code a.test} to {@code b.test} on an embedded channel, driven by hand: the test
@@ -34,12 +35,18 @@ final class EmbeddedLink {
     private final StringBuilder transcript = new StringBuilder(RemotePeer.header("xmlns:db='jabber:server:dialback'"));
 
     EmbeddedLink(Bouncer bouncer, EngineConfig config, EmbeddedChannel channel) {
+        this(bouncer, config, channel, CompletableFuture.completedFuture(null));
+    }
+
+    /** A link that follows ended ones, which {@code predecessors} says are settled. */
+    EmbeddedLink(Bouncer bouncer, EngineConfig config, EmbeddedChannel channel, CompletableFuture<?> predecessors) {
         this.channel = channel;
         Clock clock = Clock.systemUTC();
         this.link = new OutboundLink("1-test", "b.test", "a.test", config, DialbackKeys.random(), bouncer,
                 new FailureLog(10, clock), new FederationEvents(FederationEventListener.ignoring(), clock),
                 new RetryBackoff(() -> SessionHealth.DEFAULTS, clock), pings,
-                () -> true, (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now());
+                () -> true, (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now(),
+                predecessors);
     }
 
     static EngineConfig config() {

@@ -207,6 +207,40 @@ class SlowHostTest {
         }
     }
 
+    /**
+     * An administrator closes our stream while its last stanza waits at the remote server: the next stream is up at
+     * once, but writes nothing before the closed one's receipt, since the remote server reads the two streams in
+     * parallel and a stanza on the new one would overtake the one still on the old.
+     */
+    @Test
+    void aStreamOpenedAfterAnAdministratorsCloseWritesNothingBeforeTheClosedOnesReceipt() throws Exception {
+        S2sEngine a = start(config("a.test"), inboxA);
+        start(config("b.test"), hostB);
+        CompletableFuture<Delivery> first = a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m1", "first"))
+                .toCompletableFuture();
+        awaitHolding(1);
+        String closed = sessionId(a, SessionDirection.OUTBOUND);
+
+        assertThat(a.closeSession(closed)).isTrue();
+        CompletableFuture<Delivery> second = a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m2", "second"))
+                .toCompletableFuture();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (a.sessions().stream().noneMatch(session -> session.direction() == SessionDirection.OUTBOUND
+                && session.state() == SessionState.AUTHENTICATED) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sessionId(a, SessionDirection.OUTBOUND)).isNotEqualTo(closed);
+        Thread.sleep(500);
+
+        assertThat(hostB.holding()).as("the second stanza waits for the first one's receipt").isEqualTo(1);
+        assertThat(hostB.takeAll()).extracting(Stanzas::body).containsExactly("first");
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        awaitHolding(1);
+        assertThat(hostB.takeAll()).extracting(Stanzas::body).containsExactly("second");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
+        assertThat(inboxA.drain()).as("nothing bounced").isEmpty();
+    }
+
     /** Takes what B's host is handed until every verdict is in; each must be an acknowledgement. */
     private void awaitAll(List<CompletableFuture<Delivery>> verdicts) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
