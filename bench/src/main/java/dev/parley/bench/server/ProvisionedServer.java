@@ -110,7 +110,8 @@ public final class ProvisionedServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // JAVA_OPTS replaces the provisioned defaults; like them it leaves IPv6 on (no preferIPv4Stack=true), as Parley
         // in production needs it for peers with AAAA records only.
-        builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=false");
+        builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=false -Xlog:gc:file="
+                + log.toAbsolutePath().resolveSibling("gc.log") + ":uptime");
         process = builder.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START.toNanos();

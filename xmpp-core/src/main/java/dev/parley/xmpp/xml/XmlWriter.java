@@ -13,7 +13,8 @@ public final class XmlWriter {
 
     /** The element as XML text, for writing into a stream whose declarations are {@code scope}. */
     public static String write(XmlElement element, NamespaceScope scope) {
-        StringBuilder out = new StringBuilder();
+        // Most stanzas fit: a builder that starts at 16 characters copies itself five times on the way to a message.
+        StringBuilder out = new StringBuilder(512);
         write(element, scope, out);
         return out.toString();
     }
@@ -44,12 +45,15 @@ public final class XmlWriter {
                     // Unprefixed attributes are in no namespace, so a namespaced one needs a prefix
                     // of its own; declared on this element only, which is always correct.
                     attributePrefix = "a" + generated++;
-                    out.append("xmlns:").append(attributePrefix).append("='")
-                            .append(escapeAttribute(attribute.namespace())).append("' ");
+                    out.append("xmlns:").append(attributePrefix).append("='");
+                    escape(attribute.namespace(), true, out);
+                    out.append("' ");
                 }
                 out.append(attributePrefix).append(':');
             }
-            out.append(attribute.name()).append("='").append(escapeAttribute(attribute.value())).append('\'');
+            out.append(attribute.name()).append("='");
+            escape(attribute.value(), true, out);
+            out.append('\'');
         }
         if (element.children().isEmpty()) {
             out.append("/>");
@@ -60,7 +64,7 @@ public final class XmlWriter {
             if (child instanceof XmlElement nested) {
                 write(nested, inner, out);
             } else if (child instanceof XmlText text) {
-                out.append(escapeText(text.text()));
+                escape(text.text(), false, out);
             }
         }
         out.append("</").append(qualifiedName).append('>');
@@ -68,7 +72,9 @@ public final class XmlWriter {
 
     /** Character data with {@code & < > " '} escaped, and CR kept (a parser would turn it into LF). */
     public static String escapeText(String text) {
-        return escape(text, false);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        escape(text, false, out);
+        return out.toString();
     }
 
     /**
@@ -76,11 +82,17 @@ public final class XmlWriter {
      * since a parser would otherwise normalise them to spaces.
      */
     public static String escapeAttribute(String value) {
-        return escape(value, true);
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        escape(value, true, out);
+        return out.toString();
     }
 
-    private static String escape(String value, boolean attribute) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
+    /** Appends {@code value} escaped; in one piece when nothing in it needs a second look, as in most values. */
+    private static void escape(String value, boolean attribute, StringBuilder out) {
+        if (plain(value)) {
+            out.append(value);
+            return;
+        }
         value.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
@@ -100,6 +112,18 @@ public final class XmlWriter {
                 }
             }
         });
-        return out.toString();
+    }
+
+    /** Whether every character is one written as it is: no markup, no white space but the space, no surrogate. */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean asIs = c >= 0x20 && c < 0xD800 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
+                    || c >= 0xE000 && c <= 0xFFFD;
+            if (!asIs) {
+                return false;
+            }
+        }
+        return true;
     }
 }
