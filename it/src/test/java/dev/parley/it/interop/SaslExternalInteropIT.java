@@ -9,7 +9,13 @@ import dev.parley.xmpp.s2s.AuthMethod;
 import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.s2s.SessionState;
 import dev.parley.xmpp.tls.TlsPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,6 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (REQUIRED_VALID_CERT), and the peers offer no dialback: SASL EXTERNAL (XEP-0178) authenticates both directions.
  */
 class SaslExternalInteropIT {
+
+    private static final Pattern ACKED_ON_S2S = Pattern.compile("^\\S+ \\S+ \\S+ s2sout\\S*\\s+debug\\s+#queue = \\d+ \\(acked: (\\d+)\\)");
 
     private static final TlsInteropScenario SCENARIO = new TlsInteropScenario(PeerSecurity.STARTTLS_CA_SASL_EXTERNAL,
             DomainPlan.serverUnderTest(EngineUnderTest.DOMAIN, EngineUnderTest.S2S_PORT),
@@ -35,6 +43,49 @@ class SaslExternalInteropIT {
     @EnumSource(PeerKind.class)
     void peerConnectsInFirstThenEngineAnswers(PeerKind kind) throws Exception {
         SCENARIO.peerConnectsInFirst(kind, SaslExternalInteropIT::authenticatedByCertificates);
+    }
+
+    /**
+     * Prosody enables XEP-0198 stream management on its stream to the engine once SASL EXTERNAL authenticated it (its
+     * default module; it does not on dialback streams, where no features follow authentication) and asks for
+     * acknowledgements: the engine gives them once its host has the stanzas, and Prosody counts them acknowledged (it
+     * closes a stream whose count is wrong, and returns what was not acknowledged to its senders if the stream breaks).
+     */
+    @Test
+    void prosodyHasItsStanzasAcknowledgedByStreamManagement() throws Exception {
+        SCENARIO.withPeer(PeerKind.PROSODY, (parley, alice, peer) -> {
+            // What Prosody queued while its stream opened goes out before it enables stream management: not counted.
+            alice.send(TlsInteropScenario.AGENT, "opening");
+            parley.await(stanza -> "opening".equals(EngineUnderTest.body(stanza)), TlsInteropScenario.DELIVERY, "opening");
+            for (int i = 1; i <= 5; i++) {
+                alice.send(TlsInteropScenario.AGENT, "counted " + i);
+            }
+            for (int i = 1; i <= 5; i++) {
+                String body = "counted " + i;
+                parley.await(stanza -> body.equals(EngineUnderTest.body(stanza)), TlsInteropScenario.DELIVERY, body);
+            }
+
+            long deadline = System.nanoTime() + TlsInteropScenario.DELIVERY.toNanos();
+            while (acknowledgedToProsody(peer.log()) < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(acknowledgedToProsody(peer.log())).as("stanzas Prosody's stream to the engine counts as"
+                    + " acknowledged (its debug log)").isGreaterThanOrEqualTo(5);
+            assertThat(Files.readString(peer.log())).as("no count Prosody found wrong")
+                    .doesNotContain("The client says it handled");
+        });
+    }
+
+    /** What Prosody logged as acknowledged on its outgoing S2S streams: one line per {@code <a/>} it took. */
+    private static int acknowledgedToProsody(Path log) throws IOException {
+        int total = 0;
+        for (String line : Files.readAllLines(log)) {
+            Matcher acked = ACKED_ON_S2S.matcher(line);
+            if (acked.find()) {
+                total += Integer.parseInt(acked.group(1));
+            }
+        }
+        return total;
     }
 
     static void authenticatedByCertificates(List<SessionInfo> sessions) {

@@ -66,7 +66,16 @@ record TlsInteropScenario(PeerSecurity security, DomainPlan serverUnderTest,
         void run(EngineUnderTest parley, XmppUser alice) throws Exception;
     }
 
+    /** What a test does that also looks at the peer server itself, such as its log. */
+    interface ConversationWithPeer {
+        void run(EngineUnderTest parley, XmppUser alice, FederationPeer peer) throws Exception;
+    }
+
     void run(PeerKind kind, Conversation conversation) throws Exception {
+        withPeer(kind, (parley, alice, peer) -> conversation.run(parley, alice));
+    }
+
+    void withPeer(PeerKind kind, ConversationWithPeer conversation) throws Exception {
         try (PeerNetwork network = PeerNetwork.start(kind.plan(security), serverUnderTest)) {
             TestCa ca = TestCa.create(network.runDir().resolve("ca"));
             try (FederationPeer peer = kind.create(network, security, ca)) {
@@ -74,7 +83,7 @@ record TlsInteropScenario(PeerSecurity security, DomainPlan serverUnderTest,
                 peer.register("alice", "alice-secret");
                 try (EngineUnderTest parley = engine.apply(network, ca);
                      XmppUser alice = XmppUser.login(peer, "alice", "alice-secret")) {
-                    conversation.run(parley, alice);
+                    conversation.run(parley, alice, peer);
                 }
             }
         }

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *   its stanzas is refused for want of room;</li>
  *   <li>a peer's ping is answered only once every stanza it sent before the ping was taken: a peer that counts the
  *   answer as a receipt for what it sent before (XEP-0199 after a batch, as Parley itself does) never counts a stanza
- *   that a crash here could still lose;</li>
+ *   that a crash here could still lose; so is its request for a stream management acknowledgement
+ *   ({@link InboundStreamManagement});</li>
  *   <li>an answer counts until our stream to the peer took it off our hands (wrote it, or dropped it with that
  *   stream): a peer that pipelines pings faster than it reads our answers is slowed down too, instead of having
  *   answers dropped for want of room.</li>
@@ -45,7 +46,10 @@ final class InboundBacklog {
         }
     }
 
-    /** A ping answer that waits for every stanza up to {@code after} to be taken; sending it says when it is gone. */
+    /**
+     * An answer that is a receipt (to a ping, or to a stream management request) and waits for every stanza up to
+     * {@code after} to be taken; sending it says when it is gone.
+     */
     private record HeldAnswer(long after, Supplier<CompletionStage<?>> answer) {
     }
 
@@ -168,7 +172,7 @@ final class InboundBacklog {
         try {
             gone = held.answer().get();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "answering a ping failed", e);
+            LOG.log(Level.WARNING, "sending a held answer failed", e);
             return;
         }
         answersUnderway.incrementAndGet();

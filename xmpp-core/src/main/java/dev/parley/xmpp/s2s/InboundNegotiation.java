@@ -2,6 +2,7 @@ package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.sasl.SaslExternal;
+import dev.parley.xmpp.sm.StreamManagement;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
 import dev.parley.xmpp.stream.XmppNamespaces;
@@ -25,7 +26,7 @@ import java.util.Optional;
 /**
  * What one inbound stream has negotiated and may negotiate next: STARTTLS per the TLS policy for
  * the peer, SASL EXTERNAL once a certificate authenticates the domain in the header's {@code from},
- * dialback otherwise. Before the header the peer's domain is unknown, so the policy is the one for
+ * dialback otherwise; stream management wherever no TLS must come first ({@link InboundStreamManagement}). Before the header the peer's domain is unknown, so the policy is the one for
  * {@code from} when the header names it and the global one when it does not. Used on the stream's
  * event loop only.
  */
@@ -107,6 +108,7 @@ final class InboundNegotiation {
         }
         if (!tlsRequired) {
             features.add(Dialback.feature());
+            features.add(StreamManagement.feature());
         }
         return new XmlElement("features", XmppNamespaces.STREAMS, List.of(), features);
     }

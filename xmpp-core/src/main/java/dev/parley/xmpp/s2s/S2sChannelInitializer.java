@@ -83,6 +83,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
             InboundBacklog backlog = new InboundBacklog(channel, reading, services.backlogs(), services.listener(),
                     paused -> services.pings().unread(session.get(), paused));
             channel.pipeline()
+                    .addLast("inbound-sm", new InboundStreamManagement(backlog))
                     .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
                             services.replies(), backlog))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))

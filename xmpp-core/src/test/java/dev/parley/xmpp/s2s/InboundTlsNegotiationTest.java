@@ -75,7 +75,7 @@ class InboundTlsNegotiationTest {
         try (Socket socket = connect(tls(TlsPolicy.OPTIONAL))) {
             String answer = exchange(socket, HEADER, "</stream:features>");
 
-            assertThat(features(answer)).extracting(Element::getLocalName).containsExactly("starttls", "dialback");
+            assertThat(features(answer)).extracting(Element::getLocalName).containsExactly("starttls", "dialback", "sm");
             assertThat(features(answer).get(0).hasChildNodes()).isFalse();
         }
     }
@@ -106,7 +106,7 @@ class InboundTlsNegotiationTest {
         try (Socket socket = connect(TlsConfig.none())) {
             String answer = exchange(socket, HEADER, "</stream:features>");
 
-            assertThat(features(answer)).extracting(Element::getLocalName).containsExactly("dialback");
+            assertThat(features(answer)).extracting(Element::getLocalName).containsExactly("dialback", "sm");
         }
     }
 
