@@ -64,7 +64,9 @@ public final class XmppUser implements AutoCloseable {
                     .setConnectTimeout(10_000)
                     .build());
             XmppUser client = new XmppUser(jid, connection);
-            connection.addAsyncStanzaListener(stanza -> client.arrived((Message) stanza), StanzaTypeFilter.MESSAGE);
+            // Synchronous: Smack calls such listeners one at a time in the order the stanzas came; asynchronous ones run
+            // concurrently, and a test of order saw 969 before 968 that way.
+            connection.addSyncStanzaListener(stanza -> client.arrived((Message) stanza), StanzaTypeFilter.MESSAGE);
             connection.connect().login();
             return client;
         } catch (SmackException | IOException | XMPPException e) {

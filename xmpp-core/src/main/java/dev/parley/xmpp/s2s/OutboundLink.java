@@ -15,10 +15,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -104,7 +101,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     private final RetryBackoff backoff;
     private final Ended onEnded;
     private final Instant openedAt;
-    private final Map<String, OutboundRoute> routes = new LinkedHashMap<>();
+    private final OutboundRoutes routes;
     private final OutboundWriter writer;
     private SessionState state = SessionState.CONNECTING;
     private Channel channel;
@@ -138,6 +135,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         this.events = events;
         this.backoff = backoff;
         this.onEnded = onEnded;
+        this.routes = new OutboundRoutes(config.queueBound());
         this.writer = new OutboundWriter(this, this, remoteDomain, config, bouncer, pings, receiptsCanCome,
                 predecessors);
         this.openedAt = openedAt;
@@ -202,7 +200,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
             if (state == SessionState.CLOSED) {
                 return false;
             }
-            OutboundRoute route = routes.computeIfAbsent(localDomain, domain -> new OutboundRoute(domain, queueBound));
+            OutboundRoute route = routes.of(localDomain);
             if (route.state() == OutboundRoute.State.ESTABLISHED) {
                 if (!writer.offer(stanza)) {
                     aftermath.bounce(stanza, StanzaErrorCondition.RESOURCE_CONSTRAINT,
@@ -225,7 +223,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
      */
     synchronized void takeBack(List<Outgoing> handedOn) {
         for (Outgoing stanza : handedOn) {
-            routes.computeIfAbsent(stanza.localDomain(), domain -> new OutboundRoute(domain, queueBound)).takeBack(stanza);
+            routes.of(stanza.localDomain()).takeBack(stanza);
         }
     }
 
@@ -241,19 +239,19 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
             tls = stream.tls();
             dialbackOffered = stream.dialbackOffered();
             state = SessionState.NEGOTIATING;
-            OutboundRoute headerRoute = routes.get(headerDomain);
-            if (stream.saslAuthenticated() && headerRoute != null) {
+            Optional<OutboundRoute> headerRoute = routes.find(headerDomain);
+            if (stream.saslAuthenticated() && headerRoute.isPresent()) {
                 // SASL EXTERNAL authenticated the domain in our header; the others piggy-back by dialback.
                 authMethod = AuthMethod.SASL_EXTERNAL;
                 backoff.succeeded(remoteDomain);
-                headerRoute.markRequested();
-                writer.established(headerRoute.establish());
+                headerRoute.get().markRequested();
+                writer.established(headerRoute.get().establish());
                 state = SessionState.AUTHENTICATED;
                 report(aftermath, Kind.STREAM_OPENED, headerDomain, Optional.of(AuthMethod.SASL_EXTERNAL),
                         remoteDomain + " accepted " + headerDomain + " by SASL EXTERNAL");
             }
-            for (OutboundRoute route : List.copyOf(routes.values())) {
-                if (!route.requested() && state != SessionState.CLOSED) {
+            for (OutboundRoute route : routes.unrequested()) {
+                if (state != SessionState.CLOSED) {
                     authenticateFurther(route, aftermath);
                 }
             }
@@ -288,7 +286,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     private void dialbackTimedOut(OutboundRoute route) {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
-            if (routes.get(route.localDomain()) != route || route.state() != OutboundRoute.State.PENDING) {
+            if (!routes.holds(route) || route.state() != OutboundRoute.State.PENDING) {
                 return;
             }
             failRoute(route, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
@@ -307,10 +305,12 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         }
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
-            OutboundRoute route = routes.get(Domains.canonical(to.get()));
-            if (route == null || route.state() != OutboundRoute.State.PENDING) {
+            Optional<OutboundRoute> answered = routes.find(Domains.canonical(to.get()))
+                    .filter(route -> route.state() == OutboundRoute.State.PENDING);
+            if (answered.isEmpty()) {
                 return;
             }
+            OutboundRoute route = answered.get();
             switch (type.get()) {
                 case VALID -> {
                     LOG.log(Level.INFO, "{0} accepted {1} by dialback", remoteDomain, route.localDomain());
@@ -451,17 +451,13 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         Channel closing = null;
         Channel out = null;
         synchronized (this) {
-            if (state == SessionState.CLOSED || routes.keySet().stream().noneMatch(dropped)) {
+            if (state == SessionState.CLOSED || !routes.anyOf(dropped)) {
                 return;
             }
-            for (Iterator<OutboundRoute> all = routes.values().iterator(); all.hasNext(); ) {
-                OutboundRoute route = all.next();
-                if (dropped.test(route.localDomain())) {
-                    all.remove();
-                    String why = reason.apply(route.localDomain());
-                    reportClosed(aftermath, List.of(route), why);
-                    route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, why));
-                }
+            for (OutboundRoute route : routes.removeAll(dropped)) {
+                String why = reason.apply(route.localDomain());
+                reportClosed(aftermath, List.of(route), why);
+                route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, why));
             }
             reask = writer.drop(dropped, condition, reason, aftermath) && !routes.isEmpty();
             out = channel;
@@ -492,12 +488,11 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     public void idle(Channel idleChannel) {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
-            if (state != SessionState.AUTHENTICATED || !writer.idle()
-                    || routes.values().stream().anyMatch(route -> route.state() == OutboundRoute.State.PENDING)) {
+            if (state != SessionState.AUTHENTICATED || !writer.idle() || routes.anyPending()) {
                 return;
             }
             state = SessionState.CLOSED;
-            reportClosed(aftermath, routes.values(), IdleStreamCloser.reason(idleTimeout));
+            reportClosed(aftermath, routes.all(), IdleStreamCloser.reason(idleTimeout));
             onEnded.ended(this, List.of());
         }
         LOG.log(Level.INFO, "closing the idle S2S session to {0}", remoteDomain);
@@ -522,7 +517,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     /** Whether stanzas accepted for this link wait in a route or the writer's queue. */
     synchronized boolean hasUnwritten() {
         return state != SessionState.CLOSED && (writer.hasQueued()
-                || routes.values().stream().anyMatch(OutboundRoute::hasWaiting));
+                || routes.anyWaiting());
     }
 
     /**
@@ -544,7 +539,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
             ending = channel;
             boolean opened = state == SessionState.AUTHENTICATED;
             state = SessionState.CLOSED;
-            reportClosed(aftermath, routes.values(), detail);
+            reportClosed(aftermath, routes.all(), detail);
             if (leftovers != Leftovers.AWAIT_RECEIPT) {
                 writer.abandonReceipt();
             }
@@ -552,11 +547,8 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
             if (leftovers == Leftovers.WRITTEN_WITHOUT_RECEIPT) {
                 writer.settleWithoutReceipts(aftermath);
             }
-            boolean pending = false;
-            for (OutboundRoute route : routes.values()) {
-                pending |= route.state() == OutboundRoute.State.PENDING;
-                route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
-            }
+            boolean pending = routes.anyPending();
+            routes.drainAll().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
             routes.clear();
             if (leftovers != Leftovers.AWAIT_RECEIPT) {
                 writer.bounceUnconfirmed(reason, aftermath);
@@ -588,7 +580,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
      */
     private List<Outgoing> handOn(String why, LinkAftermath aftermath) {
         List<Outgoing> left = writer.takeAll();
-        routes.values().forEach(route -> left.addAll(route.drain()));
+        left.addAll(routes.drainAll());
         List<Outgoing> again = new ArrayList<>(left.size());
         for (Outgoing stanza : left) {
             Outgoing next = stanza.onceMore();
@@ -609,11 +601,11 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */
     private void failRoute(OutboundRoute route, StanzaErrorCondition condition, String reason, LinkAftermath aftermath) {
         LOG.log(Level.INFO, "S2S session {0} -> {1} failed: {2}", route.localDomain(), remoteDomain, reason);
-        boolean lastHope = state != SessionState.AUTHENTICATED && routes.keySet().equals(Set.of(route.localDomain()));
+        boolean lastHope = state != SessionState.AUTHENTICATED && routes.onlyOf(route.localDomain());
         String failure = lastHope ? backoff.failed(remoteDomain, condition, reason).text() : reason;
         failures.record(remoteDomain, failure);
         report(aftermath, Kind.CONNECTION_FAILED, route.localDomain(), Optional.empty(), failure);
-        routes.remove(route.localDomain());
+        routes.remove(route);
         route.drain().forEach(stanza -> aftermath.bounce(stanza, condition, reason));
         if (routes.isEmpty()) {
             state = SessionState.CLOSED;
@@ -664,8 +656,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
 
     @Override
     public Optional<String> acceptedDomain() {
-        return routes.values().stream().filter(route -> route.state() == OutboundRoute.State.ESTABLISHED)
-                .map(OutboundRoute::localDomain).findFirst();
+        return routes.established().stream().findFirst();
     }
 
     @Override
@@ -674,9 +665,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     }
 
     synchronized SessionInfo info() {
-        List<String> established = routes.values().stream()
-                .filter(route -> route.state() == OutboundRoute.State.ESTABLISHED)
-                .map(OutboundRoute::localDomain).toList();
+        List<String> established = routes.established();
         Optional<InetSocketAddress> address = channel != null && channel.remoteAddress() instanceof InetSocketAddress remote
                 ? Optional.of(remote) : Optional.empty();
         return new SessionInfo(id, SessionDirection.OUTBOUND, Set.copyOf(established), Set.of(remoteDomain),

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -154,7 +153,7 @@ class FederationEventsTest {
         start(config("a.test").withDialbackSecret(SECRET_OF_A), inboxA, eventsOfA);
         S2sEngine b = start(config("b.test"), inboxB, eventsOfB);
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            String streamId = open(peer).header("id").orElseThrow();
+            String streamId = peer.openDialbackStream("a.test", "b.test").header("id").orElseThrow();
             peer.send("<db:result from='a.test' to='b.test'>" + new DialbackKeys(SECRET_OF_A).key("b.test", "a.test", streamId)
                     + "</db:result>");
             eventsOfB.next(Kind.STREAM_OPENED, SessionDirection.INBOUND);
@@ -173,7 +172,7 @@ class FederationEventsTest {
         S2sEngine b = start(config("b.test").withTls(TlsConfig.of(TlsPolicy.REQUIRED_IGNORE_CERT_ERRORS,
                 CA.leaf("b.test").dns("b.test").issue(), List.of("b.test"))), inboxB, eventsOfB);
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            open(peer);
+            peer.openDialbackStream("a.test", "b.test");
             peer.send("<db:result from='a.test' to='b.test'>0123</db:result>");
             peer.readUntil(StreamTranscript::closed);
         }
@@ -189,7 +188,7 @@ class FederationEventsTest {
         start(config("a.test").withDialbackSecret(SECRET_OF_A), inboxA, eventsOfA);
         S2sEngine b = start(config("b.test"), inboxB, eventsOfB);
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            String streamId = open(peer).header("id").orElseThrow();
+            String streamId = peer.openDialbackStream("a.test", "b.test").header("id").orElseThrow();
             peer.send("<db:result from='a.test' to='b.test'>" + new DialbackKeys("guessed").key("b.test", "a.test", streamId)
                     + "</db:result>");
 
@@ -205,7 +204,7 @@ class FederationEventsTest {
         start(config("a.test").withDialbackSecret(SECRET_OF_A), inboxA, eventsOfA);
         S2sEngine b = start(config("b.test"), inboxB, eventsOfB);
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            String streamId = open(peer).header("id").orElseThrow();
+            String streamId = peer.openDialbackStream("a.test", "b.test").header("id").orElseThrow();
             peer.send("<db:result from='a.test' to='b.test'>" + new DialbackKeys(SECRET_OF_A).key("b.test", "a.test", streamId)
                     + "</db:result>");
             eventsOfB.next(Kind.STREAM_OPENED, SessionDirection.INBOUND);
@@ -254,8 +253,4 @@ class FederationEventsTest {
                 .withExtraTrustedCas(List.of(CA.certificate()));
     }
 
-    private static StreamTranscript open(RawServer peer) throws IOException {
-        peer.send(RemotePeer.header("xmlns:db='jabber:server:dialback' from='a.test' to='b.test' version='1.0'"));
-        return peer.readUntil(transcript -> !transcript.children().isEmpty());
-    }
 }

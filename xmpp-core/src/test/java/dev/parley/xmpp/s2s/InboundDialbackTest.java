@@ -46,7 +46,7 @@ class InboundDialbackTest {
     @Test
     void advertisesDialbackWithErrors() throws IOException {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            StreamTranscript opened = open(peer);
+            StreamTranscript opened = peer.openDialbackStream("a.test", "b.test");
 
             Element features = opened.children().get(0);
             assertThat(features.getLocalName()).isEqualTo("features");
@@ -59,7 +59,7 @@ class InboundDialbackTest {
     @Test
     void refusesSpoofedFromWithInvalidFromAndDeliversNothing() throws IOException, InterruptedException {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            String streamId = open(peer).header("id").orElseThrow();
+            String streamId = peer.openDialbackStream("a.test", "b.test").header("id").orElseThrow();
             String key = new DialbackKeys(SECRET_OF_A).key("b.test", "a.test", streamId);
 
             peer.send("<db:result from='a.test' to='b.test'>" + key + "</db:result>");
@@ -76,7 +76,7 @@ class InboundDialbackTest {
     @Test
     void deliversStanzaOfAuthenticatedPair() throws IOException, InterruptedException {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            String streamId = open(peer).header("id").orElseThrow();
+            String streamId = peer.openDialbackStream("a.test", "b.test").header("id").orElseThrow();
             String key = new DialbackKeys(SECRET_OF_A).key("b.test", "a.test", streamId);
 
             peer.send("<db:result from='a.test' to='b.test'>" + key + "</db:result>");
@@ -90,7 +90,7 @@ class InboundDialbackTest {
     @Test
     void answersForgedKeyWithInvalidAndDeliversNothing() throws IOException, InterruptedException {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            String streamId = open(peer).header("id").orElseThrow();
+            String streamId = peer.openDialbackStream("a.test", "b.test").header("id").orElseThrow();
             String forged = new DialbackKeys("guessed secret").key("b.test", "a.test", streamId);
 
             peer.send("<db:result from='a.test' to='b.test'>" + forged + "</db:result>");
@@ -107,7 +107,7 @@ class InboundDialbackTest {
     @Test
     void answersDialbackForDomainNotServedHereWithItemNotFound() throws IOException {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            open(peer);
+            peer.openDialbackStream("a.test", "b.test");
 
             peer.send("<db:result from='a.test' to='other.test'>00</db:result>");
             StreamTranscript answered = peer.readUntil(t -> dialbackAnswerOf(t).isPresent());
@@ -123,7 +123,7 @@ class InboundDialbackTest {
     @Test
     void answersDialbackWithRemoteServerNotFoundWhenAuthoritativeServerIsUnknown() throws IOException {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            open(peer);
+            peer.openDialbackStream("a.test", "b.test");
 
             peer.send("<db:result from='nowhere.test' to='b.test'>00</db:result>");
             Element result = dialbackAnswerOf(peer.readUntil(t -> dialbackAnswerOf(t).isPresent())).orElseThrow();
@@ -152,10 +152,6 @@ class InboundDialbackTest {
         }
     }
 
-    private static StreamTranscript open(RawServer peer) throws IOException {
-        peer.send(RemotePeer.header("xmlns:db='jabber:server:dialback' from='a.test' to='b.test' version='1.0'"));
-        return peer.readUntil(t -> !t.children().isEmpty());
-    }
 
     private static Optional<Element> dialbackAnswerOf(StreamTranscript transcript) {
         return transcript.children().stream()

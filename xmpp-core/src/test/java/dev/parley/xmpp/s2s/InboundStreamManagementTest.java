@@ -3,10 +3,10 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.sm.StreamManagement;
 import dev.parley.xmpp.testing.StreamTranscript;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
@@ -27,27 +27,22 @@ class InboundStreamManagementTest {
 
     private final LoopbackDns dns = new LoopbackDns();
     private final HoldingHost hostB = new HoldingHost();
-    private S2sEngine a;
+    @RegisterExtension
+    final StartedEngines engines = new StartedEngines();
     private S2sEngine b;
 
     @BeforeEach
     void start() {
-        a = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns)
+        S2sEngine a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns)
                 .withDialbackSecret(SECRET_OF_A), new Inbox());
-        b = S2sEngine.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), hostB);
+        b = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns), hostB);
         dns.register("a.test", a.localAddress().getPort()).register("b.test", b.localAddress().getPort());
-    }
-
-    @AfterEach
-    void stop() {
-        a.close();
-        b.close();
     }
 
     @Test
     void acknowledgesOnlyWhatTheHostTook() throws Exception {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            StreamTranscript opened = open(peer);
+            StreamTranscript opened = peer.openDialbackStream("a.test", "b.test");
             assertThat(opened.children().get(0).getElementsByTagNameNS(StreamManagement.NAMESPACE, "sm").getLength())
                     .as("offered").isEqualTo(1);
             peer.send("<enable xmlns='urn:xmpp:sm:3'/>");
@@ -75,7 +70,7 @@ class InboundStreamManagementTest {
     @Test
     void aSecondEnableFailsAndTheStreamGoesOn() throws Exception {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            StreamTranscript opened = open(peer);
+            StreamTranscript opened = peer.openDialbackStream("a.test", "b.test");
             peer.send("<enable xmlns='urn:xmpp:sm:3'/><enable xmlns='urn:xmpp:sm:3' resume='true'/>");
 
             Element failed = sm(peer.readUntil(t -> sm(t, "failed").size() == 1), "failed").get(0);
@@ -90,17 +85,13 @@ class InboundStreamManagementTest {
     @Test
     void aRequestBeforeEnablingIsAStreamError() throws Exception {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
-            open(peer);
+            peer.openDialbackStream("a.test", "b.test");
             peer.send("<r xmlns='urn:xmpp:sm:3'/>");
 
             assertThat(peer.readUntil(StreamTranscript::closed).errorCondition()).hasValue("unsupported-stanza-type");
         }
     }
 
-    private static StreamTranscript open(RawServer peer) throws IOException {
-        peer.send(RemotePeer.header("xmlns:db='jabber:server:dialback' from='a.test' to='b.test' version='1.0'"));
-        return peer.readUntil(t -> !t.children().isEmpty());
-    }
 
     private static void authenticate(RawServer peer, String streamId) throws IOException {
         String key = new DialbackKeys(SECRET_OF_A).key("b.test", "a.test", streamId);

@@ -27,6 +27,12 @@ final class RawServer implements AutoCloseable {
         return this;
     }
 
+    /** Opens a stream from {@code from} to {@code to} that may use dialback; returns once the features came. */
+    StreamTranscript openDialbackStream(String from, String to) throws IOException {
+        send(RemotePeer.header("xmlns:db='jabber:server:dialback' from='" + from + "' to='" + to + "' version='1.0'"));
+        return readUntil(transcript -> !transcript.children().isEmpty());
+    }
+
     /** Reads until what arrived parses to a transcript that {@code done} accepts; fails after 5 s of silence. */
     StreamTranscript readUntil(Predicate<StreamTranscript> done) throws IOException {
         InputStream in = socket.getInputStream();
