@@ -29,12 +29,7 @@ public final class StanzaElements {
 
     /** The engine's element for {@code stanza}, whose XML was validated when the envelope was made. */
     public static XmlElement toElement(StanzaEnvelope stanza) {
-        Element root;
-        try {
-            root = StanzaXml.parseElement(stanza.xml()).getDocumentElement();
-        } catch (InvalidStanzaException e) {
-            throw new IllegalArgumentException("The envelope's XML was parsed once already", e);
-        }
+        Element root = StanzaXml.takeParsedRoot(stanza);
         return convert(root, root.getNamespaceURI());
     }
 

@@ -36,6 +36,16 @@ public final class StanzaXml {
      */
     private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(StanzaXml::newBuilder);
     private static final ThreadLocal<Transformer> SERIALIZERS = ThreadLocal.withInitial(StanzaXml::newSerializer);
+    /**
+     * The stanza this thread parsed last, kept for one read of its tree by the same thread ({@link #takeParsedRoot}):
+     * the outbound consumer reads a message's envelope and right after converts the same XML for the engine. Only
+     * stanzas up to {@link #KEPT_CHARS}, so that no thread holds on to a large tree.
+     */
+    private static final ThreadLocal<ParsedStanza> LAST_PARSED = new ThreadLocal<>();
+    private static final int KEPT_CHARS = 16 * 1024;
+
+    private record ParsedStanza(String xml, Element root) {
+    }
 
     private StanzaXml() {
     }
@@ -59,7 +69,23 @@ public final class StanzaXml {
             throw new InvalidStanzaException("The stanza id has " + id.length() + " characters; at most "
                     + MAX_ID_CHARS + " are accepted");
         }
-        return new StanzaEnvelope(kind, from, to, type, id, xml.strip());
+        StanzaEnvelope envelope = new StanzaEnvelope(kind, from, to, type, id, xml.strip());
+        LAST_PARSED.set(envelope.xml().length() <= KEPT_CHARS ? new ParsedStanza(envelope.xml(), root) : null);
+        return envelope;
+    }
+
+    /**
+     * The element of a stanza that {@link #parse} accepted, to be read once and not changed: the tree this thread
+     * built for that very envelope's XML if it was the last one it parsed (then forgotten), else parsed anew.
+     */
+    static Element takeParsedRoot(StanzaEnvelope stanza) {
+        ParsedStanza last = LAST_PARSED.get();
+        LAST_PARSED.remove();
+        // The same String, not only equal text: the envelope this thread just made.
+        if (last != null && last.xml() == stanza.xml()) {
+            return last.root();
+        }
+        return root(stanza);
     }
 
     /** The element of a stanza that {@link #parse} accepted, to read its content. */
@@ -150,6 +176,9 @@ public final class StanzaXml {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            // A stanza is small and read whole: building its nodes at once takes about half the time of Xerces'
+            // deferred DOM, which allocates tables sized for large documents on every parse.
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK XML parser cannot be configured securely", e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
 
 class StanzaXmlTest {
 
@@ -18,6 +19,26 @@ class StanzaXmlTest {
         assertThat(stanza.to()).isEqualTo("bob@remote.example");
         assertThat(stanza.type()).isEqualTo("chat");
         assertThat(stanza.id()).isEqualTo("m1");
+    }
+
+    @Test
+    void theTreeJustParsedIsReadOnceForThatEnvelopeOnly() throws Exception {
+        StanzaEnvelope first = StanzaXml.parse(message("one"));
+        StanzaEnvelope second = StanzaXml.parse(message("two"));
+
+        assertThat(StanzaXml.takeParsedRoot(first).getTextContent()).as("not the tree of the later one").isEqualTo("one");
+        StanzaXml.parse(second.xml());
+        Element kept = StanzaXml.takeParsedRoot(second);
+        assertThat(kept.getTextContent()).isEqualTo("two");
+        assertThat(StanzaXml.takeParsedRoot(second)).as("read once, then parsed anew").isNotSameAs(kept);
+        StanzaXml.parse(second.xml());
+        assertThat(StanzaXml.takeParsedRoot(new StanzaEnvelope(second.kind(), second.from(), second.to(),
+                second.type(), second.id(), new String(second.xml()))).getTextContent())
+                .as("equal text in another string").isEqualTo("two");
+    }
+
+    private static String message(String body) {
+        return "<message from='a@parley.example' to='b@remote.example' type='chat'><body>" + body + "</body></message>";
     }
 
     @Test
