@@ -9,6 +9,7 @@ import dev.parley.xmpp.dns.DnsClient;
 import dev.parley.xmpp.dns.DnsHostResolver;
 import dev.parley.xmpp.dns.DnsS2sTargetResolver;
 import dev.parley.xmpp.dns.ResolverConfig;
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.EngineConfig;
 import dev.parley.xmpp.s2s.S2sEngine;
 import dev.parley.xmpp.tls.ServerCredential;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -75,9 +77,18 @@ final class EngineUnderTest implements AutoCloseable {
     }
 
     void sendChat(String from, String to, String body) {
-        engine.send(new XmlElement("message", SERVER_NAMESPACE,
+        engine.send(chat(from, to, body));
+    }
+
+    /** Sends a chat message and tells its fate: acknowledged by the remote server, written, or bounced. */
+    CompletionStage<Delivery> submitChat(String from, String to, String body) {
+        return engine.submit(chat(from, to, body));
+    }
+
+    private static XmlElement chat(String from, String to, String body) {
+        return new XmlElement("message", SERVER_NAMESPACE,
                 List.of(XmlAttribute.of("from", from), XmlAttribute.of("to", to), XmlAttribute.of("type", "chat")),
-                List.of(new XmlElement("body", SERVER_NAMESPACE, List.of(), List.of(new XmlText(body))))));
+                List.of(new XmlElement("body", SERVER_NAMESPACE, List.of(), List.of(new XmlText(body)))));
     }
 
     /** The first received stanza matching, or an assertion error listing what arrived instead. */

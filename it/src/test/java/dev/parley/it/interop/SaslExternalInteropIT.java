@@ -6,13 +6,17 @@ import dev.parley.it.peers.CertificateKind;
 import dev.parley.it.peers.DomainPlan;
 import dev.parley.it.peers.PeerSecurity;
 import dev.parley.xmpp.s2s.AuthMethod;
+import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.SessionInfo;
 import dev.parley.xmpp.s2s.SessionState;
 import dev.parley.xmpp.tls.TlsPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SaslExternalInteropIT {
 
+    private static final Pattern ENABLED_BY_THE_ENGINE = Pattern.compile(
+            "s2sin\\S*\\s+debug\\s+Sending\\[s2sin\\]: <enabled xmlns='urn:xmpp:sm:3'");
+    private static final Pattern ACKNOWLEDGED_TO_THE_ENGINE = Pattern.compile(
+            "s2sin\\S*\\s+debug\\s+Sending\\[s2sin\\]: <a xmlns='urn:xmpp:sm:3' h='[5-9]'");
+    private static final Pattern PINGED_BY_THE_ENGINE = Pattern.compile(
+            "Received\\[s2sin\\]: <iq [^>]*type='get'");
     private static final Pattern ACKED_ON_S2S = Pattern.compile("^\\S+ \\S+ \\S+ s2sout\\S*\\s+debug\\s+#queue = \\d+ \\(acked: (\\d+)\\)");
 
     private static final TlsInteropScenario SCENARIO = new TlsInteropScenario(PeerSecurity.STARTTLS_CA_SASL_EXTERNAL,
@@ -73,6 +83,34 @@ class SaslExternalInteropIT {
                     + " acknowledged (its debug log)").isGreaterThanOrEqualTo(5);
             assertThat(Files.readString(peer.log())).as("no count Prosody found wrong")
                     .doesNotContain("The client says it handled");
+        });
+    }
+
+    /**
+     * The other way: Prosody offers stream management on the engine's stream to it once SASL EXTERNAL authenticated it,
+     * the engine enables it, and Prosody's {@code <a/>} on that very stream are the receipts that tell the engine's
+     * host each stanza was taken (rather than answers to pings, which would come on Prosody's stream back).
+     */
+    @Test
+    void prosodyAcknowledgesTheEnginesStanzasByStreamManagement() throws Exception {
+        SCENARIO.withPeer(PeerKind.PROSODY, (parley, alice, peer) -> {
+            List<CompletableFuture<Delivery>> fates = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                fates.add(parley.submitChat(TlsInteropScenario.AGENT, alice.jid(), "acknowledged " + i)
+                        .toCompletableFuture());
+            }
+            for (int i = 1; i <= 5; i++) {
+                assertThat(alice.awaitMessage(TlsInteropScenario.AGENT, TlsInteropScenario.DELIVERY))
+                        .isEqualTo("acknowledged " + i);
+            }
+            for (CompletableFuture<Delivery> fate : fates) {
+                assertThat(fate.get(TlsInteropScenario.DELIVERY.toSeconds(), TimeUnit.SECONDS))
+                        .isEqualTo(new Delivery.Acknowledged());
+            }
+            String log = Files.readString(peer.log());
+            assertThat(log).as("Prosody's debug log").containsPattern(ENABLED_BY_THE_ENGINE)
+                    .containsPattern(ACKNOWLEDGED_TO_THE_ENGINE)
+                    .as("no ping asked Prosody for receipts").doesNotContainPattern(PINGED_BY_THE_ENGINE);
         });
     }
 

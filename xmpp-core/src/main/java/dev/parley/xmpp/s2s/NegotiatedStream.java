@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param tls               the encryption, empty for a plaintext stream
  * @param saslAuthenticated whether SASL EXTERNAL already authenticated the domain in our header
  * @param dialbackOffered   whether the receiving server offers dialback (or predates stream features)
+ * @param streamManagementOffered whether the receiving server offers XEP-0198 stream management on the final stream
  */
-record NegotiatedStream(String streamId, Optional<TlsDetails> tls, boolean saslAuthenticated, boolean dialbackOffered) {
+record NegotiatedStream(String streamId, Optional<TlsDetails> tls, boolean saslAuthenticated, boolean dialbackOffered,
+                        boolean streamManagementOffered) {
 
     NegotiatedStream {
         Objects.requireNonNull(streamId, "streamId");

@@ -18,7 +18,8 @@ import java.util.function.Function;
  * (STARTTLS puts it there later), UTF-8 text out, XML framing in, the XEP-0199 keepalive behind a
  * timer of what arrives, the idle close behind a timer of all traffic, then the negotiation state
  * machine. Dialback itself is spoken by the {@link OutboundStreamEvents} the stream handler reports
- * to, since its state spans streams.
+ * to, since its state spans streams. Stream management's counter sits right behind the framing, where
+ * every stanza written passes, the keepalive's pings too, and every element read arrives first.
  *
  * <p>The order is what makes pings keepalives only: the keepalive writes its pings and swallows
  * their answers in front of the idle timer, which so sees the session's stanzas and dialback alone.
@@ -53,6 +54,7 @@ final class OutboundChannelInitializer extends ChannelInitializer<Channel> {
         channel.pipeline()
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
                 .addLast(StreamRestart.DECODER, new XmlStreamDecoder(limits))
+                .addLast(OutboundStreamManagement.NAME, new OutboundStreamManagement())
                 .addLast("ping-timer", new IdleStateHandler(health.pingInterval().toNanos(), 0, 0, TimeUnit.NANOSECONDS))
                 .addLast("ping-keepalive", new PingKeepalive(stream.localDomain(), stream.remoteDomain(),
                         health.pingTimeout(), pings))

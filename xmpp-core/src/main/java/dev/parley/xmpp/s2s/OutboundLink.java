@@ -109,6 +109,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     private Optional<TlsDetails> tls = Optional.empty();
     private AuthMethod authMethod = AuthMethod.DIALBACK;
     private boolean dialbackOffered;
+    private boolean streamManagementOffered;
 
     /**
      * @param id           names the link for the administrator ({@link SessionInfo#id()})
@@ -238,6 +239,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
             streamId = stream.streamId();
             tls = stream.tls();
             dialbackOffered = stream.dialbackOffered();
+            streamManagementOffered = stream.streamManagementOffered();
             state = SessionState.NEGOTIATING;
             Optional<OutboundRoute> headerRoute = routes.find(headerDomain);
             if (stream.saslAuthenticated() && headerRoute.isPresent()) {
@@ -657,6 +659,11 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     @Override
     public Optional<String> acceptedDomain() {
         return routes.established().stream().findFirst();
+    }
+
+    @Override
+    public boolean streamManagementOffered() {
+        return streamManagementOffered;
     }
 
     @Override

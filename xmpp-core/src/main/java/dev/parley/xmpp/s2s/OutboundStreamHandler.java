@@ -2,6 +2,7 @@ package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.sasl.SaslExternal;
+import dev.parley.xmpp.sm.StreamManagement;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamVersion;
@@ -249,7 +250,9 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
         state = OutboundStreamState.READY;
         ready = true;
         LOG.log(Level.DEBUG, "stream {0} to {1} ({2}) negotiated", streamId, remoteDomain, ctx.channel().remoteAddress());
-        events.ready(ctx.channel(), new NegotiatedStream(streamId, tlsDetails, saslAuthenticated, dialbackOffered));
+        boolean streamManagementOffered = features != null && StreamManagement.offered(features);
+        events.ready(ctx.channel(), new NegotiatedStream(streamId, tlsDetails, saslAuthenticated, dialbackOffered,
+                streamManagementOffered));
     }
 
     private void failOnStreamError(ChannelHandlerContext ctx, XmlElement error) {

@@ -1,6 +1,7 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.jid.Jid;
+import dev.parley.xmpp.sm.StreamManagement;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
@@ -39,6 +40,12 @@ import java.util.function.Predicate;
  * pauses until a receipt comes. A ping left unanswered for the ping timeout, or a write that fails, breaks the link
  * ({@link Link#broken}), which then hands on what is unconfirmed.
  *
+ * <p>Where the remote server offers XEP-0198 stream management, the writer enables it before its first stanza, and an
+ * {@code <r/>} takes the ping's place: the {@code <a/>} that answers it comes on this connection, so receipts do not
+ * depend on the remote server's stream back to us ({@link OutboundStreamManagement}). Until {@code <enabled/>} or
+ * {@code <failed/>} comes, stanzas are written but no receipt is asked for; the answer to the {@code <enable/>} counts
+ * as the first receipt, with the same deadline.
+ *
  * <p>A writer that follows a link an administrator closed writes no stanza before that link's last receipt came or its
  * wait ended ({@link #settled()}): the remote server reads the two streams in parallel, and a stanza written on the new
  * stream could overtake one still on its way on the old.
@@ -52,6 +59,9 @@ final class OutboundWriter {
 
     /** How many stanzas one drain takes from the queue under the lock before writing them. */
     private static final int DRAIN_BATCH = 64;
+
+    /** The receipt asked for by {@code <enable/>}: its answer, either way, settles what was written before it. */
+    private static final String ENABLING = "sm-enable";
 
     /** What the writer needs from its link; called under the link's lock, except {@link #broken}. */
     interface Link {
@@ -67,6 +77,9 @@ final class OutboundWriter {
 
         /** How the session authenticated {@code localDomain}, for a stanza whose carrier waits for it. */
         AuthMethod methodOf(String localDomain);
+
+        /** Whether the remote server offered stream management (XEP-0198) on the authenticated stream. */
+        boolean streamManagementOffered();
 
         /** The connection broke or the remote server stopped confirming: the link ends. Without the lock. */
         void broken(String reason);
@@ -92,6 +105,14 @@ final class OutboundWriter {
     /** The latest stanza handed to the channel; only the event loop touches it. */
     private ChannelFuture lastWrite;
     private long written;
+    /** Whether stream management was asked for; at most once per stream. */
+    private boolean streamManagementAsked;
+    /** The stream's stream management once asked for and not refused: its {@code <a/>} are the receipts. */
+    private OutboundStreamManagement streamManagement;
+    /** Whether its {@code <enabled/>} came; until then no receipt is asked. */
+    private boolean streamManagementEnabled;
+    /** The stanzas counted up to the {@code <r/>} out, which its answer must reach to be the receipt. */
+    private long requestedUpTo;
 
     /**
      * @param lock            the link's monitor, which guards this writer too
@@ -150,10 +171,41 @@ final class OutboundWriter {
         return true;
     }
 
-    /** Queues what waited for a route that has just been established, oldest first, whatever the bound. */
+    /**
+     * Queues what waited for a route that has just been established, oldest first, whatever the bound. The first route
+     * of a stream where the remote server offers stream management enables it first. On the event loop.
+     */
     void established(List<Outgoing> waited) {
+        if (!streamManagementAsked && link.streamManagementOffered()) {
+            enableStreamManagement();
+        }
         queue.addAll(waited);
         scheduleDrain();
+    }
+
+    /**
+     * Writes {@code <enable/>} ahead of every stanza, counting as the receipt out until it is answered. Under the lock,
+     * on the event loop, so that nothing is written before it.
+     */
+    private void enableStreamManagement() {
+        streamManagementAsked = true;
+        Channel out = link.channel();
+        streamManagement = (OutboundStreamManagement) out.pipeline().get(OutboundStreamManagement.NAME);
+        if (streamManagement == null) {
+            return;
+        }
+        unconfirmed.abandonReceipt(pings);
+        unconfirmed.receiptAsked(ENABLING, null);
+        streamManagement.enable(new StreamManagementAnswers());
+        receiptDeadline(out, ENABLING, System.nanoTime());
+    }
+
+    /**
+     * Whether an answer to what we ask can still reach us: stream management's on this connection; a ping's on the
+     * remote server's stream to us, which our closed listener no longer takes.
+     */
+    private boolean receiptsCanCome(boolean byPing) {
+        return !byPing || receiptsCanCome.getAsBoolean();
     }
 
     /** Whether nothing waits to be written or confirmed. */
@@ -448,36 +500,44 @@ final class OutboundWriter {
     }
 
     /**
-     * After written stanzas: a ping behind them asking the remote server for a receipt, unless one is out already
-     * (its answer asks for the next) and not {@code anew}. It goes from a local domain the remote server accepted on
-     * this stream; left unanswered for the ping timeout, the stream is taken for dead ({@link #receiptOverdue}).
-     * Called on the event loop, except before an administrator's close ({@link #writeLast}), where the channel keeps
-     * it in order behind the writes before it.
+     * After written stanzas: a request behind them asking the remote server for a receipt, unless one is out already
+     * (its answer asks for the next) and not {@code anew}: stream management's {@code <r/>} where it is enabled, else
+     * a ping from a local domain the remote server accepted on this stream. Left unanswered for the ping timeout, the
+     * stream is taken for dead ({@link #receiptOverdue}). On the event loop.
      *
-     * @param anew ask even if a ping is out, covering everything written so far; the earlier one's answer is then no
-     *             news
+     * @param anew the last request before our closing tag ({@link #writeLast}): asks even if a request is out,
+     *             covering everything written so far (the earlier one's answer is then no news), and by ping even with
+     *             stream management, since the remote server may end the connection on our closing tag before its
+     *             {@code <a/>} could go out; the ping's answer comes on its own stream to us
      */
     void askForReceipt(Channel out, boolean anew) {
-        String[] pingId = new String[1];
-        XmlElement ping;
+        String[] requestId = new String[1];
+        XmlElement request;
+        OutboundStreamManagement counter;
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (lock) {
-            if (!receiptsCanCome.getAsBoolean()) {
+            counter = streamManagement;
+            if (!receiptsCanCome(anew || counter == null)) {
                 settleWithoutReceipts(aftermath);
                 if (link.takesStanzas()) {
                     scheduleDrain();
                 }
-                ping = null;
+                request = null;
             } else {
-                ping = receiptRequest(out, anew, pingId);
+                request = receiptRequest(out, anew, requestId);
             }
         }
         aftermath.run();
-        if (ping == null) {
+        if (request == null) {
             return;
         }
-        out.writeAndFlush(XmlWriter.write(ping, ServerStreams.SCOPE));
-        receiptDeadline(out, pingId[0], System.nanoTime());
+        if (StreamManagement.is(request)) {
+            // On the event loop, as every stanza write is: none can come between the count and the request.
+            counter.requestAcknowledgement();
+        } else {
+            out.writeAndFlush(XmlWriter.write(request, ServerStreams.SCOPE));
+        }
+        receiptDeadline(out, requestId[0], System.nanoTime());
     }
 
     /** Starts the timer that takes the stream for dead when {@code pingId}, written {@code askedAt}, stays unanswered. */
@@ -489,18 +549,31 @@ final class OutboundWriter {
         }
     }
 
-    /** The ping to ask for a receipt now, its id in {@code pingId}; null when none is wanted. Under the lock. */
-    private XmlElement receiptRequest(Channel out, boolean anew, String[] pingId) {
+    /**
+     * The request for a receipt now, a ping or stream management's {@code <r/>}, its id in {@code requestId}; null when
+     * none is wanted, or none can be asked while the {@code <enable/>} waits for its answer. Under the lock.
+     */
+    private XmlElement receiptRequest(Channel out, boolean anew, String[] requestId) {
+        boolean wanted = anew ? !unconfirmed.isEmpty() : unconfirmed.wantsReceipt() && !unconfirmed.awaits(ENABLING);
+        if (!link.takesStanzas() || link.channel() != out || !wanted) {
+            return null;
+        }
+        if (streamManagement != null && !anew) {
+            unconfirmed.abandonReceipt(pings);
+            requestedUpTo = streamManagement.sent();
+            requestId[0] = "sm-" + requestedUpTo;
+            unconfirmed.receiptAsked(requestId[0], null);
+            return StreamManagement.request();
+        }
         Optional<String> from = link.acceptedDomain();
-        boolean wanted = anew ? !unconfirmed.isEmpty() : unconfirmed.wantsReceipt();
-        if (!link.takesStanzas() || link.channel() != out || !wanted || from.isEmpty()) {
+        if (from.isEmpty()) {
             return null;
         }
         unconfirmed.abandonReceipt(pings);
         // The answer cannot come before the ping is written, by when its id is known.
-        pingId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(pingId[0]));
-        unconfirmed.receiptAsked(pingId[0], from.get());
-        return ServerPings.request(from.get(), remoteDomain, pingId[0]);
+        requestId[0] = pings.register(from.get(), remoteDomain, answer -> receiptArrived(requestId[0]));
+        unconfirmed.receiptAsked(requestId[0], from.get());
+        return ServerPings.request(from.get(), remoteDomain, requestId[0]);
     }
 
     /**
@@ -541,8 +614,6 @@ final class OutboundWriter {
     private void receiptOverdue(Channel out, String pingId, long askedAt) {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         boolean open;
-        String why = remoteDomain + " did not confirm what we sent within " + receiptTimeout.toMillis() / 1000.0
-                + " s (our ping went unanswered)";
         Optional<String> from;
         synchronized (lock) {
             if (!unconfirmed.awaits(pingId)) {
@@ -550,6 +621,8 @@ final class OutboundWriter {
             }
             from = unconfirmed.receiptFrom();
         }
+        String why = remoteDomain + " did not confirm what we sent within " + receiptTimeout.toMillis() / 1000.0
+                + " s (" + (from.isPresent() ? "our ping" : "our request for an acknowledgement") + " went unanswered)";
         if (from.isPresent() && pings.answersHeldUp(from.get(), remoteDomain, askedAt, receiptTimeout)) {
             // The answer may wait unread on the peer's stream to us, which we paused: no sign of death.
             receiptDeadline(out, pingId, askedAt);
@@ -559,7 +632,7 @@ final class OutboundWriter {
             if (!unconfirmed.awaits(pingId)) {
                 return;
             }
-            if (!receiptsCanCome.getAsBoolean()) {
+            if (!receiptsCanCome(from.isPresent())) {
                 // Unanswered because no answer can reach us any more, not because the remote server is gone.
                 settleWithoutReceipts(aftermath);
                 if (link.takesStanzas()) {
@@ -577,6 +650,41 @@ final class OutboundWriter {
         if (open) {
             LOG.log(Level.INFO, "{0}; closing the stream as dead", why);
             link.broken(why);
+        }
+    }
+
+    /** What stream management's handler hears from the remote server, on the event loop. */
+    private final class StreamManagementAnswers implements OutboundStreamManagement.Answers {
+
+        @Override
+        public void enabled() {
+            synchronized (lock) {
+                streamManagementEnabled = true;
+            }
+            LOG.log(Level.DEBUG, "stream management enabled on the stream to {0}", remoteDomain);
+            receiptArrived(ENABLING);
+        }
+
+        @Override
+        public void refused(String why) {
+            synchronized (lock) {
+                streamManagement = null;
+            }
+            LOG.log(Level.DEBUG, "{0} refused stream management ({1}); receipts by ping", remoteDomain, why);
+            receiptArrived(ENABLING);
+        }
+
+        @Override
+        public void handled(long stanzas) {
+            String requestId;
+            synchronized (lock) {
+                requestId = "sm-" + requestedUpTo;
+                if (!streamManagementEnabled || stanzas < requestedUpTo || !unconfirmed.awaits(requestId)) {
+                    // An acknowledgement of its own accord, short of what we asked about: the answer is still to come.
+                    return;
+                }
+            }
+            receiptArrived(requestId);
         }
     }
 }

@@ -3,10 +3,12 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.sm.StreamManagement;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.testing.StreamTranscript;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
+import dev.parley.xmpp.xml.XmlStreamEvent;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.w3c.dom.Element;
 
@@ -54,10 +56,34 @@ final class EmbeddedLink {
         return EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns);
     }
 
+    /** A channel with the outbound pipeline's stream management counter, as the link finds it on a real stream. */
+    static EmbeddedChannel withStreamManagement() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.pipeline().addLast(OutboundStreamManagement.NAME, new OutboundStreamManagement());
+        return channel;
+    }
+
     /** The link authenticates {@code a.test} by dialback on the channel, which queues the drain until its tasks run. */
     void authenticate() {
-        link.ready(channel, new NegotiatedStream("s1", Optional.empty(), false, true));
+        authenticate(false);
+    }
+
+    /** As {@link #authenticate()}, on a stream where {@code b.test} offered stream management or not. */
+    void authenticate(boolean streamManagementOffered) {
+        link.ready(channel, new NegotiatedStream("s1", Optional.empty(), false, true, streamManagementOffered));
         link.received(Dialback.resultAnswer("b.test", "a.test", DialbackType.VALID));
+    }
+
+    /** {@code b.test} writes {@code element} on this stream; the event loop's tasks then run. */
+    void receive(XmlElement element) {
+        channel.writeInbound(new XmlStreamEvent.ElementReceived(element));
+        channel.runPendingTasks();
+    }
+
+    /** The names of the stream management elements written so far, in order. */
+    List<String> streamManagementWritten() {
+        return written().stream().filter(element -> StreamManagement.NAMESPACE.equals(element.getNamespaceURI()))
+                .map(Element::getLocalName).toList();
     }
 
     /** Everything written to the channel so far, read as {@code b.test} would: the top-level elements, in order. */

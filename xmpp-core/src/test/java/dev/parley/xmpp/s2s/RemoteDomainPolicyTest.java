@@ -253,7 +253,9 @@ class RemoteDomainPolicyTest {
         S2sEngine b = start(config("b.test"), inboxB, FederationEventListener.ignoring());
         a.send(Stanzas.message("alice@a.test", "bob@b.test", "m1", "while welcome"));
         assertThat(Stanzas.body(inboxB.next())).isEqualTo("while welcome");
-        // B confirms it over a stream of its own; once that is up, the refusal below ends it rather than refusing it.
+        // B's stream of its own to us: once that is up, the refusal below ends it rather than refusing it.
+        b.send(Stanzas.message("bob@b.test", "alice@a.test", "r1", "welcome back"));
+        assertThat(Stanzas.body(inboxA.next())).isEqualTo("welcome back");
         Sessions.await(() -> a.sessions().stream().anyMatch(session -> session.direction() == SessionDirection.INBOUND
                 && session.state() == SessionState.AUTHENTICATED), Duration.ofSeconds(5));
         // evil.test accepts the connection and never speaks: the stanzas wait for a stream that does not open.

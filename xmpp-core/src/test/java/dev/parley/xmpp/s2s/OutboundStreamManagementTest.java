@@ -1,0 +1,201 @@
+package dev.parley.xmpp.s2s;
+
+import dev.parley.xmpp.sm.StreamManagement;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import dev.parley.xmpp.stream.XmppNamespaces;
+import dev.parley.xmpp.xml.XmlAttribute;
+import dev.parley.xmpp.xml.XmlElement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3c.dom.Element;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * XEP-0198 on our outbound streams: where the remote server offers it, receipts are its {@code <a/>} on the same
+ * connection instead of answers to pings, counted over every stanza written, whoever wrote it.
+ */
+@Timeout(30)
+class OutboundStreamManagementTest {
+
+    private static final Delivery ACKNOWLEDGED = new Delivery.Acknowledged();
+
+    private final Inbox inbox = new Inbox();
+    private final Inbox inboxB = new Inbox();
+    private final LoopbackDns dns = new LoopbackDns();
+    @RegisterExtension
+    final StartedEngines engines = new StartedEngines();
+
+    private static CompletableFuture<Delivery> submit(EmbeddedLink embedded, String id) {
+        CompletableFuture<Delivery> fate = new CompletableFuture<>();
+        embedded.link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", id, id), fate));
+        return fate;
+    }
+
+    private static XmlElement acknowledgement(String h) {
+        return new XmlElement("a", StreamManagement.NAMESPACE, List.of(XmlAttribute.of("h", h)), List.of());
+    }
+
+    private EmbeddedLink link(EngineConfig config) {
+        return new EmbeddedLink(new Bouncer(inbox), config, EmbeddedLink.withStreamManagement());
+    }
+
+    /** Authenticates the link's route (a stanza opened it), which enables stream management, and says enabled. */
+    private static void enable(EmbeddedLink embedded) {
+        embedded.authenticate(true);
+        embedded.channel.runPendingTasks();
+        embedded.receive(StreamManagement.enabled());
+    }
+
+    @Test
+    void enabledBeforeTheFirstStanzaAndItsAcknowledgementsAreTheReceipts() {
+        EmbeddedLink embedded = link(EmbeddedLink.config());
+        CompletableFuture<Delivery> first = submit(embedded, "m1");
+        embedded.authenticate(true);
+        embedded.channel.runPendingTasks();
+
+        List<Element> written = embedded.written();
+        assertThat(written).extracting(Element::getLocalName).containsSubsequence("enable", "message");
+        assertThat(embedded.streamManagementWritten()).as("no request before the answer to enable").containsExactly("enable");
+
+        embedded.receive(StreamManagement.enabled());
+        assertThat(embedded.streamManagementWritten()).containsExactly("enable", "r");
+        assertThat(embedded.pingIds()).as("no ping asks for receipts").isEmpty();
+
+        embedded.receive(acknowledgement("0"));
+        assertThat(first).as("an acknowledgement short of the request is no receipt").isNotDone();
+        embedded.receive(acknowledgement("1"));
+        assertThat(first).isCompletedWithValue(ACKNOWLEDGED);
+
+        List<CompletableFuture<Delivery>> more = List.of(submit(embedded, "m2"), submit(embedded, "m3"));
+        embedded.channel.runPendingTasks();
+        assertThat(embedded.streamManagementWritten()).containsExactly("enable", "r", "r");
+        embedded.receive(acknowledgement("3"));
+        assertThat(more).allSatisfy(fate -> assertThat(fate).isCompletedWithValue(ACKNOWLEDGED));
+        assertThat(inbox.drain()).isEmpty();
+    }
+
+    @Test
+    void everyStanzaOnTheConnectionCountsTheKeepalivesPingsToo() {
+        EmbeddedLink embedded = link(EmbeddedLink.config());
+        CompletableFuture<Delivery> first = submit(embedded, "m1");
+        enable(embedded);
+        // As the keepalive writes its ping, past the link's writer.
+        embedded.channel.writeAndFlush("<iq type='get' id='keepalive-1' from='a.test' to='b.test'>"
+                + "<ping xmlns='urn:xmpp:ping'/></iq>");
+        CompletableFuture<Delivery> second = submit(embedded, "m2");
+        embedded.channel.runPendingTasks();
+
+        embedded.receive(acknowledgement("1"));
+        assertThat(first).isCompletedWithValue(ACKNOWLEDGED);
+        embedded.receive(acknowledgement("2"));
+        assertThat(second).as("the remote server counted only the ping").isNotDone();
+        embedded.receive(acknowledgement("3"));
+        assertThat(second).isCompletedWithValue(ACKNOWLEDGED);
+    }
+
+    @Test
+    void aRefusalLeavesTheReceiptsToPings() {
+        EmbeddedLink embedded = link(EmbeddedLink.config());
+        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        embedded.authenticate(true);
+        embedded.channel.runPendingTasks();
+
+        embedded.receive(StreamManagement.failed(StanzaErrorCondition.FEATURE_NOT_IMPLEMENTED));
+
+        assertThat(embedded.pingIds()).hasSize(1);
+        embedded.answer(embedded.pingIds().get(0));
+        assertThat(fate).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.streamManagementWritten()).containsExactly("enable");
+    }
+
+    @Test
+    void aStreamWhereNoneIsOfferedAsksByPing() {
+        EmbeddedLink embedded = link(EmbeddedLink.config());
+        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        embedded.authenticate(false);
+        embedded.confirmAll();
+
+        assertThat(fate).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.streamManagementWritten()).isEmpty();
+    }
+
+    @Test
+    void anUnansweredRequestEndsTheStreamAndHandsOnWhatItHadNotConfirmed() {
+        EmbeddedLink embedded = link(EmbeddedLink.config()
+                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
+        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        enable(embedded);
+
+        embedded.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+        embedded.channel.runScheduledPendingTasks();
+
+        assertThat(embedded.channel.isOpen()).as("taken for dead").isFalse();
+        assertThat(embedded.handedOn).singleElement().satisfies(again ->
+                assertThat(again).extracting(Outgoing::fate).containsExactly(Optional.of(fate)));
+        assertThat(fate).as("still waiting, for the next stream").isNotDone();
+    }
+
+    @Test
+    void anAcknowledgementOfStanzasNeverSentEndsTheStreamWithAnError() {
+        EmbeddedLink embedded = link(EmbeddedLink.config());
+        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        enable(embedded);
+
+        embedded.receive(acknowledgement("5"));
+
+        assertThat(embedded.written()).anySatisfy(element -> {
+            assertThat(element.getLocalName()).isEqualTo("error");
+            assertThat(element.getElementsByTagName("undefined-condition").getLength()).isEqualTo(1);
+        });
+        assertThat(embedded.channel.isOpen()).isFalse();
+        assertThat(fate).as("not taken as delivered").isNotDone();
+    }
+
+    @Test
+    void theRemoteServersRequestIsAnsweredWithTheStanzasItSentOnThisConnection() {
+        EmbeddedLink embedded = link(EmbeddedLink.config());
+        submit(embedded, "m1");
+        enable(embedded);
+        embedded.receive(new XmlElement("iq", XmppNamespaces.SERVER, List.of(XmlAttribute.of("type", "result"),
+                XmlAttribute.of("id", "x"), XmlAttribute.of("from", "b.test"), XmlAttribute.of("to", "a.test")),
+                List.of()));
+
+        embedded.receive(StreamManagement.request());
+
+        assertThat(embedded.written()).filteredOn(element -> element.getLocalName().equals("a"))
+                .singleElement().satisfies(answer -> assertThat(answer.getAttribute("h")).isEqualTo("1"));
+    }
+
+    /**
+     * Between two engines (ours offers stream management on its inbound streams): the acknowledgements come on the
+     * stream that carried the stanzas, so they still come once our listener closed, as when the host stops, and the
+     * stanzas are acknowledged rather than settled as written without a receipt.
+     */
+    @Test
+    void betweenTwoEnginesReceiptsComeOnTheStreamEvenAfterTheListenerClosed() throws Exception {
+        S2sEngine a = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("a.test"), dns, dns),
+                inbox);
+        S2sEngine b = engines.start(EngineConfig.of(InetAddress.getLoopbackAddress(), 0, Set.of("b.test"), dns, dns),
+                inboxB);
+        dns.register("a.test", a.localAddress().getPort()).register("b.test", b.localAddress().getPort());
+        assertThat(a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m1", "first")).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)).isEqualTo(ACKNOWLEDGED);
+
+        a.closeInbound();
+        CompletableFuture<Delivery> second = a.submit(Stanzas.message("alice@a.test", "bob@b.test", "m2", "second"))
+                .toCompletableFuture();
+
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(ACKNOWLEDGED);
+        assertThat(inboxB.next(2)).extracting(Stanzas::body).containsExactly("first", "second");
+    }
+}
