@@ -9,8 +9,8 @@ public interface FederationCounters {
     /** {@code count} stanzas from remote servers reached the application: the transaction that took them committed. */
     void received(int count);
 
-    /** A stanza to a remote server was written to its stream. */
-    void written();
+    /** {@code count} stanzas to remote servers were written to their streams (and acknowledged where they could be). */
+    void written(int count);
 
     /** A stanza to a remote server failed with {@code condition} and waits to be tried again. */
     void retried(StanzaErrorCondition condition);

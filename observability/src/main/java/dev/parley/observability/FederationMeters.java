@@ -86,6 +86,11 @@ public class FederationMeters {
                 condition == null ? "none" : condition.elementName())).increment();
     }
 
+    /** {@code count} stanzas to remote servers were written to their streams. */
+    public void stanzasWritten(int count) {
+        counter(SENT, Tags.of("outcome", "written", "condition", "none")).increment(count);
+    }
+
     /** Streams opened and closed, refusals, connection failures. */
     public void event(FederationEvent.Kind kind) {
         counter(EVENTS, Tags.of("kind", tag(kind.name()))).increment();

@@ -46,18 +46,18 @@ class FederationMetersTest {
     @Test
     void countsStanzasByOutcomeAndConditionAndEventsByKind() {
         meters.stanzasReceived(1);
-        meters.stanzaSent("written", null);
+        meters.stanzasWritten(3);
         meters.stanzaSent("bounced", StanzaErrorCondition.NOT_ALLOWED);
         meters.stanzaSent("bounced", StanzaErrorCondition.NOT_ALLOWED);
         meters.event(FederationEvent.Kind.REFUSED);
 
         assertThat(registry.get(FederationMeters.RECEIVED).counter().count()).isEqualTo(1);
         assertThat(registry.get(FederationMeters.SENT).tags("outcome", "written", "condition", "none").counter().count())
-                .isEqualTo(1);
+                .isEqualTo(3);
         assertThat(registry.get(FederationMeters.SENT).tags("outcome", "bounced", "condition", "not-allowed").counter()
                 .count()).isEqualTo(2);
         assertThat(registry.get(FederationMeters.EVENTS).tag("kind", "refused").counter().count()).isEqualTo(1);
-        assertThat(meters.figures()).isEqualTo(new FederationFigures(1, 1, 0, 2, 0, 0));
+        assertThat(meters.figures()).isEqualTo(new FederationFigures(1, 3, 0, 2, 0, 0));
     }
 
     private static SessionInfo session(String id, SessionDirection direction) {

@@ -22,8 +22,8 @@ public class MicrometerFederationCounters implements FederationCounters {
     }
 
     @Override
-    public void written() {
-        meters.stanzaSent("written", null);
+    public void written(int count) {
+        meters.stanzasWritten(count);
     }
 
     @Override

@@ -62,6 +62,8 @@ final class OutboundPump {
     private final Clock clock = Clock.systemUTC();
     private Instant quietUntil = Instant.MIN;
     private int unlogged;
+    /** Stanzas delivered since the routing last counted them: counted once per round, not once each. */
+    private int deliveredUncounted;
 
     OutboundPump(MessageConsumer consumer, FederationRouting routing, StanzaQueues queues, StanzasInFlight inFlight) {
         this.consumer = consumer;
@@ -95,6 +97,20 @@ final class OutboundPump {
         for (Runnable step = steps.poll(); step != null; step = steps.poll()) {
             step.run();
         }
+        countDelivered();
+    }
+
+    private void countDelivered() {
+        if (deliveredUncounted == 0) {
+            return;
+        }
+        try {
+            routing.countDelivered(deliveredUncounted);
+        } catch (RuntimeException e) {
+            // A count lost is a figure short, not a stanza: the messages are acknowledged, nothing is sent again.
+            LOG.log(Level.WARNING, "Could not count " + deliveredUncounted + " delivered stanzas", e);
+        }
+        deliveredUncounted = 0;
     }
 
     private void runNextStep(long waitMillis) {
@@ -103,6 +119,7 @@ final class OutboundPump {
             if (step != null) {
                 step.run();
             }
+            countDelivered();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JMSRuntimeException("Interrupted while waiting for outbound verdicts");
@@ -194,6 +211,11 @@ final class OutboundPump {
     }
 
     private void settle(Taken taken, Delivery delivery) {
+        if (!(delivery instanceof Delivery.Bounced)) {
+            deliveredUncounted++;
+            acknowledge(taken);
+            return;
+        }
         try {
             routing.settleOutbound(taken.stanza(), taken.attempt(), delivery);
         } catch (RuntimeException e) {

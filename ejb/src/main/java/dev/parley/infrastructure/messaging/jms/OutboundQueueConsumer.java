@@ -29,7 +29,7 @@ import java.time.Duration;
  * and a few stanzas to a domain that never answers would hold every instance. Not {@code java:/JmsXA} either: that
  * pooled factory enlists sessions in the JTA transaction. The server's plain in-VM factory gives a non-transacted
  * session with Artemis' individual acknowledgement instead: each message is acknowledged once its verdict is
- * settled, in the routing's own transaction, and what is unacknowledged when the server stops is delivered again
+ * settled (counted, or its retry or bounce queued), and what is unacknowledged when the server stops is delivered again
  * (at least once: a stanza the remote server confirmed just before may then reach it twice).
  */
 @Singleton
