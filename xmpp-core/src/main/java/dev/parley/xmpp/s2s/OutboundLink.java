@@ -3,6 +3,8 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.dialback.DialbackType;
+import dev.parley.xmpp.jid.InvalidJidException;
+import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsDetails;
@@ -15,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -578,19 +581,27 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     /**
      * What a link that was up leaves for the next one, oldest first: written but unconfirmed, queued, and waiting for
      * a piggy-backing domain's dialback. A stanza that has now seen {@link #MAX_STREAMS} streams end bounces with
-     * {@code remote-server-timeout} instead. Takes them all from this link. Under the lock.
+     * {@code remote-server-timeout} instead, and so do its sender's stanzas after it, which would otherwise overtake it
+     * on the next stream while it waits to be tried again. Takes them all from this link. Under the lock.
      */
     private List<Outgoing> handOn(String why, LinkAftermath aftermath) {
         List<Outgoing> left = writer.takeAll();
         left.addAll(routes.drainAll());
         List<Outgoing> again = new ArrayList<>(left.size());
+        Set<String> bouncedSenders = new HashSet<>();
         for (Outgoing stanza : left) {
             Outgoing next = stanza.onceMore();
-            if (next.streams() < MAX_STREAMS) {
-                again.add(next);
-            } else {
+            String sender = senderOf(stanza);
+            if (next.streams() >= MAX_STREAMS) {
+                bouncedSenders.add(sender);
                 aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, MAX_STREAMS + " streams to "
                         + remoteDomain + " ended before it confirmed the stanza; the last one: " + why);
+            } else if (bouncedSenders.contains(sender)) {
+                aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "an earlier stanza from the same"
+                        + " sender to " + remoteDomain + " could not be confirmed; this one waits behind it to keep"
+                        + " their order (the last stream: " + why + ")");
+            } else {
+                again.add(next);
             }
         }
         if (!again.isEmpty()) {
@@ -598,6 +609,16 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
                     remoteDomain, why, again.size());
         }
         return again;
+    }
+
+    /** The bare address a stanza comes from, whose order {@link #handOn} keeps; as written when it is no address. */
+    private static String senderOf(Outgoing stanza) {
+        String from = stanza.stanza().attribute("from").orElse("");
+        try {
+            return Jid.parse(from).asBareJid().toString();
+        } catch (InvalidJidException notAnAddress) {
+            return from;
+        }
     }
 
     /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */

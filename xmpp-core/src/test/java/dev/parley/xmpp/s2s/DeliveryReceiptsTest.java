@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +189,35 @@ class DeliveryReceiptsTest {
         assertThat(queued).isCompletedWithValue(new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
                 "the stream to b.test ended before the stanza was sent: this server is shutting down"));
         assertThat(embedded.writtenIds()).as("nothing more written").containsExactly("m1");
+    }
+
+    /**
+     * A stanza that saw its last stream end unconfirmed bounces for its sender to try again later; its sender's later
+     * stanzas bounce with it rather than overtake it on the next stream. Another sender's go on.
+     */
+    @Test
+    void aStanzaBouncedAfterItsLastStreamTakesItsSendersLaterStanzasWithIt() {
+        EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
+        CompletableFuture<Delivery> worn = new CompletableFuture<>();
+        embedded.link.takeBack(List.of(Outgoing.tracked(Stanzas.message("alice@a.test/desk", "bob@b.test", "m1", "m1"),
+                worn).onceMore().onceMore()));
+        CompletableFuture<Delivery> behind = submit(embedded, "m2");
+        CompletableFuture<Delivery> otherSender = new CompletableFuture<>();
+        embedded.link.send("a.test", Outgoing.tracked(Stanzas.message("carol@a.test", "bob@b.test", "m3", "m3"),
+                otherSender));
+        embedded.authenticate();
+        embedded.channel.runPendingTasks();
+        assertThat(embedded.writtenIds()).containsExactly("m1", "m2", "m3");
+
+        embedded.link.broken("the connection broke");
+
+        assertThat(worn).isCompletedWithValueMatching(fate -> fate instanceof Delivery.Bounced bounced
+                && bounced.condition() == StanzaErrorCondition.REMOTE_SERVER_TIMEOUT);
+        assertThat(behind).as("alice's later stanza, from another resource").isCompletedWithValueMatching(fate ->
+                fate instanceof Delivery.Bounced bounced && bounced.text().contains("keep their order"));
+        assertThat(embedded.handedOn).singleElement().satisfies(again ->
+                assertThat(again).extracting(Outgoing::fate).containsExactly(Optional.of(otherSender)));
+        assertThat(otherSender).isNotDone();
     }
 
     /**
