@@ -1,15 +1,12 @@
 package dev.parley.xmpp.s2s;
 
-import dev.parley.xmpp.dialback.Dialback;
 import dev.parley.xmpp.dialback.DialbackKeys;
-import dev.parley.xmpp.dialback.DialbackType;
 import dev.parley.xmpp.jid.InvalidJidException;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsDetails;
 import dev.parley.xmpp.xml.XmlElement;
-import dev.parley.xmpp.xml.XmlWriter;
 import io.netty.channel.Channel;
 
 import java.lang.System.Logger.Level;
@@ -97,7 +94,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
     private final int queueBound;
     private final Duration dialbackTimeout;
     private final Duration idleTimeout;
-    private final DialbackKeys keys;
+    private final RouteDialback dialback;
     private final Bouncer bouncer;
     private final FailureLog failures;
     private final FederationEvents events;
@@ -133,7 +130,7 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
         this.queueBound = config.queueBound();
         this.dialbackTimeout = config.dialbackTimeout();
         this.idleTimeout = config.health().idleTimeout();
-        this.keys = keys;
+        this.dialback = new RouteDialback(keys, remoteDomain, config.dialbackTimeout());
         this.bouncer = bouncer;
         this.failures = failures;
         this.events = events;
@@ -277,46 +274,36 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
                     aftermath);
             return;
         }
-        requestDialback(route);
+        dialback.request(channel, streamId, route, this::dialbackUnanswered);
     }
 
-    /** Our {@code db:result} for the route's domain, with its own deadline. Called under the lock. */
-    private void requestDialback(OutboundRoute route) {
-        route.markRequested();
-        String key = keys.key(remoteDomain, route.localDomain(), streamId);
-        channel.writeAndFlush(XmlWriter.write(Dialback.resultRequest(route.localDomain(), remoteDomain, key), ServerStreams.SCOPE));
-        channel.eventLoop().schedule(() -> dialbackTimedOut(route), dialbackTimeout.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void dialbackTimedOut(OutboundRoute route) {
+    private void dialbackUnanswered(OutboundRoute route) {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
             if (!routes.holds(route) || route.state() != OutboundRoute.State.PENDING) {
                 return;
             }
-            failRoute(route, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                    remoteDomain + " did not answer our dialback request within " + seconds(dialbackTimeout), aftermath);
+            failRoute(route, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, dialback.unansweredReason(), aftermath);
         }
         aftermath.run();
     }
 
     @Override
     public void received(XmlElement element) {
-        Optional<DialbackType> type = element.attribute("type").flatMap(DialbackType::parse);
-        Optional<String> to = element.attribute("to");
-        if (!Dialback.isResult(element) || type.isEmpty() || to.isEmpty()) {
+        Optional<RouteDialback.Answer> answer = RouteDialback.answer(element);
+        if (answer.isEmpty()) {
             LOG.log(Level.DEBUG, "ignoring <{0}/> from {1} on an outbound stream", element.name(), remoteDomain);
             return;
         }
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         synchronized (this) {
-            Optional<OutboundRoute> answered = routes.find(Domains.canonical(to.get()))
+            Optional<OutboundRoute> answered = routes.find(answer.get().localDomain())
                     .filter(route -> route.state() == OutboundRoute.State.PENDING);
             if (answered.isEmpty()) {
                 return;
             }
             OutboundRoute route = answered.get();
-            switch (type.get()) {
+            switch (answer.get().type()) {
                 case VALID -> {
                     LOG.log(Level.INFO, "{0} accepted {1} by dialback", remoteDomain, route.localDomain());
                     backoff.succeeded(remoteDomain);
@@ -328,8 +315,8 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
                 case INVALID -> failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
                         remoteDomain + " did not accept " + route.localDomain() + " (dialback key found invalid)", aftermath);
                 case ERROR -> failRoute(route, StanzaErrorCondition.REMOTE_SERVER_NOT_FOUND,
-                        remoteDomain + " refused dialback for " + route.localDomain() + " with the error " + condition(element),
-                        aftermath);
+                        remoteDomain + " refused dialback for " + route.localDomain() + " with the error "
+                                + answer.get().errorCondition(), aftermath);
             }
         }
         aftermath.run();
@@ -698,11 +685,6 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
                 ? Optional.of(remote) : Optional.empty();
         return new SessionInfo(id, SessionDirection.OUTBOUND, Set.copyOf(established), Set.of(remoteDomain),
                 address, authMethod, state, 0, writer.written(), openedAt, tls);
-    }
-
-    private static String condition(XmlElement answer) {
-        return answer.elements().stream().filter(child -> child.name().equals("error"))
-                .flatMap(error -> error.elements().stream()).map(XmlElement::name).findFirst().orElse("undefined-condition");
     }
 
     private static String seconds(Duration duration) {
