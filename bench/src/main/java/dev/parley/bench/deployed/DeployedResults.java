@@ -65,8 +65,8 @@ final class DeployedResults {
                 + " local users* counts the copies an application subscribed to `ParleyFromFederationFeed` gets"
                 + " once a user's message is stored; latency from the stamp to that copy.\n"
                 + "- Pings: the remote server then pipelines XEP-0199 pings to Parley's domain on the same stream, which"
-                + " Parley's engine answers itself, over its own stream to the remote server; the rate from the first"
-                + " written to the last answer, the latency that of each ping.\n"
+                + " Parley's engine answers itself, over its own stream to the remote server, after 100,000 unmeasured;"
+                + " the rate from the first written to the last answer, the latency that of each ping.\n"
                 + "- At full speed the latency columns say how long stanzas queued behind each other, not what a user"
                 + " waits at a normal pace; the paced rows say that.\n";
     }
