@@ -52,16 +52,10 @@ class DeliveryReceiptsTest {
         }
     }
 
-    private static CompletableFuture<Delivery> submit(EmbeddedLink embedded, String id) {
-        CompletableFuture<Delivery> fate = new CompletableFuture<>();
-        embedded.link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", id, id), fate));
-        return fate;
-    }
-
     @Test
     void aWrittenStanzaIsAcknowledgedOnlyByTheAnswerToAPingWrittenAfterIt() {
         EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
-        CompletableFuture<Delivery> first = submit(embedded, "m1");
+        CompletableFuture<Delivery> first = embedded.submit("m1");
         embedded.authenticate();
         embedded.channel.runPendingTasks();
 
@@ -69,7 +63,7 @@ class DeliveryReceiptsTest {
         assertThat(embedded.pingIds()).as("asked right behind it").hasSize(1);
         assertThat(first).as("written is not delivered").isNotDone();
 
-        CompletableFuture<Delivery> second = submit(embedded, "m2");
+        CompletableFuture<Delivery> second = embedded.submit("m2");
         embedded.channel.runPendingTasks();
         assertThat(embedded.pingIds()).as("one ping out at a time").hasSize(1);
 
@@ -88,10 +82,10 @@ class DeliveryReceiptsTest {
         EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config()
                 .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))),
                 new EmbeddedChannel());
-        CompletableFuture<Delivery> confirmed = submit(embedded, "m1");
+        CompletableFuture<Delivery> confirmed = embedded.submit("m1");
         embedded.authenticate();
         embedded.confirmAll();
-        List<CompletableFuture<Delivery>> unconfirmed = List.of(submit(embedded, "m2"), submit(embedded, "m3"));
+        List<CompletableFuture<Delivery>> unconfirmed = List.of(embedded.submit("m2"), embedded.submit("m3"));
         embedded.channel.runPendingTasks();
 
         embedded.channel.advanceTimeBy(2, TimeUnit.SECONDS);
@@ -113,12 +107,12 @@ class DeliveryReceiptsTest {
     void noMoreThanTheQueueBoundWaitsForAReceipt() {
         EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config().withQueueBound(100),
                 new EmbeddedChannel());
-        List<CompletableFuture<Delivery>> fates = new ArrayList<>(List.of(submit(embedded, "m0")));
+        List<CompletableFuture<Delivery>> fates = new ArrayList<>(List.of(embedded.submit("m0")));
         embedded.authenticate();
         embedded.channel.runPendingTasks();
-        IntStream.range(1, 100).forEach(i -> fates.add(submit(embedded, "m" + i)));
+        IntStream.range(1, 100).forEach(i -> fates.add(embedded.submit("m" + i)));
         embedded.channel.runPendingTasks();
-        IntStream.range(100, 150).forEach(i -> fates.add(submit(embedded, "m" + i)));
+        IntStream.range(100, 150).forEach(i -> fates.add(embedded.submit("m" + i)));
         embedded.channel.runPendingTasks();
         int writtenBeforeReceipt = embedded.writtenIds().size();
 
@@ -132,10 +126,10 @@ class DeliveryReceiptsTest {
     @Test
     void anAdministratorsCloseWaitsForTheReceiptOfWhatItWrote() {
         EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
-        CompletableFuture<Delivery> first = submit(embedded, "m0");
+        CompletableFuture<Delivery> first = embedded.submit("m0");
         embedded.authenticate();
         embedded.confirmAll();
-        CompletableFuture<Delivery> queued = submit(embedded, "m1");
+        CompletableFuture<Delivery> queued = embedded.submit("m1");
 
         assertThat(embedded.link.closeByAdministrator()).as("a receipt is awaited").isTrue();
         embedded.channel.runPendingTasks();
@@ -155,7 +149,7 @@ class DeliveryReceiptsTest {
         CompletableFuture<Void> predecessor = new CompletableFuture<>();
         EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel(),
                 predecessor);
-        CompletableFuture<Delivery> held = submit(embedded, "m1");
+        CompletableFuture<Delivery> held = embedded.submit("m1");
         embedded.authenticate();
         CompletableFuture<Delivery> answerGone = new CompletableFuture<>();
         embedded.link.send("a.test", Outgoing.pingAnswer(new XmlElement("iq", XmppNamespaces.SERVER,
@@ -177,10 +171,10 @@ class DeliveryReceiptsTest {
     @Test
     void shutdownSettlesWhatWasWrittenAndBouncesWhatWasNotForItsSenderToRetry() {
         EmbeddedLink embedded = new EmbeddedLink(new Bouncer(inboxA), EmbeddedLink.config(), new EmbeddedChannel());
-        CompletableFuture<Delivery> written = submit(embedded, "m1");
+        CompletableFuture<Delivery> written = embedded.submit("m1");
         embedded.authenticate();
         embedded.channel.runPendingTasks();
-        CompletableFuture<Delivery> queued = submit(embedded, "m2");
+        CompletableFuture<Delivery> queued = embedded.submit("m2");
 
         embedded.link.shutdown();
 
@@ -201,7 +195,7 @@ class DeliveryReceiptsTest {
         CompletableFuture<Delivery> worn = new CompletableFuture<>();
         embedded.link.takeBack(List.of(Outgoing.tracked(Stanzas.message("alice@a.test/desk", "bob@b.test", "m1", "m1"),
                 worn).onceMore().onceMore()));
-        CompletableFuture<Delivery> behind = submit(embedded, "m2");
+        CompletableFuture<Delivery> behind = embedded.submit("m2");
         CompletableFuture<Delivery> otherSender = new CompletableFuture<>();
         embedded.link.send("a.test", Outgoing.tracked(Stanzas.message("carol@a.test", "bob@b.test", "m3", "m3"),
                 otherSender));

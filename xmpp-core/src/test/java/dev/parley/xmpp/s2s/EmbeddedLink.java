@@ -63,6 +63,13 @@ final class EmbeddedLink {
         return channel;
     }
 
+    /** Sends a chat message {@code id} from alice@a.test to bob@b.test; the stage tells its fate. */
+    CompletableFuture<Delivery> submit(String id) {
+        CompletableFuture<Delivery> fate = new CompletableFuture<>();
+        link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", id, id), fate));
+        return fate;
+    }
+
     /** The link authenticates {@code a.test} by dialback on the channel, which queues the drain until its tasks run. */
     void authenticate() {
         authenticate(false);

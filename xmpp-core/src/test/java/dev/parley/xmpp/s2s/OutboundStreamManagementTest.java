@@ -35,12 +35,6 @@ class OutboundStreamManagementTest {
     @RegisterExtension
     final StartedEngines engines = new StartedEngines();
 
-    private static CompletableFuture<Delivery> submit(EmbeddedLink embedded, String id) {
-        CompletableFuture<Delivery> fate = new CompletableFuture<>();
-        embedded.link.send("a.test", Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", id, id), fate));
-        return fate;
-    }
-
     private static XmlElement acknowledgement(String h) {
         return new XmlElement("a", StreamManagement.NAMESPACE, List.of(XmlAttribute.of("h", h)), List.of());
     }
@@ -59,7 +53,7 @@ class OutboundStreamManagementTest {
     @Test
     void enabledBeforeTheFirstStanzaAndItsAcknowledgementsAreTheReceipts() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
-        CompletableFuture<Delivery> first = submit(embedded, "m1");
+        CompletableFuture<Delivery> first = embedded.submit("m1");
         embedded.authenticate(true);
         embedded.channel.runPendingTasks();
 
@@ -76,7 +70,7 @@ class OutboundStreamManagementTest {
         embedded.receive(acknowledgement("1"));
         assertThat(first).isCompletedWithValue(ACKNOWLEDGED);
 
-        List<CompletableFuture<Delivery>> more = List.of(submit(embedded, "m2"), submit(embedded, "m3"));
+        List<CompletableFuture<Delivery>> more = List.of(embedded.submit("m2"), embedded.submit("m3"));
         embedded.channel.runPendingTasks();
         assertThat(embedded.streamManagementWritten()).containsExactly("enable", "r", "r");
         embedded.receive(acknowledgement("3"));
@@ -87,12 +81,12 @@ class OutboundStreamManagementTest {
     @Test
     void everyStanzaOnTheConnectionCountsTheKeepalivesPingsToo() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
-        CompletableFuture<Delivery> first = submit(embedded, "m1");
+        CompletableFuture<Delivery> first = embedded.submit("m1");
         enable(embedded);
         // As the keepalive writes its ping, past the link's writer.
         embedded.channel.writeAndFlush("<iq type='get' id='keepalive-1' from='a.test' to='b.test'>"
                 + "<ping xmlns='urn:xmpp:ping'/></iq>");
-        CompletableFuture<Delivery> second = submit(embedded, "m2");
+        CompletableFuture<Delivery> second = embedded.submit("m2");
         embedded.channel.runPendingTasks();
 
         embedded.receive(acknowledgement("1"));
@@ -106,7 +100,7 @@ class OutboundStreamManagementTest {
     @Test
     void aRefusalLeavesTheReceiptsToPings() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
-        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        CompletableFuture<Delivery> fate = embedded.submit("m1");
         embedded.authenticate(true);
         embedded.channel.runPendingTasks();
 
@@ -121,7 +115,7 @@ class OutboundStreamManagementTest {
     @Test
     void aStreamWhereNoneIsOfferedAsksByPing() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
-        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        CompletableFuture<Delivery> fate = embedded.submit("m1");
         embedded.authenticate(false);
         embedded.confirmAll();
 
@@ -133,7 +127,7 @@ class OutboundStreamManagementTest {
     void anUnansweredRequestEndsTheStreamAndHandsOnWhatItHadNotConfirmed() {
         EmbeddedLink embedded = link(EmbeddedLink.config()
                 .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
-        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        CompletableFuture<Delivery> fate = embedded.submit("m1");
         enable(embedded);
 
         embedded.channel.advanceTimeBy(2, TimeUnit.SECONDS);
@@ -148,7 +142,7 @@ class OutboundStreamManagementTest {
     @Test
     void anAcknowledgementOfStanzasNeverSentEndsTheStreamWithAnError() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
-        CompletableFuture<Delivery> fate = submit(embedded, "m1");
+        CompletableFuture<Delivery> fate = embedded.submit("m1");
         enable(embedded);
 
         embedded.receive(acknowledgement("5"));
@@ -164,7 +158,7 @@ class OutboundStreamManagementTest {
     @Test
     void theRemoteServersRequestIsAnsweredWithTheStanzasItSentOnThisConnection() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
-        submit(embedded, "m1");
+        embedded.submit("m1");
         enable(embedded);
         embedded.receive(new XmlElement("iq", XmppNamespaces.SERVER, List.of(XmlAttribute.of("type", "result"),
                 XmlAttribute.of("id", "x"), XmlAttribute.of("from", "b.test"), XmlAttribute.of("to", "a.test")),
