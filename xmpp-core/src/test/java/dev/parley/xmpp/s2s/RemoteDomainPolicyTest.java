@@ -253,8 +253,10 @@ class RemoteDomainPolicyTest {
         S2sEngine b = start(config("b.test"), inboxB, FederationEventListener.ignoring());
         a.send(Stanzas.message("alice@a.test", "bob@b.test", "m1", "while welcome"));
         assertThat(Stanzas.body(inboxB.next())).isEqualTo("while welcome");
-        // B's stream of its own to us: once that is up, the refusal below ends it rather than refusing it.
-        b.send(Stanzas.message("bob@b.test", "alice@a.test", "r1", "welcome back"));
+        // B's stream of its own to us: once that is up, the refusal below ends it rather than refusing it. Confirmed
+        // first, so that B has nothing to send again on a new stream, which we would then refuse.
+        assertThat(b.submit(Stanzas.message("bob@b.test", "alice@a.test", "r1", "welcome back")).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS)).isEqualTo(new Delivery.Acknowledged());
         assertThat(Stanzas.body(inboxA.next())).isEqualTo("welcome back");
         Sessions.await(() -> a.sessions().stream().anyMatch(session -> session.direction() == SessionDirection.INBOUND
                 && session.state() == SessionState.AUTHENTICATED), Duration.ofSeconds(5));
