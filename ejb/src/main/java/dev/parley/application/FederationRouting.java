@@ -3,6 +3,7 @@ package dev.parley.application;
 import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 import dev.parley.xmpp.s2s.Delivery;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -18,11 +19,12 @@ public interface FederationRouting {
     Optional<CompletionStage<Delivery>> routeOutbound(StanzaEnvelope stanza);
 
     /**
-     * Acts on the engine's verdict on {@code stanza}, sent for its {@code attempt}: what cannot go now but may later
-     * is queued again for another try; what cannot go at all, or not within the retry window, returns to its sender
-     * as an XMPP error; what went is counted.
+     * Acts on the engine's verdict on {@code stanza}, sent for its {@code attempt}: what went is counted; what cannot go
+     * at all, or not within the retry window, returns to its sender as an XMPP error; what cannot go now but may later
+     * is counted as retried, and the result says after how long the caller is to queue it again for its next attempt
+     * (the caller queues it, as it keeps each sender's stanzas in order).
      */
-    void settleOutbound(StanzaEnvelope stanza, OutboundAttempt attempt, Delivery delivery);
+    Optional<Duration> settleOutbound(StanzaEnvelope stanza, OutboundAttempt attempt, Delivery delivery);
 
     /**
      * Counts {@code stanzas} the engine delivered (acknowledged, or written where no receipt can come), whose verdicts

@@ -1,7 +1,5 @@
 package dev.parley.application;
 
-import dev.parley.domain.model.routing.OutboundAttempt;
-import java.time.Duration;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 
 /** The queues the application puts stanzas on, in the caller's transaction. */
@@ -9,12 +7,6 @@ public interface StanzaQueues {
 
     /** To the queue to remote domains, as a first try: a stanza the server itself sends, such as an IQ answer. */
     void toFederation(StanzaEnvelope stanza);
-
-    /**
-     * Back to the queue to remote domains, due after {@code delay}: a stanza whose remote domain
-     * could not be reached yet, for its {@code attempt}. Persistent, so a restart meanwhile loses nothing.
-     */
-    void toFederationLater(StanzaEnvelope stanza, OutboundAttempt attempt, Duration delay);
 
     /** To the UC messaging module: a stanza for a local user. */
     void toLocalUsers(StanzaEnvelope stanza);

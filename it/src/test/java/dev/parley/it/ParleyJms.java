@@ -3,8 +3,11 @@ package dev.parley.it;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
+import jakarta.jms.Queue;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -42,8 +45,21 @@ final class ParleyJms implements AutoCloseable {
 
     /** A chat message from a local user's desk client to {@code to}, put on the queue to remote domains. */
     void sendChat(String from, String to, String body) {
-        send(TO_FEDERATION, "<message xmlns='jabber:client' from='" + from + "/desk' to='" + to
-                + "' type='chat' id='" + UUID.randomUUID() + "'><body>" + body + "</body></message>");
+        send(TO_FEDERATION, chat(from, to, body));
+    }
+
+    /** Chat messages as {@link #sendChat}, in order, over one connection: a burst as one busy sender makes it. */
+    void sendChats(String from, String to, List<String> bodies) {
+        try (JMSContext jms = session()) {
+            JMSProducer producer = jms.createProducer();
+            Queue queue = jms.createQueue(TO_FEDERATION);
+            bodies.forEach(body -> producer.send(queue, jms.createTextMessage(chat(from, to, body))));
+        }
+    }
+
+    private static String chat(String from, String to, String body) {
+        return "<message xmlns='jabber:client' from='" + from + "/desk' to='" + to + "' type='chat' id='"
+                + UUID.randomUUID() + "'><body>" + body + "</body></message>";
     }
 
     /** The first message whose body contains {@code marker} within 30 s, or null. */

@@ -81,27 +81,27 @@ public class DefaultFederationRouting implements FederationRouting {
     }
 
     /**
-     * Without a transaction of its own, like {@link #routeOutbound}: usually it only counts; a retry or a bounce is one
-     * message queued, and the consumer acknowledges the stanza's message only after that.
+     * Without a transaction of its own, like {@link #routeOutbound}: usually it only counts; a bounce is one message
+     * queued, a retry one the consumer queues, and the consumer acknowledges the stanza's message only after that.
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void settleOutbound(StanzaEnvelope stanza, OutboundAttempt attempt, Delivery delivery) {
+    public Optional<Duration> settleOutbound(StanzaEnvelope stanza, OutboundAttempt attempt, Delivery delivery) {
         if (!(delivery instanceof Delivery.Bounced bounced)) {
             counters.written(1);
-            return;
+            return Optional.empty();
         }
         Instant now = clock.instant();
         Optional<Duration> wait = RetryPolicy.within(configuration.current().settings().outboundRetryWindow())
                 .nextTry(attempt, bounced.condition(), now);
         if (wait.isPresent()) {
             LOG.log(Level.DEBUG, "Stanza to {0} tried again in {1}: {2}", stanza.to(), wait.get(), bounced.text());
-            queues.toFederationLater(stanza, attempt.next(), wait.get());
             counters.retried(bounced.condition());
         } else {
             giveBack(stanza, bounced.condition(), attempt.number() == 1 ? bounced.text()
                     : bounced.text() + " (given up after " + attempt.number() + " tries since " + attempt.firstTry() + ")");
         }
+        return wait;
     }
 
     @Override

@@ -122,18 +122,27 @@ final class ChildProcess implements AutoCloseable {
      * killed.
      */
     void freeze() {
-        List<String> command = new ArrayList<>(List.of("kill", "-STOP", Long.toString(process.pid())));
+        signal("STOP", "freeze");
+    }
+
+    /** SIGCONT after {@link #freeze}: the server goes on where it stopped, with what the kernel kept meanwhile. */
+    void thaw() {
+        signal("CONT", "thaw");
+    }
+
+    private void signal(String signal, String what) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
         process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
         try {
             Process stop = new ProcessBuilder(command).inheritIO().start();
             if (!stop.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS) || stop.exitValue() != 0) {
-                throw new IllegalStateException("could not freeze " + name);
+                throw new IllegalStateException("could not " + what + " " + name);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not freeze " + name, e);
+            throw new UncheckedIOException("could not " + what + " " + name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while freezing " + name, e);
+            throw new IllegalStateException("interrupted while trying to " + what + " " + name, e);
         }
     }
 

@@ -90,6 +90,11 @@ public abstract class ProcessPeer implements FederationPeer {
         process.freeze();
     }
 
+    /** Lets a frozen server go on (SIGCONT). */
+    public void thaw() {
+        process.thaw();
+    }
+
     /** Kills the running server at once (SIGKILL), frozen or not; {@link #start()} runs it again on the same data. */
     public void killAbruptly() {
         process.killAbruptly();

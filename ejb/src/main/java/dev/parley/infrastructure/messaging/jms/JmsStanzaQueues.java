@@ -1,7 +1,6 @@
 package dev.parley.infrastructure.messaging.jms;
 
 import dev.parley.application.StanzaQueues;
-import dev.parley.domain.model.routing.OutboundAttempt;
 import dev.parley.domain.model.stanza.StanzaEnvelope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 
 /** Sends on the server's JMS queues through the pooled, transaction-enlisted connection factory. */
 @ApplicationScoped
@@ -45,19 +43,6 @@ public class JmsStanzaQueues implements StanzaQueues {
             send(toFederation, StanzaMessageFormat.write(context, stanza));
         } catch (JMSException e) {
             throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be queued: " + e.getMessage(),
-                    e.getErrorCode(), e);
-        }
-    }
-
-    @Override
-    public void toFederationLater(StanzaEnvelope stanza, OutboundAttempt attempt, Duration delay) {
-        try {
-            TextMessage message = StanzaMessageFormat.write(context, stanza);
-            OutboundAttempts.write(message, attempt);
-            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis())
-                    .send(toFederation, message);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException("Stanza for " + stanza.to() + " could not be queued again: " + e.getMessage(),
                     e.getErrorCode(), e);
         }
     }
@@ -106,7 +91,8 @@ public class JmsStanzaQueues implements StanzaQueues {
         context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
     }
 
-    private static String bare(String jid) {
+    /** The bare address of {@code jid}: what one person sends from, whichever resource. */
+    static String bare(String jid) {
         int slash = jid.indexOf('/');
         return slash < 0 ? jid : jid.substring(0, slash);
     }

@@ -11,14 +11,21 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,6 +41,10 @@ import java.util.function.Consumer;
  * to the sender), so that what is in flight when the server stops comes again. Everything that touches the session
  * runs on the thread that calls {@link #run}, as a JMS session is single-threaded: verdicts arrive on the engine's
  * threads and only queue the step that settles them here.
+ *
+ * <p>What goes back to the queue for a later try (a retry, or more than the domain's share waiting) goes back on this
+ * session, due in each sender's order ({@link SenderLines}): while a sender's stanza to a domain is out so, the
+ * sender's later ones to that domain follow it there instead of overtaking it.
  */
 final class OutboundPump {
 
@@ -45,8 +56,16 @@ final class OutboundPump {
     private static final Duration QUIET_AFTER_REPORT = Duration.ofSeconds(30);
     /** How often one stanza's routing may fail before it is set aside, as the broker would set aside an MDB's. */
     static final int MOST_TRIES = 5;
+    /** On a message this consumer queued again: its {@link #epoch}, so that it knows the message when it comes back. */
+    static final String LINE = "parleyLine";
+    /** On a message this consumer queued again: the stanza's place in its sender's order ({@link SenderLines}). */
+    static final String PLACE = "parleyPlace";
+    /** How soon the first of a line must be due for a later stanza to wait for it here rather than on the queue. */
+    static final Duration PARKED_AT_MOST = Duration.ofSeconds(2);
 
+    private final Session session;
     private final MessageConsumer consumer;
+    private final MessageProducer requeue;
     private final FederationRouting routing;
     private final StanzaQueues queues;
     private final StanzasInFlight inFlight;
@@ -60,13 +79,24 @@ final class OutboundPump {
     private final Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS,
             steps::add);
     private final Clock clock = Clock.systemUTC();
+    private final SenderLines lines = new SenderLines();
+    /** Per line, stanzas that came before the line's first, waiting here for it, by place. */
+    private final Map<SenderLines.Pair, TreeMap<Long, Taken>> parked = new HashMap<>();
+    /** Names this consumer's requeued messages; a later consumer takes them as new. */
+    private final String epoch = UUID.randomUUID().toString();
+    /** The places given so far, one for each new message taken, in queue order. */
+    private long places;
     private Instant quietUntil = Instant.MIN;
     private int unlogged;
     /** Stanzas delivered since the routing last counted them: counted once per round, not once each. */
     private int deliveredUncounted;
 
-    OutboundPump(MessageConsumer consumer, FederationRouting routing, StanzaQueues queues, StanzasInFlight inFlight) {
+    /** {@code requeue} sends persistent messages to the ToFederation queue on {@code session}, as {@code consumer} does. */
+    OutboundPump(Session session, MessageConsumer consumer, MessageProducer requeue, FederationRouting routing,
+                 StanzaQueues queues, StanzasInFlight inFlight) {
+        this.session = session;
         this.consumer = consumer;
+        this.requeue = requeue;
         this.routing = routing;
         this.queues = queues;
         this.inFlight = inFlight;
@@ -98,6 +128,9 @@ final class OutboundPump {
             step.run();
         }
         countDelivered();
+        if (!parked.isEmpty()) {
+            unparkLate();
+        }
     }
 
     private void countDelivered() {
@@ -135,7 +168,62 @@ final class OutboundPump {
             return;
         }
         inFlight.take();
-        Taken taken = new Taken(message, stanza, OutboundAttempts.read(message, clock.instant()), 0);
+        long place = placeIfCameBack(message).orElseGet(() -> ++places);
+        Taken taken = new Taken(message, stanza, OutboundAttempts.read(message, clock.instant()), 0, place);
+        inLine(taken);
+    }
+
+    /**
+     * Goes on with {@code taken} if none of its sender's earlier stanzas to its domain is out on the queue. Otherwise
+     * it waits for them: here, when the first of them is due within {@link #PARKED_AT_MOST} (the broker hands out
+     * messages due a millisecond apart in roughly that order only), or behind them on the queue.
+     */
+    private void inLine(Taken taken) {
+        SenderLines.Pair pair = pairOf(taken.stanza());
+        Instant now = clock.instant();
+        if (lines.open(pair, now) && !lines.first(pair, taken.place())) {
+            if (lines.firstDueBefore(pair, now.plus(PARKED_AT_MOST))) {
+                parked.computeIfAbsent(pair, waiting -> new TreeMap<>()).put(taken.place(), taken);
+            } else {
+                queueAgain(taken, taken.attempt(), now);
+            }
+            return;
+        }
+        lines.wentOn(pair, taken.place());
+        goOn(taken);
+        unpark(pair, now);
+    }
+
+    /** Hands on the parked stanzas of {@code pair} that are now first in their line, in order. */
+    private void unpark(SenderLines.Pair pair, Instant now) {
+        TreeMap<Long, Taken> waiting = parked.get(pair);
+        while (waiting != null && !waiting.isEmpty()
+                && (!lines.open(pair, now) || lines.first(pair, waiting.firstKey()))) {
+            Taken next = waiting.pollFirstEntry().getValue();
+            lines.wentOn(pair, next.place());
+            goOn(next);
+        }
+        if (waiting != null && waiting.isEmpty()) {
+            parked.remove(pair);
+        }
+    }
+
+    /** Parked stanzas whose line gave up its first, or whose first will not come soon after all. */
+    private void unparkLate() {
+        Instant now = clock.instant();
+        for (SenderLines.Pair pair : List.copyOf(parked.keySet())) {
+            unpark(pair, now);
+            TreeMap<Long, Taken> waiting = parked.get(pair);
+            if (waiting != null && !lines.firstDueBefore(pair, now.plus(PARKED_AT_MOST))) {
+                parked.remove(pair);
+                waiting.values().forEach(again -> queueAgain(again, again.attempt(), now));
+            }
+        }
+    }
+
+    /** To the engine, behind the stanzas to the same domain that wait for its share. */
+    private void goOn(Taken taken) {
+        StanzaEnvelope stanza = taken.stanza();
         ArrayDeque<Taken> waiting = waitingForDomain.get(stanza.toDomain());
         if (waiting != null) {
             // behind the stanzas to that domain taken before it
@@ -216,14 +304,59 @@ final class OutboundPump {
             acknowledge(taken);
             return;
         }
+        Optional<Duration> retry;
         try {
-            routing.settleOutbound(taken.stanza(), taken.attempt(), delivery);
+            retry = routing.settleOutbound(taken.stanza(), taken.attempt(), delivery);
         } catch (RuntimeException e) {
             // Never sent again for this: the engine's verdict stands, only acting on it is repeated.
             tryAgainLater(taken, "settled", e, again -> settle(again, delivery));
             return;
         }
+        if (retry.isPresent()) {
+            queueAgain(taken, taken.attempt().next(), clock.instant().plus(retry.get()));
+            return;
+        }
         acknowledge(taken);
+    }
+
+    /**
+     * Puts {@code taken} back on the queue for {@code attempt}, due at {@code earliest}, or behind its sender's earlier
+     * stanzas to the same domain that are out on the queue, then acknowledges the message it came in.
+     */
+    private void queueAgain(Taken taken, OutboundAttempt attempt, Instant earliest) {
+        SenderLines.Pair pair = pairOf(taken.stanza());
+        Instant due = lines.due(pair, taken.place(), earliest);
+        try {
+            TextMessage message = StanzaMessageFormat.write(session, taken.stanza());
+            OutboundAttempts.write(message, attempt);
+            message.setStringProperty(LINE, epoch);
+            message.setLongProperty(PLACE, taken.place());
+            requeue.setDeliveryDelay(Math.max(0, Duration.between(clock.instant(), due).toMillis()));
+            requeue.send(message);
+        } catch (JMSException e) {
+            tryAgainLater(taken, "queued again", new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e),
+                    again -> queueAgain(again, attempt, earliest));
+            return;
+        } catch (RuntimeException e) {
+            tryAgainLater(taken, "queued again", e, again -> queueAgain(again, attempt, earliest));
+            return;
+        }
+        lines.wentBack(pair, taken.place(), due);
+        acknowledge(taken);
+    }
+
+    private static SenderLines.Pair pairOf(StanzaEnvelope stanza) {
+        return new SenderLines.Pair(JmsStanzaQueues.bare(stanza.from()), stanza.toDomain());
+    }
+
+    /** The place of {@code message} if it is one this consumer queued again; empty for a new one. */
+    private OptionalLong placeIfCameBack(Message message) {
+        try {
+            return epoch.equals(message.getStringProperty(LINE)) ? OptionalLong.of(message.getLongProperty(PLACE))
+                    : OptionalLong.empty();
+        } catch (JMSException | RuntimeException unreadable) {
+            return OptionalLong.empty();
+        }
     }
 
     /**
@@ -272,11 +405,14 @@ final class OutboundPump {
         inFlight.release();
     }
 
-    /** A message taken off the queue, until it is acknowledged, and how often routing it failed. */
-    private record Taken(Message message, StanzaEnvelope stanza, OutboundAttempt attempt, int failures) {
+    /**
+     * A message taken off the queue, until it is acknowledged, how often routing it failed, and its place in its
+     * sender's order.
+     */
+    private record Taken(Message message, StanzaEnvelope stanza, OutboundAttempt attempt, int failures, long place) {
 
         Taken failedOnce() {
-            return new Taken(message, stanza, attempt, failures + 1);
+            return new Taken(message, stanza, attempt, failures + 1, place);
         }
     }
 }

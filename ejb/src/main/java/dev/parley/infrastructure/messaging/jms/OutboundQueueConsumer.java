@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.lang.System.Logger.Level;
@@ -91,9 +93,11 @@ public class OutboundQueueConsumer {
             try (Connection connection = inVm.createConnection()) {
                 Session session = connection.createSession(false, INDIVIDUAL_ACKNOWLEDGE);
                 MessageConsumer messages = session.createConsumer(toFederation);
+                MessageProducer requeue = session.createProducer(toFederation);
+                requeue.setDeliveryMode(DeliveryMode.PERSISTENT);
                 connection.start();
-                new OutboundPump(messages, routing, queues, new StanzasInFlight(IN_FLIGHT, IN_FLIGHT_PER_DOMAIN))
-                        .run(() -> running);
+                new OutboundPump(session, messages, requeue, routing, queues,
+                        new StanzasInFlight(IN_FLIGHT, IN_FLIGHT_PER_DOMAIN)).run(() -> running);
             } catch (JMSException | RuntimeException | Error e) {
                 // Errors too (a class missing, memory short for a moment): the queue must not stay without a consumer.
                 // As an MDB's rollback would: the message at fault comes again, and after five deliveries the broker

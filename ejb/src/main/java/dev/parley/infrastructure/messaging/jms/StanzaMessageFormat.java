@@ -6,6 +6,7 @@ import dev.parley.domain.model.stanza.StanzaXml;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,7 +43,15 @@ public final class StanzaMessageFormat {
     }
 
     public static TextMessage write(JMSContext context, StanzaEnvelope stanza) throws JMSException {
-        TextMessage message = context.createTextMessage(stanza.xml());
+        return withRoutingFacts(context.createTextMessage(stanza.xml()), stanza);
+    }
+
+    /** The same message made by a plain session's thread, which has no {@link JMSContext}. */
+    static TextMessage write(Session session, StanzaEnvelope stanza) throws JMSException {
+        return withRoutingFacts(session.createTextMessage(stanza.xml()), stanza);
+    }
+
+    private static TextMessage withRoutingFacts(TextMessage message, StanzaEnvelope stanza) throws JMSException {
         message.setStringProperty(KIND, stanza.kind().elementName());
         message.setStringProperty(FROM, stanza.from());
         message.setStringProperty(TO, stanza.to());

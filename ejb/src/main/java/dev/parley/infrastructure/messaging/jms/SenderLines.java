@@ -1,0 +1,105 @@
+package dev.parley.infrastructure.messaging.jms;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keeps one sender's stanzas to one remote domain in order across the outbound consumer's requeues. The consumer
+ * numbers every stanza it takes, in queue order: its place, kept however often it goes back to the queue. Once one
+ * goes back (a retry, or more than the domain's share waiting), it opens the pair's line, and only the line's first
+ * place may go on to the engine: the sender's later stanzas to that domain join the line instead, waiting for the
+ * first in the consumer when it is due soon ({@link OutboundPump}), or going back once more, due after the first and
+ * after everything else in the line (and not before {@link #PAUSE} has passed). The line closes when its last place
+ * went on.
+ *
+ * <p>A line whose first place was due long ago and never came again (purged from the queue by hand, say) loses that
+ * place rather than holding the sender back for good. Used on the consumer's thread only; a new consumer starts with
+ * no lines, as what the old one requeued is then taken as new.
+ */
+final class SenderLines {
+
+    /** How long after it was due a first place that did not come again is given up. */
+    static final Duration GIVEN_UP_AFTER = Duration.ofMinutes(5);
+    /** The least wait of a place that came again before the first, so that waiting for a late first costs little. */
+    static final Duration PAUSE = Duration.ofMillis(100);
+
+    /** One sender, by bare address, and one remote domain. */
+    record Pair(String sender, String remoteDomain) {
+    }
+
+    private static final class Line {
+        /** The places out on the queue, first first, with when each is due. */
+        private final TreeMap<Long, Instant> out = new TreeMap<>();
+        private Instant lastDue = Instant.MIN;
+    }
+
+    private final Map<Pair, Line> lines = new HashMap<>();
+
+    /** Whether stanzas of {@code pair} are out on the queue: a later one joins them. */
+    boolean open(Pair pair, Instant now) {
+        Line line = lines.get(pair);
+        if (line == null) {
+            return false;
+        }
+        var first = line.out.firstEntry();
+        if (first.getValue().plus(GIVEN_UP_AFTER).isBefore(now)) {
+            forget(pair, line, first.getKey());
+            return open(pair, now);
+        }
+        return true;
+    }
+
+    /** Whether the first place of {@code pair}'s line, if it has one, is due before {@code instant}. */
+    boolean firstDueBefore(Pair pair, Instant instant) {
+        Line line = lines.get(pair);
+        return line != null && line.out.firstEntry().getValue().isBefore(instant);
+    }
+
+    /** Whether no earlier place of {@code pair} is out on the queue: {@code place} may go on to the engine. */
+    boolean first(Pair pair, long place) {
+        Line line = lines.get(pair);
+        return line == null || line.out.isEmpty() || line.out.firstKey() >= place;
+    }
+
+    /**
+     * When {@code place} of {@code pair}, which may go again at {@code earliest}, is due: then for the first place;
+     * any other after the first and after the line's last, and not before {@link #PAUSE} from {@code earliest}.
+     */
+    Instant due(Pair pair, long place, Instant earliest) {
+        Line line = lines.get(pair);
+        if (line == null || first(pair, place)) {
+            return earliest;
+        }
+        Instant firstDue = line.out.firstEntry().getValue();
+        Instant behind = (line.lastDue.isAfter(firstDue) ? line.lastDue : firstDue).plusMillis(1);
+        Instant paused = earliest.plus(PAUSE);
+        return behind.isAfter(paused) ? behind : paused;
+    }
+
+    /** {@code place} of {@code pair} went back to the queue, due at {@code due} (as {@link #due} said). */
+    void wentBack(Pair pair, long place, Instant due) {
+        Line line = lines.computeIfAbsent(pair, opened -> new Line());
+        line.out.put(place, due);
+        if (due.isAfter(line.lastDue)) {
+            line.lastDue = due;
+        }
+    }
+
+    /** {@code place} of {@code pair} came again and went on; the line closes with its last place. */
+    void wentOn(Pair pair, long place) {
+        Line line = lines.get(pair);
+        if (line != null) {
+            forget(pair, line, place);
+        }
+    }
+
+    private void forget(Pair pair, Line line, long place) {
+        line.out.remove(place);
+        if (line.out.isEmpty()) {
+            lines.remove(pair);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.parley.infrastructure.messaging.jms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SenderLinesTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-05T05:00:00Z");
+    private final SenderLines lines = new SenderLines();
+    private final SenderLines.Pair alice = new SenderLines.Pair("alice@ours.test", "theirs.test");
+
+    @Test
+    void aSendersLaterStanzasGoBehindTheOneThatWentBackAndComeAgainAfterIt() {
+        Instant retry = NOW.plusSeconds(5);
+        assertThat(lines.open(alice, NOW)).isFalse();
+        assertThat(lines.due(alice, 1, retry)).as("the first place is due when its retry is").isEqualTo(retry);
+        lines.wentBack(alice, 1, retry);
+
+        assertThat(lines.open(alice, NOW)).as("a later stanza of hers joins the line").isTrue();
+        assertThat(lines.first(alice, 2)).isFalse();
+        Instant second = lines.due(alice, 2, NOW);
+        assertThat(second).isEqualTo(retry.plusMillis(1));
+        lines.wentBack(alice, 2, second);
+        assertThat(lines.due(alice, 3, NOW)).isEqualTo(second.plusMillis(1));
+    }
+
+    @Test
+    void onlyTheFirstPlaceGoesOnAndTheLineClosesWithTheLast() {
+        lines.wentBack(alice, 1, NOW);
+        lines.wentBack(alice, 2, NOW.plusMillis(1));
+
+        assertThat(lines.first(alice, 2)).as("come again before the first").isFalse();
+        assertThat(lines.first(alice, 1)).isTrue();
+        lines.wentOn(alice, 1);
+        assertThat(lines.first(alice, 2)).isTrue();
+        lines.wentOn(alice, 2);
+        assertThat(lines.open(alice, NOW)).isFalse();
+    }
+
+    @Test
+    void aPlaceThatComesAgainBeforeTheFirstGoesBackBehindTheWholeLineAfterAPause() {
+        lines.wentBack(alice, 1, NOW.plusSeconds(5));
+        lines.wentBack(alice, 2, NOW.plusSeconds(5).plusMillis(1));
+        lines.wentBack(alice, 3, NOW.plusSeconds(5).plusMillis(2));
+
+        assertThat(lines.due(alice, 2, NOW.plusSeconds(5).plusMillis(3))).as("behind the line's last")
+                .isEqualTo(NOW.plusSeconds(5).plusMillis(3).plus(SenderLines.PAUSE));
+        lines.wentBack(alice, 1, NOW.plusSeconds(30));
+        assertThat(lines.due(alice, 3, NOW.plusSeconds(6))).as("behind a first that went back again")
+                .isEqualTo(NOW.plusSeconds(30).plusMillis(1));
+    }
+
+    @Test
+    void aStanzaThatWentOnAndIsRetriedTakesItsPlaceAheadOfLaterOnes() {
+        lines.wentBack(alice, 3, NOW.plusSeconds(5));
+
+        lines.wentBack(alice, 2, NOW.plusSeconds(5));
+
+        assertThat(lines.first(alice, 2)).isTrue();
+        assertThat(lines.first(alice, 3)).isFalse();
+    }
+
+    @Test
+    void otherSendersAndOtherDomainsHaveLinesOfTheirOwn() {
+        lines.wentBack(alice, 1, NOW.plusSeconds(5));
+
+        assertThat(lines.open(new SenderLines.Pair("bob@ours.test", "theirs.test"), NOW)).isFalse();
+        assertThat(lines.open(new SenderLines.Pair("alice@ours.test", "elsewhere.test"), NOW)).isFalse();
+    }
+
+    @Test
+    void aFirstPlaceThatNeverCameAgainIsGivenUpRatherThanHoldingTheSenderForGood() {
+        lines.wentBack(alice, 1, NOW);
+        lines.wentBack(alice, 2, NOW.plus(SenderLines.GIVEN_UP_AFTER));
+
+        assertThat(lines.open(alice, NOW.plus(SenderLines.GIVEN_UP_AFTER).plusSeconds(1))).isTrue();
+        assertThat(lines.first(alice, 2)).as("the lost first is given up").isTrue();
+    }
+}
