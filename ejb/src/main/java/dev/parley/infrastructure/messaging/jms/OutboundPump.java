@@ -62,6 +62,11 @@ final class OutboundPump {
     static final String PLACE = "parleyPlace";
     /** How soon the first of a line must be due for a later stanza to wait for it here rather than on the queue. */
     static final Duration PARKED_AT_MOST = Duration.ofSeconds(2);
+    /**
+     * How many stanzas wait here for their line's first at most: they count as in flight, and a consumer full of them
+     * would take nothing more, the firsts they wait for included.
+     */
+    static final int MOST_PARKED = 1_000;
 
     private final Session session;
     private final MessageConsumer consumer;
@@ -82,6 +87,7 @@ final class OutboundPump {
     private final SenderLines lines = new SenderLines();
     /** Per line, stanzas that came before the line's first, waiting here for it, by place. */
     private final Map<SenderLines.Pair, TreeMap<Long, Taken>> parked = new HashMap<>();
+    private int parkedCount;
     /** Names this consumer's requeued messages; a later consumer takes them as new. */
     private final String epoch = UUID.randomUUID().toString();
     /** The places given so far, one for each new message taken, in queue order. */
@@ -182,8 +188,9 @@ final class OutboundPump {
         SenderLines.Pair pair = pairOf(taken.stanza());
         Instant now = clock.instant();
         if (lines.open(pair, now) && !lines.first(pair, taken.place())) {
-            if (lines.firstDueBefore(pair, now.plus(PARKED_AT_MOST))) {
+            if (parkedCount < MOST_PARKED && lines.firstDueBefore(pair, now.plus(PARKED_AT_MOST))) {
                 parked.computeIfAbsent(pair, waiting -> new TreeMap<>()).put(taken.place(), taken);
+                parkedCount++;
             } else {
                 queueAgain(taken, taken.attempt(), now);
             }
@@ -200,6 +207,7 @@ final class OutboundPump {
         while (waiting != null && !waiting.isEmpty()
                 && (!lines.open(pair, now) || lines.first(pair, waiting.firstKey()))) {
             Taken next = waiting.pollFirstEntry().getValue();
+            parkedCount--;
             lines.wentOn(pair, next.place());
             goOn(next);
         }
@@ -216,6 +224,7 @@ final class OutboundPump {
             TreeMap<Long, Taken> waiting = parked.get(pair);
             if (waiting != null && !lines.firstDueBefore(pair, now.plus(PARKED_AT_MOST))) {
                 parked.remove(pair);
+                parkedCount -= waiting.size();
                 waiting.values().forEach(again -> queueAgain(again, again.attempt(), now));
             }
         }
