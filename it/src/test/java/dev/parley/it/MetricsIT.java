@@ -1,12 +1,10 @@
 package dev.parley.it;
 
+import static dev.parley.it.ParleyMetrics.sample;
+import static dev.parley.it.ParleyMetrics.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.it.ParleyAdmin.Federation;
-import java.net.http.HttpResponse;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -21,27 +19,6 @@ class MetricsIT {
     @AfterEach
     void federationOff() throws Exception {
         ParleyAdmin.settings(Federation.on().off());
-    }
-
-    private static String scrape() throws Exception {
-        HttpResponse<String> response = ParleyHttp.anonymous().get(ParleyHttp.management("/metrics"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    /**
-     * The value of the sample {@code name} that has these labels ({@code key="value"} pairs, comma-separated; WildFly
-     * adds labels of its own, such as the deployment), if the scrape has it.
-     */
-    private static Optional<Double> sample(String scrape, String name, String labels) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(scrape);
-        while (sample.find()) {
-            String present = sample.group(1) == null ? "" : sample.group(1);
-            if (labels.isEmpty() || java.util.Arrays.stream(labels.split(",")).allMatch(present::contains)) {
-                return Optional.of(Double.parseDouble(sample.group(2)));
-            }
-        }
-        return Optional.empty();
     }
 
     @Test

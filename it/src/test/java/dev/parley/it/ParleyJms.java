@@ -48,12 +48,17 @@ final class ParleyJms implements AutoCloseable {
         send(TO_FEDERATION, chat(from, to, body));
     }
 
-    /** Chat messages as {@link #sendChat}, in order, over one connection: a burst as one busy sender makes it. */
+    /**
+     * Chat messages as {@link #sendChat}, in order, in one transaction: a burst as an application that queues a busy
+     * sender's messages together makes it, all on the queue at once.
+     */
     void sendChats(String from, String to, List<String> bodies) {
-        try (JMSContext jms = session()) {
+        try (JMSContext jms = ((ConnectionFactory) factory).createContext(ItEnvironment.INTEGRATION_USER,
+                System.getProperty(ItEnvironment.INTEGRATION_PASSWORD), JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = jms.createProducer();
             Queue queue = jms.createQueue(TO_FEDERATION);
             bodies.forEach(body -> producer.send(queue, jms.createTextMessage(chat(from, to, body))));
+            jms.commit();
         }
     }
 

@@ -37,6 +37,49 @@ class SenderOrderAcrossRequeuesIT {
     /** More than the consumer's share for one domain with the engine and waiting (500 + 500). */
     private static final int BURST = 1_500;
 
+    /**
+     * A busy server is not a silent one: while the remote server confirms stanzas, a burst beyond the consumer's share
+     * waits for room instead of going round the queue (before, the burst's tail went back for the 5 s retry delay and,
+     * behind it, everything else the sender sent, and 10,000 stanzas took minutes).
+     */
+    @Test
+    void aBurstToABusyServerWaitsForRoomInsteadOfGoingBackToTheQueue() throws Exception {
+        String henry = ItEnvironment.localUser("henry.busy");
+        try (PeerNetwork network = PeerNetwork.startWithDns(ItEnvironment.dns(), ProsodyPeer.plan(REMOTE, PLAIN),
+                DomainPlan.serverUnderTest(ItEnvironment.XMPP_DOMAIN, ItEnvironment.S2S_PORT)
+                        .at(ItEnvironment.loopback(ItEnvironment.address())));
+             ProsodyPeer peer = new ProsodyPeer(network, REMOTE, PLAIN, TestCa.create(network.runDir().resolve("ca")));
+             ParleyJms queues = ParleyJms.connect()) {
+            peer.start();
+            peer.register("rita", "rita-secret");
+            ParleyAdmin.revokeTestAuthorizations();
+            ParleyAdmin.authorize(REMOTE, "PUBLIC", null);
+            ParleyAdmin.restartFederation(Federation.on().withRetryWindow(600));
+            try (XmppUser rita = XmppUser.login(peer, "rita", "rita-secret")) {
+                queues.sendChat(henry, rita.jid(), "warm-up");
+                assertThat(rita.awaitMessage(henry, DELIVERY)).isEqualTo("warm-up");
+                double retriedBefore = retried();
+
+                List<String> burst = IntStream.rangeClosed(1, 3 * BURST).mapToObj(i -> "busy " + i).toList();
+                queues.sendChats(henry, rita.jid(), burst);
+                Instant deadline = Instant.now().plus(DELIVERY);
+                while (rita.messagesFrom(henry).size() < burst.size() && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(250);
+                }
+                assertThat(rita.messagesFrom(henry)).as("what rita got from henry, in the order it came")
+                        .containsExactlyElementsOf(burst);
+                assertThat(retried() - retriedBefore).as("stanzas sent round the queue for another try").isZero();
+            } finally {
+                ParleyAdmin.settings(Federation.on().off());
+                ParleyAdmin.revokeTestAuthorizations();
+            }
+        }
+    }
+
+    private static double retried() throws Exception {
+        return ParleyMetrics.total(ParleyMetrics.scrape(), "parley_stanzas_sent_total", "outcome=\"retried\"");
+    }
+
     @Test
     void aSendersStanzasArriveInOrderWhenSomeWentBackToTheQueue() throws Exception {
         String henry = ItEnvironment.localUser("henry.ordered");

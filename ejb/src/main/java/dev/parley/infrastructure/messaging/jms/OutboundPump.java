@@ -67,6 +67,11 @@ final class OutboundPump {
      * would take nothing more, the firsts they wait for included.
      */
     static final int MOST_PARKED = 1_000;
+    /**
+     * How long a domain whose share is full may go without a verdict before its server counts as silent: until then the
+     * consumer waits for room in the share rather than sending the stanza round the queue.
+     */
+    static final Duration SILENT_AFTER = Duration.ofSeconds(1);
 
     private final Session session;
     private final MessageConsumer consumer;
@@ -88,6 +93,12 @@ final class OutboundPump {
     /** Per line, stanzas that came before the line's first, waiting here for it, by place. */
     private final Map<SenderLines.Pair, TreeMap<Long, Taken>> parked = new HashMap<>();
     private int parkedCount;
+    /**
+     * A stanza to a domain whose share is full and whose server still answers: the consumer takes nothing more until
+     * there is room for it, as a busy server's stanzas going round the queue would cost a retry's delay and, behind
+     * them, the order of everything else their senders send (their lines).
+     */
+    private Taken held;
     /** Names this consumer's requeued messages; a later consumer takes them as new. */
     private final String epoch = UUID.randomUUID().toString();
     /** The places given so far, one for each new message taken, in queue order. */
@@ -118,7 +129,7 @@ final class OutboundPump {
     void run(BooleanSupplier running) throws JMSException {
         while (running.getAsBoolean()) {
             runWaitingSteps();
-            if (inFlight.full()) {
+            if (inFlight.full() || held != null) {
                 runNextStep(POLL_MILLIS);
             } else {
                 Message message = consumer.receive(POLL_MILLIS);
@@ -136,6 +147,11 @@ final class OutboundPump {
         countDelivered();
         if (!parked.isEmpty()) {
             unparkLate();
+        }
+        if (held != null) {
+            Taken again = held;
+            held = null;
+            goOn(again);
         }
     }
 
@@ -256,7 +272,7 @@ final class OutboundPump {
 
     private void handOn(Taken taken) {
         String domain = taken.stanza().toDomain();
-        if (!inFlight.enterDomain(domain)) {
+        if (!inFlight.enterDomain(domain, clock.instant())) {
             wait(taken, waitingForDomain.computeIfAbsent(domain, full -> new ArrayDeque<>()));
             return;
         }
@@ -281,8 +297,10 @@ final class OutboundPump {
     }
 
     /**
-     * Keeps {@code taken} until its domain's share frees; when as many already wait, it goes back to the queue for a
-     * later try instead, as when the engine's queue for a domain is full.
+     * Keeps {@code taken} until its domain's share frees. When as many already wait, the consumer holds it and takes no
+     * more while the domain's server answers; when that server has gone {@link #SILENT_AFTER} without answering, it goes
+     * back to the queue for a later try instead, as when the engine's queue for a domain is full, so that a silent
+     * domain holds only its own share.
      */
     private void wait(Taken taken, ArrayDeque<Taken> waiting) {
         if (waiting.size() < inFlight.perDomain()) {
@@ -290,13 +308,17 @@ final class OutboundPump {
             return;
         }
         String domain = taken.stanza().toDomain();
+        if (held == null && !inFlight.silent(domain, clock.instant(), SILENT_AFTER)) {
+            held = taken;
+            return;
+        }
         settle(taken, new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT,
                 2 * inFlight.perDomain() + " stanzas to " + domain + " are already waiting for its server"));
     }
 
     /** A verdict for {@code domain} freed a place in its share: the oldest stanza waiting for it goes on. */
     private void leaveDomain(String domain) {
-        inFlight.leaveDomain(domain);
+        inFlight.leaveDomain(domain, clock.instant());
         ArrayDeque<Taken> waiting = waitingForDomain.get(domain);
         if (waiting != null) {
             Taken next = waiting.poll();
@@ -309,6 +331,7 @@ final class OutboundPump {
 
     private void settle(Taken taken, Delivery delivery) {
         if (!(delivery instanceof Delivery.Bounced)) {
+            inFlight.answered(taken.stanza().toDomain());
             deliveredUncounted++;
             acknowledge(taken);
             return;

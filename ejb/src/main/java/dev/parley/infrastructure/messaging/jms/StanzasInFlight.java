@@ -1,19 +1,29 @@
 package dev.parley.infrastructure.messaging.jms;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts the outbound stanzas taken off the queue and not yet acknowledged, in all and per remote domain, so that the
- * consumer stops taking more at a bound, and one slow domain can fill only its own share of that bound. Used on the
- * consumer's thread only.
+ * consumer stops taking more at a bound, and one slow domain can fill only its own share of that bound; and tells a
+ * domain whose share is merely busy from one that stopped answering. Used on the consumer's thread only.
  */
 final class StanzasInFlight {
 
     private final int total;
     private final int perDomain;
-    private final Map<String, Integer> byDomain = new HashMap<>();
+    private final Map<String, Share> byDomain = new HashMap<>();
+    /** Domains found {@link #silent}, until their server confirms a stanza again. */
+    private final Set<String> silent = new HashSet<>();
     private int taken;
+
+    /** A domain's stanzas with the engine, and when one last entered an empty share or left it. */
+    private record Share(int stanzas, Instant moved) {
+    }
 
     StanzasInFlight(int total, int perDomain) {
         this.total = total;
@@ -34,19 +44,48 @@ final class StanzasInFlight {
         taken--;
     }
 
-    /** Counts a stanza handed to the engine for {@code domain}; false, counting nothing, when the domain's share is full. */
-    boolean enterDomain(String domain) {
-        int waiting = byDomain.getOrDefault(domain, 0);
-        if (waiting >= perDomain) {
+    /**
+     * Counts a stanza handed to the engine for {@code domain} at {@code now}; false, counting nothing, when the domain's
+     * share is full.
+     */
+    boolean enterDomain(String domain, Instant now) {
+        Share share = byDomain.get(domain);
+        if (share == null) {
+            byDomain.put(domain, new Share(1, now));
+            return true;
+        }
+        if (share.stanzas() >= perDomain) {
             return false;
         }
-        byDomain.put(domain, waiting + 1);
+        byDomain.put(domain, new Share(share.stanzas() + 1, share.moved()));
         return true;
     }
 
-    /** Counts a verdict for {@code domain} settled. */
-    void leaveDomain(String domain) {
-        byDomain.computeIfPresent(domain, (name, waiting) -> waiting == 1 ? null : waiting - 1);
+    /** Counts a verdict for {@code domain} settled at {@code now}. */
+    void leaveDomain(String domain, Instant now) {
+        byDomain.computeIfPresent(domain, (name, share) -> share.stanzas() == 1 ? null
+                : new Share(share.stanzas() - 1, now));
+    }
+
+    /**
+     * Whether {@code domain}'s server is silent rather than busy: its stanzas with the engine got no verdict for
+     * {@code quiet} until {@code now}, or did so before and none was confirmed since.
+     */
+    boolean silent(String domain, Instant now, Duration quiet) {
+        if (silent.contains(domain)) {
+            return true;
+        }
+        Share share = byDomain.get(domain);
+        if (share != null && share.moved().plus(quiet).isBefore(now)) {
+            silent.add(domain);
+            return true;
+        }
+        return false;
+    }
+
+    /** The remote server of {@code domain} confirmed a stanza: it is not silent (any more). */
+    void answered(String domain) {
+        silent.remove(domain);
     }
 
     int perDomain() {
