@@ -68,10 +68,12 @@ final class OutboundPump {
      */
     static final int MOST_PARKED = 1_000;
     /**
-     * How long a domain whose share is full may go without a verdict before its server counts as silent: until then the
-     * consumer waits for room in the share rather than sending the stanza round the queue.
+     * How long a domain's stanzas with the engine may go without a verdict before its server counts as silent: more
+     * than a new session's set-up (DNS, connect, TLS, dialback) takes on a server that just started.
      */
-    static final Duration SILENT_AFTER = Duration.ofSeconds(1);
+    static final Duration SILENT_AFTER = Duration.ofSeconds(5);
+    /** How often the consumer looks whether a domain with more than its share waiting went silent. */
+    private static final Duration SILENCE_CHECKED = Duration.ofMillis(100);
 
     private final Session session;
     private final MessageConsumer consumer;
@@ -94,11 +96,12 @@ final class OutboundPump {
     private final Map<SenderLines.Pair, TreeMap<Long, Taken>> parked = new HashMap<>();
     private int parkedCount;
     /**
-     * A stanza to a domain whose share is full and whose server still answers: the consumer takes nothing more until
-     * there is room for it, as a busy server's stanzas going round the queue would cost a retry's delay and, behind
-     * them, the order of everything else their senders send (their lines).
+     * A stanza to a busy domain, one whose server still answers, with as many waiting for it as such a domain may have:
+     * the consumer takes nothing more until there is room for it, as a busy server's stanzas going round the queue
+     * would cost a retry's delay and, behind them, the order of everything else their senders send (their lines).
      */
     private Taken held;
+    private Instant silenceChecked = Instant.MIN;
     /** Names this consumer's requeued messages; a later consumer takes them as new. */
     private final String epoch = UUID.randomUUID().toString();
     /** The places given so far, one for each new message taken, in queue order. */
@@ -148,6 +151,7 @@ final class OutboundPump {
         if (!parked.isEmpty()) {
             unparkLate();
         }
+        sendBackWhatWaitsForSilentDomains();
         if (held != null) {
             Taken again = held;
             held = null;
@@ -297,23 +301,50 @@ final class OutboundPump {
     }
 
     /**
-     * Keeps {@code taken} until its domain's share frees. When as many already wait, the consumer holds it and takes no
-     * more while the domain's server answers; when that server has gone {@link #SILENT_AFTER} without answering, it goes
-     * back to the queue for a later try instead, as when the engine's queue for a domain is full, so that a silent
-     * domain holds only its own share.
+     * Keeps {@code taken} until its domain's share frees: many stanzas while the domain's server answers, only a share's
+     * worth while it is {@link StanzasInFlight#silent}. Beyond that a busy domain's stanza is {@link #held}; a silent
+     * domain's goes back to the queue for a later try, as when the engine's queue for a domain is full, so that a
+     * silent domain holds only its own share.
      */
     private void wait(Taken taken, ArrayDeque<Taken> waiting) {
-        if (waiting.size() < inFlight.perDomain()) {
+        String domain = taken.stanza().toDomain();
+        boolean silent = inFlight.silent(domain, clock.instant(), SILENT_AFTER);
+        if (waiting.size() < (silent ? inFlight.perDomain() : inFlight.waitingPerBusyDomain())) {
             waiting.add(taken);
             return;
         }
-        String domain = taken.stanza().toDomain();
-        if (held == null && !inFlight.silent(domain, clock.instant(), SILENT_AFTER)) {
+        if (!silent && held == null) {
             held = taken;
             return;
         }
-        settle(taken, new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT,
-                2 * inFlight.perDomain() + " stanzas to " + domain + " are already waiting for its server"));
+        settle(taken, silentServer(domain));
+    }
+
+    /**
+     * A domain that went silent with more than its share waiting: the stanzas beyond the share go back to the queue
+     * for a later try, oldest first, so that their senders' lines keep their order.
+     */
+    private void sendBackWhatWaitsForSilentDomains() {
+        Instant now = clock.instant();
+        if (waitingForDomain.isEmpty() || now.isBefore(silenceChecked.plus(SILENCE_CHECKED))) {
+            return;
+        }
+        silenceChecked = now;
+        for (Map.Entry<String, ArrayDeque<Taken>> domain : List.copyOf(waitingForDomain.entrySet())) {
+            ArrayDeque<Taken> waiting = domain.getValue();
+            if (waiting.size() > inFlight.perDomain() && inFlight.silent(domain.getKey(), now, SILENT_AFTER)) {
+                ArrayDeque<Taken> beyondShare = new ArrayDeque<>();
+                while (waiting.size() > inFlight.perDomain()) {
+                    beyondShare.addFirst(waiting.pollLast());
+                }
+                beyondShare.forEach(taken -> settle(taken, silentServer(domain.getKey())));
+            }
+        }
+    }
+
+    private static Delivery.Bounced silentServer(String domain) {
+        return new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT, "the server of " + domain
+                + " has confirmed none of the stanzas sent to it for " + SILENT_AFTER.toSeconds() + " s");
     }
 
     /** A verdict for {@code domain} freed a place in its share: the oldest stanza waiting for it goes on. */

@@ -43,11 +43,13 @@ public class OutboundQueueConsumer {
     /** {@code ActiveMQJMSConstants.INDIVIDUAL_ACKNOWLEDGE}: the Artemis client is not on the application's class path. */
     static final int INDIVIDUAL_ACKNOWLEDGE = 101;
     /**
-     * Stanzas awaiting their verdict at once, and of those at most the second figure for one remote domain: what the
-     * engine confirms at 10,000 stanzas/s with 50 ms to the receipt, and ten domains that never answer leave room.
+     * Stanzas awaiting their verdict at once, and of those at most the second figure with the engine for one remote
+     * domain (what the engine confirms at 10,000 stanzas/s with 50 ms to the receipt), and the third waiting for them
+     * while the domain's server answers: a busy domain takes less than half, and ten silent ones leave room.
      */
     static final int IN_FLIGHT = 5_000;
     static final int IN_FLIGHT_PER_DOMAIN = 500;
+    static final int WAITING_PER_BUSY_DOMAIN = 2_000;
     /** After the session failed, the pause before a new one. */
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
@@ -97,7 +99,7 @@ public class OutboundQueueConsumer {
                 requeue.setDeliveryMode(DeliveryMode.PERSISTENT);
                 connection.start();
                 new OutboundPump(session, messages, requeue, routing, queues,
-                        new StanzasInFlight(IN_FLIGHT, IN_FLIGHT_PER_DOMAIN)).run(() -> running);
+                        new StanzasInFlight(IN_FLIGHT, IN_FLIGHT_PER_DOMAIN, WAITING_PER_BUSY_DOMAIN)).run(() -> running);
             } catch (JMSException | RuntimeException | Error e) {
                 // Errors too (a class missing, memory short for a moment): the queue must not stay without a consumer.
                 // As an MDB's rollback would: the message at fault comes again, and after five deliveries the broker

@@ -16,6 +16,7 @@ final class StanzasInFlight {
 
     private final int total;
     private final int perDomain;
+    private final int waitingPerBusyDomain;
     private final Map<String, Share> byDomain = new HashMap<>();
     /** Domains found {@link #silent}, until their server confirms a stanza again. */
     private final Set<String> silent = new HashSet<>();
@@ -25,9 +26,16 @@ final class StanzasInFlight {
     private record Share(int stanzas, Instant moved) {
     }
 
-    StanzasInFlight(int total, int perDomain) {
+    /**
+     * @param total                how many stanzas may be in flight at once
+     * @param perDomain            how many of them one remote domain may have with the engine, and have waiting for
+     *                             those while its server is silent
+     * @param waitingPerBusyDomain how many may wait for a domain's share while its server answers
+     */
+    StanzasInFlight(int total, int perDomain, int waitingPerBusyDomain) {
         this.total = total;
         this.perDomain = perDomain;
+        this.waitingPerBusyDomain = waitingPerBusyDomain;
     }
 
     boolean full() {
@@ -90,5 +98,9 @@ final class StanzasInFlight {
 
     int perDomain() {
         return perDomain;
+    }
+
+    int waitingPerBusyDomain() {
+        return waitingPerBusyDomain;
     }
 }

@@ -11,7 +11,7 @@ class StanzasInFlightTest {
     private static final Instant NOW = Instant.parse("2026-12-05T08:00:00Z");
     private static final Duration QUIET = Duration.ofSeconds(1);
     private static final String BUSY = "busy.test";
-    private final StanzasInFlight inFlight = new StanzasInFlight(10, 2);
+    private final StanzasInFlight inFlight = new StanzasInFlight(10, 2, 4);
 
     @Test
     void aDomainGetsOnlyItsShareOfTheEngineAndOneLeavingMakesRoom() {

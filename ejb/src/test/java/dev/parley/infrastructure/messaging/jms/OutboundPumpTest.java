@@ -1,0 +1,266 @@
+package dev.parley.infrastructure.messaging.jms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.application.FederationRouting;
+import dev.parley.application.StanzaQueues;
+import dev.parley.domain.model.routing.OutboundAttempt;
+import dev.parley.domain.model.routing.RetryPolicy;
+import dev.parley.domain.model.stanza.StanzaEnvelope;
+import dev.parley.xmpp.s2s.Delivery;
+import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbound consumer's session work against a real Artemis broker, embedded as WildFly embeds it, with a routing
+ * whose remote servers the test plays: one that confirms every stanza a moment later (a busy server), one that never
+ * answers (a silent one).
+ */
+class OutboundPumpTest {
+
+    private static final AtomicInteger BROKERS = new AtomicInteger();
+    private static final String QUEUE = "ParleyToFederation";
+    private static final String BUSY = "busy.test";
+    private static final String SILENT = "silent.test";
+    private static final Duration ARRIVAL = Duration.ofSeconds(30);
+
+    private final Routing routing = new Routing();
+    private EmbeddedActiveMQ broker;
+    private Connection connection;
+    private Thread pump;
+    private volatile boolean running = true;
+
+    @BeforeEach
+    void startBrokerAndPump() throws Exception {
+        int id = BROKERS.incrementAndGet();
+        broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false)
+                .setSecurityEnabled(false).addAcceptorConfiguration("in-vm", "vm://" + id));
+        broker.start();
+        connection = new ActiveMQConnectionFactory("vm://" + id).createConnection();
+        Session session = connection.createSession(false, OutboundQueueConsumer.INDIVIDUAL_ACKNOWLEDGE);
+        Queue queue = session.createQueue(QUEUE);
+        MessageProducer requeue = session.createProducer(queue);
+        requeue.setDeliveryMode(DeliveryMode.PERSISTENT);
+        OutboundPump work = new OutboundPump(session, session.createConsumer(queue), requeue, routing,
+                new NoQueues(), new StanzasInFlight(OutboundQueueConsumer.IN_FLIGHT,
+                OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN, OutboundQueueConsumer.WAITING_PER_BUSY_DOMAIN));
+        connection.start();
+        pump = new Thread(() -> run(work, () -> running), "outbound pump under test");
+        pump.start();
+    }
+
+    private static void run(OutboundPump work, BooleanSupplier running) {
+        try {
+            work.run(running);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        running = false;
+        pump.join(5_000);
+        connection.close();
+        broker.stop();
+    }
+
+    @Test
+    void aBurstToABusyServerBeyondItsShareWaitsForRoomInOrderWithoutRetries() throws Exception {
+        int burst = 6_000;
+        sendChats("alice@ours.test", BUSY, burst);
+
+        assertThat(routing.awaitDelivered(BUSY, burst)).as("delivered to the busy server").isEqualTo(burst);
+        assertThat(routing.handedOn(BUSY)).as("in the order queued")
+                .containsExactlyElementsOf(IntStream.range(0, burst).mapToObj(i -> "m" + i).toList());
+        assertThat(routing.retried()).as("stanzas sent round the queue for another try").isEmpty();
+    }
+
+    @Test
+    void aSilentServersStanzasBeyondItsShareGoBackToTheQueueAndDoNotHoldUpAnotherDomain() throws Exception {
+        int silent = 1_200;
+        sendChats("alice@ours.test", SILENT, silent);
+        sendChats("bob@ours.test", BUSY, 10);
+
+        assertThat(routing.awaitDelivered(BUSY, 10)).as("the busy server's stanzas, taken after the silent one's")
+                .isEqualTo(10);
+        assertThat(routing.retried()).as("delivered before the silent server was found silent").isEmpty();
+        Instant deadline = Instant.now().plus(OutboundPump.SILENT_AFTER).plusSeconds(5);
+        List<String> beyondShare = IntStream.range(2 * OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN, silent)
+                .mapToObj(i -> "m" + i).toList();
+        while (routing.retried().size() < beyondShare.size() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(routing.retried()).as("once silent, what waits beyond its share goes back to the queue")
+                .containsExactlyInAnyOrderElementsOf(beyondShare);
+        assertThat(routing.retries).allMatch(retry -> retry.condition() == StanzaErrorCondition.RESOURCE_CONSTRAINT);
+        assertThat(routing.handedOn(SILENT)).as("with the engine: the share")
+                .hasSize(OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN);
+    }
+
+    @Test
+    void aStanzaTriedAgainLaterKeepsItsSendersLaterStanzasBehindIt() throws Exception {
+        routing.bounceOnce("m0");
+        sendChats("alice@ours.test", BUSY, 0, 1);
+        Instant deadline = Instant.now().plus(ARRIVAL);
+        while (routing.retried().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        // Taken while m0 waits on the queue for its next try, 200 ms later.
+        sendChats("alice@ours.test", BUSY, 1, 19);
+
+        assertThat(routing.awaitDelivered(BUSY, 20)).isEqualTo(20);
+        List<String> inOrder = new ArrayList<>(List.of("m0"));
+        IntStream.range(0, 20).mapToObj(i -> "m" + i).forEach(inOrder::add);
+        assertThat(routing.handedOn(BUSY)).as("m0 twice, the later ones after its second try")
+                .containsExactlyElementsOf(inOrder);
+    }
+
+    /** {@code count} chat messages from {@code sender} to a user of {@code domain}, ids m0, m1 …, in one transaction. */
+    private void sendChats(String sender, String domain, int count) throws Exception {
+        sendChats(sender, domain, 0, count);
+    }
+
+    /** As {@link #sendChats(String, String, int)}, with ids from m{@code first}. */
+    private void sendChats(String sender, String domain, int first, int count) throws Exception {
+        try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (int i = first; i < first + count; i++) {
+                producer.send(session.createTextMessage("<message xmlns='jabber:client' from='" + sender
+                        + "/desk' to='someone@" + domain + "' type='chat' id='m" + i + "'><body>" + i
+                        + "</body></message>"));
+            }
+            session.commit();
+        }
+    }
+
+    /**
+     * The remote side as the test plays it: the busy server confirms each stanza 2 ms after it was handed on (unless
+     * told to bounce it once), the silent one never does; settling retries within a minute, 200 ms apart.
+     */
+    private static final class Routing implements FederationRouting {
+
+        private static final RetryPolicy RETRIES = new RetryPolicy(Duration.ofMinutes(1), Duration.ofMillis(200),
+                Duration.ofMillis(200));
+        private final Executor confirming = CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS);
+        private final Map<String, List<String>> handedOn = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
+        private final List<String> toBounce = Collections.synchronizedList(new ArrayList<>());
+        final List<Retry> retries = Collections.synchronizedList(new ArrayList<>());
+
+        /** A stanza settled as bounced and to be tried again. */
+        record Retry(String id, StanzaErrorCondition condition) {
+        }
+
+        void bounceOnce(String id) {
+            toBounce.add(id);
+        }
+
+        @Override
+        public Optional<CompletionStage<Delivery>> routeOutbound(StanzaEnvelope stanza) {
+            handedOn.computeIfAbsent(stanza.toDomain(), domain -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(stanza.id());
+            if (SILENT.equals(stanza.toDomain())) {
+                return Optional.of(new CompletableFuture<>());
+            }
+            Delivery verdict = toBounce.remove(stanza.id())
+                    ? new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the test bounced it")
+                    : new Delivery.Acknowledged();
+            return Optional.of(CompletableFuture.supplyAsync(() -> {
+                if (!(verdict instanceof Delivery.Bounced)) {
+                    delivered.computeIfAbsent(stanza.toDomain(), domain -> new AtomicInteger()).incrementAndGet();
+                }
+                return verdict;
+            }, confirming));
+        }
+
+        @Override
+        public Optional<Duration> settleOutbound(StanzaEnvelope stanza, OutboundAttempt attempt, Delivery delivery) {
+            if (!(delivery instanceof Delivery.Bounced bounced)) {
+                return Optional.empty();
+            }
+            retries.add(new Retry(stanza.id(), bounced.condition()));
+            return RETRIES.nextTry(attempt, bounced.condition(), Instant.now());
+        }
+
+        @Override
+        public void countDelivered(int stanzas) {
+            // Counted where the test confirms them.
+        }
+
+        @Override
+        public void routeInbound(StanzaEnvelope stanza) {
+            throw new UnsupportedOperationException("outbound only");
+        }
+
+        /** The ids of the stanzas tried again, each once. */
+        List<String> retried() {
+            synchronized (retries) {
+                return retries.stream().map(Retry::id).distinct().toList();
+            }
+        }
+
+        List<String> handedOn(String domain) {
+            return List.copyOf(handedOn.getOrDefault(domain, List.of()));
+        }
+
+        int awaitDelivered(String domain, int count) throws InterruptedException {
+            Instant deadline = Instant.now().plus(ARRIVAL);
+            AtomicInteger confirmed = delivered.computeIfAbsent(domain, name -> new AtomicInteger());
+            while (confirmed.get() < count && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            return confirmed.get();
+        }
+    }
+
+    /** The pump puts nothing on the application's queues here: valid stanzas, no bounce returned to a sender. */
+    private static final class NoQueues implements StanzaQueues {
+
+        @Override
+        public void toFederation(StanzaEnvelope stanza) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void toLocalUsers(StanzaEnvelope stanza) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void toFeed(StanzaEnvelope stanza) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deadLetter(String body, String reason, String origin) {
+            throw new UnsupportedOperationException("set aside: " + reason);
+        }
+    }
+}
