@@ -58,8 +58,8 @@ class OutboundDomainIsolationIT {
                 queues.sendChat(henry, rita.jid(), "warm-up");
                 assertThat(rita.awaitMessage(henry, SESSION_SET_UP)).isEqualTo("warm-up");
 
-                // More than the consumer's share for one domain (500 with the engine, 500 waiting): the rest goes back
-                // to the queue once the tarpit has not answered for a second, instead of holding the consumer.
+                // More than a silent domain may have in the consumer (500 with the engine, 500 waiting): the rest waits
+                // there until the tarpit has answered nothing for 5 s, then goes back to the queue.
                 queues.sendChats(henry, "nobody@" + TARPIT,
                         IntStream.rangeClosed(1, TARPITTED).mapToObj(i -> "into the tarpit " + i).toList());
                 List<String> healthyOnes = IntStream.rangeClosed(1, 20).mapToObj(i -> "healthy " + i).toList();
