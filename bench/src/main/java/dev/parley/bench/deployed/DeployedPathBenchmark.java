@@ -61,6 +61,12 @@ public final class DeployedPathBenchmark {
     private static final long QUIET_MILLIS = 60_000;
     /** Pings answered before the pings are measured. */
     private static final int PING_WARM_UP = 100_000;
+    /**
+     * Stanzas sent each way before either is measured: with 10,000 the JIT of both servers still compiled through the
+     * measured outbound run (a profile had the compiler threads busiest of all in it).
+     */
+    private static final int OUTBOUND_WARM_UP = 50_000;
+    private static final int INBOUND_WARM_UP = 20_000;
     private static final Pattern STAMP = Pattern.compile("<body>(\\d+ \\d+) ");
     private static final String FILLER = "a chat message of about the size people write, give or take a few words";
 
@@ -121,8 +127,8 @@ public final class DeployedPathBenchmark {
                 progress("outbound warm-up");
                 Arrivals warmUp = new Arrivals(sequence);
                 outbound = warmUp;
-                sendOutbound(queues, users, Math.min(10_000, stanzas), 0);
-                warmUp.await(Math.min(10_000, stanzas), QUIET_MILLIS);
+                sendOutbound(queues, users, Math.min(OUTBOUND_WARM_UP, stanzas), 0);
+                warmUp.await(Math.min(OUTBOUND_WARM_UP, stanzas), QUIET_MILLIS);
                 progress("outbound: " + stanzas + " stanzas at full speed");
                 double outRate = outboundFull(queues, users, stanzas, rows);
                 progress("outbound: " + pacedSeconds + " s at " + (int) (outRate / 2) + "/s");
@@ -131,6 +137,8 @@ public final class DeployedPathBenchmark {
                 try (DialbackStream stream = DialbackStream.open(parley, PEER, DOMAIN, new DialbackKeys(SECRET),
                         Duration.ofSeconds(30), Optional.of(StartTls.trustingEveryone()))) {
                     stream.watch();
+                    progress("inbound warm-up");
+                    inboundUnmeasured(stream, users, Math.min(INBOUND_WARM_UP, stanzas));
                     progress("inbound: " + stanzas + " stanzas at full speed");
                     double inRate = inboundFull(stream, users, stanzas, rows);
                     progress("inbound: " + pacedSeconds + " s at " + (int) (inRate / 2) + "/s");
@@ -283,7 +291,19 @@ public final class DeployedPathBenchmark {
         failIfBroken(stream);
     }
 
-    /** Pings alone, pipelined: answered by Parley's engine itself, over its own stream to the remote server. */
+    /** Stanzas from the remote server not measured, as the outbound warm-up, until every one reached its user. */
+    private void inboundUnmeasured(DialbackStream stream, List<String> users, int count) throws Exception {
+        Arrivals arrivals = new Arrivals(sequence);
+        inbound = arrivals;
+        OutputStream out = stream.out();
+        for (int i = 0; i < count; i++) {
+            writeInbound(out, users, System.nanoTime());
+        }
+        out.flush();
+        arrivals.await(count, QUIET_MILLIS);
+        failIfBroken(stream);
+    }
+
     /**
      * Pings not measured, as the outbound warm-up: until now Parley answered a ping every 100 ms at most, and the JIT of
      * both servers has yet to compile the path of thousands a second (one run without this measured half the rate).
@@ -298,6 +318,7 @@ public final class DeployedPathBenchmark {
         failIfBroken(stream);
     }
 
+    /** Pings alone, pipelined: answered by Parley's engine itself, over its own stream to the remote server. */
     private double pingsFull(DialbackStream stream, int count, List<String> rows) throws Exception {
         synchronized (pingMicros) {
             pingMicros.reset();

@@ -67,11 +67,6 @@ final class OutboundPump {
      * would take nothing more, the firsts they wait for included.
      */
     static final int MOST_PARKED = 1_000;
-    /**
-     * How long a domain's stanzas with the engine may go without a verdict before its server counts as silent: more
-     * than a new session's set-up (DNS, connect, TLS, dialback) takes on a server that just started.
-     */
-    static final Duration SILENT_AFTER = Duration.ofSeconds(5);
     /** How often the consumer looks whether a domain with more than its share waiting went silent. */
     private static final Duration SILENCE_CHECKED = Duration.ofMillis(100);
 
@@ -308,7 +303,7 @@ final class OutboundPump {
      */
     private void wait(Taken taken, ArrayDeque<Taken> waiting) {
         String domain = taken.stanza().toDomain();
-        boolean silent = inFlight.silent(domain, clock.instant(), SILENT_AFTER);
+        boolean silent = inFlight.silent(domain, clock.instant());
         if (waiting.size() < (silent ? inFlight.perDomain() : inFlight.waitingPerBusyDomain())) {
             waiting.add(taken);
             return;
@@ -332,7 +327,7 @@ final class OutboundPump {
         silenceChecked = now;
         for (Map.Entry<String, ArrayDeque<Taken>> domain : List.copyOf(waitingForDomain.entrySet())) {
             ArrayDeque<Taken> waiting = domain.getValue();
-            if (waiting.size() > inFlight.perDomain() && inFlight.silent(domain.getKey(), now, SILENT_AFTER)) {
+            if (waiting.size() > inFlight.perDomain() && inFlight.silent(domain.getKey(), now)) {
                 ArrayDeque<Taken> beyondShare = new ArrayDeque<>();
                 while (waiting.size() > inFlight.perDomain()) {
                     beyondShare.addFirst(waiting.pollLast());
@@ -344,7 +339,8 @@ final class OutboundPump {
 
     private static Delivery.Bounced silentServer(String domain) {
         return new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT, "the server of " + domain
-                + " has confirmed none of the stanzas sent to it for " + SILENT_AFTER.toSeconds() + " s");
+                + " has confirmed none of the stanzas sent to it for " + StanzasInFlight.SILENT_AFTER.toSeconds()
+                + " s or more");
     }
 
     /** A verdict for {@code domain} freed a place in its share: the oldest stanza waiting for it goes on. */

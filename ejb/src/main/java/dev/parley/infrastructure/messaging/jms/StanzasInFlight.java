@@ -22,8 +22,22 @@ final class StanzasInFlight {
     private final Set<String> silent = new HashSet<>();
     private int taken;
 
-    /** A domain's stanzas with the engine, and when one last entered an empty share or left it. */
-    private record Share(int stanzas, Instant moved) {
+    /**
+     * How long a domain's stanzas with the engine may go without a verdict before its server counts as silent, once one
+     * of them had its verdict.
+     */
+    static final Duration SILENT_AFTER = Duration.ofSeconds(5);
+    /**
+     * The same before the first verdict since the share opened: a new session's set-up (DNS, connect, TLS, dialback)
+     * took 4 s on a server that had just started, and the engine has its own timeouts for each step.
+     */
+    static final Duration FIRST_VERDICT_WITHIN = Duration.ofSeconds(15);
+
+    /**
+     * A domain's stanzas with the engine, when one last entered an empty share or left it, and whether one left since
+     * the share opened.
+     */
+    private record Share(int stanzas, Instant moved, boolean verdicts) {
     }
 
     /**
@@ -59,32 +73,33 @@ final class StanzasInFlight {
     boolean enterDomain(String domain, Instant now) {
         Share share = byDomain.get(domain);
         if (share == null) {
-            byDomain.put(domain, new Share(1, now));
+            byDomain.put(domain, new Share(1, now, false));
             return true;
         }
         if (share.stanzas() >= perDomain) {
             return false;
         }
-        byDomain.put(domain, new Share(share.stanzas() + 1, share.moved()));
+        byDomain.put(domain, new Share(share.stanzas() + 1, share.moved(), share.verdicts()));
         return true;
     }
 
     /** Counts a verdict for {@code domain} settled at {@code now}. */
     void leaveDomain(String domain, Instant now) {
         byDomain.computeIfPresent(domain, (name, share) -> share.stanzas() == 1 ? null
-                : new Share(share.stanzas() - 1, now));
+                : new Share(share.stanzas() - 1, now, true));
     }
 
     /**
      * Whether {@code domain}'s server is silent rather than busy: its stanzas with the engine got no verdict for
-     * {@code quiet} until {@code now}, or did so before and none was confirmed since.
+     * {@link #SILENT_AFTER} until {@code now} ({@link #FIRST_VERDICT_WITHIN} while none had one yet), or did so before
+     * and none was confirmed since.
      */
-    boolean silent(String domain, Instant now, Duration quiet) {
+    boolean silent(String domain, Instant now) {
         if (silent.contains(domain)) {
             return true;
         }
         Share share = byDomain.get(domain);
-        if (share != null && share.moved().plus(quiet).isBefore(now)) {
+        if (share != null && share.moved().plus(share.verdicts() ? SILENT_AFTER : FIRST_VERDICT_WITHIN).isBefore(now)) {
             silent.add(domain);
             return true;
         }

@@ -102,6 +102,16 @@ class OutboundPumpTest {
     }
 
     @Test
+    void aBusyServerWhoseSessionTakesSecondsToSetUpIsNotTakenForSilent() throws Exception {
+        routing.setUpTakes(StanzasInFlight.SILENT_AFTER.plusSeconds(1));
+        int burst = 4_000;
+        sendChats("alice@ours.test", BUSY, burst);
+
+        assertThat(routing.awaitDelivered(BUSY, burst)).isEqualTo(burst);
+        assertThat(routing.retried()).as("stanzas sent round the queue for another try").isEmpty();
+    }
+
+    @Test
     void aSilentServersStanzasBeyondItsShareGoBackToTheQueueAndDoNotHoldUpAnotherDomain() throws Exception {
         int silent = 1_200;
         sendChats("alice@ours.test", SILENT, silent);
@@ -110,8 +120,9 @@ class OutboundPumpTest {
         assertThat(routing.awaitDelivered(BUSY, 10)).as("the busy server's stanzas, taken after the silent one's")
                 .isEqualTo(10);
         assertThat(routing.retried()).as("delivered before the silent server was found silent").isEmpty();
-        Instant deadline = Instant.now().plus(OutboundPump.SILENT_AFTER).plusSeconds(5);
-        List<String> beyondShare = IntStream.range(2 * OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN, silent)
+        Instant deadline = Instant.now().plus(StanzasInFlight.SILENT_AFTER).plusSeconds(5);
+        // m0 confirmed; m1 … m500 with the engine, unconfirmed; 500 kept waiting for them, the rest sent back
+        List<String> beyondShare = IntStream.range(2 * OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN + 1, silent)
                 .mapToObj(i -> "m" + i).toList();
         while (routing.retried().size() < beyondShare.size() && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
@@ -119,8 +130,8 @@ class OutboundPumpTest {
         assertThat(routing.retried()).as("once silent, what waits beyond its share goes back to the queue")
                 .containsExactlyInAnyOrderElementsOf(beyondShare);
         assertThat(routing.retries).allMatch(retry -> retry.condition() == StanzaErrorCondition.RESOURCE_CONSTRAINT);
-        assertThat(routing.handedOn(SILENT)).as("with the engine: the share")
-                .hasSize(OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN);
+        assertThat(routing.handedOn(SILENT)).as("m0, then the share with the engine")
+                .hasSize(1 + OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN);
     }
 
     @Test
@@ -162,13 +173,15 @@ class OutboundPumpTest {
 
     /**
      * The remote side as the test plays it: the busy server confirms each stanza 2 ms after it was handed on (unless
-     * told to bounce it once), the silent one never does; settling retries within a minute, 200 ms apart.
+     * told to bounce it once), the silent one only its first (m0); settling retries within a minute, 200 ms apart.
      */
     private static final class Routing implements FederationRouting {
 
         private static final RetryPolicy RETRIES = new RetryPolicy(Duration.ofMinutes(1), Duration.ofMillis(200),
                 Duration.ofMillis(200));
         private final Executor confirming = CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS);
+        /** Before then the busy server confirms nothing, as while its session is being set up. */
+        private volatile Instant setUp = Instant.MIN;
         private final Map<String, List<String>> handedOn = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
         private final List<String> toBounce = Collections.synchronizedList(new ArrayList<>());
@@ -176,6 +189,10 @@ class OutboundPumpTest {
 
         /** A stanza settled as bounced and to be tried again. */
         record Retry(String id, StanzaErrorCondition condition) {
+        }
+
+        void setUpTakes(Duration time) {
+            setUp = Instant.now().plus(time);
         }
 
         void bounceOnce(String id) {
@@ -186,7 +203,7 @@ class OutboundPumpTest {
         public Optional<CompletionStage<Delivery>> routeOutbound(StanzaEnvelope stanza) {
             handedOn.computeIfAbsent(stanza.toDomain(), domain -> Collections.synchronizedList(new ArrayList<>()))
                     .add(stanza.id());
-            if (SILENT.equals(stanza.toDomain())) {
+            if (SILENT.equals(stanza.toDomain()) && !"m0".equals(stanza.id())) {
                 return Optional.of(new CompletableFuture<>());
             }
             Delivery verdict = toBounce.remove(stanza.id())
@@ -197,7 +214,14 @@ class OutboundPumpTest {
                     delivered.computeIfAbsent(stanza.toDomain(), domain -> new AtomicInteger()).incrementAndGet();
                 }
                 return verdict;
-            }, confirming));
+            }, untilSetUp()));
+        }
+
+        private Executor untilSetUp() {
+            Instant now = Instant.now();
+            return setUp.isAfter(now)
+                    ? CompletableFuture.delayedExecutor(Duration.between(now, setUp).toMillis(), TimeUnit.MILLISECONDS)
+                    : confirming;
         }
 
         @Override
