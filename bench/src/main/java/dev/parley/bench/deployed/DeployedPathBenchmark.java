@@ -60,13 +60,13 @@ public final class DeployedPathBenchmark {
     private static final int PER_TRANSACTION = 100;
     private static final long QUIET_MILLIS = 60_000;
     /** Pings answered before the pings are measured. */
-    private static final int PING_WARM_UP = 100_000;
+    static final int PING_WARM_UP = 100_000;
     /**
      * Stanzas sent each way before either is measured: with 10,000 the JIT of both servers still compiled through the
      * measured outbound run (a profile had the compiler threads busiest of all in it).
      */
-    private static final int OUTBOUND_WARM_UP = 50_000;
-    private static final int INBOUND_WARM_UP = 20_000;
+    static final int OUTBOUND_WARM_UP = 50_000;
+    static final int INBOUND_WARM_UP = 20_000;
     private static final Pattern STAMP = Pattern.compile("<body>(\\d+ \\d+) ");
     private static final String FILLER = "a chat message of about the size people write, give or take a few words";
 
