@@ -41,6 +41,8 @@ public final class ProvisionedServer implements AutoCloseable {
     private final Path home;
     private final String address;
     private final String domain;
+    /** The benchmark's system property with more options for the server's JVM, such as another collector's. */
+    public static final String SERVER_JVM_OPTIONS = "parley.bench.server-jvm-options";
     private final List<String> properties;
     private final String adminPassword;
     private final String integrationPassword;
@@ -111,7 +113,8 @@ public final class ProvisionedServer implements AutoCloseable {
         // JAVA_OPTS replaces the provisioned defaults; like them it leaves IPv6 on (no preferIPv4Stack=true), as Parley
         // in production needs it for peers with AAAA records only.
         builder.environment().put("JAVA_OPTS", "-Xms512m -Xmx1g -Djava.net.preferIPv4Stack=false -Xlog:gc:file="
-                + log.toAbsolutePath().resolveSibling("gc.log") + ":uptime");
+                + log.toAbsolutePath().resolveSibling("gc.log") + ":uptime "
+                + System.getProperty(SERVER_JVM_OPTIONS, ""));
         process = builder.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START.toNanos();

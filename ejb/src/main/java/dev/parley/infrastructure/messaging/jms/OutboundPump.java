@@ -308,11 +308,20 @@ final class OutboundPump {
             waiting.add(taken);
             return;
         }
-        if (!silent && held == null) {
+        if (silent) {
+            settle(taken, silentServer(domain));
+        } else if (held == null) {
             held = taken;
-            return;
+        } else {
+            // Taken already, and counted in flight: one a step handed on (a parked stanza whose line gave up its first)
+            // while the consumer holds another; sending it round the queue would only cost it a retry's delay. It may
+            // be a later stanza of the held one's sender, which was taken before it: the held one goes first.
+            if (held.stanza().toDomain().equals(domain)) {
+                waiting.add(held);
+                held = null;
+            }
+            waiting.add(taken);
         }
-        settle(taken, silentServer(domain));
     }
 
     /**
