@@ -48,6 +48,9 @@ final class OutboundStreamManagement extends ChannelDuplexHandler {
     }
 
     private ChannelHandlerContext ctx;
+    /** Whether our {@code <enable/>} went out: from then on this handler takes the stream management elements. */
+    private boolean asked;
+    /** Who learns the remote server's answers; null once it refused or the writer stopped listening. */
     private Answers answers;
     private boolean enabled;
     /** Stanzas written from the {@code <enable/>} on; never wraps, unlike {@code h}. */
@@ -65,8 +68,17 @@ final class OutboundStreamManagement extends ChannelDuplexHandler {
     /** Writes {@code <enable/>}, from which on stanzas are counted; {@code answers} learns what comes back. */
     void enable(Answers answers) {
         this.answers = answers;
-        ctx.writeAndFlush(XmlWriter.write(StreamManagement.enable(), ServerStreams.SCOPE));
+        asked = true;
         sent = 0;
+        ctx.writeAndFlush(XmlWriter.write(StreamManagement.enable(), ServerStreams.SCOPE));
+    }
+
+    /**
+     * The writer no longer takes acknowledgements from here (the remote server left our {@code <enable/>} unanswered):
+     * what comes later is ignored, but the remote server's {@code <r/>} is still answered, as it may count on that.
+     */
+    void abandon() {
+        answers = null;
     }
 
     /** Stanzas written since the {@code <enable/>}. */
@@ -81,7 +93,7 @@ final class OutboundStreamManagement extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (answers != null && msg instanceof String xml && isStanza(xml)) {
+        if (asked && msg instanceof String xml && isStanza(xml)) {
             sent++;
         }
         ctx.write(msg, promise);
@@ -102,7 +114,7 @@ final class OutboundStreamManagement extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (answers == null || !(msg instanceof ElementReceived received)) {
+        if (!asked || !(msg instanceof ElementReceived received)) {
             ctx.fireChannelRead(msg);
             return;
         }
@@ -117,17 +129,30 @@ final class OutboundStreamManagement extends ChannelDuplexHandler {
         switch (element.name()) {
             case "enabled" -> {
                 enabled = true;
-                answers.enabled();
+                if (answers != null) {
+                    answers.enabled();
+                }
             }
-            case "failed" -> {
-                answers.refused(element.elements().stream().findFirst().map(XmlElement::name).orElse("no condition"));
-                answers = null;
+            case "failed" -> refused(element);
+            case "a" -> {
+                if (answers != null) {
+                    acknowledged(element);
+                }
             }
-            case "a" -> acknowledged(element);
+            // Answered even after a <failed/>: the remote server may still count on our answers to its own requests.
             case "r" -> ctx.writeAndFlush(XmlWriter.write(StreamManagement.acknowledgement(this.received),
                     ServerStreams.SCOPE));
             default -> LOG.log(Level.DEBUG, "ignoring <{0}/> of stream management from {1}", element.name(),
                     ctx.channel().remoteAddress());
+        }
+    }
+
+    /** {@code <failed/>}, whether before or after {@code <enabled/>}: acknowledgements are no longer to be had here. */
+    private void refused(XmlElement failed) {
+        if (answers != null) {
+            Answers refusedTo = answers;
+            answers = null;
+            refusedTo.refused(failed.elements().stream().findFirst().map(XmlElement::name).orElse("no condition"));
         }
     }
 

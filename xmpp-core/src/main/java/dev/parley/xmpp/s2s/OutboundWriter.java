@@ -44,7 +44,9 @@ import java.util.function.Predicate;
  * {@code <r/>} takes the ping's place: the {@code <a/>} that answers it comes on this connection, so receipts do not
  * depend on the remote server's stream back to us ({@link OutboundStreamManagement}). Until {@code <enabled/>} or
  * {@code <failed/>} comes, stanzas are written but no receipt is asked for; the answer to the {@code <enable/>} counts
- * as the first receipt, with the same deadline.
+ * as the first receipt, with the same deadline. An {@code <enable/>} left unanswered that long, or a {@code <failed/>}
+ * after {@code <enabled/>}, leaves the receipts to pings on the same stream: a server that ignores stream management
+ * but handles stanzas keeps its stream, and one that hangs leaves the ping unanswered too.
  *
  * <p>A writer that follows a link an administrator closed writes no stanza before that link's last receipt came or its
  * wait ended ({@link #settled()}): the remote server reads the two streams in parallel, and a stanza written on the new
@@ -615,11 +617,21 @@ final class OutboundWriter {
         LinkAftermath aftermath = new LinkAftermath(bouncer);
         boolean open;
         Optional<String> from;
+        boolean enableUnanswered;
         synchronized (lock) {
             if (!unconfirmed.awaits(pingId)) {
                 return;
             }
             from = unconfirmed.receiptFrom();
+            enableUnanswered = pingId.equals(ENABLING) && link.takesStanzas();
+        }
+        if (enableUnanswered) {
+            // Offered, but not answered: a server that handles our stanzas and ignores <enable/> confirms them by ping,
+            // and one that hangs leaves that ping unanswered too.
+            LOG.log(Level.INFO, "{0} left our <enable/> of stream management unanswered for {1} s; receipts by ping",
+                    remoteDomain, receiptTimeout.toMillis() / 1000.0);
+            receiptsByPing(out);
+            return;
         }
         String why = remoteDomain + " did not confirm what we sent within " + receiptTimeout.toMillis() / 1000.0
                 + " s (" + (from.isPresent() ? "our ping" : "our request for an acknowledgement") + " went unanswered)";
@@ -653,6 +665,24 @@ final class OutboundWriter {
         }
     }
 
+    /**
+     * Stream management's acknowledgements will not come on {@code out} after all: the request out, {@code <enable/>} or
+     * {@code <r/>}, is given up and a ping asks for a receipt of everything unconfirmed. On the event loop.
+     */
+    private void receiptsByPing(Channel out) {
+        OutboundStreamManagement abandoned;
+        synchronized (lock) {
+            abandoned = streamManagement;
+            streamManagement = null;
+            streamManagementEnabled = false;
+            unconfirmed.abandonReceipt(pings);
+        }
+        if (abandoned != null) {
+            abandoned.abandon();
+        }
+        askForReceipt(out, false);
+    }
+
     /** What stream management's handler hears from the remote server, on the event loop. */
     private final class StreamManagementAnswers implements OutboundStreamManagement.Answers {
 
@@ -667,11 +697,20 @@ final class OutboundWriter {
 
         @Override
         public void refused(String why) {
+            boolean enabling;
             synchronized (lock) {
-                streamManagement = null;
+                enabling = unconfirmed.awaits(ENABLING);
             }
             LOG.log(Level.DEBUG, "{0} refused stream management ({1}); receipts by ping", remoteDomain, why);
-            receiptArrived(ENABLING);
+            if (enabling) {
+                synchronized (lock) {
+                    streamManagement = null;
+                }
+                receiptArrived(ENABLING);
+            } else {
+                // A <failed/> after <enabled/>: the <r/> out will not be answered, a ping asks instead.
+                receiptsByPing(link.channel());
+            }
         }
 
         @Override

@@ -140,6 +140,66 @@ class OutboundStreamManagementTest {
     }
 
     @Test
+    void anEnableLeftUnansweredLeavesTheReceiptsToPingsOnTheSameStream() {
+        EmbeddedLink embedded = link(EmbeddedLink.config()
+                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
+        CompletableFuture<Delivery> fate = embedded.submit("m1");
+        embedded.authenticate(true);
+        embedded.channel.runPendingTasks();
+        assertThat(embedded.pingIds()).as("none while the enable waits for its answer").isEmpty();
+
+        embedded.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+        embedded.channel.runScheduledPendingTasks();
+
+        assertThat(embedded.channel.isOpen()).as("not taken for dead for ignoring stream management").isTrue();
+        assertThat(embedded.pingIds()).hasSize(1);
+        embedded.receive(StreamManagement.enabled());
+        embedded.receive(acknowledgement("1"));
+        assertThat(fate).as("a late answer to the enable counts for nothing").isNotDone();
+        embedded.answer(embedded.pingIds().get(0));
+        assertThat(fate).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.handedOn).isEmpty();
+    }
+
+    @Test
+    void aServerThatLeavesTheEnableAndThenThePingUnansweredIsTakenForDead() {
+        EmbeddedLink embedded = link(EmbeddedLink.config()
+                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
+        CompletableFuture<Delivery> fate = embedded.submit("m1");
+        embedded.authenticate(true);
+        embedded.channel.runPendingTasks();
+
+        for (int timeout = 0; timeout < 2; timeout++) {
+            embedded.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+            embedded.channel.runScheduledPendingTasks();
+        }
+
+        assertThat(embedded.channel.isOpen()).isFalse();
+        assertThat(embedded.handedOn).singleElement().satisfies(again ->
+                assertThat(again).extracting(Outgoing::fate).containsExactly(Optional.of(fate)));
+    }
+
+    @Test
+    void aFailureAfterEnabledLeavesTheOpenRequestToAPingAndStillAnswersTheRemoteServersRequests() {
+        EmbeddedLink embedded = link(EmbeddedLink.config());
+        CompletableFuture<Delivery> fate = embedded.submit("m1");
+        enable(embedded);
+        assertThat(embedded.streamManagementWritten()).containsExactly("enable", "r");
+
+        embedded.receive(StreamManagement.failed(StanzaErrorCondition.UNEXPECTED_REQUEST));
+
+        assertThat(embedded.pingIds()).hasSize(1);
+        embedded.answer(embedded.pingIds().get(0));
+        assertThat(fate).isCompletedWithValue(ACKNOWLEDGED);
+        embedded.receive(StreamManagement.request());
+        assertThat(embedded.streamManagementWritten()).containsExactly("enable", "r", "a");
+        CompletableFuture<Delivery> later = embedded.submit("m2");
+        embedded.confirmAll();
+        assertThat(later).isCompletedWithValue(ACKNOWLEDGED);
+        assertThat(embedded.streamManagementWritten()).as("no more requests").containsExactly("enable", "r", "a");
+    }
+
+    @Test
     void anAcknowledgementOfStanzasNeverSentEndsTheStreamWithAnError() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
         CompletableFuture<Delivery> fate = embedded.submit("m1");
