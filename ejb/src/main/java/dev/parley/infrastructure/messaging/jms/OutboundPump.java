@@ -60,7 +60,10 @@ final class OutboundPump {
     static final String LINE = "parleyLine";
     /** On a message this consumer queued again: the stanza's place in its sender's order ({@link SenderLines}). */
     static final String PLACE = "parleyPlace";
-    /** How soon the first of a line must be due for a later stanza to wait for it here rather than on the queue. */
+    /**
+     * How soon the first of a line must be due for a later stanza to wait for it here rather than on the queue, and how
+     * late it may be before those waiting go back to the queue behind it.
+     */
     static final Duration PARKED_AT_MOST = Duration.ofSeconds(2);
     /**
      * How many stanzas wait here for their line's first at most: they count as in flight, and a consumer full of them
@@ -121,8 +124,8 @@ final class OutboundPump {
      * Works until {@code running} turns false. What is in flight then stays unacknowledged, for the broker to deliver
      * again: no use waiting for its verdicts, as a server that is stopping no longer lets this thread call its beans.
      *
-     * @throws JMSException when the session fails, and a runtime exception when an invalid message could not be set
-     *                      aside: either way, what was delivered and not acknowledged comes again
+     * @throws JMSException when the session fails, and a runtime exception when a message could not be
+     *                      acknowledged: either way, what was delivered and not acknowledged comes again
      */
     void run(BooleanSupplier running) throws JMSException {
         while (running.getAsBoolean()) {
@@ -185,7 +188,7 @@ final class OutboundPump {
         try {
             stanza = StanzaMessageFormat.read(message);
         } catch (InvalidStanzaException e) {
-            setAside(message, e.getMessage());
+            setAside(message, e.getMessage(), () -> { });
             return;
         }
         inFlight.take();
@@ -203,7 +206,7 @@ final class OutboundPump {
         SenderLines.Pair pair = pairOf(taken.stanza());
         Instant now = clock.instant();
         if (lines.open(pair, now) && !lines.first(pair, taken.place())) {
-            if (parkedCount < MOST_PARKED && lines.firstDueBefore(pair, now.plus(PARKED_AT_MOST))) {
+            if (parkedCount < MOST_PARKED && lines.firstDueAround(pair, now, PARKED_AT_MOST)) {
                 parked.computeIfAbsent(pair, waiting -> new TreeMap<>()).put(taken.place(), taken);
                 parkedCount++;
             } else {
@@ -231,13 +234,16 @@ final class OutboundPump {
         }
     }
 
-    /** Parked stanzas whose line gave up its first, or whose first will not come soon after all. */
+    /**
+     * Parked stanzas whose line gave up its first, or whose first will not come soon after all: it is due later than
+     * it was, or late (the consumer, full, takes nothing, the first included, until parked stanzas go).
+     */
     private void unparkLate() {
         Instant now = clock.instant();
         for (SenderLines.Pair pair : List.copyOf(parked.keySet())) {
             unpark(pair, now);
             TreeMap<Long, Taken> waiting = parked.get(pair);
-            if (waiting != null && !lines.firstDueBefore(pair, now.plus(PARKED_AT_MOST))) {
+            if (waiting != null && !lines.firstDueAround(pair, now, PARKED_AT_MOST)) {
                 parked.remove(pair);
                 parkedCount -= waiting.size();
                 waiting.values().forEach(again -> queueAgain(again, again.attempt(), now));
@@ -245,28 +251,45 @@ final class OutboundPump {
         }
     }
 
-    /** To the engine, behind the stanzas to the same domain that wait for its share. */
+    /**
+     * To the engine, behind the stanzas to the same domain that wait for its share; back to the queue if one of its
+     * sender's earlier stanzas went there since it was taken (it may have been {@link #held} meanwhile).
+     */
     private void goOn(Taken taken) {
         StanzaEnvelope stanza = taken.stanza();
         ArrayDeque<Taken> waiting = waitingForDomain.get(stanza.toDomain());
+        Instant now = clock.instant();
         if (waiting != null) {
-            // behind the stanzas to that domain taken before it
+            // behind the stanzas to that domain taken before it; its line is checked when it leaves them
             wait(taken, waiting);
+        } else if (behindItsLine(taken, now)) {
+            queueAgain(taken, taken.attempt(), now);
         } else {
             handOn(taken);
         }
     }
 
-    /** An invalid message goes to the dead-letter queue, its body unchanged, and only then is acknowledged. */
-    private void setAside(Message message, String reason) throws JMSException {
+    /**
+     * {@code message} goes to the dead-letter queue, its body unchanged, and only then is acknowledged, whereupon
+     * {@code done} runs. When the dead-letter queue cannot take it, it is tried again after a pause: unacknowledged, the
+     * message would come again only once this session ends, which may be days away.
+     */
+    private void setAside(Message message, String reason, Runnable done) {
         try {
             queues.deadLetter(PoisonMessages.bodyOf(message), reason, "ToFederation");
         } catch (RuntimeException e) {
-            // Not acknowledged: the broker offers it again once this session ends, and after its attempts sets it aside.
-            LOG.log(Level.WARNING, "Could not set aside an invalid message on ToFederation (" + reason + ")", e);
+            LOG.log(Level.WARNING, "Could not set aside a message on ToFederation (" + reason + "); tried again in "
+                    + RETRY_PAUSE, e);
+            later.execute(() -> setAside(message, reason, done));
             return;
         }
-        message.acknowledge();
+        try {
+            message.acknowledge();
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Message " + PoisonMessages.idOf(message) + " could not be acknowledged: "
+                    + e.getMessage(), e.getErrorCode(), e);
+        }
+        done.run();
     }
 
     private void handOn(Taken taken) {
@@ -289,9 +312,11 @@ final class OutboundPump {
             return;
         }
         verdict.get().whenComplete((delivery, failure) -> steps.add(() -> {
-            leaveDomain(domain);
+            // Settled first: a stanza that goes back to the queue opens its sender's line before the domain's next
+            // waiting stanza, maybe that sender's, could go on ahead of it.
             settle(taken, failure == null ? delivery : new Delivery.Bounced(StanzaErrorCondition.INTERNAL_SERVER_ERROR,
                     "the engine failed on the stanza: " + failure.getMessage()));
+            leaveDomain(domain);
         }));
     }
 
@@ -352,17 +377,36 @@ final class OutboundPump {
                 + " s or more");
     }
 
-    /** A verdict for {@code domain} freed a place in its share: the oldest stanza waiting for it goes on. */
+    /**
+     * A verdict for {@code domain} freed a place in its share: the oldest stanza waiting for it goes on, unless one of
+     * its sender's earlier stanzas went back to the queue meanwhile; then it goes back too, behind that one, and the
+     * next waiting stanza takes the place.
+     */
     private void leaveDomain(String domain) {
-        inFlight.leaveDomain(domain, clock.instant());
+        Instant now = clock.instant();
+        inFlight.leaveDomain(domain, now);
         ArrayDeque<Taken> waiting = waitingForDomain.get(domain);
-        if (waiting != null) {
+        while (waiting != null && !waiting.isEmpty()) {
             Taken next = waiting.poll();
             if (waiting.isEmpty()) {
                 waitingForDomain.remove(domain);
             }
-            handOn(next);
+            if (behindItsLine(next, now)) {
+                queueAgain(next, next.attempt(), now);
+            } else {
+                handOn(next);
+                return;
+            }
         }
+    }
+
+    /** Whether an earlier stanza of {@code taken}'s sender to its domain is out on the queue. */
+    private boolean behindItsLine(Taken taken, Instant now) {
+        if (!lines.anyOpen()) {
+            return false;
+        }
+        SenderLines.Pair pair = pairOf(taken.stanza());
+        return lines.open(pair, now) && !lines.first(pair, taken.place());
     }
 
     private void settle(Taken taken, Delivery delivery) {
@@ -437,13 +481,8 @@ final class OutboundPump {
         if (again.failures() >= MOST_TRIES) {
             LOG.log(Level.WARNING, "A stanza to " + taken.stanza().to() + " could not be " + what + " in " + MOST_TRIES
                     + " tries; it is set aside on the dead-letter queue", failure);
-            try {
-                setAside(taken.message(), "could not be " + what + " in " + MOST_TRIES + " tries: " + failure);
-            } catch (JMSException e) {
-                throw new JMSRuntimeException("Message " + PoisonMessages.idOf(taken.message())
-                        + " could not be acknowledged: " + e.getMessage(), e.getErrorCode(), e);
-            }
-            inFlight.release();
+            setAside(taken.message(), "could not be " + what + " in " + MOST_TRIES + " tries: " + failure,
+                    inFlight::release);
             return;
         }
         reportQuietly(taken, what, failure);

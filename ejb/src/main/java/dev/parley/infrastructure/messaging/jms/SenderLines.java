@@ -52,10 +52,22 @@ final class SenderLines {
         return true;
     }
 
-    /** Whether the first place of {@code pair}'s line, if it has one, is due before {@code instant}. */
-    boolean firstDueBefore(Pair pair, Instant instant) {
+    /**
+     * Whether {@code pair}'s line has a first place due within {@code margin} of {@code now}, either way: soon, or late
+     * by no more than a busy broker makes a message that is due.
+     */
+    boolean firstDueAround(Pair pair, Instant now, Duration margin) {
         Line line = lines.get(pair);
-        return line != null && line.out.firstEntry().getValue().isBefore(instant);
+        if (line == null) {
+            return false;
+        }
+        Instant due = line.out.firstEntry().getValue();
+        return due.isBefore(now.plus(margin)) && due.isAfter(now.minus(margin));
+    }
+
+    /** Whether any line is open: while none is, no stanza need be checked against its line. */
+    boolean anyOpen() {
+        return !lines.isEmpty();
     }
 
     /** Whether no earlier place of {@code pair} is out on the queue: {@code place} may go on to the engine. */

@@ -35,9 +35,16 @@ final class StanzasInFlight {
 
     /**
      * A domain's stanzas with the engine, when one last entered an empty share or left it, and whether one left since
-     * the share opened.
+     * the share opened. Changed in place: it changes with every stanza on the consumer's busiest path.
      */
-    private record Share(int stanzas, Instant moved, boolean verdicts) {
+    private static final class Share {
+        private int stanzas = 1;
+        private Instant moved;
+        private boolean verdicts;
+
+        private Share(Instant opened) {
+            moved = opened;
+        }
     }
 
     /**
@@ -73,20 +80,29 @@ final class StanzasInFlight {
     boolean enterDomain(String domain, Instant now) {
         Share share = byDomain.get(domain);
         if (share == null) {
-            byDomain.put(domain, new Share(1, now, false));
+            byDomain.put(domain, new Share(now));
             return true;
         }
-        if (share.stanzas() >= perDomain) {
+        if (share.stanzas >= perDomain) {
             return false;
         }
-        byDomain.put(domain, new Share(share.stanzas() + 1, share.moved(), share.verdicts()));
+        share.stanzas++;
         return true;
     }
 
     /** Counts a verdict for {@code domain} settled at {@code now}. */
     void leaveDomain(String domain, Instant now) {
-        byDomain.computeIfPresent(domain, (name, share) -> share.stanzas() == 1 ? null
-                : new Share(share.stanzas() - 1, now, true));
+        Share share = byDomain.get(domain);
+        if (share == null) {
+            return;
+        }
+        if (share.stanzas == 1) {
+            byDomain.remove(domain);
+        } else {
+            share.stanzas--;
+            share.moved = now;
+            share.verdicts = true;
+        }
     }
 
     /**
@@ -99,7 +115,7 @@ final class StanzasInFlight {
             return true;
         }
         Share share = byDomain.get(domain);
-        if (share != null && share.moved().plus(share.verdicts() ? SILENT_AFTER : FIRST_VERDICT_WITHIN).isBefore(now)) {
+        if (share != null && share.moved.plus(share.verdicts ? SILENT_AFTER : FIRST_VERDICT_WITHIN).isBefore(now)) {
             silent.add(domain);
             return true;
         }

@@ -50,6 +50,7 @@ class OutboundPumpTest {
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
     private final Routing routing = new Routing();
+    private final DeadLetters deadLetters = new DeadLetters();
     private EmbeddedActiveMQ broker;
     private Connection connection;
     private Thread pump;
@@ -67,7 +68,7 @@ class OutboundPumpTest {
         MessageProducer requeue = session.createProducer(queue);
         requeue.setDeliveryMode(DeliveryMode.PERSISTENT);
         OutboundPump work = new OutboundPump(session, session.createConsumer(queue), requeue, routing,
-                new NoQueues(), new StanzasInFlight(OutboundQueueConsumer.IN_FLIGHT,
+                deadLetters, new StanzasInFlight(OutboundQueueConsumer.IN_FLIGHT,
                 OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN, OutboundQueueConsumer.WAITING_PER_BUSY_DOMAIN));
         connection.start();
         pump = new Thread(() -> run(work, () -> running), "outbound pump under test");
@@ -152,6 +153,48 @@ class OutboundPumpTest {
                 .containsExactlyElementsOf(inOrder);
     }
 
+    @Test
+    void aStanzaBouncedWhileItsSendersLaterOnesWaitForTheDomainStaysAheadOfThem() throws Exception {
+        // m0 … m499 with the engine, m500 … m999 waiting for them, when m0 bounces; the others are confirmed after.
+        routing.setUpTakes(Duration.ofSeconds(2));
+        routing.bounceOnce("m0", Duration.ofSeconds(1));
+        int burst = 2 * OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN;
+        sendChats("alice@ours.test", BUSY, burst);
+
+        assertThat(routing.awaitDelivered(BUSY, burst)).isEqualTo(burst);
+        List<String> handedOn = routing.handedOn(BUSY);
+        assertThat(handedOn.indexOf("m" + OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN))
+                .as("the first stanza that waited goes on after m0's second try")
+                .isGreaterThan(handedOn.lastIndexOf("m0"));
+        assertThat(handedOn.subList(handedOn.lastIndexOf("m0"), handedOn.size())).as("after m0's second try")
+                .containsExactlyElementsOf(IntStream.concat(IntStream.of(0),
+                        IntStream.range(OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN, burst)).mapToObj(i -> "m" + i)
+                        .toList());
+    }
+
+    @Test
+    void aStanzaWhoseRoutingKeepsFailingIsSetAsideOnceTheDeadLetterQueueTakesIt() throws Exception {
+        routing.failRouting("m0");
+        deadLetters.refuseFirst(1);
+        sendChats("alice@ours.test", BUSY, 1);
+
+        Instant deadline = Instant.now().plus(ARRIVAL);
+        while (deadLetters.setAside.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(deadLetters.setAside).singleElement().asString().contains("could not be handed on in "
+                + OutboundPump.MOST_TRIES + " tries");
+        while (queued() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(queued()).as("acknowledged, not left unacknowledged for the session's life").isZero();
+    }
+
+    /** The messages on the queue, those delivered and not acknowledged included. */
+    private long queued() {
+        return broker.getActiveMQServer().locateQueue(QUEUE).getMessageCount();
+    }
+
     /** {@code count} chat messages from {@code sender} to a user of {@code domain}, ids m0, m1 …, in one transaction. */
     private void sendChats(String sender, String domain, int count) throws Exception {
         sendChats(sender, domain, 0, count);
@@ -173,7 +216,8 @@ class OutboundPumpTest {
 
     /**
      * The remote side as the test plays it: the busy server confirms each stanza 2 ms after it was handed on (unless
-     * told to bounce it once), the silent one only its first (m0); settling retries within a minute, 200 ms apart.
+     * told to bounce it once), the silent one only its first (m0); settling retries within a minute, 200 ms apart. The
+     * routing itself fails on the stanzas it is told to.
      */
     private static final class Routing implements FederationRouting {
 
@@ -184,7 +228,8 @@ class OutboundPumpTest {
         private volatile Instant setUp = Instant.MIN;
         private final Map<String, List<String>> handedOn = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
-        private final List<String> toBounce = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, Duration> toBounce = new ConcurrentHashMap<>();
+        private final List<String> failing = Collections.synchronizedList(new ArrayList<>());
         final List<Retry> retries = Collections.synchronizedList(new ArrayList<>());
 
         /** A stanza settled as bounced and to be tried again. */
@@ -196,24 +241,37 @@ class OutboundPumpTest {
         }
 
         void bounceOnce(String id) {
-            toBounce.add(id);
+            bounceOnce(id, Duration.ZERO);
+        }
+
+        /** Bounces {@code id} once, {@code after} it was handed on, however long the session's set-up takes. */
+        void bounceOnce(String id, Duration after) {
+            toBounce.put(id, after);
+        }
+
+        void failRouting(String id) {
+            failing.add(id);
         }
 
         @Override
         public Optional<CompletionStage<Delivery>> routeOutbound(StanzaEnvelope stanza) {
+            if (failing.contains(stanza.id())) {
+                throw new IllegalStateException("the test's routing fails on " + stanza.id());
+            }
             handedOn.computeIfAbsent(stanza.toDomain(), domain -> Collections.synchronizedList(new ArrayList<>()))
                     .add(stanza.id());
             if (SILENT.equals(stanza.toDomain()) && !"m0".equals(stanza.id())) {
                 return Optional.of(new CompletableFuture<>());
             }
-            Delivery verdict = toBounce.remove(stanza.id())
-                    ? new Delivery.Bounced(StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the test bounced it")
-                    : new Delivery.Acknowledged();
+            Duration bounceAfter = toBounce.remove(stanza.id());
+            if (bounceAfter != null) {
+                return Optional.of(CompletableFuture.supplyAsync(() -> new Delivery.Bounced(
+                        StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "the test bounced it"),
+                        CompletableFuture.delayedExecutor(bounceAfter.toMillis(), TimeUnit.MILLISECONDS)));
+            }
             return Optional.of(CompletableFuture.supplyAsync(() -> {
-                if (!(verdict instanceof Delivery.Bounced)) {
-                    delivered.computeIfAbsent(stanza.toDomain(), domain -> new AtomicInteger()).incrementAndGet();
-                }
-                return verdict;
+                delivered.computeIfAbsent(stanza.toDomain(), domain -> new AtomicInteger()).incrementAndGet();
+                return new Delivery.Acknowledged();
             }, untilSetUp()));
         }
 
@@ -264,8 +322,18 @@ class OutboundPumpTest {
         }
     }
 
-    /** The pump puts nothing on the application's queues here: valid stanzas, no bounce returned to a sender. */
-    private static final class NoQueues implements StanzaQueues {
+    /**
+     * The pump puts nothing on the application's queues here but what it sets aside: valid stanzas, no bounce returned
+     * to a sender. The dead-letter queue refuses as many messages as it is told to first.
+     */
+    private static final class DeadLetters implements StanzaQueues {
+
+        final List<String> setAside = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger refusals = new AtomicInteger();
+
+        void refuseFirst(int messages) {
+            refusals.set(messages);
+        }
 
         @Override
         public void toFederation(StanzaEnvelope stanza) {
@@ -284,7 +352,10 @@ class OutboundPumpTest {
 
         @Override
         public void deadLetter(String body, String reason, String origin) {
-            throw new UnsupportedOperationException("set aside: " + reason);
+            if (refusals.getAndDecrement() > 0) {
+                throw new IllegalStateException("the test's dead-letter queue is away");
+            }
+            setAside.add(reason);
         }
     }
 }

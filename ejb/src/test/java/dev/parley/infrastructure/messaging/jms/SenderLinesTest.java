@@ -2,6 +2,7 @@ package dev.parley.infrastructure.messaging.jms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +78,17 @@ class SenderLinesTest {
 
         assertThat(lines.open(alice, NOW.plus(SenderLines.GIVEN_UP_AFTER).plusSeconds(1))).isTrue();
         assertThat(lines.first(alice, 2)).as("the lost first is given up").isTrue();
+    }
+
+    @Test
+    void aFirstIsDueAroundNowOnlyWithinTheMarginEitherWay() {
+        Duration margin = Duration.ofSeconds(2);
+        assertThat(lines.firstDueAround(alice, NOW, margin)).as("no line").isFalse();
+        lines.wentBack(alice, 1, NOW.plusSeconds(1));
+
+        assertThat(lines.firstDueAround(alice, NOW, margin)).as("due soon").isTrue();
+        assertThat(lines.firstDueAround(alice, NOW.minusSeconds(2), margin)).as("due later than the margin").isFalse();
+        assertThat(lines.firstDueAround(alice, NOW.plusSeconds(2), margin)).as("late, within the margin").isTrue();
+        assertThat(lines.firstDueAround(alice, NOW.plusSeconds(4), margin)).as("late beyond the margin").isFalse();
     }
 }
