@@ -3,6 +3,7 @@ package dev.parley.bench.deployed;
 import dev.parley.bench.CommandLine;
 import dev.parley.bench.ResultsFile;
 import dev.parley.bench.delivery.BodyStamp;
+import dev.parley.bench.server.CompilerThreads;
 import dev.parley.bench.server.ProvisionedServer;
 import dev.parley.bench.target.EngineHost;
 import dev.parley.bench.target.EngineTls;
@@ -59,14 +60,20 @@ public final class DeployedPathBenchmark {
     private static final int SENDING_THREADS = 4;
     private static final int PER_TRANSACTION = 100;
     private static final long QUIET_MILLIS = 60_000;
-    /** Pings answered before the pings are measured. */
+    /** Pings answered in each warm-up round before the pings are measured. */
     static final int PING_WARM_UP = 100_000;
     /**
-     * Stanzas sent each way before either is measured: with 10,000 the JIT of both servers still compiled through the
-     * measured outbound run (a profile had the compiler threads busiest of all in it).
+     * Stanzas sent in each warm-up round of a direction before it is measured: after one round of 50,000 outbound and
+     * 20,000 inbound, the server's C2 compiler thread was still busy 40 to 60 % of a core through the measured runs.
      */
     static final int OUTBOUND_WARM_UP = 50_000;
     static final int INBOUND_WARM_UP = 20_000;
+    /**
+     * A warm-up round is repeated while the server's JIT compiler threads were busy more than this share of one core in
+     * it: a server that has run for a while has its busy paths compiled.
+     */
+    static final double COMPILERS_SETTLED = 0.10;
+    static final int MOST_WARM_UP_ROUNDS = 10;
     private static final Pattern STAMP = Pattern.compile("<body>(\\d+ \\d+) ");
     private static final String FILLER = "a chat message of about the size people write, give or take a few words";
 
@@ -79,6 +86,21 @@ public final class DeployedPathBenchmark {
     private volatile Arrivals outbound = new Arrivals(Long.MAX_VALUE);
     private volatile Arrivals inbound = new Arrivals(Long.MAX_VALUE);
     private long sequence;
+    /** How each path's warm-up went and how busy the compilers were when it was measured, for the results. */
+    private final List<String> compiling = new ArrayList<>();
+    private CompilerThreads compilers;
+
+    /** A step of the benchmark that talks to the servers. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** A measured run at full speed, which finds the rate. */
+    @FunctionalInterface
+    private interface FullSpeed {
+        double rate() throws Exception;
+    }
 
     public static void main(String[] args) throws Exception {
         int stanzas = CommandLine.option(args, "--stanzas").map(Integer::parseInt).orElse(100_000);
@@ -108,6 +130,7 @@ public final class DeployedPathBenchmark {
                              + network.dns().getAddress().getHostAddress() + ":" + network.dns().getPort()))) {
             progress("starting WildFly with Parley (" + runDir + ")");
             server.start();
+            compilers = server.compilerThreads();
             ParleyApi api = new ParleyApi(server);
             List<String> users = new ArrayList<>();
             for (int i = 0; i < LOCAL_USERS; i++) {
@@ -124,35 +147,67 @@ public final class DeployedPathBenchmark {
                  ParleyQueues queues = new ParleyQueues(server)) {
                 queues.readFeed(this::feedCopy);
                 List<String> rows = new ArrayList<>();
-                progress("outbound warm-up");
-                Arrivals warmUp = new Arrivals(sequence);
-                outbound = warmUp;
-                sendOutbound(queues, users, Math.min(OUTBOUND_WARM_UP, stanzas), 0);
-                warmUp.await(Math.min(OUTBOUND_WARM_UP, stanzas), QUIET_MILLIS);
+                warmUp("outbound", () -> {
+                    Arrivals warmUp = new Arrivals(sequence);
+                    outbound = warmUp;
+                    sendOutbound(queues, users, Math.min(OUTBOUND_WARM_UP, stanzas), 0);
+                    warmUp.await(Math.min(OUTBOUND_WARM_UP, stanzas), QUIET_MILLIS);
+                });
                 progress("outbound: " + stanzas + " stanzas at full speed");
-                double outRate = outboundFull(queues, users, stanzas, rows);
+                double outRate = measured("outbound", () -> outboundFull(queues, users, stanzas, rows));
                 progress("outbound: " + pacedSeconds + " s at " + (int) (outRate / 2) + "/s");
                 outboundPaced(queues, users, (int) (outRate / 2), pacedSeconds, rows);
                 InetSocketAddress parley = new InetSocketAddress(network.address(DOMAIN), EngineHost.S2S_PORT);
                 try (DialbackStream stream = DialbackStream.open(parley, PEER, DOMAIN, new DialbackKeys(SECRET),
                         Duration.ofSeconds(30), Optional.of(StartTls.trustingEveryone()))) {
                     stream.watch();
-                    progress("inbound warm-up");
-                    inboundUnmeasured(stream, users, Math.min(INBOUND_WARM_UP, stanzas));
+                    warmUp("inbound", () -> inboundUnmeasured(stream, users, Math.min(INBOUND_WARM_UP, stanzas)));
                     progress("inbound: " + stanzas + " stanzas at full speed");
-                    double inRate = inboundFull(stream, users, stanzas, rows);
+                    double inRate = measured("inbound", () -> inboundFull(stream, users, stanzas, rows));
                     progress("inbound: " + pacedSeconds + " s at " + (int) (inRate / 2) + "/s");
                     inboundPaced(stream, users, (int) (inRate / 2), pacedSeconds, rows);
-                    progress("pings warm-up");
-                    pingsUnmeasured(stream, Math.min(PING_WARM_UP, pings));
+                    warmUp("pings", () -> pingsUnmeasured(stream, Math.min(PING_WARM_UP, pings)));
                     progress("pings: " + pings + " at full speed");
-                    double pingRate = pingsFull(stream, pings, rows);
+                    double pingRate = measured("pings", () -> pingsFull(stream, pings, rows));
                     progress("pings: " + pacedSeconds + " s at " + (int) (pingRate / 2) + "/s");
                     pingsPaced(stream, (int) (pingRate / 2), pacedSeconds, rows);
                 }
-                return DeployedResults.markdown(HEADING, command, rows, targets, stanzas, pacedSeconds);
+                return DeployedResults.markdown(HEADING, command, rows, targets, compiling, stanzas, pacedSeconds);
             }
         }
+    }
+
+    /** Runs {@code round} until the server's compilers were nearly idle in one, or {@link #MOST_WARM_UP_ROUNDS} times. */
+    private void warmUp(String path, Step round) throws Exception {
+        for (int rounds = 1; ; rounds++) {
+            progress(path + " warm-up, round " + rounds);
+            double busy = compilersBusy(round);
+            if (busy <= COMPILERS_SETTLED || rounds == MOST_WARM_UP_ROUNDS) {
+                compiling.add(path + ": " + rounds + " warm-up round(s), the compilers busy " + percent(busy)
+                        + " of a core in the last");
+                return;
+            }
+        }
+    }
+
+    /** Runs {@code path}'s measured {@code run}, noting how busy the server's compilers were meanwhile. */
+    private double measured(String path, FullSpeed run) throws Exception {
+        double[] rate = new double[1];
+        double busy = compilersBusy(() -> rate[0] = run.rate());
+        compiling.add(path + " at full speed: the compilers busy " + percent(busy) + " of a core");
+        return rate[0];
+    }
+
+    /** The share of one core the server's compilers used while {@code step} ran. */
+    private double compilersBusy(Step step) throws Exception {
+        long compiled = compilers.cpuMillis();
+        long started = System.nanoTime();
+        step.run();
+        return (compilers.cpuMillis() - compiled) / ((System.nanoTime() - started) / 1e6);
+    }
+
+    private static String percent(double share) {
+        return String.format("%.0f %%", share * 100);
     }
 
     private double outboundFull(ParleyQueues queues, List<String> users, int stanzas, List<String> rows)

@@ -40,8 +40,8 @@ final class DeployedResults {
         return "- **" + (met ? "met" : "not met") + "**: " + what + ": " + measured;
     }
 
-    static String markdown(String heading, String command, List<String> rows, List<String> targets, int stanzas,
-                           int pacedSeconds) {
+    static String markdown(String heading, String command, List<String> rows, List<String> targets,
+                           List<String> compiling, int stanzas, int pacedSeconds) {
         return heading + "\n\nProduced by `" + command + "` on "
                 + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + ".\n\n"
                 + "| path | load | arrived / sent | stanzas/s | p50 ms | p99 ms |\n|---|---|---:|---:|---:|---:|\n"
@@ -54,25 +54,31 @@ final class DeployedResults {
                 + " certificate, the remote server's from a test CA, neither judged) and authenticated by dialback.\n"
                 + "- Outbound: 4 threads of an application put chat messages from 10 local users on"
                 + " `ParleyToFederation` over the Artemis client (HTTP upgrade), committing every 100; arrival is at"
-                + " the remote server. " + String.format("%,d", stanzas) + " at full speed after "
+                + " the remote server. " + String.format("%,d", stanzas) + " at full speed after warm-up rounds of "
                 + String.format("%,d", Math.min(DeployedPathBenchmark.OUTBOUND_WARM_UP, stanzas)) + " unmeasured,"
                 + " then " + pacedSeconds + " s at half the full-speed rate; latency from the stamp in the body (when"
                 + " the message was due) to arrival.\n"
                 + "- Inbound: the remote server writes messages from 100 of its users to the 10 local users on one"
                 + " authenticated stream as fast as Parley reads it (Parley slows it down while its queue catches up),"
-                + " after " + String.format("%,d", Math.min(DeployedPathBenchmark.INBOUND_WARM_UP, stanzas))
-                + " unmeasured and delivered."
+                + " after warm-up rounds of "
+                + String.format("%,d", Math.min(DeployedPathBenchmark.INBOUND_WARM_UP, stanzas))
+                + " unmeasured, each delivered."
                 + " *On the JMS queue* is the rate until Parley answered a ping sent after the last one, which it"
                 + " does only once every stanza before it is on its queue; at a fixed pace, the latency column is"
                 + " that of a ping every 100 ms, i.e. how long until what was sent before it was safe. *Delivered to"
                 + " local users* counts the copies an application subscribed to `ParleyFromFederationFeed` gets"
                 + " once a user's message is stored; latency from the stamp to that copy.\n"
                 + "- Pings: the remote server then pipelines XEP-0199 pings to Parley's domain on the same stream, which"
-                + " Parley's engine answers itself, over its own stream to the remote server, after "
+                + " Parley's engine answers itself, over its own stream to the remote server, after warm-up rounds of "
                 + String.format("%,d", DeployedPathBenchmark.PING_WARM_UP) + " unmeasured;"
                 + " the rate from the first written to the last answer, the latency that of each ping.\n"
                 + "- At full speed the latency columns say how long stanzas queued behind each other, not what a user"
-                + " waits at a normal pace; the paced rows say that.\n";
+                + " waits at a normal pace; the paced rows say that.\n"
+                + "- Each path's unmeasured stanzas are a warm-up round, repeated (at most "
+                + DeployedPathBenchmark.MOST_WARM_UP_ROUNDS + " times) until the server's JIT compiler threads were busy"
+                + " at most " + Math.round(DeployedPathBenchmark.COMPILERS_SETTLED * 100) + " % of one core in a round,"
+                + " as on a server that has run for a while (their CPU time read from Linux's `/proc`). This run: "
+                + String.join("; ", compiling) + ".\n";
     }
 
     private static String millis(double value) {

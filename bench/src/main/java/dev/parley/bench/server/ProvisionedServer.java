@@ -136,6 +136,14 @@ public final class ProvisionedServer implements AutoCloseable {
         throw new IllegalStateException("Parley did not answer within " + START.toMinutes() + " min; see " + log);
     }
 
+    /** The JIT compiler threads of the server's JVM, which the start script runs as its child. */
+    public CompilerThreads compilerThreads() {
+        ProcessHandle jvm = process.descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no JVM under the start script"));
+        return new CompilerThreads(jvm.pid());
+    }
+
     /** Stops WildFly and every process it started, and waits until they are gone. */
     public void stop() throws InterruptedException {
         if (process == null) {
