@@ -1,8 +1,6 @@
 package dev.parley.xmpp.s2s;
 
 import dev.parley.xmpp.dialback.DialbackKeys;
-import dev.parley.xmpp.jid.InvalidJidException;
-import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.s2s.FederationEvent.Kind;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsDetails;
@@ -13,8 +11,6 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +33,7 @@ import java.util.function.Predicate;
  * more are bounced with {@code resource-constraint}. When a stream that was up ends without our doing (the
  * connection broke, the peer closed it or sent a stream error), what it had not had confirmed, what it queued and what
  * waited for a piggy-backing domain's dialback goes to the {@link Ended next link}, in order, to be written again:
- * at least once, never silently lost. A stanza handed on from {@link #MAX_STREAMS} streams bounces with
+ * at least once, never silently lost. A stanza handed on from {@link StreamHandover#MAX_STREAMS} streams bounces with
  * {@code remote-server-timeout} instead, so that a stanza that makes the peer drop the stream cannot loop.
  *
  * <p>Each route that becomes established is reported as a {@link Kind#STREAM_OPENED stream opened}, and
@@ -52,9 +48,6 @@ import java.util.function.Predicate;
 final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
 
     private static final System.Logger LOG = System.getLogger(OutboundLink.class.getName());
-
-    /** On how many streams that end unconfirmed a stanza may travel before it bounces. */
-    static final int MAX_STREAMS = 3;
 
     /** What an ending link does with the stanzas it has not had confirmed. */
     private enum Leftovers {
@@ -567,45 +560,13 @@ final class OutboundLink implements OutboundStreamEvents, OutboundWriter.Link {
 
     /**
      * What a link that was up leaves for the next one, oldest first: written but unconfirmed, queued, and waiting for
-     * a piggy-backing domain's dialback. A stanza that has now seen {@link #MAX_STREAMS} streams end bounces with
-     * {@code remote-server-timeout} instead, and so do its sender's stanzas after it, which would otherwise overtake it
-     * on the next stream while it waits to be tried again. Takes them all from this link. Under the lock.
+     * a piggy-backing domain's dialback, less what {@link StreamHandover} bounces. Takes them all from this link. Under
+     * the lock.
      */
     private List<Outgoing> handOn(String why, LinkAftermath aftermath) {
         List<Outgoing> left = writer.takeAll();
         left.addAll(routes.drainAll());
-        List<Outgoing> again = new ArrayList<>(left.size());
-        Set<String> bouncedSenders = new HashSet<>();
-        for (Outgoing stanza : left) {
-            Outgoing next = stanza.onceMore();
-            String sender = senderOf(stanza);
-            if (next.streams() >= MAX_STREAMS) {
-                bouncedSenders.add(sender);
-                aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, MAX_STREAMS + " streams to "
-                        + remoteDomain + " ended before it confirmed the stanza; the last one: " + why);
-            } else if (bouncedSenders.contains(sender)) {
-                aftermath.bounce(stanza, StanzaErrorCondition.REMOTE_SERVER_TIMEOUT, "an earlier stanza from the same"
-                        + " sender to " + remoteDomain + " could not be confirmed; this one waits behind it to keep"
-                        + " their order (the last stream: " + why + ")");
-            } else {
-                again.add(next);
-            }
-        }
-        if (!again.isEmpty()) {
-            LOG.log(Level.INFO, "the stream to {0} ended ({1}); {2} stanzas it had not confirmed go out again on a new one",
-                    remoteDomain, why, again.size());
-        }
-        return again;
-    }
-
-    /** The bare address a stanza comes from, whose order {@link #handOn} keeps; as written when it is no address. */
-    private static String senderOf(Outgoing stanza) {
-        String from = stanza.stanza().attribute("from").orElse("");
-        try {
-            return Jid.parse(from).asBareJid().toString();
-        } catch (InvalidJidException notAnAddress) {
-            return from;
-        }
+        return StreamHandover.again(left, remoteDomain, why, aftermath);
     }
 
     /** Forgets {@code route} and bounces its stanzas; ends the link if nothing else uses it. Under the lock. */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stanzas taken from an established link's queue whose write then fails are neither lost nor bounced: the link ends
- * and hands them on, in order, to be written on the next stream; after {@link OutboundLink#MAX_STREAMS} such streams
+ * and hands them on, in order, to be written on the next stream; after {@link StreamHandover#MAX_STREAMS} such streams
  * a stanza bounces.
  */
 @Timeout(10)
@@ -57,7 +57,7 @@ class OutboundWriteFailureTest {
     void bouncesAStanzaWhoseLastStreamAlsoBrokeAndTellsASubmitterOnly() {
         CompletableFuture<Delivery> fate = new CompletableFuture<>();
         Outgoing tracked = Outgoing.tracked(Stanzas.message("alice@a.test", "bob@b.test", "m1", "hello"), fate);
-        for (int stream = 1; stream < OutboundLink.MAX_STREAMS; stream++) {
+        for (int stream = 1; stream < StreamHandover.MAX_STREAMS; stream++) {
             tracked = tracked.onceMore();
         }
         embedded.link.takeBack(List.of(tracked));
@@ -67,7 +67,7 @@ class OutboundWriteFailureTest {
 
         assertThat(fate).isCompletedWithValue(new Delivery.Bounced(
                 StanzaErrorCondition.REMOTE_SERVER_TIMEOUT,
-                OutboundLink.MAX_STREAMS + " streams to b.test ended before it confirmed the stanza; the last one: "
+                StreamHandover.MAX_STREAMS + " streams to b.test ended before it confirmed the stanza; the last one: "
                         + "the connection to b.test failed while sending: Connection reset by peer"));
         assertThat(embedded.handedOn).containsExactly(List.of());
         assertThat(inbox.drain()).isEmpty();
