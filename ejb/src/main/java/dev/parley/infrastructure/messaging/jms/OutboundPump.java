@@ -302,8 +302,8 @@ final class OutboundPump {
         try {
             verdict = routing.routeOutbound(taken.stanza());
         } catch (RuntimeException e) {
+            routingFailed(taken, e);
             leaveDomain(domain);
-            tryAgainLater(taken, "handed on", e, this::handOn);
             return;
         }
         if (verdict.isEmpty()) {
@@ -318,6 +318,21 @@ final class OutboundPump {
                     "the engine failed on the stanza: " + failure.getMessage()));
             leaveDomain(domain);
         }));
+    }
+
+    /**
+     * The routing failed on {@code taken} (its database or broker away, say): it is tried again after a pause, and
+     * meanwhile it heads its sender's line as if it were out on the queue, so that the sender's later stanzas to its
+     * domain wait behind it instead of going on ahead.
+     */
+    private void routingFailed(Taken taken, RuntimeException failure) {
+        SenderLines.Pair pair = pairOf(taken.stanza());
+        lines.wentBack(pair, taken.place(), lines.due(pair, taken.place(), clock.instant().plus(RETRY_PAUSE)));
+        tryAgainLater(taken, "handed on", failure, again -> {
+            lines.wentOn(pair, again.place());
+            handOn(again);
+            unpark(pair, clock.instant());
+        });
     }
 
     /**
@@ -483,6 +498,10 @@ final class OutboundPump {
                     + " tries; it is set aside on the dead-letter queue", failure);
             setAside(taken.message(), "could not be " + what + " in " + MOST_TRIES + " tries: " + failure,
                     inFlight::release);
+            // If it headed its sender's line (its routing failed), the line goes on without it.
+            SenderLines.Pair pair = pairOf(taken.stanza());
+            lines.wentOn(pair, taken.place());
+            unpark(pair, clock.instant());
             return;
         }
         reportQuietly(taken, what, failure);

@@ -190,6 +190,16 @@ class OutboundPumpTest {
         assertThat(queued()).as("acknowledged, not left unacknowledged for the session's life").isZero();
     }
 
+    @Test
+    void aStanzaWhoseRoutingFailsForAWhileKeepsItsSendersLaterStanzasBehindIt() throws Exception {
+        routing.failRouting("m0", 2);
+        sendChats("alice@ours.test", BUSY, 20);
+
+        assertThat(routing.awaitDelivered(BUSY, 20)).isEqualTo(20);
+        assertThat(routing.handedOn(BUSY)).as("m0 first, once its routing works again")
+                .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "m" + i).toList());
+    }
+
     /** The messages on the queue, those delivered and not acknowledged included. */
     private long queued() {
         return broker.getActiveMQServer().locateQueue(QUEUE).getMessageCount();
@@ -229,7 +239,8 @@ class OutboundPumpTest {
         private final Map<String, List<String>> handedOn = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
         private final Map<String, Duration> toBounce = new ConcurrentHashMap<>();
-        private final List<String> failing = Collections.synchronizedList(new ArrayList<>());
+        /** Per stanza id, how often its routing is still to fail; forever for a negative count. */
+        private final Map<String, AtomicInteger> failing = new ConcurrentHashMap<>();
         final List<Retry> retries = Collections.synchronizedList(new ArrayList<>());
 
         /** A stanza settled as bounced and to be tried again. */
@@ -250,12 +261,17 @@ class OutboundPumpTest {
         }
 
         void failRouting(String id) {
-            failing.add(id);
+            failRouting(id, -1);
+        }
+
+        void failRouting(String id, int times) {
+            failing.put(id, new AtomicInteger(times));
         }
 
         @Override
         public Optional<CompletionStage<Delivery>> routeOutbound(StanzaEnvelope stanza) {
-            if (failing.contains(stanza.id())) {
+            AtomicInteger failures = failing.get(stanza.id());
+            if (failures != null && failures.getAndDecrement() != 0) {
                 throw new IllegalStateException("the test's routing fails on " + stanza.id());
             }
             handedOn.computeIfAbsent(stanza.toDomain(), domain -> Collections.synchronizedList(new ArrayList<>()))
