@@ -700,12 +700,12 @@ final class OutboundWriter {
             boolean enabling;
             synchronized (lock) {
                 enabling = unconfirmed.awaits(ENABLING);
+                if (enabling) {
+                    streamManagement = null;
+                }
             }
             LOG.log(Level.DEBUG, "{0} refused stream management ({1}); receipts by ping", remoteDomain, why);
             if (enabling) {
-                synchronized (lock) {
-                    streamManagement = null;
-                }
                 receiptArrived(ENABLING);
             } else {
                 // A <failed/> after <enabled/>: the <r/> out will not be answered, a ping asks instead.

@@ -43,6 +43,12 @@ class OutboundStreamManagementTest {
         return new EmbeddedLink(new Bouncer(inbox), config, EmbeddedLink.withStreamManagement());
     }
 
+    /** A link that takes the remote server for dead when it leaves a request for a receipt unanswered for 2 s. */
+    private EmbeddedLink linkWithTwoSecondReceipts() {
+        return link(EmbeddedLink.config()
+                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
+    }
+
     /** Authenticates the link's route (a stanza opened it), which enables stream management, and says enabled. */
     private static void enable(EmbeddedLink embedded) {
         embedded.authenticate(true);
@@ -125,8 +131,7 @@ class OutboundStreamManagementTest {
 
     @Test
     void anUnansweredRequestEndsTheStreamAndHandsOnWhatItHadNotConfirmed() {
-        EmbeddedLink embedded = link(EmbeddedLink.config()
-                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
+        EmbeddedLink embedded = linkWithTwoSecondReceipts();
         CompletableFuture<Delivery> fate = embedded.submit("m1");
         enable(embedded);
 
@@ -141,8 +146,7 @@ class OutboundStreamManagementTest {
 
     @Test
     void anEnableLeftUnansweredLeavesTheReceiptsToPingsOnTheSameStream() {
-        EmbeddedLink embedded = link(EmbeddedLink.config()
-                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
+        EmbeddedLink embedded = linkWithTwoSecondReceipts();
         CompletableFuture<Delivery> fate = embedded.submit("m1");
         embedded.authenticate(true);
         embedded.channel.runPendingTasks();
@@ -163,8 +167,7 @@ class OutboundStreamManagementTest {
 
     @Test
     void aServerThatLeavesTheEnableAndThenThePingUnansweredIsTakenForDead() {
-        EmbeddedLink embedded = link(EmbeddedLink.config()
-                .withHealth(SessionHealth.DEFAULTS.withPing(Duration.ofMinutes(5), Duration.ofSeconds(2))));
+        EmbeddedLink embedded = linkWithTwoSecondReceipts();
         CompletableFuture<Delivery> fate = embedded.submit("m1");
         embedded.authenticate(true);
         embedded.channel.runPendingTasks();
