@@ -42,11 +42,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One authenticated remote server pipelines 200,000 messages from 100 of its users to 10 local users at the deployed
- * Parley, far faster than Parley stores them for the local users: Parley slows the peer down (it stops reading) instead of refusing or dropping what the
- * peer sent, so every message reaches the user (an enterprise application's copy on the feed says so) or comes back to
- * its sender as an error, and the run ends. A ping sent after the last message is answered only once Parley has all
- * of them on its queue. Before, Parley logged ~98,000 "Dropping a stanza … resource-constraint" and the run never
- * completed.
+ * Parley, far faster than Parley stores them for the local users: Parley slows the peer down (it stops reading)
+ * instead of refusing or dropping what the peer sent, so every message reaches the user, each sender's in the order
+ * sent (an enterprise application's copy on the feed says so), or comes back to its sender as an error, and the run
+ * ends. A ping sent after the last message is answered only once Parley has all of them on its queue. Before, Parley
+ * logged ~98,000 "Dropping a stanza … resource-constraint" and the run never completed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -94,6 +94,8 @@ class InboundFloodIT {
                 assertThat(feed.distinct() + errors(answers)).as("delivered or answered with an error")
                         .isEqualTo(STANZAS);
                 assertThat(feed.copies()).as("each delivered once").isEqualTo(feed.distinct());
+                assertThat(feed.outOfOrder()).as("messages that reached the feed after a later one of their sender's")
+                        .isZero();
                 assertThat(errors(answers)).as("the peer was slowed down, none of its stanzas refused").isZero();
                 assertThat(ServerLog.text()).doesNotContain("Dropping a stanza from " + FLOOD);
             } finally {
@@ -167,6 +169,9 @@ class InboundFloodIT {
     private static final class FeedCounter implements AutoCloseable {
 
         private final BitSet seen = new BitSet(STANZAS);
+        /** Each sender's last message on the feed, and how many came after a later one of theirs; guarded by seen. */
+        private final int[] lastOfSender = new int[SENDERS];
+        private int outOfOrder;
         private final AtomicInteger copies = new AtomicInteger();
         private final CountDownLatch subscribed = new CountDownLatch(1);
         private volatile boolean running = true;
@@ -190,8 +195,13 @@ class InboundFloodIT {
                         Matcher number = NUMBER.matcher(message.getBody(String.class));
                         if (number.find()) {
                             copies.incrementAndGet();
+                            int n = Integer.parseInt(number.group(1));
                             synchronized (seen) {
-                                seen.set(Integer.parseInt(number.group(1)));
+                                seen.set(n);
+                                if (n < lastOfSender[n % SENDERS]) {
+                                    outOfOrder++;
+                                }
+                                lastOfSender[n % SENDERS] = n;
                             }
                         }
                     }
@@ -209,6 +219,12 @@ class InboundFloodIT {
 
         int copies() {
             return copies.get();
+        }
+
+        int outOfOrder() {
+            synchronized (seen) {
+                return outOfOrder;
+            }
         }
 
         @Override

@@ -19,13 +19,17 @@ import dev.parley.domain.model.user.UserIqAnswers;
 import dev.parley.domain.model.user.UserName;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +42,8 @@ public class DefaultLocalDelivery implements LocalDelivery {
 
     private static final System.Logger LOG = System.getLogger(DefaultLocalDelivery.class.getName());
     static final int MAX_LIMIT = 500;
+    /** The key, among the transaction's resources, of the users it found reachable or not. */
+    private static final String REACHABLE = DefaultLocalDelivery.class.getName() + ".reachable";
 
     @Inject
     MessageArchive archive;
@@ -60,12 +66,15 @@ public class DefaultLocalDelivery implements LocalDelivery {
     @Inject
     Event<LocalUserNotified> notified;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Override
     public boolean deliver(StanzaEnvelope stanza) {
         Optional<Jid> to = Outbox.jid(stanza.to());
         Optional<ContactCard> user = to.filter(jid -> servedDomain.isServed(jid.domainpart()))
                 .flatMap(Jid::localpart)
-                .flatMap(users::reachable);
+                .flatMap(this::reachable);
         if (IqRequest.isRequest(stanza)) {
             String requester = Outbox.jid(stanza.from()).map(Jid::domainpart).orElse("");
             outbox.send(UserIqAnswers.answer(stanza, user, to.flatMap(Jid::resourcepart).isEmpty(),
@@ -94,6 +103,20 @@ public class DefaultLocalDelivery implements LocalDelivery {
             // user's applications on the feed, and is no message of the user's history.
             case IQ -> true;
         };
+    }
+
+    /**
+     * The user's card if they can be reached, asked once a transaction: local delivery takes many stanzas for the same
+     * few users in one, and each query of the database first checks every entity the transaction stored before it.
+     */
+    private Optional<ContactCard> reachable(String localpart) {
+        @SuppressWarnings("unchecked")
+        Map<String, Optional<ContactCard>> known = (Map<String, Optional<ContactCard>>) transactions.getResource(REACHABLE);
+        if (known == null) {
+            known = new HashMap<>();
+            transactions.putResource(REACHABLE, known);
+        }
+        return known.computeIfAbsent(localpart, users::reachable);
     }
 
     @Override

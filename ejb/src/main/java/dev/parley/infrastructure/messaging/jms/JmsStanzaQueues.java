@@ -18,10 +18,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * Sends on the server's JMS queues through the pooled, transaction-enlisted connection factory, on one context per
- * transaction, closed when it completes: what an injected {@code JMSContext} does, without its lookup through CDI's
- * transaction scope on every call, which took a quarter of local delivery's CPU time (a profile of the delivery MDB,
- * which makes two such calls per stanza for its feed copy).
+ * Sends on the server's JMS queues through Parley's pooled, transaction-enlisted connection factory, on one context
+ * per transaction, closed when it completes: what an injected {@code JMSContext} does, without its lookup through
+ * CDI's transaction scope on every call, which took a quarter of local delivery's CPU time (a profile of the delivery
+ * MDB of the time, which made two such calls per stanza for its feed copy).
  */
 @ApplicationScoped
 public class JmsStanzaQueues implements StanzaQueues {
@@ -33,7 +33,7 @@ public class JmsStanzaQueues implements StanzaQueues {
     /** The key of this transaction's context among the transaction's resources. */
     private static final String CONTEXT = JmsStanzaQueues.class.getName() + ".context";
 
-    @Resource(lookup = "java:/JmsXA")
+    @Resource(lookup = ParleyQueues.TRANSACTIONAL_FACTORY)
     ConnectionFactory connections;
 
     @Resource
@@ -111,8 +111,8 @@ public class JmsStanzaQueues implements StanzaQueues {
     }
 
     /**
-     * Sends what {@code maker} makes, persistent, to {@code destination}: in the caller's transaction on its context,
-     * made at the first send; without a transaction on a context of its own.
+     * Sends what {@code maker} makes, persistent, to {@code destination}: in the caller's transaction on its context;
+     * without a transaction on a context of its own.
      */
     private void send(Destination destination, MessageMaker maker) throws JMSException {
         if (transactions.getTransactionKey() == null) {
@@ -121,24 +121,32 @@ public class JmsStanzaQueues implements StanzaQueues {
             }
             return;
         }
-        JMSContext context = (JMSContext) transactions.getResource(CONTEXT);
-        if (context == null) {
-            JMSContext created = connections.createContext();
-            transactions.putResource(CONTEXT, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // Sent already, in the transaction: nothing to flush.
-                }
+        send(transactionContext(), destination, maker);
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    created.close();
-                }
-            });
-            context = created;
+    /**
+     * The context of the caller's transaction, made at its first use and closed, with what was made on it, when the
+     * transaction completes: what the transaction sends and receives goes through one session.
+     */
+    JMSContext transactionContext() {
+        JMSContext context = (JMSContext) transactions.getResource(CONTEXT);
+        if (context != null) {
+            return context;
         }
-        send(context, destination, maker);
+        JMSContext created = connections.createContext();
+        transactions.putResource(CONTEXT, created);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Sent and received already, in the transaction: nothing to flush.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                created.close();
+            }
+        });
+        return created;
     }
 
     private static void send(JMSContext context, Destination destination, MessageMaker maker) throws JMSException {

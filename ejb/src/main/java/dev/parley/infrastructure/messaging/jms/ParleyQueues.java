@@ -1,6 +1,9 @@
 package dev.parley.infrastructure.messaging.jms;
 
-/** JNDI names of the queues and the topic the server configuration creates (ear/src/main/wildfly/parley.cli). */
+/**
+ * JNDI names of the queues, the topic and the connection factory the server configuration creates
+ * (ear/src/main/wildfly/parley.cli).
+ */
 public final class ParleyQueues {
 
     /** Stanzas from local users and enterprise applications, to remote domains. */
@@ -14,6 +17,13 @@ public final class ParleyQueues {
     public static final String FROM_FEDERATION_FEED = "java:global/jms/parley/FromFederationFeed";
     /** Messages that could not be routed, with the reason. */
     public static final String DEAD_LETTER = "java:global/jms/parley/DeadLetter";
+
+    /**
+     * The pooled connection factory whose sessions enlist in the JTA transaction, as {@code java:/JmsXA}'s do, but whose
+     * consumers take one message at a time from the broker: local delivery makes a consumer per transaction, which
+     * would otherwise be sent a window of messages it does not take, for the broker to hand out again.
+     */
+    public static final String TRANSACTIONAL_FACTORY = "java:/jms/parley/TransactionalConnectionFactory";
 
     private ParleyQueues() {
     }

@@ -1,0 +1,71 @@
+package dev.parley.infrastructure.messaging.jms;
+
+import dev.parley.application.LocalDelivery;
+import dev.parley.domain.model.stanza.InvalidStanzaException;
+import dev.parley.domain.model.stanza.StanzaEnvelope;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import java.time.Duration;
+
+/**
+ * One transaction of local delivery: stanzas off the FromFederation queue (stanzas from remote domains, and bounces
+ * of what local users sent), each delivered to its local user, and enterprise applications given a copy on the feed
+ * topic instead of consuming the queue themselves: a copy of what a local user got, not of what Parley answered on a
+ * user's behalf or refused. Their acknowledgements, archive rows and copies commit together, so one two-phase commit
+ * and one JMS session serve many stanzas; a failure rolls them all back, and they come again. What can never be a
+ * stanza is set aside on the dead-letter queue at once.
+ */
+@Stateless
+public class FromFederationBatch {
+
+    static final String QUEUE_NAME = "FromFederation";
+
+    @Inject
+    JmsStanzaQueues queues;
+
+    @Inject
+    LocalDelivery delivery;
+
+    @Resource(lookup = ParleyQueues.FROM_FEDERATION)
+    Queue fromFederation;
+
+    /**
+     * Waits up to {@code firstWait} for a stanza, then takes what else is on the queue, up to {@code most} in all, and
+     * delivers them in the order the broker handed them out (one sender's in the order they came: the queue hands a
+     * sender's group to one consumer, this transaction's, until it completes). Returns how many it took.
+     */
+    public int deliver(int most, Duration firstWait) {
+        // Made on the transaction's context, the consumer is closed with it once the transaction completed: only then
+        // may the broker hand the senders' later stanzas to another transaction.
+        JMSConsumer consumer = queues.transactionContext().createConsumer(fromFederation);
+        int taken = 0;
+        Message message = consumer.receive(firstWait.toMillis());
+        while (message != null) {
+            deliver(message);
+            taken++;
+            message = taken < most ? consumer.receiveNoWait() : null;
+        }
+        return taken;
+    }
+
+    private void deliver(Message message) {
+        StanzaEnvelope stanza;
+        try {
+            stanza = StanzaMessageFormat.read(message);
+        } catch (InvalidStanzaException e) {
+            queues.deadLetter(PoisonMessages.bodyOf(message), e.getMessage(), QUEUE_NAME);
+            return;
+        } catch (JMSException e) {
+            throw new IllegalStateException("Message " + PoisonMessages.idOf(message) + " on " + QUEUE_NAME
+                    + " could not be read", e);
+        }
+        if (delivery.deliver(stanza)) {
+            queues.toFeed(stanza);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.parley.infrastructure.messaging.jms;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.jms.ConnectionFactory;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Local delivery's threads: each takes stanzas off the FromFederation queue in transactions of up to
+ * {@link #MOST_PER_TRANSACTION} ({@link FromFederationBatch}), as many as are there when it looks.
+ *
+ * <p>Not a message-driven bean: an MDB's transaction holds one message, and one XA transaction per stanza (the queue,
+ * the archive, the feed topic, each prepared and committed, the transaction log written) capped delivery at about 900
+ * stanzas a second on two cores, however many ran at once. A few threads suffice: while one waits for its commit's
+ * disk writes, the others deliver.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigration", "PresenceAtStartup"})
+// Declared, not injected: the server then stops this bean, and its threads with it, before the connection factory
+// their transactions receive and send on (in FromFederationBatch, through JmsStanzaQueues): stopped the other way
+// round, every thread's transaction failed on a closed connection at each shutdown.
+@Resource(name = "jms/parley/TransactionalConnectionFactory", lookup = ParleyQueues.TRANSACTIONAL_FACTORY,
+        type = ConnectionFactory.class)
+public class FromFederationDelivery {
+
+    private static final System.Logger LOG = System.getLogger(FromFederationDelivery.class.getName());
+    static final int THREADS = 4;
+    static final int MOST_PER_TRANSACTION = 100;
+    /** After a failed transaction, how long each stanza gets a transaction of its own: its redeliveries fit in it. */
+    static final Duration ALONE_AFTER_FAILURE = Duration.ofSeconds(10);
+    /** How long a transaction waits for its first stanza: also how long stopping may wait for the threads. */
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+    /** After a failure, the pause before the next transaction: a broker or database away is not asked in a loop. */
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(250);
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    @EJB
+    FromFederationBatch batch;
+
+    private final DeliveryPace pace = new DeliveryPace(MOST_PER_TRANSACTION, ALONE_AFTER_FAILURE);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    @PostConstruct
+    void start() {
+        running = true;
+        for (int i = 1; i <= THREADS; i++) {
+            Thread thread = threadFactory.newThread(this::deliver);
+            thread.setName("parley-local-delivery-" + i);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        try {
+            for (Thread thread : threads) {
+                thread.join(FIRST_WAIT.plus(PAUSE_AFTER_FAILURE).plusSeconds(1).toMillis());
+            }
+        } catch (InterruptedException e) {
+            // What is not committed is rolled back and comes again: nothing to wait for.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deliver() {
+        while (running) {
+            try {
+                batch.deliver(pace.batchAt(System.nanoTime()), FIRST_WAIT);
+            } catch (RuntimeException | Error e) {
+                // Errors too (memory short for a moment): the queue must not stay without its consumers.
+                pace.failedAt(System.nanoTime());
+                LOG.log(Level.WARNING, "Delivering stanzas off the " + FromFederationBatch.QUEUE_NAME + " queue failed"
+                        + " and was rolled back: they come again, each in a transaction of its own for the next "
+                        + ALONE_AFTER_FAILURE.toSeconds() + " s, so that one that cannot be delivered fails alone", e);
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
+        } catch (InterruptedException e) {
+            // Only stop() ends the loop; an interrupt just cuts the pause short.
+            Thread.interrupted();
+        }
+    }
+}
