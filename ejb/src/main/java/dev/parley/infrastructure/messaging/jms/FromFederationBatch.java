@@ -35,14 +35,14 @@ public class FromFederationBatch {
     Queue fromFederation;
 
     /**
-     * Waits up to {@code firstWait} for a stanza, then takes what else is on the queue, up to {@code most} in all, and
-     * delivers them in the order the broker handed them out (one sender's in the order they came: the queue hands a
-     * sender's group to one consumer, this transaction's, until it completes). Returns how many it took.
+     * Waits up to {@code firstWait} for a stanza of {@code lane} ({@link DeliveryLanes}), then takes what else of the
+     * lane is on the queue, up to {@code most} in all, and delivers them in the order they came. Returns how many it
+     * took.
      */
-    public int deliver(int most, Duration firstWait) {
-        // Made on the transaction's context, the consumer is closed with it once the transaction completed: only then
-        // may the broker hand the senders' later stanzas to another transaction.
-        JMSConsumer consumer = queues.transactionContext().createConsumer(fromFederation);
+    public int deliver(int lane, int most, Duration firstWait) {
+        // Made on the transaction's context, the consumer is closed with it once the transaction completed.
+        JMSConsumer consumer = queues.transactionContext().createConsumer(fromFederation,
+                DeliveryLanes.selector(lane));
         int taken = 0;
         Message message = consumer.receive(firstWait.toMillis());
         while (message != null) {

@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Local delivery's threads: each takes stanzas off the FromFederation queue in transactions of up to
- * {@link #MOST_PER_TRANSACTION} ({@link FromFederationBatch}), as many as are there when it looks.
+ * Local delivery's threads, one a {@link DeliveryLanes lane}: each takes its lane's stanzas off the FromFederation queue
+ * in transactions of up to {@link #MOST_PER_TRANSACTION} ({@link FromFederationBatch}), as many as are there when it
+ * looks.
  *
  * <p>Not a message-driven bean: an MDB's transaction holds one message, and one XA transaction per stanza (the queue,
  * the archive, the feed topic, each prepared and committed, the transaction log written) capped delivery at about 900
- * stanzas a second on two cores, however many ran at once. A few threads suffice: while one waits for its commit's
- * disk writes, the others deliver.
+ * stanzas a second on two cores, however many ran at once. A few lanes suffice: while one waits for its commit's disk
+ * writes, the others deliver.
  */
 @Singleton
 @Startup
@@ -34,14 +35,17 @@ import java.util.List;
 public class FromFederationDelivery {
 
     private static final System.Logger LOG = System.getLogger(FromFederationDelivery.class.getName());
-    static final int THREADS = 4;
     static final int MOST_PER_TRANSACTION = 100;
     /** After a failed transaction, how long each stanza gets a transaction of its own: its redeliveries fit in it. */
     static final Duration ALONE_AFTER_FAILURE = Duration.ofSeconds(10);
     /** How long a transaction waits for its first stanza: also how long stopping may wait for the threads. */
     private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
-    /** After a failure, the pause before the next transaction: a broker or database away is not asked in a loop. */
-    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(250);
+    /**
+     * After a failure, the pause before the lane's next transaction: longer than the queue's redelivery delay (500 ms,
+     * parley.cli), so that it finds what the failed one rolled back at the head of the queue again, ahead of its
+     * senders' later stanzas; and a broker or database away is not asked in a loop.
+     */
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -56,9 +60,10 @@ public class FromFederationDelivery {
     @PostConstruct
     void start() {
         running = true;
-        for (int i = 1; i <= THREADS; i++) {
-            Thread thread = threadFactory.newThread(this::deliver);
-            thread.setName("parley-local-delivery-" + i);
+        for (int lane = 0; lane < DeliveryLanes.LANES; lane++) {
+            int itsLane = lane;
+            Thread thread = threadFactory.newThread(() -> deliver(itsLane));
+            thread.setName("parley-local-delivery-" + lane);
             thread.start();
             threads.add(thread);
         }
@@ -77,10 +82,10 @@ public class FromFederationDelivery {
         }
     }
 
-    private void deliver() {
+    private void deliver(int lane) {
         while (running) {
             try {
-                batch.deliver(pace.batchAt(System.nanoTime()), FIRST_WAIT);
+                batch.deliver(lane, pace.batchAt(System.nanoTime()), FIRST_WAIT);
             } catch (RuntimeException | Error e) {
                 // Errors too (memory short for a moment): the queue must not stay without its consumers.
                 pace.failedAt(System.nanoTime());

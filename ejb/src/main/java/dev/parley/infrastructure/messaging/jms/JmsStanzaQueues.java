@@ -28,7 +28,6 @@ public class JmsStanzaQueues implements StanzaQueues {
 
     public static final String REJECT_REASON = "parleyRejectReason";
     public static final String ORIGIN = "parleyOrigin";
-    static final String GROUP = "JMSXGroupID";
 
     /** The key of this transaction's context among the transaction's resources. */
     private static final String CONTEXT = JmsStanzaQueues.class.getName() + ".context";
@@ -66,9 +65,8 @@ public class JmsStanzaQueues implements StanzaQueues {
         try {
             send(fromFederation, context -> {
                 TextMessage message = StanzaMessageFormat.write(context, stanza);
-                // One group per remote sender: the broker hands a group to one consumer at a time, in
-                // order, so concurrent MDB instances keep what one person sent in the order it came.
-                message.setStringProperty(GROUP, bare(stanza.from()));
+                // One lane per remote sender: one delivery thread takes it, so what one person sent keeps its order.
+                message.setIntProperty(DeliveryLanes.PROPERTY, DeliveryLanes.of(bare(stanza.from())));
                 return message;
             });
         } catch (JMSException e) {
