@@ -3,6 +3,7 @@ package dev.parley.domain.model.stanza;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.function.UnaryOperator;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -52,26 +53,42 @@ public final class StanzaXml {
 
     public static StanzaEnvelope parse(String xml) throws InvalidStanzaException {
         Element root = parseElement(xml).getDocumentElement();
-        StanzaKind kind = StanzaKind.ofElement(root.getLocalName());
-        if (!acceptedNamespace(root.getNamespaceURI())) {
+        StanzaEnvelope envelope = envelope(root.getLocalName(), root.getNamespaceURI(),
+                attribute -> optional(root, attribute), xml.strip());
+        LAST_PARSED.set(envelope.xml().length() <= KEPT_CHARS ? new ParsedStanza(envelope.xml(), root) : null);
+        return envelope;
+    }
+
+    /**
+     * The envelope of a stanza read already as restricted XML (by the S2S engine, or by Parley before it queued it):
+     * its element's {@code name}, {@code namespace} (null or empty for none) and {@code attributes} (by local name,
+     * null when absent) checked as {@link #parse} checks a parsed one, {@code xml} its text.
+     */
+    public static StanzaEnvelope envelope(String name, String namespace, UnaryOperator<String> attributes, String xml)
+            throws InvalidStanzaException {
+        if (xml.length() > MAX_CHARS) {
+            throw new InvalidStanzaException("The stanza has " + xml.length() + " characters; at most " + MAX_CHARS
+                    + " are accepted");
+        }
+        StanzaKind kind = StanzaKind.ofElement(name);
+        String inNamespace = namespace == null || namespace.isEmpty() ? null : namespace;
+        if (!acceptedNamespace(inNamespace)) {
             throw new InvalidStanzaException("Stanza namespace must be jabber:client or jabber:server, not "
-                    + root.getNamespaceURI());
+                    + inNamespace);
         }
-        String from = address(root, "from");
-        String to = address(root, "to");
-        String type = optional(root, "type");
+        String from = address(attributes, "from");
+        String to = address(attributes, "to");
+        String type = attributes.apply("type");
         if (!kind.allowsType(type)) {
-            throw new InvalidStanzaException(type == null ? "An <" + root.getLocalName() + "/> needs a type"
-                    : "type='" + type + "' is not allowed on <" + root.getLocalName() + "/>");
+            throw new InvalidStanzaException(type == null ? "An <" + name + "/> needs a type"
+                    : "type='" + type + "' is not allowed on <" + name + "/>");
         }
-        String id = optional(root, "id");
+        String id = attributes.apply("id");
         if (id != null && id.length() > MAX_ID_CHARS) {
             throw new InvalidStanzaException("The stanza id has " + id.length() + " characters; at most "
                     + MAX_ID_CHARS + " are accepted");
         }
-        StanzaEnvelope envelope = new StanzaEnvelope(kind, from, to, type, id, xml.strip());
-        LAST_PARSED.set(envelope.xml().length() <= KEPT_CHARS ? new ParsedStanza(envelope.xml(), root) : null);
-        return envelope;
+        return new StanzaEnvelope(kind, from, to, type, id, xml);
     }
 
     /**
@@ -194,8 +211,9 @@ public final class StanzaXml {
         return false;
     }
 
-    private static String address(Element root, String attribute) throws InvalidStanzaException {
-        String value = optional(root, attribute);
+    private static String address(UnaryOperator<String> attributes, String attribute)
+            throws InvalidStanzaException {
+        String value = attributes.apply(attribute);
         if (value == null) {
             throw new InvalidStanzaException("The stanza has no '" + attribute + "' address; Parley routes only addressed stanzas");
         }

@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.time.Duration;
 
 /**
@@ -17,8 +19,8 @@ import java.time.Duration;
  * of what local users sent), each delivered to its local user, and enterprise applications given a copy on the feed
  * topic instead of consuming the queue themselves: a copy of what a local user got, not of what Parley answered on a
  * user's behalf or refused. Their acknowledgements, archive rows and copies commit together, so one two-phase commit
- * and one JMS session serve many stanzas; a failure rolls them all back, and they come again. What can never be a
- * stanza is set aside on the dead-letter queue at once.
+ * and one JMS session, the lane's ({@link LaneSession}), serve many stanzas; a failure rolls them all back, and they
+ * come again. What can never be a stanza is set aside on the dead-letter queue at once.
  */
 @Stateless
 public class FromFederationBatch {
@@ -31,18 +33,16 @@ public class FromFederationBatch {
     @Inject
     LocalDelivery delivery;
 
-    @Resource(lookup = ParleyQueues.FROM_FEDERATION)
-    Queue fromFederation;
+    @Resource(lookup = "java:jboss/TransactionManager")
+    TransactionManager transactionManager;
 
     /**
-     * Waits up to {@code firstWait} for a stanza of {@code lane} ({@link DeliveryLanes}), then takes what else of the
-     * lane is on the queue, up to {@code most} in all, and delivers them in the order they came. Returns how many it
-     * took.
+     * Waits up to {@code firstWait} for a stanza of {@code lane}, then takes what else of the lane has come, up to
+     * {@code most} in all, and delivers them in the order they came. Returns how many it took.
      */
-    public int deliver(int lane, int most, Duration firstWait) {
-        // Made on the transaction's context, the consumer is closed with it once the transaction completed.
-        JMSConsumer consumer = queues.transactionContext().createConsumer(fromFederation,
-                DeliveryLanes.selector(lane));
+    public int deliver(LaneSession lane, int most, Duration firstWait) {
+        enlist(lane);
+        JMSConsumer consumer = lane.consumer();
         int taken = 0;
         Message message = consumer.receive(firstWait.toMillis());
         while (message != null) {
@@ -53,10 +53,20 @@ public class FromFederationBatch {
         return taken;
     }
 
+    /** Makes the lane's session part of this transaction, and the one what the transaction sends goes through. */
+    private void enlist(LaneSession lane) {
+        try {
+            transactionManager.getTransaction().enlistResource(lane.transactionBranch());
+        } catch (RollbackException | SystemException e) {
+            throw new IllegalStateException("The delivery lane's session could not join the transaction", e);
+        }
+        queues.useInTransaction(lane.context());
+    }
+
     private void deliver(Message message) {
         StanzaEnvelope stanza;
         try {
-            stanza = StanzaMessageFormat.read(message);
+            stanza = StanzaMessageFormat.readQueuedByParley(message);
         } catch (InvalidStanzaException e) {
             queues.deadLetter(PoisonMessages.bodyOf(message), e.getMessage(), QUEUE_NAME);
             return;

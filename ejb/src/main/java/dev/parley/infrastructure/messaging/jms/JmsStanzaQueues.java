@@ -123,10 +123,21 @@ public class JmsStanzaQueues implements StanzaQueues {
     }
 
     /**
-     * The context of the caller's transaction, made at its first use and closed, with what was made on it, when the
-     * transaction completes: what the transaction sends and receives goes through one session.
+     * Makes {@code context}, whose session the caller enlisted in its transaction, the one the transaction sends on.
+     * Its owner closes it, not the transaction's end.
      */
-    JMSContext transactionContext() {
+    void useInTransaction(JMSContext context) {
+        if (transactions.getResource(CONTEXT) != null) {
+            throw new IllegalStateException("The transaction sends on another JMS context already");
+        }
+        transactions.putResource(CONTEXT, context);
+    }
+
+    /**
+     * The context of the caller's transaction, made at its first use and closed, with what was made on it, when the
+     * transaction completes: what the transaction sends goes through one session.
+     */
+    private JMSContext transactionContext() {
         JMSContext context = (JMSContext) transactions.getResource(CONTEXT);
         if (context != null) {
             return context;

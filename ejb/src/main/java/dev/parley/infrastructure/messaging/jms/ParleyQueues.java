@@ -18,12 +18,13 @@ public final class ParleyQueues {
     /** Messages that could not be routed, with the reason. */
     public static final String DEAD_LETTER = "java:global/jms/parley/DeadLetter";
 
-    /**
-     * The pooled connection factory whose sessions enlist in the JTA transaction, as {@code java:/JmsXA}'s do, but whose
-     * consumers take one message at a time from the broker: local delivery makes a consumer per transaction, which
-     * would otherwise be sent a window of messages it does not take, for the broker to hand out again.
-     */
+    /** The pooled connection factory whose sessions enlist in the caller's JTA transaction, as {@code java:/JmsXA}'s do. */
     public static final String TRANSACTIONAL_FACTORY = "java:/jms/parley/TransactionalConnectionFactory";
+    /**
+     * The in-VM factory of XA sessions that are not pooled: local delivery keeps one per lane and enlists it in each of
+     * its transactions itself ({@link LaneSession}).
+     */
+    public static final String LANE_FACTORY = "java:/jms/parley/DeliveryLaneConnectionFactory";
 
     private ParleyQueues() {
     }

@@ -9,6 +9,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,8 @@ public final class StanzaMessageFormat {
     public static final String TO = "xmppTo";
     public static final String TYPE = "xmppType";
     public static final String ID = "xmppId";
+    /** The property of each address and fact by the stanza attribute it repeats. */
+    private static final Map<String, String> ROUTING_FACTS = Map.of("from", FROM, "to", TO, "type", TYPE, "id", ID);
 
     private StanzaMessageFormat() {
     }
@@ -40,6 +43,26 @@ public final class StanzaMessageFormat {
         agrees(message, TYPE, stanza.type());
         agrees(message, ID, stanza.id());
         return stanza;
+    }
+
+    /**
+     * A message Parley queued itself, on a queue nobody else may send to: its envelope made from its routing facts,
+     * whose XML Parley had read and checked before (parsing it again took a sixteenth of the deployed server's CPU time
+     * in local delivery). A message without them is read as any other.
+     */
+    static StanzaEnvelope readQueuedByParley(Message message) throws InvalidStanzaException, JMSException {
+        if (!(message instanceof TextMessage text) || !message.propertyExists(KIND) || !message.propertyExists(FROM)
+                || !message.propertyExists(TO)) {
+            return read(message);
+        }
+        return StanzaXml.envelope(message.getStringProperty(KIND), null, attribute -> {
+            String property = ROUTING_FACTS.get(attribute);
+            try {
+                return property == null ? null : message.getStringProperty(property);
+            } catch (JMSException e) {
+                throw new IllegalStateException("Property " + property + " of a queued stanza could not be read", e);
+            }
+        }, text.getText());
     }
 
     public static TextMessage write(JMSContext context, StanzaEnvelope stanza) throws JMSException {
