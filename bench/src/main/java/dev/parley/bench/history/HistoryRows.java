@@ -49,9 +49,10 @@ final class HistoryRows {
     private static void insert(Connection connection, int users, int peersPerUser, long rows, Random random)
             throws SQLException {
         Instant now = Instant.now();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO archived_stanza (kind, sender,"
+        // Ids from the sequence Parley takes them from: the identity column's own would meet those Parley takes.
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO archived_stanza (id, kind, sender,"
                 + " recipient, stanza_type, stanza_id, xml, received_at, owner, peer, outbound)"
-                + " VALUES ('MESSAGE', ?, ?, 'chat', ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (NEXT VALUE FOR archived_stanza_seq, 'MESSAGE', ?, ?, 'chat', ?, ?, ?, ?, ?, ?)")) {
             for (long row = 0; row < rows; row++) {
                 String owner = HistoryBenchmark.userName((int) (row % users));
                 String peer = HistoryBenchmark.peer((int) ((row / users) % peersPerUser));

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionManagementType;
 import java.lang.System.Logger.Level;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -27,13 +28,16 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        MigrateResult result = migrations().dataSource(dataSource).load().migrate();
         LOG.log(Level.INFO, "Parley schema at version {0} ({1} migrations applied now)",
                 result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                 result.migrationsExecuted);
+    }
+
+    /** Parley's migrations: the scripts in db/migration, and those in Java, named here rather than searched for. */
+    static FluentConfiguration migrations() {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
+                .locations("classpath:db/migration")
+                .javaMigrations(new ArchiveIdsFromASequence());
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** The migrations run on H2, the embedded default, and leave the default settings row and an empty certificate row. */
@@ -15,7 +14,7 @@ class SchemaMigrationScriptsTest {
     @Test
     void migrationsCreateTheSchemaWithDefaultSettings() throws Exception {
         String url = "jdbc:h2:mem:migration-test;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        SchemaMigration.migrations().dataSource(url, "sa", "").load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              ResultSet row = connection.createStatement().executeQuery(
@@ -32,9 +31,38 @@ class SchemaMigrationScriptsTest {
     }
 
     @Test
+    void archiveIdsFromTheSequenceStartAboveEveryIdTheIdentityGave() throws Exception {
+        String url = "jdbc:h2:mem:archive-sequence-test;DB_CLOSE_DELAY=-1";
+        SchemaMigration.migrations().dataSource(url, "sa", "").target("9").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            String insert = "INSERT INTO archived_stanza (kind, sender, recipient, xml, received_at)"
+                    + " VALUES ('MESSAGE', 'a@remote.example', 'b@parley.example', '<message/>', CURRENT_TIMESTAMP)";
+            connection.createStatement().executeUpdate(insert);
+            connection.createStatement().executeUpdate(insert.replace("(kind,", "(id, kind,")
+                    .replace("VALUES (", "VALUES (500, "));
+        }
+
+        SchemaMigration.migrations().dataSource(url, "sa", "").load().migrate();
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            long first = nextArchiveId(connection);
+            // Hibernate's pooled ids: a value v stands for the 50 ids from v - 49 to v.
+            assertThat(first - 49).as("the first id Hibernate takes").isEqualTo(502);
+            assertThat(nextArchiveId(connection)).as("the next 50").isEqualTo(first + 50);
+        }
+    }
+
+    private static long nextArchiveId(Connection connection) throws Exception {
+        try (ResultSet next = connection.createStatement().executeQuery("SELECT NEXT VALUE FOR archived_stanza_seq")) {
+            assertThat(next.next()).isTrue();
+            return next.getLong(1);
+        }
+    }
+
+    @Test
     void auditMigrationCreatesTheAuditTableWithItsIndexes() throws Exception {
         String url = "jdbc:h2:mem:audit-migration-test;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        SchemaMigration.migrations().dataSource(url, "sa", "").load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              var insert = connection.prepareStatement("INSERT INTO federation_audit (occurred_at, kind, direction,"
@@ -61,7 +89,7 @@ class SchemaMigrationScriptsTest {
     @Test
     void authorizationMigrationAddsTheSettingsAndSeedsCanonicalAuthorizations() throws Exception {
         String url = "jdbc:h2:mem:authorization-migration-test;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        SchemaMigration.migrations().dataSource(url, "sa", "").load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             try (ResultSet settings = connection.createStatement().executeQuery(
@@ -105,7 +133,7 @@ class SchemaMigrationScriptsTest {
     @Test
     void certificateMigrationsCreateTheEmptyXmppAndSipRowsAndTheTrustedCaTable() throws Exception {
         String url = "jdbc:h2:mem:certificate-migration-test;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        SchemaMigration.migrations().dataSource(url, "sa", "").load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             try (ResultSet row = connection.createStatement().executeQuery(
@@ -156,7 +184,7 @@ class SchemaMigrationScriptsTest {
     @Test
     void requestMigrationCreatesTheEmptyRequestRow() throws Exception {
         String url = "jdbc:h2:mem:request-migration-test;DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        SchemaMigration.migrations().dataSource(url, "sa", "").load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             try (ResultSet row = connection.createStatement().executeQuery(
