@@ -54,9 +54,8 @@ class LaneSessionTest {
     void aCommittedTransactionTakesAndSendsWhatItDidAndLeavesWhatWasSentAheadToTheNext() throws Exception {
         sendStanzas(10);
         try (LaneSession lane = LaneSession.open(broker.connections(), queue, LANE)) {
-            Xid first = nextXid();
             XAResource branch = lane.transactionBranch();
-            branch.start(first, XAResource.TMNOFLAGS);
+            Xid first = begin(lane);
             List<String> taken = take(lane, 4);
             lane.context().createProducer().send(feed, "copy of " + String.join(", ", taken));
             branch.end(first, XAResource.TMSUCCESS);
@@ -67,8 +66,7 @@ class LaneSessionTest {
             assertThat(taken).containsExactly("stanza 0", "stanza 1", "stanza 2", "stanza 3");
             assertThat(nextOn(feed)).isEqualTo("copy of stanza 0, stanza 1, stanza 2, stanza 3");
 
-            Xid second = nextXid();
-            branch.start(second, XAResource.TMNOFLAGS);
+            Xid second = begin(lane);
             List<String> rest = take(lane, 6);
             branch.end(second, XAResource.TMSUCCESS);
             branch.commit(second, true);
@@ -81,9 +79,8 @@ class LaneSessionTest {
     void aSessionClosedAfterARollbackLeavesTheLaneInOrderForTheNextOne() throws Exception {
         sendStanzas(10);
         try (LaneSession lane = LaneSession.open(broker.connections(), queue, LANE)) {
-            Xid failing = nextXid();
             XAResource branch = lane.transactionBranch();
-            branch.start(failing, XAResource.TMNOFLAGS);
+            Xid failing = begin(lane);
             take(lane, 4);
             lane.context().createProducer().send(feed, "copy that must not be published");
             branch.end(failing, XAResource.TMFAIL);
@@ -94,8 +91,7 @@ class LaneSessionTest {
 
         List<String> again = new ArrayList<>();
         try (LaneSession lane = LaneSession.open(broker.connections(), queue, LANE)) {
-            Xid next = nextXid();
-            lane.transactionBranch().start(next, XAResource.TMNOFLAGS);
+            Xid next = begin(lane);
             again.addAll(take(lane, 10));
             lane.transactionBranch().end(next, XAResource.TMSUCCESS);
             lane.transactionBranch().commit(next, true);
@@ -110,8 +106,7 @@ class LaneSessionTest {
         jms.createProducer().setProperty(DeliveryLanes.PROPERTY, LANE + 1).send(queue, "another lane's");
         sendStanzas(1);
         try (LaneSession lane = LaneSession.open(broker.connections(), queue, LANE)) {
-            Xid xid = nextXid();
-            lane.transactionBranch().start(xid, XAResource.TMNOFLAGS);
+            Xid xid = begin(lane);
             assertThat(take(lane, 1)).containsExactly("stanza 0");
             assertThat(lane.consumer().receive(200)).isNull();
             lane.transactionBranch().end(xid, XAResource.TMSUCCESS);
@@ -140,6 +135,13 @@ class LaneSessionTest {
         try (JMSConsumer consumer = jms.createConsumer(from)) {
             return consumer.receiveBody(String.class, 200);
         }
+    }
+
+    /** Starts a transaction on the lane's branch, as the transaction manager does when the lane enlists. */
+    private static Xid begin(LaneSession lane) throws Exception {
+        Xid xid = nextXid();
+        lane.transactionBranch().start(xid, XAResource.TMNOFLAGS);
+        return xid;
     }
 
     private static Xid nextXid() {
