@@ -18,10 +18,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * Sends on the server's JMS queues through Parley's pooled, transaction-enlisted connection factory, on one context
- * per transaction, closed when it completes: what an injected {@code JMSContext} does, without its lookup through
- * CDI's transaction scope on every call, which took a quarter of local delivery's CPU time (a profile of the delivery
- * MDB of the time, which made two such calls per stanza for its feed copy).
+ * Sends on the server's JMS queues through its pooled, transaction-enlisted connection factory ({@code java:/JmsXA}),
+ * on one context per transaction, closed when it completes: what an injected {@code JMSContext} does, without its
+ * lookup through CDI's transaction scope on every call, which took a quarter of local delivery's CPU time (a profile
+ * of the delivery MDB of the time, which made two such calls per stanza for its feed copy).
  */
 @ApplicationScoped
 public class JmsStanzaQueues implements StanzaQueues {

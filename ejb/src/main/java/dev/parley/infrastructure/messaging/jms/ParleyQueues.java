@@ -18,8 +18,8 @@ public final class ParleyQueues {
     /** Messages that could not be routed, with the reason. */
     public static final String DEAD_LETTER = "java:global/jms/parley/DeadLetter";
 
-    /** The pooled connection factory whose sessions enlist in the caller's JTA transaction, as {@code java:/JmsXA}'s do. */
-    public static final String TRANSACTIONAL_FACTORY = "java:/jms/parley/TransactionalConnectionFactory";
+    /** The server's pooled connection factory, whose sessions enlist in the caller's JTA transaction. */
+    public static final String TRANSACTIONAL_FACTORY = "java:/JmsXA";
     /**
      * The in-VM factory of XA sessions that are not pooled: local delivery keeps one per lane and enlists it in each of
      * its transactions itself ({@link LaneSession}).
