@@ -41,8 +41,9 @@ import org.HdrHistogram.Histogram;
  * server ({@code peer.bench.test}, an engine in this JVM); that server pipelines messages from 100 of its users to 10
  * local users over one stream, which Parley puts on its queue (confirmed by the answer to a
  * ping sent after them) and delivers to the users (the feed's copies show it); then it pipelines XEP-0199 pings to
- * Parley's domain on the same stream, which Parley's engine answers itself. Each at full speed, then at half that rate
- * for a while, for latencies. Every stream is in TLS (Parley's self-signed certificate, the peer's from a test CA) and
+ * Parley's domain on the same stream, which Parley's engine answers itself. Each at full speed, then for a while at
+ * half its target rate (the issue's "p99 at half that rate": 5,000 stanzas/s each way, 50,000 pings/s), for
+ * latencies. Every stream is in TLS (Parley's self-signed certificate, the peer's from a test CA) and
  * authenticated by dialback.
  *
  * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.deployed.DeployedPathBenchmark [--stanzas 100000]
@@ -59,6 +60,9 @@ public final class DeployedPathBenchmark {
     private static final int REMOTE_SENDERS = 100;
     private static final int SENDING_THREADS = 4;
     private static final int PER_TRANSACTION = 100;
+    /** The targets at full speed; the latency targets hold at half of them. */
+    static final int STANZAS_PER_SECOND_TARGET = 10_000;
+    static final int PINGS_PER_SECOND_TARGET = 100_000;
     private static final long QUIET_MILLIS = 60_000;
     /** Pings answered in each warm-up round before the pings are measured. */
     static final int PING_WARM_UP = 100_000;
@@ -73,7 +77,7 @@ public final class DeployedPathBenchmark {
      * it: a server that has run for a while has its busy paths compiled.
      */
     static final double COMPILERS_SETTLED = 0.10;
-    static final int MOST_WARM_UP_ROUNDS = 10;
+    static final int MOST_WARM_UP_ROUNDS = 30;
     private static final Pattern STAMP = Pattern.compile("<body>(\\d+ \\d+) ");
     private static final String FILLER = "a chat message of about the size people write, give or take a few words";
 
@@ -94,12 +98,6 @@ public final class DeployedPathBenchmark {
     @FunctionalInterface
     private interface Step {
         void run() throws Exception;
-    }
-
-    /** A measured run at full speed, which finds the rate. */
-    @FunctionalInterface
-    private interface FullSpeed {
-        double rate() throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -154,23 +152,23 @@ public final class DeployedPathBenchmark {
                     warmUp.await(Math.min(OUTBOUND_WARM_UP, stanzas), QUIET_MILLIS);
                 });
                 progress("outbound: " + stanzas + " stanzas at full speed");
-                double outRate = measured("outbound", () -> outboundFull(queues, users, stanzas, rows));
-                progress("outbound: " + pacedSeconds + " s at " + (int) (outRate / 2) + "/s");
-                outboundPaced(queues, users, (int) (outRate / 2), pacedSeconds, rows);
+                measured("outbound", () -> outboundFull(queues, users, stanzas, rows));
+                progress("outbound: " + pacedSeconds + " s at " + STANZAS_PER_SECOND_TARGET / 2 + "/s");
+                outboundPaced(queues, users, STANZAS_PER_SECOND_TARGET / 2, pacedSeconds, rows);
                 InetSocketAddress parley = new InetSocketAddress(network.address(DOMAIN), EngineHost.S2S_PORT);
                 try (DialbackStream stream = DialbackStream.open(parley, PEER, DOMAIN, new DialbackKeys(SECRET),
                         Duration.ofSeconds(30), Optional.of(StartTls.trustingEveryone()))) {
                     stream.watch();
                     warmUp("inbound", () -> inboundUnmeasured(stream, users, Math.min(INBOUND_WARM_UP, stanzas)));
                     progress("inbound: " + stanzas + " stanzas at full speed");
-                    double inRate = measured("inbound", () -> inboundFull(stream, users, stanzas, rows));
-                    progress("inbound: " + pacedSeconds + " s at " + (int) (inRate / 2) + "/s");
-                    inboundPaced(stream, users, (int) (inRate / 2), pacedSeconds, rows);
+                    measured("inbound", () -> inboundFull(stream, users, stanzas, rows));
+                    progress("inbound: " + pacedSeconds + " s at " + STANZAS_PER_SECOND_TARGET / 2 + "/s");
+                    inboundPaced(stream, users, STANZAS_PER_SECOND_TARGET / 2, pacedSeconds, rows);
                     warmUp("pings", () -> pingsUnmeasured(stream, Math.min(PING_WARM_UP, pings)));
                     progress("pings: " + pings + " at full speed");
-                    double pingRate = measured("pings", () -> pingsFull(stream, pings, rows));
-                    progress("pings: " + pacedSeconds + " s at " + (int) (pingRate / 2) + "/s");
-                    pingsPaced(stream, (int) (pingRate / 2), pacedSeconds, rows);
+                    measured("pings", () -> pingsFull(stream, pings, rows));
+                    progress("pings: " + pacedSeconds + " s at " + PINGS_PER_SECOND_TARGET / 2 + "/s");
+                    pingsPaced(stream, PINGS_PER_SECOND_TARGET / 2, pacedSeconds, rows);
                 }
                 return DeployedResults.markdown(HEADING, command, rows, targets, compiling, stanzas, pacedSeconds);
             }
@@ -191,11 +189,9 @@ public final class DeployedPathBenchmark {
     }
 
     /** Runs {@code path}'s measured {@code run}, noting how busy the server's compilers were meanwhile. */
-    private double measured(String path, FullSpeed run) throws Exception {
-        double[] rate = new double[1];
-        double busy = compilersBusy(() -> rate[0] = run.rate());
+    private void measured(String path, Step run) throws Exception {
+        double busy = compilersBusy(run);
         compiling.add(path + " at full speed: the compilers busy " + percent(busy) + " of a core");
-        return rate[0];
     }
 
     /** The share of one core the server's compilers used while {@code step} ran. */
@@ -210,7 +206,7 @@ public final class DeployedPathBenchmark {
         return String.format("%.0f %%", share * 100);
     }
 
-    private double outboundFull(ParleyQueues queues, List<String> users, int stanzas, List<String> rows)
+    private void outboundFull(ParleyQueues queues, List<String> users, int stanzas, List<String> rows)
             throws Exception {
         Arrivals arrivals = new Arrivals(sequence);
         outbound = arrivals;
@@ -220,9 +216,8 @@ public final class DeployedPathBenchmark {
         double rate = arrived / ((arrivals.lastNanos() - started) / 1e9);
         rows.add(DeployedResults.row("outbound: `ParleyToFederation` → engine → remote server", "full speed", arrived,
                 stanzas, rate, arrivals));
-        targets.add(DeployedResults.target("≥ 10,000 stanzas/s outbound", rate >= 10_000,
+        targets.add(DeployedResults.target("≥ 10,000 stanzas/s outbound", rate >= STANZAS_PER_SECOND_TARGET,
                 String.format("%,.0f/s", rate)));
-        return rate;
     }
 
     private void outboundPaced(ParleyQueues queues, List<String> users, int rate, int seconds, List<String> rows)
@@ -235,7 +230,7 @@ public final class DeployedPathBenchmark {
         rows.add(DeployedResults.row("outbound: `ParleyToFederation` → engine → remote server",
                 String.format("paced %,d/s", rate), arrived, stanzas, Double.NaN, arrivals));
         double p99 = arrivals.percentileMillis(99);
-        targets.add(DeployedResults.target("outbound p99 ≤ 50 ms at half the rate", p99 <= 50,
+        targets.add(DeployedResults.target("outbound p99 ≤ 50 ms at half the target rate", p99 <= 50,
                 String.format("%.1f ms", p99)));
     }
 
@@ -285,7 +280,7 @@ public final class DeployedPathBenchmark {
         }
     }
 
-    private double inboundFull(DialbackStream stream, List<String> users, int stanzas, List<String> rows)
+    private void inboundFull(DialbackStream stream, List<String> users, int stanzas, List<String> rows)
             throws Exception {
         Arrivals arrivals = new Arrivals(sequence);
         inbound = arrivals;
@@ -303,11 +298,10 @@ public final class DeployedPathBenchmark {
                 "full speed", stanzas, stanzas, accepted, null));
         rows.add(DeployedResults.row("inbound: … → delivered to local users (feed copies)", "full speed", arrived,
                 stanzas, arrived / ((arrivals.lastNanos() - started) / 1e9), arrivals));
-        targets.add(DeployedResults.target("≥ 10,000 stanzas/s inbound (on the queue)", accepted >= 10_000,
+        targets.add(DeployedResults.target("≥ 10,000 stanzas/s inbound (on the queue)", accepted >= STANZAS_PER_SECOND_TARGET,
                 String.format("%,.0f/s; delivered to the users %,.0f/s", accepted,
                         arrived / ((arrivals.lastNanos() - started) / 1e9))));
         failIfBroken(stream);
-        return accepted;
     }
 
     /** At a fixed pace, with a ping every 100 ms: its answer says everything before it is on the queue. */
@@ -339,7 +333,7 @@ public final class DeployedPathBenchmark {
         synchronized (pingMicros) {
             p99 = pingMicros.getValueAtPercentile(99) / 1000.0;
         }
-        targets.add(DeployedResults.target("inbound p99 ≤ 50 ms at half the rate (on the queue)", p99 <= 50,
+        targets.add(DeployedResults.target("inbound p99 ≤ 50 ms at half the target rate (on the queue)", p99 <= 50,
                 String.format("%.1f ms", p99)));
         rows.add(DeployedResults.row("inbound: … → delivered to local users (feed copies)",
                 String.format("paced %,d/s", rate), arrived, stanzas, Double.NaN, arrivals));
@@ -374,7 +368,7 @@ public final class DeployedPathBenchmark {
     }
 
     /** Pings alone, pipelined: answered by Parley's engine itself, over its own stream to the remote server. */
-    private double pingsFull(DialbackStream stream, int count, List<String> rows) throws Exception {
+    private void pingsFull(DialbackStream stream, int count, List<String> rows) throws Exception {
         synchronized (pingMicros) {
             pingMicros.reset();
         }
@@ -388,9 +382,8 @@ public final class DeployedPathBenchmark {
         rows.add(DeployedResults.pingRow("pings: remote server → Parley's answer (XEP-0199, one stream)", "full speed",
                 count, rate, pingMicros));
         targets.add(DeployedResults.target("≥ 100,000 pings/s answered over one TLS stream",
-                rate >= 100_000, String.format("%,.0f/s", rate)));
+                rate >= PINGS_PER_SECOND_TARGET, String.format("%,.0f/s", rate)));
         failIfBroken(stream);
-        return rate;
     }
 
     private void pingsPaced(DialbackStream stream, int rate, int seconds, List<String> rows) throws Exception {
@@ -411,7 +404,7 @@ public final class DeployedPathBenchmark {
         synchronized (pingMicros) {
             p99 = pingMicros.getValueAtPercentile(99) / 1000.0;
         }
-        targets.add(DeployedResults.target("ping p99 ≤ 2 ms at half the rate", p99 <= 2, String.format("%.2f ms", p99)));
+        targets.add(DeployedResults.target("ping p99 ≤ 2 ms at half the target rate", p99 <= 2, String.format("%.2f ms", p99)));
         failIfBroken(stream);
     }
 

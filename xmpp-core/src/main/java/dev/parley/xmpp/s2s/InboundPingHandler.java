@@ -6,8 +6,6 @@ import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 
-import java.lang.System.Logger.Level;
-
 /**
  * XEP-0199 on an inbound stream, for the server itself rather than its users: a peer's ping to one
  * of our domains is answered here with an empty {@code result} (XEP-0199 §7: a server answers
@@ -19,8 +17,6 @@ import java.lang.System.Logger.Level;
  * <p>Sits in front of the idle timer, so that pings keep a stream alive but do not keep it open.
  */
 final class InboundPingHandler extends SimpleChannelInboundHandler<XmlElement> {
-
-    private static final System.Logger LOG = System.getLogger(InboundPingHandler.class.getName());
 
     private final ListenerConfig config;
     private final InboundSession session;
@@ -48,7 +44,6 @@ final class InboundPingHandler extends SimpleChannelInboundHandler<XmlElement> {
         } else if (ServerPings.isServerPing(element)) {
             Jid to = Jid.parse(element.attribute("to").orElseThrow());
             Jid from = Jid.parse(element.attribute("from").orElseThrow());
-            LOG.log(Level.DEBUG, "answering the ping of {0} to {1}", from, to);
             XmlElement answer = ServerPings.result(element);
             backlog.afterAllTaken(() -> replies.answer(to.domainpart(), from.domainpart(), answer));
         } else if (!pings.answer(element)) {
