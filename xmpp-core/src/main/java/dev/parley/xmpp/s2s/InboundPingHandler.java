@@ -5,6 +5,7 @@ import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.xml.XmlElement;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.Optional;
 
 /**
  * XEP-0199 on an inbound stream, for the server itself rather than its users: a peer's ping to one
@@ -39,26 +40,30 @@ final class InboundPingHandler extends SimpleChannelInboundHandler<XmlElement> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, XmlElement element) {
-        if (!ServerStreams.isStanza(element) || !authenticated(element)) {
+        Optional<Addresses> authenticated = ServerStreams.isStanza(element) ? authenticated(element) : Optional.empty();
+        if (authenticated.isEmpty()) {
             ctx.fireChannelRead(element);
         } else if (ServerPings.isServerPing(element)) {
-            Jid to = Jid.parse(element.attribute("to").orElseThrow());
-            Jid from = Jid.parse(element.attribute("from").orElseThrow());
+            Addresses addresses = authenticated.get();
             XmlElement answer = ServerPings.result(element);
-            backlog.afterAllTaken(() -> replies.answer(to.domainpart(), from.domainpart(), answer));
+            backlog.afterAllTaken(() -> replies.answer(addresses.to(), addresses.from(), answer));
         } else if (!pings.answer(element)) {
             ctx.fireChannelRead(element);
         }
     }
 
-    /** Whether the stanza's domains are a pair authenticated on this stream, its {@code to} one of ours. */
-    private boolean authenticated(XmlElement element) {
+    /** The domains a stanza is from and to, read once: every stanza of the stream comes through here. */
+    private record Addresses(String from, String to) {
+    }
+
+    /** The stanza's domains, when they are a pair authenticated on this stream and its {@code to} is one of ours. */
+    private Optional<Addresses> authenticated(XmlElement element) {
         try {
             String to = Jid.parse(element.attribute("to").orElse("")).domainpart();
             String from = Jid.parse(element.attribute("from").orElse("")).domainpart();
-            return config.serves(to) && session.allows(to, from);
+            return config.serves(to) && session.allows(to, from) ? Optional.of(new Addresses(from, to)) : Optional.empty();
         } catch (InvalidJidException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

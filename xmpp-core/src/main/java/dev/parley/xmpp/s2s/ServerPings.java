@@ -64,10 +64,11 @@ final class ServerPings {
 
     /** Whether {@code element} is a ping addressed to a server, not to one of its users or resources. */
     static boolean isServerPing(XmlElement element) {
-        return isIq(element) && element.attribute("type").filter("get"::equals).isPresent()
-                && element.elements().size() == 1
-                && element.elements().get(0).name().equals("ping")
-                && element.elements().get(0).namespace().equals(NAMESPACE)
+        if (!isIq(element) || !element.attribute("type").filter("get"::equals).isPresent()) {
+            return false;
+        }
+        List<XmlElement> payload = element.elements();
+        return payload.size() == 1 && payload.get(0).name().equals("ping") && payload.get(0).namespace().equals(NAMESPACE)
                 && address(element, "to").filter(to -> to.localpart().isEmpty() && to.resourcepart().isEmpty()).isPresent();
     }
 

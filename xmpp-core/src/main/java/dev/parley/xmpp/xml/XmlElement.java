@@ -1,6 +1,5 @@
 package dev.parley.xmpp.xml;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,15 +41,30 @@ public record XmlElement(String name, String namespace, List<XmlAttribute> attri
         return Optional.empty();
     }
 
-    /** The child elements only, skipping text. */
+    /**
+     * The child elements only, skipping text. Without text among them, the children themselves (immutable already):
+     * this is asked of every stanza on the I/O thread, several times for some, and copying cost each time.
+     */
     public List<XmlElement> elements() {
-        List<XmlElement> elements = new ArrayList<>();
-        for (XmlNode child : children) {
-            if (child instanceof XmlElement element) {
-                elements.add(element);
+        int count = 0;
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i) instanceof XmlElement) {
+                count++;
             }
         }
-        return List.copyOf(elements);
+        if (count == children.size()) {
+            @SuppressWarnings("unchecked") // every child is an element
+            List<XmlElement> all = (List<XmlElement>) (List<? extends XmlNode>) children;
+            return all;
+        }
+        XmlElement[] elements = new XmlElement[count];
+        int at = 0;
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i) instanceof XmlElement element) {
+                elements[at++] = element;
+            }
+        }
+        return List.of(elements);
     }
 
     /** The concatenated text directly inside this element (not of its descendants). */
