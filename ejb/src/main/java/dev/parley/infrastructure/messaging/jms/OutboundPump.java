@@ -206,7 +206,7 @@ final class OutboundPump {
         SenderLines.Pair pair = pairOf(taken.stanza());
         Instant now = clock.instant();
         if (lines.open(pair, now) && !lines.first(pair, taken.place())) {
-            if (parkedCount < MOST_PARKED && lines.firstDueAround(pair, now, PARKED_AT_MOST)) {
+            if (lines.firstDueAround(pair, now, PARKED_AT_MOST) && roomToPark(pair, taken.place(), now)) {
                 parked.computeIfAbsent(pair, waiting -> new TreeMap<>()).put(taken.place(), taken);
                 parkedCount++;
             } else {
@@ -217,6 +217,26 @@ final class OutboundPump {
         lines.wentOn(pair, taken.place());
         goOn(taken);
         unpark(pair, now);
+    }
+
+    /**
+     * Whether {@code place} of {@code pair} may be parked: while there is room, or by sending back the last place its
+     * line has parked, when that is behind it. The places nearest the line's first are the ones worth keeping here: they
+     * go on as soon as the first came, while a place sent round the queue costs a pause, and a line that parks its
+     * far end while its near end goes round trickles out a few places a round.
+     */
+    private boolean roomToPark(SenderLines.Pair pair, long place, Instant now) {
+        if (parkedCount < MOST_PARKED) {
+            return true;
+        }
+        TreeMap<Long, Taken> waiting = parked.get(pair);
+        if (waiting == null || waiting.lastKey() < place) {
+            return false;
+        }
+        Taken last = waiting.pollLastEntry().getValue();
+        parkedCount--;
+        queueAgain(last, last.attempt(), now);
+        return true;
     }
 
     /** Hands on the parked stanzas of {@code pair} that are now first in their line, in order. */
@@ -336,20 +356,21 @@ final class OutboundPump {
     }
 
     /**
-     * Keeps {@code taken} until its domain's share frees: many stanzas while the domain's server answers, only a share's
-     * worth while it is {@link StanzasInFlight#silent}. Beyond that a busy domain's stanza is {@link #held}; a silent
-     * domain's goes back to the queue for a later try, as when the engine's queue for a domain is full, so that a
-     * silent domain holds only its own share.
+     * Keeps {@code taken} until its domain's share frees: many stanzas while the domain's server
+     * {@link StanzasInFlight#answering answers}, only a share's worth while it does not. Beyond that a busy domain's
+     * stanza is {@link #held}; another domain's goes back to the queue for a later try, as when the engine's queue for a
+     * domain is full, so that a domain whose server does not answer holds only its own share.
      */
     private void wait(Taken taken, ArrayDeque<Taken> waiting) {
         String domain = taken.stanza().toDomain();
-        boolean silent = inFlight.silent(domain, clock.instant());
-        if (waiting.size() < (silent ? inFlight.perDomain() : inFlight.waitingPerBusyDomain())) {
+        Instant now = clock.instant();
+        boolean answering = inFlight.answering(domain, now);
+        if (waiting.size() < (answering ? inFlight.waitingPerBusyDomain() : inFlight.perDomain())) {
             waiting.add(taken);
             return;
         }
-        if (silent) {
-            settle(taken, silentServer(domain));
+        if (!answering) {
+            settle(taken, notAnswering(domain, now));
         } else if (held == null) {
             held = taken;
         } else {
@@ -365,8 +386,8 @@ final class OutboundPump {
     }
 
     /**
-     * A domain that went silent with more than its share waiting: the stanzas beyond the share go back to the queue
-     * for a later try, oldest first, so that their senders' lines keep their order.
+     * A domain whose server does not answer (any more) with more than its share waiting: the stanzas beyond the share go
+     * back to the queue for a later try, oldest first, so that their senders' lines keep their order.
      */
     private void sendBackWhatWaitsForSilentDomains() {
         Instant now = clock.instant();
@@ -376,20 +397,23 @@ final class OutboundPump {
         silenceChecked = now;
         for (Map.Entry<String, ArrayDeque<Taken>> domain : List.copyOf(waitingForDomain.entrySet())) {
             ArrayDeque<Taken> waiting = domain.getValue();
-            if (waiting.size() > inFlight.perDomain() && inFlight.silent(domain.getKey(), now)) {
+            if (waiting.size() > inFlight.perDomain() && !inFlight.answering(domain.getKey(), now)) {
                 ArrayDeque<Taken> beyondShare = new ArrayDeque<>();
                 while (waiting.size() > inFlight.perDomain()) {
                     beyondShare.addFirst(waiting.pollLast());
                 }
-                beyondShare.forEach(taken -> settle(taken, silentServer(domain.getKey())));
+                Delivery.Bounced reason = notAnswering(domain.getKey(), now);
+                beyondShare.forEach(taken -> settle(taken, reason));
             }
         }
     }
 
-    private static Delivery.Bounced silentServer(String domain) {
-        return new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT, "the server of " + domain
-                + " has confirmed none of the stanzas sent to it for " + StanzasInFlight.SILENT_AFTER.toSeconds()
-                + " s or more");
+    private Delivery.Bounced notAnswering(String domain, Instant now) {
+        return new Delivery.Bounced(StanzaErrorCondition.RESOURCE_CONSTRAINT, inFlight.silent(domain, now)
+                ? "the server of " + domain + " has confirmed none of the stanzas sent to it for "
+                + StanzasInFlight.SILENT_AFTER.toSeconds() + " s or more"
+                : "the server of " + domain + " has not confirmed a stanza yet, and " + inFlight.perDomain()
+                + " wait for it already");
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * goes back (a retry, or more than the domain's share waiting), it opens the pair's line, and only the line's first
  * place may go on to the engine: the sender's later stanzas to that domain join the line instead, waiting for the
  * first in the consumer when it is due soon ({@link OutboundPump}), or going back once more, due after the first and
- * after everything else in the line (and not before {@link #PAUSE} has passed). The line closes when its last place
- * went on.
+ * right after the line's place before it (and not before {@link #PAUSE} has passed), so that the queue hands the line
+ * out in place order however often its places went round. The line closes when its last place went on.
  *
  * <p>A line whose first place was due long ago and never came again (purged from the queue by hand, say) loses that
  * place rather than holding the sender back for good. Used on the consumer's thread only; a new consumer starts with
@@ -25,6 +25,12 @@ final class SenderLines {
     static final Duration GIVEN_UP_AFTER = Duration.ofMinutes(5);
     /** The least wait of a place that came again before the first, so that waiting for a late first costs little. */
     static final Duration PAUSE = Duration.ofMillis(100);
+    /**
+     * The same while the first place is overdue by more than {@link #PAUSE}. The broker puts a delayed message that fell
+     * due at the head of the queue, ahead of those waiting there: places going round every {@link #PAUSE} would keep a
+     * first that waits behind them from ever being taken (a line of 3,000 stalled so).
+     */
+    static final Duration FIRST_OVERDUE_PAUSE = Duration.ofSeconds(1);
 
     /** One sender, by bare address, and one remote domain. */
     record Pair(String sender, String remoteDomain) {
@@ -33,7 +39,6 @@ final class SenderLines {
     private static final class Line {
         /** The places out on the queue, first first, with when each is due. */
         private final TreeMap<Long, Instant> out = new TreeMap<>();
-        private Instant lastDue = Instant.MIN;
     }
 
     private final Map<Pair, Line> lines = new HashMap<>();
@@ -78,7 +83,10 @@ final class SenderLines {
 
     /**
      * When {@code place} of {@code pair}, which may go again at {@code earliest}, is due: then for the first place;
-     * any other after the first and after the line's last, and not before {@link #PAUSE} from {@code earliest}.
+     * any other after the first and right after the place before it in the line, and not before {@link #PAUSE} (or
+     * {@link #FIRST_OVERDUE_PAUSE}) from {@code earliest}. Not behind the line's last: a place that went round again (it came before the first, or was
+     * parked while the first was late) would then come after places behind it in the line, which would have to go
+     * round again in turn, and a long line would trickle out a few places a round.
      */
     Instant due(Pair pair, long place, Instant earliest) {
         Line line = lines.get(pair);
@@ -86,18 +94,15 @@ final class SenderLines {
             return earliest;
         }
         Instant firstDue = line.out.firstEntry().getValue();
-        Instant behind = (line.lastDue.isAfter(firstDue) ? line.lastDue : firstDue).plusMillis(1);
-        Instant paused = earliest.plus(PAUSE);
+        Instant before = line.out.lowerEntry(place).getValue();
+        Instant behind = (before.isAfter(firstDue) ? before : firstDue).plusMillis(1);
+        Instant paused = earliest.plus(firstDue.plus(PAUSE).isBefore(earliest) ? FIRST_OVERDUE_PAUSE : PAUSE);
         return behind.isAfter(paused) ? behind : paused;
     }
 
     /** {@code place} of {@code pair} went back to the queue, due at {@code due} (as {@link #due} said). */
     void wentBack(Pair pair, long place, Instant due) {
-        Line line = lines.computeIfAbsent(pair, opened -> new Line());
-        line.out.put(place, due);
-        if (due.isAfter(line.lastDue)) {
-            line.lastDue = due;
-        }
+        lines.computeIfAbsent(pair, opened -> new Line()).out.put(place, due);
     }
 
     /** {@code place} of {@code pair} came again and went on; the line closes with its last place. */

@@ -32,6 +32,13 @@ final class StanzasInFlight {
      * took 4 s on a server that had just started, and the engine has its own timeouts for each step.
      */
     static final Duration FIRST_VERDICT_WITHIN = Duration.ofSeconds(15);
+    /**
+     * How long a domain whose share has had no verdict yet still counts as answering, so that the consumer holds a
+     * stanza for it rather than send it round the queue: long enough for the first verdict from a session that is up,
+     * short enough that a domain whose server never answers stops the consumer — every other domain's stanzas — once
+     * for no longer than this.
+     */
+    static final Duration UNCONFIRMED_HELD_AT_MOST = Duration.ofSeconds(2);
 
     /**
      * A domain's stanzas with the engine, when one last entered an empty share or left it, and whether one left since
@@ -120,6 +127,18 @@ final class StanzasInFlight {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether {@code domain}'s server may be taken to answer at {@code now}: not {@link #silent}, and its share had a
+     * verdict or opened at most {@link #UNCONFIRMED_HELD_AT_MOST} before.
+     */
+    boolean answering(String domain, Instant now) {
+        if (silent(domain, now)) {
+            return false;
+        }
+        Share share = byDomain.get(domain);
+        return share == null || share.verdicts || !share.moved.plus(UNCONFIRMED_HELD_AT_MOST).isBefore(now);
     }
 
     /** The remote server of {@code domain} confirmed a stanza: it is not silent (any more). */

@@ -43,6 +43,7 @@ class OutboundPumpTest {
     private static final String QUEUE = "ParleyToFederation";
     private static final String BUSY = "busy.test";
     private static final String SILENT = "silent.test";
+    private static final String TARPIT = "tarpit.test";
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
     private final Routing routing = new Routing();
@@ -96,13 +97,34 @@ class OutboundPumpTest {
     }
 
     @Test
-    void aBusyServerWhoseSessionTakesSecondsToSetUpIsNotTakenForSilent() throws Exception {
+    void aBusyServerWhoseSessionTakesSecondsToSetUpGetsEveryStanzaInOrder() throws Exception {
         routing.setUpTakes(StanzasInFlight.SILENT_AFTER.plusSeconds(1));
+        routing.retryAfter(Duration.ofSeconds(1), Duration.ofSeconds(4));
         int burst = 4_000;
         sendChats("alice@ours.test", BUSY, burst);
 
         assertThat(routing.awaitDelivered(BUSY, burst)).isEqualTo(burst);
-        assertThat(routing.retried()).as("stanzas sent round the queue for another try").isEmpty();
+        // Its share with the engine and as many again wait for the first verdict; the rest went round the queue.
+        assertThat(routing.handedOn(BUSY)).as("each once, in the order queued")
+                .containsExactlyElementsOf(IntStream.range(0, burst).mapToObj(i -> "m" + i).toList());
+    }
+
+    @Test
+    void aDomainThatNeverAnswersHoldsUpAnotherDomainsStanzasOnlyBriefly() throws Exception {
+        int tarpit = OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN + OutboundQueueConsumer.WAITING_PER_BUSY_DOMAIN + 500;
+        sendChats("alice@ours.test", TARPIT, tarpit);
+        sendChats("bob@ours.test", BUSY, 10);
+        long started = System.nanoTime();
+
+        assertThat(routing.awaitDelivered(BUSY, 10)).isEqualTo(10);
+        // Before, the consumer held the stanza beyond the tarpit's waiting room until the domain counted as silent,
+        // FIRST_VERDICT_WITHIN (15 s) after its share opened, and took nothing else meanwhile.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the busy domain's stanzas waited")
+                .isLessThan(StanzasInFlight.UNCONFIRMED_HELD_AT_MOST.plusSeconds(2));
+        assertThat(routing.handedOn(TARPIT)).as("its share with the engine")
+                .hasSize(OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN);
+        assertThat(routing.retries).as("what waited beyond a share went round the queue")
+                .isNotEmpty().allMatch(retry -> retry.condition() == StanzaErrorCondition.RESOURCE_CONSTRAINT);
     }
 
     @Test
@@ -221,12 +243,12 @@ class OutboundPumpTest {
 
     /**
      * The remote side as the test plays it: the busy server confirms each stanza 2 ms after it was handed on (unless
-     * told to bounce it once), the silent one only its first (m0); settling retries within a minute, 200 ms apart. The
-     * routing itself fails on the stanzas it is told to.
+     * told to bounce it once), the silent one only its first (m0), the tarpit none; settling retries within a minute,
+     * 200 ms apart. The routing itself fails on the stanzas it is told to.
      */
     private static final class Routing implements FederationRouting {
 
-        private static final RetryPolicy RETRIES = new RetryPolicy(Duration.ofMinutes(1), Duration.ofMillis(200),
+        private volatile RetryPolicy retryPolicy = new RetryPolicy(Duration.ofMinutes(1), Duration.ofMillis(200),
                 Duration.ofMillis(200));
         private final Executor confirming = CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS);
         /** Before then the busy server confirms nothing, as while its session is being set up. */
@@ -240,6 +262,11 @@ class OutboundPumpTest {
 
         /** A stanza settled as bounced and to be tried again. */
         record Retry(String id, StanzaErrorCondition condition) {
+        }
+
+        /** Retries as Parley's policy does, only sooner: doubling from {@code first} up to {@code most}. */
+        void retryAfter(Duration first, Duration most) {
+            retryPolicy = new RetryPolicy(Duration.ofMinutes(1), first, most);
         }
 
         void setUpTakes(Duration time) {
@@ -271,7 +298,7 @@ class OutboundPumpTest {
             }
             handedOn.computeIfAbsent(stanza.toDomain(), domain -> Collections.synchronizedList(new ArrayList<>()))
                     .add(stanza.id());
-            if (SILENT.equals(stanza.toDomain()) && !"m0".equals(stanza.id())) {
+            if (TARPIT.equals(stanza.toDomain()) || SILENT.equals(stanza.toDomain()) && !"m0".equals(stanza.id())) {
                 return Optional.of(new CompletableFuture<>());
             }
             Duration bounceAfter = toBounce.remove(stanza.id());
@@ -299,7 +326,7 @@ class OutboundPumpTest {
                 return Optional.empty();
             }
             retries.add(new Retry(stanza.id(), bounced.condition()));
-            return RETRIES.nextTry(attempt, bounced.condition(), Instant.now());
+            return retryPolicy.nextTry(attempt, bounced.condition(), Instant.now());
         }
 
         @Override

@@ -54,6 +54,28 @@ class SenderLinesTest {
     }
 
     @Test
+    void aPlaceThatGoesRoundAgainIsDueRightAfterThePlaceBeforeItNotBehindTheLinesLast() {
+        for (int place = 1; place <= 10; place++) {
+            lines.wentBack(alice, place, NOW.plusSeconds(5).plusMillis(place - 1));
+        }
+
+        // Parked until the first was late, say: behind place 10 it would come after 3 … 10, which would find it out on
+        // the queue and go round again in turn.
+        assertThat(lines.due(alice, 2, NOW)).isEqualTo(NOW.plusSeconds(5).plusMillis(1));
+    }
+
+    @Test
+    void whileTheFirstIsOverdueAPlaceThatComesAgainWaitsLonger() {
+        lines.wentBack(alice, 1, NOW);
+        lines.wentBack(alice, 2, NOW.plusMillis(1));
+
+        assertThat(lines.due(alice, 2, NOW.plus(SenderLines.PAUSE)))
+                .isEqualTo(NOW.plus(SenderLines.PAUSE).plus(SenderLines.PAUSE));
+        assertThat(lines.due(alice, 2, NOW.plus(SenderLines.PAUSE).plusMillis(1)))
+                .isEqualTo(NOW.plus(SenderLines.PAUSE).plusMillis(1).plus(SenderLines.FIRST_OVERDUE_PAUSE));
+    }
+
+    @Test
     void aStanzaThatWentOnAndIsRetriedTakesItsPlaceAheadOfLaterOnes() {
         lines.wentBack(alice, 3, NOW.plusSeconds(5));
 

@@ -58,6 +58,20 @@ class StanzasInFlightTest {
     }
 
     @Test
+    void aDomainWithoutAVerdictCountsAsAnsweringOnlyBrieflyOnceWithAVerdictUntilSilent() {
+        inFlight.enterDomain(BUSY, NOW);
+        inFlight.enterDomain(BUSY, NOW);
+        assertThat(inFlight.answering(BUSY, NOW.plus(StanzasInFlight.UNCONFIRMED_HELD_AT_MOST))).isTrue();
+        assertThat(inFlight.answering(BUSY, NOW.plus(StanzasInFlight.UNCONFIRMED_HELD_AT_MOST).plusMillis(1)))
+                .as("no verdict yet, and not silent either").isFalse();
+        assertThat(inFlight.silent(BUSY, NOW.plus(StanzasInFlight.UNCONFIRMED_HELD_AT_MOST).plusMillis(1))).isFalse();
+
+        inFlight.leaveDomain(BUSY, NOW.plusSeconds(3));
+        assertThat(inFlight.answering(BUSY, NOW.plusSeconds(8))).as("5 s after a verdict").isTrue();
+        assertThat(inFlight.answering(BUSY, NOW.plusMillis(8_001))).as("silent").isFalse();
+    }
+
+    @Test
     void aDomainWithNothingWithTheEngineIsNotSilent() {
         assertThat(inFlight.silent(BUSY, NOW.plusSeconds(60))).isFalse();
     }
