@@ -35,8 +35,9 @@ final class StanzasInFlight {
     /**
      * How long a domain whose share has had no verdict yet still counts as answering, so that the consumer holds a
      * stanza for it rather than send it round the queue: long enough for the first verdict from a session that is up,
-     * short enough that a domain whose server never answers stops the consumer — every other domain's stanzas — once
-     * for no longer than this.
+     * short enough that a domain whose server never answers stops the consumer — every other domain's stanzas — for
+     * this long rather than {@link #FIRST_VERDICT_WITHIN}, before what waits for it beyond its share goes back to the
+     * queue.
      */
     static final Duration UNCONFIRMED_HELD_AT_MOST = Duration.ofSeconds(2);
 
