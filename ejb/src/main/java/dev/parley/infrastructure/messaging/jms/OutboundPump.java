@@ -11,14 +11,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +40,10 @@ import java.util.function.Consumer;
  * runs on the thread that calls {@link #run}, as a JMS session is single-threaded: verdicts arrive on the engine's
  * threads and only queue the step that settles them here.
  *
- * <p>What goes back to the queue for a later try (a retry, or more than the domain's share waiting) goes back on this
- * session, due in each sender's order ({@link SenderLines}): while a sender's stanza to a domain is out so, the
- * sender's later ones to that domain follow it there instead of overtaking it.
+ * <p>What goes back to the queue for a later try (a retry, or more than the domain's share waiting) goes back in a
+ * {@link RequeueBatch} committed once per round, and is acknowledged after that commit; it is due in each sender's
+ * order ({@link SenderLines}): while a sender's stanza to a domain is out so, the sender's later ones to that domain
+ * follow it there instead of overtaking it.
  */
 final class OutboundPump {
 
@@ -70,12 +69,20 @@ final class OutboundPump {
      * would take nothing more, the firsts they wait for included.
      */
     static final int MOST_PARKED = 1_000;
+    /**
+     * How long stanzas sent back to the queue wait at most for their batch's commit while messages keep coming: one
+     * commit a message, each waiting for the journal, sent back 300 a second, and a line of 4,000 going round trickled.
+     */
+    private static final Duration REQUEUE_COMMITTED_WITHIN = Duration.ofMillis(20);
     /** How often the consumer looks whether a domain with more than its share waiting went silent. */
     private static final Duration SILENCE_CHECKED = Duration.ofMillis(100);
 
-    private final Session session;
     private final MessageConsumer consumer;
-    private final MessageProducer requeue;
+    private final RequeueBatch requeue;
+    /** What was sent back to the queue in the batch not yet committed: acknowledged once it is. */
+    private List<Requeued> requeued = new ArrayList<>();
+    /** When the first of {@link #requeued} was sent back. */
+    private Instant requeuedSince = Instant.MIN;
     private final FederationRouting routing;
     private final StanzaQueues queues;
     private final StanzasInFlight inFlight;
@@ -109,10 +116,12 @@ final class OutboundPump {
     /** Stanzas delivered since the routing last counted them: counted once per round, not once each. */
     private int deliveredUncounted;
 
-    /** {@code requeue} sends persistent messages to the ToFederation queue on {@code session}, as {@code consumer} does. */
-    OutboundPump(Session session, MessageConsumer consumer, MessageProducer requeue, FederationRouting routing,
-                 StanzaQueues queues, StanzasInFlight inFlight) {
-        this.session = session;
+    /**
+     * {@code consumer} takes messages off the ToFederation queue on a session with individual acknowledgement;
+     * {@code requeue} sends to the same queue.
+     */
+    OutboundPump(MessageConsumer consumer, RequeueBatch requeue, FederationRouting routing, StanzaQueues queues,
+                 StanzasInFlight inFlight) {
         this.consumer = consumer;
         this.requeue = requeue;
         this.routing = routing;
@@ -131,11 +140,17 @@ final class OutboundPump {
         while (running.getAsBoolean()) {
             runWaitingSteps();
             if (inFlight.full() || held != null) {
+                commitRequeued();
                 runNextStep(POLL_MILLIS);
             } else {
-                Message message = consumer.receive(POLL_MILLIS);
+                // While stanzas sent back wait for their commit, only what is there at once is taken: the commit, a
+                // wait for the journal, then covers all that was sent back meanwhile.
+                Message message = requeued.isEmpty() ? consumer.receive(POLL_MILLIS) : consumer.receiveNoWait();
                 if (message != null) {
                     take(message);
+                }
+                if (message == null || clock.instant().isAfter(requeuedSince.plus(REQUEUE_COMMITTED_WITHIN))) {
+                    commitRequeued();
                 }
             }
         }
@@ -477,23 +492,52 @@ final class OutboundPump {
     private void queueAgain(Taken taken, OutboundAttempt attempt, Instant earliest) {
         SenderLines.Pair pair = pairOf(taken.stanza());
         Instant due = lines.due(pair, taken.place(), earliest);
+        // Out from now on, for its sender's later stanzas to line up behind it, even if sending it fails at first.
+        lines.wentBack(pair, taken.place(), due);
+        if (requeued.isEmpty()) {
+            requeuedSince = clock.instant();
+        }
+        requeued.add(new Requeued(taken, attempt, earliest));
         try {
-            TextMessage message = StanzaMessageFormat.write(session, taken.stanza());
-            OutboundAttempts.write(message, attempt);
-            message.setStringProperty(LINE, epoch);
-            message.setLongProperty(PLACE, taken.place());
-            requeue.setDeliveryDelay(Math.max(0, Duration.between(clock.instant(), due).toMillis()));
-            requeue.send(message);
-        } catch (JMSException e) {
-            tryAgainLater(taken, "queued again", new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e),
-                    again -> queueAgain(again, attempt, earliest));
-            return;
-        } catch (RuntimeException e) {
-            tryAgainLater(taken, "queued again", e, again -> queueAgain(again, attempt, earliest));
+            requeue.send(taken.stanza(), attempt, epoch, taken.place(), Duration.between(clock.instant(), due));
+        } catch (JMSException | RuntimeException e) {
+            requeueFailed(e);
+        }
+    }
+
+    /** Puts what was sent back this round on the queue, then acknowledges the messages it came in. */
+    private void commitRequeued() {
+        if (requeued.isEmpty()) {
             return;
         }
-        lines.wentBack(pair, taken.place(), due);
-        acknowledge(taken);
+        try {
+            requeue.commit();
+        } catch (JMSException | RuntimeException e) {
+            requeueFailed(e);
+            return;
+        }
+        List<Requeued> committed = requeued;
+        requeued = new ArrayList<>();
+        committed.forEach(again -> acknowledge(again.taken()));
+    }
+
+    /**
+     * The batch could not be sent or committed: it is rolled back, and each of its stanzas is sent back again after a
+     * pause. When not even the rollback works, the session is lost: the pump ends, and what it had taken comes again.
+     */
+    private void requeueFailed(Exception failure) {
+        try {
+            requeue.rollback();
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Stanzas sent back to the queue could not be rolled back after a failure ("
+                    + failure.getMessage() + "): " + e.getMessage(), e.getErrorCode(), e);
+        }
+        RuntimeException cause = failure instanceof JMSException e
+                ? new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e) : (RuntimeException) failure;
+        List<Requeued> failed = requeued;
+        requeued = new ArrayList<>();
+        failed.forEach(again -> tryAgainLater(again.taken(), "queued again", cause,
+                retried -> queueAgain(retried, again.attempt(), again.earliest())));
     }
 
     private static SenderLines.Pair pairOf(StanzaEnvelope stanza) {
@@ -553,6 +597,10 @@ final class OutboundPump {
                     + e.getMessage(), e.getErrorCode(), e);
         }
         inFlight.release();
+    }
+
+    /** A stanza sent back to the queue for {@code attempt}, due at {@code earliest} or later. */
+    private record Requeued(Taken taken, OutboundAttempt attempt, Instant earliest) {
     }
 
     /**

@@ -13,9 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.lang.System.Logger.Level;
@@ -31,7 +29,8 @@ import java.time.Duration;
  * and a few stanzas to a domain that never answers would hold every instance. Not {@code java:/JmsXA} either: that
  * pooled factory enlists sessions in the JTA transaction. The server's plain in-VM factory gives a non-transacted
  * session with Artemis' individual acknowledgement instead: each message is acknowledged once its verdict is
- * settled (counted, or its retry or bounce queued), and what is unacknowledged when the server stops is delivered again
+ * settled (counted, or its retry or bounce queued; a retry goes on a second, transacted session, {@link RequeueBatch}),
+ * and what is unacknowledged when the server stops is delivered again
  * (at least once: a stanza the remote server confirmed just before may then reach it twice).
  */
 @Singleton
@@ -95,10 +94,10 @@ public class OutboundQueueConsumer {
             try (Connection connection = inVm.createConnection()) {
                 Session session = connection.createSession(false, INDIVIDUAL_ACKNOWLEDGE);
                 MessageConsumer messages = session.createConsumer(toFederation);
-                MessageProducer requeue = session.createProducer(toFederation);
-                requeue.setDeliveryMode(DeliveryMode.PERSISTENT);
+                RequeueBatch requeue = new RequeueBatch(connection.createSession(true, Session.SESSION_TRANSACTED),
+                        toFederation);
                 connection.start();
-                new OutboundPump(session, messages, requeue, routing, queues,
+                new OutboundPump(messages, requeue, routing, queues,
                         new StanzasInFlight(IN_FLIGHT, IN_FLIGHT_PER_DOMAIN, WAITING_PER_BUSY_DOMAIN)).run(() -> running);
             } catch (JMSException | RuntimeException | Error e) {
                 // Errors too (a class missing, memory short for a moment): the queue must not stay without a consumer.

@@ -14,6 +14,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The outbound consumer's session work against a real Artemis broker, embedded as WildFly embeds it, with a routing
@@ -48,6 +50,9 @@ class OutboundPumpTest {
 
     private final Routing routing = new Routing();
     private final DeadLetters deadLetters = new DeadLetters();
+    /** Persistent, as the server's: what the consumer sends back to the queue waits for the journal as it does there. */
+    @TempDir
+    Path journal;
     private EmbeddedBroker broker;
     private Connection connection;
     private Thread pump;
@@ -55,13 +60,12 @@ class OutboundPumpTest {
 
     @BeforeEach
     void startBrokerAndPump() throws Exception {
-        broker = EmbeddedBroker.start();
+        broker = EmbeddedBroker.startPersistent(journal);
         connection = broker.connections().createConnection();
         Session session = connection.createSession(false, OutboundQueueConsumer.INDIVIDUAL_ACKNOWLEDGE);
         Queue queue = session.createQueue(QUEUE);
-        MessageProducer requeue = session.createProducer(queue);
-        requeue.setDeliveryMode(DeliveryMode.PERSISTENT);
-        OutboundPump work = new OutboundPump(session, session.createConsumer(queue), requeue, routing,
+        RequeueBatch requeue = new RequeueBatch(connection.createSession(true, Session.SESSION_TRANSACTED), queue);
+        OutboundPump work = new OutboundPump(session.createConsumer(queue), requeue, routing,
                 deadLetters, new StanzasInFlight(OutboundQueueConsumer.IN_FLIGHT,
                 OutboundQueueConsumer.IN_FLIGHT_PER_DOMAIN, OutboundQueueConsumer.WAITING_PER_BUSY_DOMAIN));
         connection.start();
