@@ -366,6 +366,7 @@ final class EngineHost implements StanzaRefusal {
         return EngineConfig.of(settings.bindAddress(), settings.port(), Set.of(here.xmppDomain()),
                         new DnsS2sTargetResolver(dns), new DnsHostResolver(dns))
                 .withTls(tls)
-                .withRemoteDomains(settings.domains());
+                .withRemoteDomains(settings.domains())
+                .withInboundLimits(here.inbound());
     }
 }

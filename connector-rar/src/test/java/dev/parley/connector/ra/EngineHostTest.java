@@ -10,6 +10,7 @@ import dev.parley.connector.api.FederationUnavailableException;
 import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.DomainPolicy;
+import dev.parley.xmpp.s2s.InboundLimits;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlAttribute;
@@ -40,7 +41,8 @@ class EngineHostTest {
     private final DatagramSocket silentDns = silentSocket();
     private final EngineHost host = new EngineHost(
             () -> new ServerSettings("parley.test", new ResolverConfig(
-                    List.of((InetSocketAddress) silentDns.getLocalSocketAddress()), Duration.ofSeconds(1), 0)),
+                    List.of((InetSocketAddress) silentDns.getLocalSocketAddress()), Duration.ofSeconds(1), 0),
+                    InboundLimits.DEFAULTS),
             refusal -> new InboundDispatcher(workers, refusal, Duration.ofMillis(10)));
 
     @AfterEach

@@ -3,6 +3,7 @@ package dev.parley.connector.ra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.xmpp.s2s.InboundLimits;
 import java.net.InetSocketAddress;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,19 @@ class ServerSettingsTest {
 
         assertThat(settings.xmppDomain()).isEqualTo("corp.example");
         assertThat(settings.dns().usesSystemServers()).isTrue();
+        assertThat(settings.inbound()).isEqualTo(InboundLimits.DEFAULTS);
+    }
+
+    @Test
+    void aSystemPropertyRaisesTheInboundConnectionsPerAddressAndTheCapsAboveWithThem() {
+        Properties overrides = new Properties();
+        overrides.setProperty(ServerSettings.CONNECTIONS_PER_ADDRESS_PROPERTY, " 500 ");
+
+        InboundLimits inbound = ServerSettings.resolve("corp.example", "", overrides).inbound();
+
+        assertThat(inbound.connectionsPerAddress()).isEqualTo(500);
+        assertThat(inbound.connectionsPerNetwork()).isEqualTo(500);
+        assertThat(inbound.connectionsInAll()).isEqualTo(InboundLimits.DEFAULTS.connectionsInAll());
     }
 
     @Test
@@ -41,5 +55,12 @@ class ServerSettingsTest {
                 .hasMessageStartingWith("DNS servers (parley.dns.servers)");
         assertThatThrownBy(() -> ServerSettings.resolve(" ", "", new Properties()))
                 .hasMessage("The XMPP domain must not be empty");
+        for (String wrong : new String[]{"0", "many", "100001"}) {
+            Properties caps = new Properties();
+            caps.setProperty(ServerSettings.CONNECTIONS_PER_ADDRESS_PROPERTY, wrong);
+            assertThatThrownBy(() -> ServerSettings.resolve("localhost", "", caps))
+                    .hasMessage("Inbound connections per address (parley.s2s.connections-per-address): a whole number"
+                            + " from 1 to 100000 is needed, not '" + wrong + "'");
+        }
     }
 }

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * @param queueBound      how many stanzas may wait for one (local, remote) session to open; more
  *                        are bounced with {@code resource-constraint}
  * @param limits          what a peer may send
- * @param headerTimeout   how long an inbound connection may take to send its stream header
+ * @param inbound         what an inbound connection may cost before its peer authenticates: deadlines for its
+ *                        header and its authentication, connection caps per address, network and in all
  * @param tls             certificates, trusted CAs and the TLS policy per remote domain
  * @param directTlsPort   a second listener port where peers start with TLS (XEP-0368), 0 for any
  *                        free one (tests); empty for none. Needs a certificate in {@code tls}
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
  */
 public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, int port, Optional<String> dialbackSecret,
                            S2sTargetResolver targetResolver, HostResolver hostResolver, Duration connectTimeout,
-                           Duration dialbackTimeout, int queueBound, XmlLimits limits, Duration headerTimeout,
+                           Duration dialbackTimeout, int queueBound, XmlLimits limits, InboundLimits inbound,
                            TlsConfig tls, Optional<Integer> directTlsPort, SessionHealth health,
                            RemoteDomainPolicy remoteDomains) {
 
@@ -68,7 +69,12 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
         }
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(dialbackTimeout, "dialbackTimeout");
-        requirePositive(headerTimeout, "headerTimeout");
+        Objects.requireNonNull(inbound, "inbound");
+        if (inbound.authenticationTimeout().compareTo(dialbackTimeout) <= 0) {
+            // A peer's dialback request may wait that long for its verification before it can authenticate.
+            throw new IllegalArgumentException("the authentication timeout (" + inbound.authenticationTimeout()
+                    + ") must be longer than the dialback timeout (" + dialbackTimeout + ")");
+        }
         if (localDomains.isEmpty()) {
             throw new IllegalArgumentException("at least one local domain is needed");
         }
@@ -86,58 +92,65 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
                                   S2sTargetResolver targetResolver, HostResolver hostResolver) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.empty(), targetResolver, hostResolver,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_DIALBACK_TIMEOUT, DEFAULT_QUEUE_BOUND, XmlLimits.DEFAULTS,
-                ListenerConfig.DEFAULT_HEADER_TIMEOUT, TlsConfig.none(), Optional.empty(), SessionHealth.DEFAULTS,
+                InboundLimits.DEFAULTS, TlsConfig.none(), Optional.empty(), SessionHealth.DEFAULTS,
                 RemoteDomainPolicy.permitAll());
     }
 
     public EngineConfig withDialbackSecret(String secret) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.of(secret), targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
     }
 
     public EngineConfig withTimeouts(Duration connect, Duration dialback) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connect, dialback, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
+                connect, dialback, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
     }
 
     public EngineConfig withQueueBound(int bound) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, bound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, bound, limits, inbound, tls, directTlsPort, health, remoteDomains);
     }
 
     public EngineConfig withTls(TlsConfig settings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, settings, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, settings, directTlsPort, health, remoteDomains);
     }
 
     /** This configuration with a direct-TLS listener on {@code tlsPort} besides the plain one. */
     public EngineConfig withDirectTlsPort(int tlsPort) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, Optional.of(tlsPort), health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, Optional.of(tlsPort), health, remoteDomains);
     }
 
     /** This configuration listening on {@code address} and {@code listenerPort} (0: any free one). */
     public EngineConfig withListener(InetAddress address, int listenerPort) {
         return new EngineConfig(localDomains, address, listenerPort, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
     }
 
     /** This configuration serving {@code domains}. */
     public EngineConfig withLocalDomains(Set<String> domains) {
         return new EngineConfig(domains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
     }
 
     /** This configuration with other idle, keepalive, retry, connection racing and drain timings. */
     public EngineConfig withHealth(SessionHealth timings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, timings, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, timings, remoteDomains);
     }
 
     /** This configuration federating only with the remote domains {@code policy} does not refuse. */
     public EngineConfig withRemoteDomains(RemoteDomainPolicy policy) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, headerTimeout, tls, directTlsPort, health, policy);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, policy);
+    }
+
+    /** This configuration with other deadlines and connection caps for inbound connections. */
+    public EngineConfig withInboundLimits(InboundLimits limitsBeforeAuthentication) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, limitsBeforeAuthentication, tls, directTlsPort,
+                health, remoteDomains);
     }
 
     /** Whether {@code domain} is one of the local domains, ignoring case. */
@@ -147,12 +160,12 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
 
     /** What the inbound listener needs of this configuration. */
     public ListenerConfig listenerConfig() {
-        return new ListenerConfig(bindAddress, port, localDomains, limits, headerTimeout);
+        return new ListenerConfig(bindAddress, port, localDomains, limits, inbound);
     }
 
     /** What the direct-TLS listener needs, if there is one. */
     public Optional<ListenerConfig> directTlsListenerConfig() {
-        return directTlsPort.map(tlsPort -> new ListenerConfig(bindAddress, tlsPort, localDomains, limits, headerTimeout));
+        return directTlsPort.map(tlsPort -> new ListenerConfig(bindAddress, tlsPort, localDomains, limits, inbound));
     }
 
     private static void requirePositive(Duration duration, String name) {

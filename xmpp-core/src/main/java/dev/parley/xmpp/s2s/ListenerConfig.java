@@ -3,7 +3,6 @@ package dev.parley.xmpp.s2s;
 import dev.parley.xmpp.xml.XmlLimits;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,36 +16,30 @@ import java.util.stream.Collectors;
  *                      refused with {@code host-unknown}. Stored lower-cased, since domain names
  *                      compare case-insensitively
  * @param limits        what a peer may send
- * @param headerTimeout how long a new connection may take to send its complete stream header
+ * @param inbound       what a connection may cost before its peer authenticates: deadlines, connection caps
  */
 public record ListenerConfig(InetAddress bindAddress, int port, Set<String> localDomains, XmlLimits limits,
-                             Duration headerTimeout) {
+                             InboundLimits inbound) {
 
     /** The IANA-registered port for XMPP server-to-server streams. */
     public static final int DEFAULT_PORT = 5269;
-    /** Generous for a peer that opens with its header right after connecting, short for a slow-loris. */
-    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
-
     public ListenerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(localDomains, "localDomains");
         Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(headerTimeout, "headerTimeout");
+        Objects.requireNonNull(inbound, "inbound");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be within 0..65535, was " + port);
         }
         if (localDomains.isEmpty()) {
             throw new IllegalArgumentException("at least one local domain is needed to accept streams");
         }
-        if (headerTimeout.isNegative() || headerTimeout.isZero()) {
-            throw new IllegalArgumentException("headerTimeout must be positive, was " + headerTimeout);
-        }
         localDomains = localDomains.stream().map(Domains::canonical).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** A configuration with the default limits and header timeout. */
+    /** A configuration with the default limits. */
     public static ListenerConfig of(InetAddress bindAddress, int port, Set<String> localDomains) {
-        return new ListenerConfig(bindAddress, port, localDomains, XmlLimits.DEFAULTS, DEFAULT_HEADER_TIMEOUT);
+        return new ListenerConfig(bindAddress, port, localDomains, XmlLimits.DEFAULTS, InboundLimits.DEFAULTS);
     }
 
     /** Whether {@code domain} is one of the local domains, compared in canonical form (case, IDN labels, dot). */

@@ -11,13 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
  * the connection limit (first, so that a refused connection costs nothing more), the read gate (no reading while
  * our answers cannot be written or the host has too many of the peer's stanzas to take), XML framing, the
- * header deadline, the stream state machine (with STARTTLS), then (when the engine runs it) the
+ * header and authentication deadlines, the stream state machine (with STARTTLS), then (when the engine runs it) the
  * XEP-0199 pings that the server answers itself, the idle close, SASL EXTERNAL, Server Dialback and
  * the stanza gate that delivers. TLS goes in front of the decoder: from the start on a direct-TLS
  * listener, after {@code <proceed/>} otherwise. The pings come before the idle timer so
@@ -47,7 +48,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
 
     /** A pipeline that authenticates nobody and so accepts no stanza. */
     S2sChannelInitializer(ListenerConfig config, ChannelGroup streams) {
-        this(() -> new InboundSettings(config, Optional.empty()), streams, false, new InboundConnectionLimit());
+        this(() -> new InboundSettings(config, Optional.empty()), streams, false, new InboundConnectionLimit(config::inbound));
     }
 
     @Override
@@ -70,7 +71,10 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                 // XMPP is UTF-8 only (RFC 6120 §11.6); handlers write text.
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
                 .addLast(StreamRestart.DECODER, new XmlStreamDecoder(config.limits()))
-                .addLast("header-deadline", new StreamOpenDeadline(config.headerTimeout()))
+                .addLast("header-deadline", new StreamOpenDeadline(config.inbound().headerTimeout()))
+                .addLast("authentication-deadline", new AuthenticationDeadline(
+                        config.inbound().authenticationTimeout(),
+                        session.<BooleanSupplier>map(stream -> stream::isAuthenticated).orElse(() -> false)))
                 .addLast("inbound-stream", new InboundStreamHandler(new InitialHeaderCheck(config), negotiation,
                         config.limits()));
         dialback.ifPresent(services -> {

@@ -66,7 +66,8 @@ public final class S2sEngine implements AutoCloseable {
     /** Engine-wide, reading the current policy, so that streams of every generation follow the latest one. */
     private final InboundFederationPolicy inboundPolicy;
     /** Shared by the plain and the direct-TLS listener, and by their successors after {@link #reconfigure}. */
-    private final InboundConnectionLimit inboundLimit = new InboundConnectionLimit();
+    private final InboundConnectionLimit inboundLimit =
+            new InboundConnectionLimit(() -> this.settings.get().config().inbound());
     private final Set<InboundSession> inbound = ConcurrentHashMap.newKeySet();
     /** Engine-wide, shared by every generation's streams. */
     private final InboundBacklogs backlogs = new InboundBacklogs();

@@ -59,7 +59,8 @@ public final class S2sListener implements AutoCloseable {
     public static S2sListener start(ListenerConfig config) {
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("parley-s2s-io"),
                 NioIoHandler.newFactory());
-        return start(address(config), newAcceptor(), io, List.of(io), bare(config), false, new InboundConnectionLimit());
+        return start(address(config), newAcceptor(), io, List.of(io), bare(config), false,
+                new InboundConnectionLimit(config::inbound));
     }
 
     /**
@@ -71,7 +72,8 @@ public final class S2sListener implements AutoCloseable {
      * @throws ListenerBindException when the address and port cannot be bound
      */
     public static S2sListener start(ListenerConfig config, EventLoopGroup sharedIoGroup) {
-        return start(address(config), newAcceptor(), sharedIoGroup, List.of(), bare(config), false, new InboundConnectionLimit());
+        return start(address(config), newAcceptor(), sharedIoGroup, List.of(), bare(config), false,
+                new InboundConnectionLimit(config::inbound));
     }
 
     /**

@@ -56,6 +56,7 @@ public final class XmlStreamDecoder extends ByteToMessageDecoder {
     // Where the bytes that have not yet become a complete unit (header, stanza, whitespace) begin.
     private long pendingSince;
     private long stanzaStart;
+    private int elementsInStanza;
 
     public XmlStreamDecoder(XmlLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -161,8 +162,13 @@ public final class XmlStreamDecoder extends ByteToMessageDecoder {
         }
         if (stanza.depth() == 0) {
             stanzaStart = reader.getLocationInfo().getStartingByteOffset();
+            elementsInStanza = 0;
         } else if (stanza.depth() >= limits.maxDepth()) {
             throw violation(XmlViolation.POLICY_VIOLATION, "elements nest deeper than " + limits.maxDepth() + " levels");
+        }
+        if (++elementsInStanza > limits.maxElements()) {
+            throw violation(XmlViolation.POLICY_VIOLATION, "more than " + limits.maxElements()
+                    + " elements in one stanza");
         }
         stanza.start(reader.getLocalName(), namespaceOf(reader.getNamespaceURI()), attributes());
     }

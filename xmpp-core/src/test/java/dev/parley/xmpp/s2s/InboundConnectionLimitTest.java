@@ -7,8 +7,13 @@ import org.junit.jupiter.api.Timeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.parley.xmpp.xml.XmlLimits;
+import io.netty.channel.embedded.EmbeddedChannel;
+
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +22,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The inbound connection caps on real sockets on 127.0.0.1, with caps small enough to reach. */
+/**
+ * The inbound connection caps on real sockets from 127.0.0.0/24 (each test's own addresses in it), with caps small
+ * enough to reach; the /64 of IPv6, which loopback cannot show, on an embedded channel.
+ */
 @Timeout(30)
 class InboundConnectionLimitTest {
 
@@ -40,7 +48,7 @@ class InboundConnectionLimitTest {
 
     @Test
     void refusesConnectionBeyondThePerAddressCapAndAcceptsAgainAfterOneCloses() throws IOException {
-        start(new InboundConnectionLimit(2, 100));
+        start(caps(2, 100, 100));
         Socket first = connect();
         Socket second = connect();
         assertThat(answersHeader(first)).isTrue();
@@ -58,20 +66,90 @@ class InboundConnectionLimitTest {
 
     @Test
     void refusesConnectionBeyondTheTotalCap() throws IOException {
-        start(new InboundConnectionLimit(100, 1));
-        Socket first = connect();
-        assertThat(answersHeader(first)).isTrue();
+        start(caps(2, 2, 2));
+        // Two networks of loopback's, so that neither the address nor the network cap is what refuses.
+        Socket first = connect(InetAddress.getByName("127.0.1.1"));
+        Socket second = connect(InetAddress.getByName("127.0.2.1"));
+        assertThat(answersHeader(first) && answersHeader(second)).isTrue();
 
-        assertThat(closedByServer(connect())).isTrue();
+        assertThat(closedByServer(connect(InetAddress.getByName("127.0.3.1")))).isTrue();
         assertThat(stillOpen(first)).isTrue();
     }
 
-    private void start(InboundConnectionLimit limit) {
-        listener = S2sListener.start(ListenerConfig.of(LOOPBACK, 0, Set.of("example.com")), limit);
+    @Test
+    void refusesConnectionsBeyondThePerNetworkCapFromOtherAddressesOfTheSameSlash24() throws IOException {
+        start(caps(2, 3, 100));
+        Socket first = connect(address(11));
+        Socket second = connect(address(12));
+        Socket third = connect(address(13));
+        assertThat(answersHeader(first) && answersHeader(second) && answersHeader(third)).isTrue();
+
+        assertThat(closedByServer(connect(address(14)))).as("a fourth address of 127.0.0.0/24").isTrue();
+        assertThat(stillOpen(first)).isTrue();
+
+        second.close();
+        assertThat(acceptedWithinSeconds(5, address(14))).as("once one of them closed").isTrue();
+    }
+
+    @Test
+    void countsAnIpv6PeerByItsSlash64WhateverAddressItTakesInside() throws Exception {
+        InboundConnectionLimit limit = new InboundConnectionLimit(() -> InboundLimits.DEFAULTS.withConnections(2, 2, 10));
+        EmbeddedChannel first = connectedFrom("2001:db8:7:1::a", limit);
+        EmbeddedChannel second = connectedFrom("2001:db8:7:1:ffff::b", limit);
+        EmbeddedChannel otherNetwork = connectedFrom("2001:db8:7:2::a", limit);
+
+        EmbeddedChannel third = connectedFrom("2001:db8:7:1:1234:5678:9abc:def0", limit);
+
+        assertThat(first.isOpen() && second.isOpen() && otherNetwork.isOpen()).isTrue();
+        assertThat(third.isOpen()).as("a third address of 2001:db8:7:1::/64").isFalse();
+        first.close();
+        assertThat(connectedFrom("2001:db8:7:1::c", limit).isOpen()).as("once one of them closed").isTrue();
+    }
+
+    @Test
+    void namesTheNetworkAnAddressIsCountedIn() throws Exception {
+        assertThat(InboundConnectionLimit.networkOf(InetAddress.getByName("192.0.2.77")))
+                .isEqualTo(InetAddress.getByName("192.0.2.0"));
+        assertThat(InboundConnectionLimit.networkOf(InetAddress.getByName("2001:db8:1:2:3:4:5:6")))
+                .isEqualTo(InetAddress.getByName("2001:db8:1:2::"));
+        assertThat(InboundConnectionLimit.networkOf(InetAddress.getByName("::ffff:198.51.100.9")))
+                .as("an IPv4 address mapped into IPv6").isEqualTo(InetAddress.getByName("198.51.100.0"));
+    }
+
+    /** A channel, with the limit as its only handler, from {@code address}; closed at once when refused. */
+    private static EmbeddedChannel connectedFrom(String address, InboundConnectionLimit limit) throws Exception {
+        InetSocketAddress remote = new InetSocketAddress(InetAddress.getByName(address), 5269);
+        EmbeddedChannel channel = new EmbeddedChannel(false, false) {
+            @Override
+            protected SocketAddress remoteAddress0() {
+                return remote;
+            }
+        };
+        channel.pipeline().addLast(limit);
+        channel.register();
+        return channel;
+    }
+
+    private static InboundLimits caps(int perAddress, int perNetwork, int inAll) {
+        return InboundLimits.DEFAULTS.withConnections(perAddress, perNetwork, inAll);
+    }
+
+    private void start(InboundLimits caps) {
+        ListenerConfig config = new ListenerConfig(LOOPBACK, 0, Set.of("example.com"), XmlLimits.DEFAULTS, caps);
+        listener = S2sListener.start(config, new InboundConnectionLimit(() -> caps));
+    }
+
+    /** 127.0.0.{@code last}: an address of loopback's /24 of its own. */
+    private static InetAddress address(int last) throws IOException {
+        return InetAddress.getByAddress(new byte[]{127, 0, 0, (byte) last});
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new Socket(LOOPBACK, listener.localAddress().getPort());
+        return connect(LOOPBACK);
+    }
+
+    private Socket connect(InetAddress from) throws IOException {
+        Socket socket = new Socket(LOOPBACK, listener.localAddress().getPort(), from, 0);
         socket.setSoTimeout(1000);
         sockets.add(socket);
         return socket;
@@ -100,9 +178,13 @@ class InboundConnectionLimitTest {
 
     /** Whether a new connection is accepted within {@code seconds}; the server counts a close asynchronously. */
     private boolean acceptedWithinSeconds(int seconds) throws IOException {
+        return acceptedWithinSeconds(seconds, LOOPBACK);
+    }
+
+    private boolean acceptedWithinSeconds(int seconds, InetAddress from) throws IOException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Socket socket = connect();
+            Socket socket = connect(from);
             send(socket, OPEN);
             String answer = read(socket);
             if (answer.endsWith(FEATURES)) {

@@ -59,7 +59,7 @@ class InboundStreamTerminationTest {
 
     @Test
     void keepsStreamOpenPastTheHeaderDeadlineOnceTheHeaderArrived() {
-        RemotePeer peer = new RemotePeer().send(OPEN).waitFor(60);
+        RemotePeer peer = new RemotePeer().send(OPEN).waitFor(45);
 
         assertThat(peer.transcript().hasOnlyEmptyFeatures()).isTrue();
         assertThat(peer.connected()).isTrue();
@@ -68,13 +68,43 @@ class InboundStreamTerminationTest {
     @Test
     void usesTheConfiguredHeaderTimeout() {
         ListenerConfig config = new ListenerConfig(RemotePeer.CONFIG.bindAddress(), 0, RemotePeer.CONFIG.localDomains(),
-                XmlLimits.DEFAULTS, Duration.ofSeconds(5));
+                XmlLimits.DEFAULTS, InboundLimits.DEFAULTS.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60)));
 
         RemotePeer early = new RemotePeer(config).waitFor(4);
         RemotePeer late = new RemotePeer(config).waitFor(6);
 
         assertThat(early.connected()).isTrue();
         assertThat(late.transcript().errorCondition()).hasValue("connection-timeout");
+    }
+
+    @Test
+    void endsAStreamNotAuthenticatedInTimeWithPolicyViolationHoweverBusyItKeepsIt() {
+        RemotePeer peer = new RemotePeer().send(OPEN);
+        // Whitespace keepalives move no deadline.
+        for (int second = 1; second < 60; second++) {
+            peer.waitFor(1).send(" ");
+        }
+        assertThat(peer.connected()).as("59 s after the header").isTrue();
+
+        peer.waitFor(1);
+
+        StreamTranscript answer = peer.transcript();
+        assertThat(answer.errorCondition()).hasValue("policy-violation");
+        assertThat(answer.errorText()).hasValue("no domain was authenticated on this stream within 60 s of its header");
+        assertThat(peer.connected()).isFalse();
+    }
+
+    @Test
+    void countsTheTimeToAuthenticateFromTheFirstHeaderOnAndUsesTheConfiguredOne() {
+        ListenerConfig config = new ListenerConfig(RemotePeer.CONFIG.bindAddress(), 0, RemotePeer.CONFIG.localDomains(),
+                XmlLimits.DEFAULTS, InboundLimits.DEFAULTS.withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        RemotePeer peer = new RemotePeer(config).waitFor(20).send(OPEN).waitFor(9);
+        assertThat(peer.connected()).as("29 s after connecting, 9 s after the header").isTrue();
+
+        peer.waitFor(1);
+
+        assertThat(peer.transcript().errorCondition()).hasValue("policy-violation");
+        assertThat(peer.connected()).isFalse();
     }
 
     @Test

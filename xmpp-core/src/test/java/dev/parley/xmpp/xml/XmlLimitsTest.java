@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class XmlLimitsTest {
 
-    private static final XmlLimits LIMITS = new XmlLimits(10_000, 4, 10);
+    private static final XmlLimits LIMITS = new XmlLimits(10_000, 4, 10, 20);
 
     /** A message of exactly {@code bytes} bytes. */
     private static String messageOf(int bytes) {
@@ -77,6 +77,26 @@ class XmlLimitsTest {
     }
 
     @Test
+    void acceptsAStanzaOfExactlyTheMostElementsAndCountsEachStanzaAnew() {
+        String stanza = "<message>" + "<x/>".repeat(19) + "</message>";
+
+        List<XmlStreamEvent> events = new DecoderHarness(LIMITS).feed(DecoderHarness.header() + stanza + stanza);
+
+        assertThat(events).filteredOn(XmlStreamEvent.ElementReceived.class::isInstance).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, Integer.MAX_VALUE})
+    void rejectsAStanzaOfTooManyElementsWithPolicyViolation(int bytesPerRead) {
+        DecoderHarness decoder = new DecoderHarness(LIMITS);
+        // Nested and side by side alike: every element in the stanza counts.
+        String stanza = "<message><a><b/></a>" + "<x/>".repeat(18) + "</message>";
+
+        assertPolicyViolation(() -> decoder.feed(DecoderHarness.header() + stanza, bytesPerRead));
+        assertThat(decoder.events()).noneMatch(XmlStreamEvent.ElementReceived.class::isInstance);
+    }
+
+    @Test
     void rejectsTooManyAttributesWithPolicyViolation() {
         StringBuilder element = new StringBuilder("<message");
         for (int i = 0; i < 11; i++) {
@@ -98,7 +118,7 @@ class XmlLimitsTest {
 
     @Test
     void refusesLimitsBelowWhatRfc6120Requires() {
-        assertThatThrownBy(() -> new XmlLimits(9_999, 4, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new XmlLimits(9_999, 4, 10, 20)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void assertPolicyViolation(Runnable decoding) {

@@ -5,6 +5,7 @@ import dev.parley.xmpp.component.ComponentListenerConfig;
 import dev.parley.xmpp.component.ComponentSecret;
 import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.s2s.InboundLimits;
 import dev.parley.xmpp.s2s.ListenerConfig;
 import dev.parley.xmpp.tls.ServerCredential;
 import java.net.InetAddress;
@@ -77,12 +78,14 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
      * @param directTlsPort the port of the direct-TLS listener (XEP-0368), empty for none
      * @param credential    the key and certificate of S2S TLS, empty for none
      * @param trustedCas    CAs trusted for peer certificates besides the JDK's
+     * @param inbound       deadlines and connection caps for inbound connections before they authenticate
      */
     public record S2s(InetAddress bind, int port, OptionalInt directTlsPort, Optional<ServerCredential> credential,
-                      List<X509Certificate> trustedCas) {
+                      List<X509Certificate> trustedCas, InboundLimits inbound) {
 
         public S2s {
             Objects.requireNonNull(bind, "bind");
+            Objects.requireNonNull(inbound, "inbound");
             Objects.requireNonNull(directTlsPort, "directTlsPort");
             Objects.requireNonNull(credential, "credential");
             trustedCas = List.copyOf(trustedCas);
@@ -112,6 +115,8 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
                 .map(OptionalInt::of).orElse(OptionalInt.empty());
         Optional<ServerCredential> s2sCredential = ConfigFiles.s2s(settings);
         List<X509Certificate> trustedCas = ConfigFiles.trustedCas(settings);
+        InboundLimits inbound = settings.withDefault(Keys.S2S_CONNECTIONS_PER_ADDRESS, InboundLimits.DEFAULTS,
+                Values::connectionsPerAddress);
 
         ResolverConfig dns = settings.withDefault(Keys.DNS_SERVERS, ResolverConfig.systemDefault(), Values::dnsServers);
         InetAddress healthBind = settings.withDefault(Keys.HEALTH_BIND, LOOPBACK, Values::address);
@@ -130,7 +135,7 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
 
         return new ProxyConfig(domain.orElseThrow(),
                 new Link(linkBind, linkPort, secret.orElseThrow(), linkTls, linkWait),
-                new S2s(s2sBind, s2sPort, directTlsPort, s2sCredential, trustedCas),
+                new S2s(s2sBind, s2sPort, directTlsPort, s2sCredential, trustedCas, inbound),
                 dns,
                 healthPort.isPresent() ? Optional.of(new InetSocketAddress(healthBind, healthPort.getAsInt()))
                         : Optional.empty(),

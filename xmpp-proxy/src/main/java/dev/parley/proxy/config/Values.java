@@ -4,6 +4,7 @@ import dev.parley.proxy.logging.LogFormat;
 import dev.parley.xmpp.dns.ResolverConfig;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.s2s.InboundLimits;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Arrays;
@@ -52,6 +53,13 @@ final class Values {
         }
         return OptionalInt.of(number(text, 0, 65_535, "must be a number from 0 to 65535 (0: any free port) or '" + OFF
                 + "', not '" + text + "'"));
+    }
+
+    /** The inbound limits with this many connections per address, for a peer running many domains behind one. */
+    static InboundLimits connectionsPerAddress(String text) {
+        return InboundLimits.DEFAULTS.withConnectionsPerAddress(number(text, 1,
+                InboundLimits.MOST_CONNECTIONS_PER_ADDRESS, "must be a number from 1 to "
+                        + InboundLimits.MOST_CONNECTIONS_PER_ADDRESS + ", not '" + text + "'"));
     }
 
     /** Comma-separated {@code address[:port]} entries; none at all means the system's resolvers. */

@@ -46,6 +46,14 @@ class ProxyConfigProblemsTest {
     }
 
     @Test
+    void refusesConnectionsPerAddressOutsideOneTo100000() {
+        assertThat(files().problems("s2s.connections-per-address=0")).containsExactly(
+                "s2s.connections-per-address: must be a number from 1 to 100000, not '0'");
+        assertThat(files().problems("s2s.connections-per-address=lots")).containsExactly(
+                "s2s.connections-per-address: must be a number from 1 to 100000, not 'lots'");
+    }
+
+    @Test
     void refusesALinkWaitOutsideOneSecondToTenMinutes() {
         assertThat(files().problems("link.wait-seconds=0")).containsExactly(
                 "link.wait-seconds: must be a number of seconds from 1 to 600, not '0'");

@@ -83,7 +83,7 @@ class ProxyConfigTest {
                 "link.bind=::1", "link.port=15275", "link.tls.certificate=link-chain.pem", "link.tls.key=link-key.pem",
                 "link.wait-seconds=120", "s2s.bind=0.0.0.0", "s2s.port=15269", "s2s.direct-tls-port=15270",
                 "s2s.certificate=s2s-chain.pem", "s2s.key=s2s-key.pem", "s2s.trusted-cas=cas.pem",
-                "dns.servers=192.0.2.53, [2001:db8::53]:5353", "health.bind=127.0.0.2", "health.port=0",
+                "s2s.connections-per-address=300", "dns.servers=192.0.2.53, [2001:db8::53]:5353", "health.bind=127.0.0.2", "health.port=0",
                 "log.format=json");
 
         assertThat(config.link().bind().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
@@ -95,6 +95,7 @@ class ProxyConfigTest {
         assertThat(config.s2s().directTlsPort()).isEqualTo(OptionalInt.of(15270));
         assertThat(config.s2s().credential()).contains(s2s);
         assertThat(config.s2s().trustedCas()).containsExactly(partner.certificate(), ca.certificate());
+        assertThat(config.s2s().inbound().connectionsPerAddress()).isEqualTo(300);
         assertThat(config.dns().servers()).containsExactly(new InetSocketAddress("192.0.2.53", 53),
                 new InetSocketAddress("2001:db8::53", 5353));
         assertThat(config.dns().timeout()).isEqualTo(ResolverConfig.DEFAULT_TIMEOUT);
