@@ -19,6 +19,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -54,6 +55,8 @@ class ConsoleCertificatesIT {
         }
     }
 
+    /** Before each test too: switching federation on with TLS required (another test class) makes a certificate. */
+    @BeforeEach
     @AfterEach
     void forgetCertificates() throws Exception {
         for (URI stored : List.of(CERTIFICATE, SIP, REQUEST)) {

@@ -2,6 +2,7 @@ package dev.parley.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.it.ParleyAdmin.Federation;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SettingsApiIT {
 
     private static final URI SETTINGS = ParleyHttp.app("/api/admin/settings");
+    private static final URI CERTIFICATE = ParleyHttp.app("/api/admin/certificate");
+    private static final URI SIP_CERTIFICATE = ParleyHttp.app("/api/admin/certificate/sip");
+    private static final URI AUDIT = ParleyHttp.app("/api/admin/audit?kind=SETTINGS_CHANGED&limit=50");
 
     @Test
     void refusesCallersWithoutCredentials() throws Exception {
@@ -73,6 +77,40 @@ class SettingsApiIT {
                 .containsExactlyInAnyOrder("s2sPort must be between 1 and 65535, not 70000",
                         "proxyPort must be between 1 and 65535, not 0");
         assertThat(ParleyHttp.asAdmin().get(SETTINGS).body()).isEqualTo(before);
+    }
+
+    @Test
+    void switchingFederationOnWithTlsRequiredAndNoCertificateMakesASelfSignedOne() throws Exception {
+        assertThat(ParleyHttp.asAdmin().delete(CERTIFICATE).statusCode()).isEqualTo(204);
+        assertThat(ParleyHttp.asAdmin().delete(SIP_CERTIFICATE).statusCode()).isEqualTo(204);
+        try {
+            ParleyAdmin.settings(Federation.on().withTlsPolicy("REQUIRED_IGNORE_CERT_ERRORS"));
+
+            JsonObject certificate = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(CERTIFICATE));
+            assertThat(certificate.getString("subject")).isEqualTo("CN=" + ItEnvironment.XMPP_DOMAIN);
+            assertThat(certificate.getString("issuer")).as("self-signed").isEqualTo(certificate.getString("subject"));
+            assertThat(ParleyHttp.asAdmin().get(AUDIT).body()).contains("switched federation on with TLS required and"
+                    + " no certificate installed: a self-signed certificate for " + ItEnvironment.XMPP_DOMAIN + " was made");
+            assertThat(RawS2s.exchange(RawS2s.header(ItEnvironment.XMPP_DOMAIN), "</stream:features>",
+                    "<stream:features/>", "</stream:stream>")).as("what a remote server is offered")
+                    .contains("urn:ietf:params:xml:ns:xmpp-tls").contains("<required");
+        } finally {
+            ParleyAdmin.settings(Federation.on().off());
+            assertThat(ParleyHttp.asAdmin().delete(CERTIFICATE).statusCode()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void switchingFederationOnWithTlsOptionalMakesNoCertificate() throws Exception {
+        assertThat(ParleyHttp.asAdmin().delete(CERTIFICATE).statusCode()).isEqualTo(204);
+        assertThat(ParleyHttp.asAdmin().delete(SIP_CERTIFICATE).statusCode()).isEqualTo(204);
+        try {
+            ParleyAdmin.settings(Federation.on());
+
+            assertThat(ParleyHttp.asAdmin().get(CERTIFICATE).statusCode()).isEqualTo(404);
+        } finally {
+            ParleyAdmin.settings(Federation.on().off());
+        }
     }
 
     @Test

@@ -1,14 +1,20 @@
 package dev.parley.application.internal;
 
+import dev.parley.application.CertificateService;
 import dev.parley.application.FederationAudit;
 import dev.parley.application.FederationConfigurationChanged;
 import dev.parley.application.FederationRuntime;
 import dev.parley.application.FederationSettingsService;
+import dev.parley.application.ServedDomain;
 import dev.parley.domain.model.audit.AuditRecord;
+import dev.parley.domain.model.certificate.InvalidCertificateException;
+import dev.parley.domain.model.certificate.KeyAlgorithm;
+import dev.parley.domain.model.settings.FederationMode;
 import dev.parley.domain.model.settings.FederationSettings;
 import dev.parley.domain.model.settings.FederationSettingsRepository;
 import dev.parley.domain.model.settings.InvalidSettingsException;
 import dev.parley.domain.model.settings.SettingsChange;
+import dev.parley.domain.model.settings.SettingsField;
 import dev.parley.domain.model.settings.SettingsProblem;
 import dev.parley.domain.model.settings.SettingsSnapshot;
 import dev.parley.infrastructure.security.SecretSealer;
@@ -45,6 +51,12 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
     @Inject
     Event<FederationConfigurationChanged> changed;
 
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    ServedDomain servedDomain;
+
     @Resource
     SessionContext context;
 
@@ -68,6 +80,7 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
         audit.record(AuditRecord.settingsChanged(Instant.now(Clock.systemUTC()),
                 who + " changed the federation settings: " + settings.snapshot().summary()));
         try {
+            certificateWhereTlsIsRequired(change, who);
             // Applied before commit: settings the engine cannot run with (a port in use, an address
             // not on this machine) are refused and not stored. After the commit (or a rollback) the
             // committed state is applied again, which settles overlapping changes.
@@ -79,5 +92,30 @@ public class DefaultFederationSettingsService implements FederationSettingsServi
             changed.fire(new FederationConfigurationChanged(who));
         }
         return settings.snapshot();
+    }
+
+    /**
+     * Federation on in direct mode under a global policy that requires TLS needs a certificate to offer STARTTLS with:
+     * without one every remote server's stream to us is refused, the dialback verifications of our own streams
+     * included, so nothing federates. A fresh install has none, so such a save makes a self-signed one for the served
+     * domain (audited). Remote servers that ignore certificate errors take it and prove our domain by dialback; the
+     * administrator replaces it with a CA's under Certificates.
+     */
+    private void certificateWhereTlsIsRequired(SettingsChange change, String who) throws InvalidSettingsException {
+        if (!change.enabled() || change.mode() != FederationMode.DIRECT || !change.tlsPolicy().requiresTls()
+                || certificates.credential().isPresent()) {
+            return;
+        }
+        String domain = servedDomain.name();
+        try {
+            certificates.installSelfSigned(KeyAlgorithm.EC_P256, List.of(domain), who);
+        } catch (InvalidCertificateException e) {
+            throw new InvalidSettingsException(List.of(SettingsProblem.of(SettingsField.TLS_POLICY, "TLS is required,"
+                    + " no certificate is installed, and none could be made for " + domain + " (" + e.getMessage()
+                    + "): install one under Certificates, or choose a policy that does not require TLS")));
+        }
+        audit.record(AuditRecord.settingsChanged(Instant.now(Clock.systemUTC()), who + " switched federation on with"
+                + " TLS required and no certificate installed: a self-signed certificate for " + domain
+                + " was made, for remote servers that ignore certificate errors; install a CA's under Certificates"));
     }
 }

@@ -25,8 +25,34 @@ class SchemaMigrationScriptsTest {
             assertThat(row.getInt("s2s_port")).isEqualTo(5269);
             assertThat(row.getString("s2s_bind_address")).isEqualTo("127.0.0.1");
             assertThat(row.getInt("proxy_port")).isEqualTo(5275);
-            assertThat(row.getString("tls_policy")).isEqualTo("OPTIONAL");
+            assertThat(row.getString("tls_policy")).as("TLS required by default").isEqualTo("REQUIRED_IGNORE_CERT_ERRORS");
             assertThat(row.next()).isFalse();
+        }
+    }
+
+    @Test
+    void theTlsDefaultChangesOnlyWhereNoAdministratorSavedTheSettings() throws Exception {
+        String untouched = "jdbc:h2:mem:tls-default-untouched;DB_CLOSE_DELAY=-1";
+        String chosen = "jdbc:h2:mem:tls-default-chosen;DB_CLOSE_DELAY=-1";
+        SchemaMigration.migrations().dataSource(untouched, "sa", "").target("10").load().migrate();
+        SchemaMigration.migrations().dataSource(chosen, "sa", "").target("10").load().migrate();
+        try (Connection connection = DriverManager.getConnection(chosen, "sa", "")) {
+            connection.createStatement().executeUpdate("UPDATE federation_settings SET version = 1,"
+                    + " updated_at = CURRENT_TIMESTAMP, updated_by = 'admin' WHERE id = 1");
+        }
+
+        SchemaMigration.migrations().dataSource(untouched, "sa", "").load().migrate();
+        SchemaMigration.migrations().dataSource(chosen, "sa", "").load().migrate();
+
+        assertThat(tlsPolicy(untouched)).isEqualTo("REQUIRED_IGNORE_CERT_ERRORS");
+        assertThat(tlsPolicy(chosen)).as("OPTIONAL as an administrator saved it").isEqualTo("OPTIONAL");
+    }
+
+    private static String tlsPolicy(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             ResultSet row = connection.createStatement().executeQuery("SELECT tls_policy FROM federation_settings")) {
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
         }
     }
 
@@ -117,6 +143,8 @@ class SchemaMigrationScriptsTest {
             }
             assertThat(seeded).containsEntry("jabber.org", "PUBLIC").containsEntry("conversations.im", "PUBLIC")
                     .containsEntry("gmail.com", "BLOCKED").hasSizeGreaterThanOrEqualTo(10);
+            assertThat(seeded.values()).as("no domain authorized above PUBLIC on a fresh install")
+                    .allMatch(level -> level.equals("PUBLIC") || level.equals("BLOCKED"));
 
             var duplicate = connection.prepareStatement("INSERT INTO domain_authorization (version, pattern, protocol,"
                     + " level, created_at, created_by, updated_at, updated_by)"
