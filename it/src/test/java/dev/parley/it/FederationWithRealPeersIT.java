@@ -232,6 +232,22 @@ class FederationWithRealPeersIT {
     }
 
     @Test
+    void withPrivateFederationOffAPeerAtALoopbackAddressIsNotConnectedToAndTheSenderHearsWhy() throws Exception {
+        bothAuthorized(Federation.on().publicAddressesOnly());
+        String ivy = ItEnvironment.localUser("ivy");
+
+        queues.sendChat(ivy, rita.jid(), "into the company network?");
+
+        JsonObject bounce = awaitBounce(ivy);
+        assertThat(bounce.getString("from")).isEqualTo(rita.jid());
+        assertThat(bounce.getString("xml")).contains("remote-server-not-found")
+                .contains("a loopback address (private federation is off)");
+        assertThat(ParleyAdmin.federationStatus().getJsonArray("recentFailures").toString())
+                .contains("a loopback address (private federation is off)");
+        assertThat(rita.messagesFrom(ivy)).isEmpty();
+    }
+
+    @Test
     void switchingFederationOffAndOnTakesEffectWithoutRedeploy() throws Exception {
         bothAuthorized(Federation.on());
         String grace = ItEnvironment.localUser("grace");

@@ -31,43 +31,52 @@ final class ParleyAdmin {
      *
      * @param retryWindowSeconds how long outbound stanzas for an unreachable domain are retried
      */
-    /** The settings a test asks for; {@code proxy} set means proxy mode, through that proxy. */
-    record Federation(boolean enabled, int port, String tlsPolicy, int retryWindowSeconds, Optional<Proxy> proxy) {
+    /**
+     * The settings a test asks for; {@code proxy} set means proxy mode, through that proxy. Private federation is on
+     * unless a test turns it off: every peer of the tests is on loopback.
+     */
+    record Federation(boolean enabled, int port, String tlsPolicy, int retryWindowSeconds, Optional<Proxy> proxy,
+                      boolean privateFederation) {
 
         /** Where proxy mode's proxy listens for Parley's link, the password they share, and whether in TLS. */
         record Proxy(String host, int port, String password, boolean tls) {
         }
 
         static Federation on() {
-            return new Federation(true, ItEnvironment.S2S_PORT, "OPTIONAL", 0, Optional.empty());
+            return new Federation(true, ItEnvironment.S2S_PORT, "OPTIONAL", 0, Optional.empty(), true);
         }
 
         Federation off() {
-            return new Federation(false, port, tlsPolicy, retryWindowSeconds, proxy);
+            return new Federation(false, port, tlsPolicy, retryWindowSeconds, proxy, privateFederation);
         }
 
         Federation withPort(int newPort) {
-            return new Federation(enabled, newPort, tlsPolicy, retryWindowSeconds, proxy);
+            return new Federation(enabled, newPort, tlsPolicy, retryWindowSeconds, proxy, privateFederation);
         }
 
         Federation withTlsPolicy(String policy) {
-            return new Federation(enabled, port, policy, retryWindowSeconds, proxy);
+            return new Federation(enabled, port, policy, retryWindowSeconds, proxy, privateFederation);
         }
 
         Federation withRetryWindow(int seconds) {
-            return new Federation(enabled, port, tlsPolicy, seconds, proxy);
+            return new Federation(enabled, port, tlsPolicy, seconds, proxy, privateFederation);
         }
 
         /** Proxy mode, linked to the proxy at {@code host:port} with {@code password}, in plain TCP. */
         Federation throughProxy(String host, int proxyPort, String password) {
             return new Federation(enabled, port, tlsPolicy, retryWindowSeconds,
-                    Optional.of(new Proxy(host, proxyPort, password, false)));
+                    Optional.of(new Proxy(host, proxyPort, password, false)), privateFederation);
         }
 
         /** Proxy mode, linked to the proxy at {@code host:port} with {@code password}, inside TLS. */
         Federation throughProxyWithTls(String host, int proxyPort, String password) {
             return new Federation(enabled, port, tlsPolicy, retryWindowSeconds,
-                    Optional.of(new Proxy(host, proxyPort, password, true)));
+                    Optional.of(new Proxy(host, proxyPort, password, true)), privateFederation);
+        }
+
+        /** Remote servers at loopback, link-local or private-network addresses are not connected to. */
+        Federation publicAddressesOnly() {
+            return new Federation(enabled, port, tlsPolicy, retryWindowSeconds, proxy, false);
         }
 
         String json(String bindAddress) {
@@ -75,7 +84,8 @@ final class ParleyAdmin {
                     .add("enabled", enabled).add("mode", proxy.isPresent() ? "PROXY" : "DIRECT")
                     .add("s2sPort", port).add("s2sBindAddress", bindAddress)
                     .add("proxyPort", proxy.map(Proxy::port).orElse(5275)).add("tlsPolicy", tlsPolicy)
-                    .add("maxLevel", "PERSONAL").add("outboundRetryWindow", retryWindowSeconds);
+                    .add("maxLevel", "PERSONAL").add("outboundRetryWindow", retryWindowSeconds)
+                    .add("privateFederation", privateFederation);
             proxy.ifPresent(link -> json.add("proxyHost", link.host()).add("proxyPassword", link.password())
                     .add("proxyTls", link.tls()));
             return json.build().toString();

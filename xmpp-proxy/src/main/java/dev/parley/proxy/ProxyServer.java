@@ -139,7 +139,8 @@ final class ProxyServer implements AutoCloseable {
                 domain -> policy.domains().tlsPolicyFor(domain).orElse(null));
         EngineConfig engine = EngineConfig.of(config.s2s().bind(), config.s2s().port(), Set.of(config.domain()),
                 new DnsS2sTargetResolver(dns), new DnsHostResolver(dns)).withTls(tls)
-                .withRemoteDomains(policy.domains()).withInboundLimits(config.s2s().inbound());
+                .withRemoteDomains(policy.domains()).withInboundLimits(config.s2s().inbound())
+                .withPrivateFederation(config.s2s().privateFederation());
         return config.s2s().directTlsPort().isPresent()
                 ? engine.withDirectTlsPort(config.s2s().directTlsPort().getAsInt()) : engine;
     }

@@ -39,7 +39,8 @@ final class ParleyApi {
         call("PUT", "/api/admin/settings", "{\"enabled\": true, \"mode\": \"DIRECT\", \"s2sPort\": 5269,"
                 + " \"s2sBindAddress\": \"" + server.address() + "\", \"proxyPort\": 5275,"
                 + " \"tlsPolicy\": \"REQUIRED_IGNORE_CERT_ERRORS\","
-                + " \"maxLevel\": \"PERSONAL\", \"outboundRetryWindow\": 600}", 200);
+                + " \"maxLevel\": \"PERSONAL\", \"outboundRetryWindow\": 600,"
+                + " \"privateFederation\": true}", 200);
     }
 
     void authorize(String domain) throws IOException, InterruptedException {

@@ -25,10 +25,14 @@ import java.util.Optional;
  * @param trustedCas    CAs trusted for peer certificates besides the JDK's
  * @param proxy         in proxy mode, the link to the proxy, which then holds the S2S streams instead of this
  *                      server's engine (no S2S port is opened here); empty in direct mode
+ * @param privateFederation whether remote servers may be connected to at addresses that do not belong on the public
+ *                      internet (an intranet partner); off, a remote domain's DNS cannot make the engine connect into
+ *                      the company's network
  */
 public record FederationRuntimeSettings(boolean enabled, InetAddress bindAddress, int port, TlsPolicy tlsPolicy,
                                         DomainPolicy domains, Optional<ServerCredential> credential,
-                                        List<X509Certificate> trustedCas, Optional<ProxyLinkSettings> proxy) {
+                                        List<X509Certificate> trustedCas, Optional<ProxyLinkSettings> proxy,
+                                        boolean privateFederation) {
 
     public FederationRuntimeSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");

@@ -367,6 +367,7 @@ final class EngineHost implements StanzaRefusal {
                         new DnsS2sTargetResolver(dns), new DnsHostResolver(dns))
                 .withTls(tls)
                 .withRemoteDomains(settings.domains())
-                .withInboundLimits(here.inbound());
+                .withInboundLimits(here.inbound())
+                .withPrivateFederation(settings.privateFederation());
     }
 }

@@ -66,7 +66,7 @@ class EngineHostTest {
 
     private static FederationRuntimeSettings settings(boolean enabled, int port, DomainPolicy policy) {
         return new FederationRuntimeSettings(enabled, LOOPBACK, port, TlsPolicy.OPTIONAL, policy, Optional.empty(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), true);
     }
 
     private static int freePort() throws IOException {

@@ -79,6 +79,7 @@ public class SettingsPage {
     private Integer proxyPort;
     private String proxyPassword;
     private boolean proxyTls;
+    private boolean privateFederation;
     private TlsPolicy tlsPolicy;
     private AuthorizationLevel maxLevel;
     private Integer outboundRetryWindow;
@@ -93,6 +94,7 @@ public class SettingsPage {
         proxyHost = stored.proxyHost();
         proxyPort = stored.proxyPort();
         proxyTls = stored.proxyTls();
+        privateFederation = stored.privateFederation();
         tlsPolicy = stored.tlsPolicy();
         maxLevel = stored.maxLevel();
         outboundRetryWindow = stored.outboundRetryWindowSeconds();
@@ -104,7 +106,7 @@ public class SettingsPage {
         // An empty password field keeps the stored password: it is never sent to the page, so it cannot come back.
         String password = proxyPassword == null || proxyPassword.isEmpty() ? null : proxyPassword;
         SettingsChange change = new SettingsChange(enabled, mode, s2sPort, bindAddress, proxyHost, proxyPort, password,
-                tlsPolicy, maxLevel, outboundRetryWindow, proxyTls);
+                tlsPolicy, maxLevel, outboundRetryWindow, proxyTls, privateFederation);
         try {
             settingsService.update(change, administrator.getName());
         } catch (InvalidSettingsException e) {
@@ -250,6 +252,14 @@ public class SettingsPage {
 
     public void setProxyTls(boolean proxyTls) {
         this.proxyTls = proxyTls;
+    }
+
+    public boolean isPrivateFederation() {
+        return privateFederation;
+    }
+
+    public void setPrivateFederation(boolean privateFederation) {
+        this.privateFederation = privateFederation;
     }
 
     public Integer getProxyPort() {

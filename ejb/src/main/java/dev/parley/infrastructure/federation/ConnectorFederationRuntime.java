@@ -55,7 +55,7 @@ public class ConnectorFederationRuntime implements FederationRuntime {
         FederationRuntimeSettings runtime = new FederationRuntimeSettings(current.enabled(),
                 IpAddressLiteral.parse(current.s2sBindAddress()), current.s2sPort(), current.tlsPolicy(),
                 table.policy(), certificates.credential(), certificates.trustedCaCertificates(),
-                proxyLink(stored, current));
+                proxyLink(stored, current), current.privateFederation());
         try {
             control.apply(runtime);
         } catch (FederationSettingsException e) {

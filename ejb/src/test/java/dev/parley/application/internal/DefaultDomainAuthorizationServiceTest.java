@@ -228,7 +228,7 @@ class DefaultDomainAuthorizationServiceTest {
         FederationSettings settings = new FederationSettings() {
         };
         settings.apply(new SettingsChange(true, FederationMode.DIRECT, 5269, "127.0.0.1", null, 5275, null,
-                TlsPolicy.OPTIONAL, maxLevel, 3600, false), null, "test", NOW);
+                TlsPolicy.OPTIONAL, maxLevel, 3600, false, null), null, "test", NOW);
         return settings;
     }
 

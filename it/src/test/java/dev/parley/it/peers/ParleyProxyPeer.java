@@ -93,6 +93,8 @@ public final class ParleyProxyPeer implements AutoCloseable {
                     "link.secret-file = " + secretFile,
                     "s2s.bind = " + host,
                     "s2s.port = " + PeerPorts.S2S,
+                    // Every peer of the tests is on loopback.
+                    "s2s.private-federation = true",
                     "dns.servers = " + network.dns().getAddress().getHostAddress() + ":" + network.dns().getPort(),
                     "health.bind = " + host,
                     "health.port = " + HEALTH_PORT));

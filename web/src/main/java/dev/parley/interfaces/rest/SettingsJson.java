@@ -18,7 +18,8 @@ import java.util.Set;
 final class SettingsJson {
 
     private static final Set<String> WRITABLE = Set.of("enabled", "mode", "s2sPort", "s2sBindAddress", "proxyHost",
-            "proxyPort", "proxyPassword", "proxyTls", "tlsPolicy", "maxLevel", "outboundRetryWindow");
+            "proxyPort", "proxyPassword", "proxyTls", "tlsPolicy", "maxLevel", "outboundRetryWindow",
+            "privateFederation");
     private static final Set<String> READ_ONLY = Set.of("proxyPasswordSet", "version", "updatedAt", "updatedBy");
     private static final String PORT_RANGE = "1 and 65535";
     private static final String RETRY_WINDOW_RANGE = "0 and " + SettingsChange.MAX_OUTBOUND_RETRY_WINDOW_SECONDS + " seconds";
@@ -39,6 +40,7 @@ final class SettingsJson {
                 .add("tlsPolicy", settings.tlsPolicy().name())
                 .add("maxLevel", settings.maxLevel().name())
                 .add("outboundRetryWindow", settings.outboundRetryWindowSeconds())
+                .add("privateFederation", settings.privateFederation())
                 .add("version", settings.version());
         json.add("updatedAt", JsonDocuments.nullable(settings.updatedAt()));
         json.add("updatedBy", JsonDocuments.nullable(settings.updatedBy()));
@@ -59,7 +61,8 @@ final class SettingsJson {
                 fields.enumeration("tlsPolicy", TlsPolicy.class),
                 fields.enumeration("maxLevel", AuthorizationLevel.class),
                 fields.integer("outboundRetryWindow", RETRY_WINDOW_RANGE),
-                fields.bool("proxyTls"));
+                fields.bool("proxyTls"),
+                fields.bool("privateFederation"));
         fields.throwIfProblems();
         return change;
     }

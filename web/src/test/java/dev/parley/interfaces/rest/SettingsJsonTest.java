@@ -18,7 +18,7 @@ class SettingsJsonTest {
     void whatGetReturnsCanBeSentBackByPut() {
         SettingsSnapshot snapshot = new SettingsSnapshot(true, FederationMode.PROXY, 5269, "127.0.0.1", "dmz.corp.example",
                 5275, true, TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.BUSINESS, 7200, 3,
-                Instant.parse("2026-11-26T01:00:00Z"), "admin", true);
+                Instant.parse("2026-11-26T01:00:00Z"), "admin", true, true);
 
         JsonObject json = SettingsJson.toJson(snapshot);
         SettingsChange change = SettingsJson.fromJson(json);
@@ -28,8 +28,9 @@ class SettingsJsonTest {
         assertThat(json.getString("maxLevel")).isEqualTo("BUSINESS");
         assertThat(json.getInt("outboundRetryWindow")).isEqualTo(7200);
         assertThat(json.getBoolean("proxyTls")).isTrue();
+        assertThat(json.getBoolean("privateFederation")).isTrue();
         assertThat(change).isEqualTo(new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", "dmz.corp.example",
-                5275, null, TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.BUSINESS, 7200, true));
+                5275, null, TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.BUSINESS, 7200, true, true));
     }
 
     @Test

@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param hosts       the addresses of their hosts
  * @param tls         certificates, trusted CAs and the TLS policy per remote domain
  * @param timeouts    per step and for the whole run
+ * @param privateFederation whether addresses that do not belong on the public internet are connected to, as the
+ *                    engine's {@link EngineConfig#privateFederation()} says
  */
 public record ProbeSettings(String localDomain, S2sTargetResolver targets, HostResolver hosts, TlsConfig tls,
-                            ProbeTimeouts timeouts) {
+                            ProbeTimeouts timeouts, boolean privateFederation) {
 
     /** @throws IllegalArgumentException when {@code localDomain} is no valid domain */
     public ProbeSettings {
@@ -49,10 +51,10 @@ public record ProbeSettings(String localDomain, S2sTargetResolver targets, HostR
                     + config.localDomains());
         }
         return new ProbeSettings(localDomain, config.targetResolver(), config.hostResolver(), config.tls(),
-                ProbeTimeouts.DEFAULTS);
+                ProbeTimeouts.DEFAULTS, config.privateFederation());
     }
 
     public ProbeSettings withTimeouts(ProbeTimeouts limits) {
-        return new ProbeSettings(localDomain, targets, hosts, tls, limits);
+        return new ProbeSettings(localDomain, targets, hosts, tls, limits, privateFederation);
     }
 }

@@ -7,6 +7,7 @@ import dev.parley.xmpp.diagnostics.ProbeStep.Kind;
 import dev.parley.xmpp.diagnostics.ProbeStep.Outcome;
 import dev.parley.xmpp.dns.S2sTarget;
 import dev.parley.xmpp.net.IpAddressLiteral;
+import dev.parley.xmpp.net.PrivateAddresses;
 import dev.parley.xmpp.tls.TlsPolicy;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -91,10 +92,12 @@ final class TcpProbe {
     private final Duration timeout;
     private final Deadline deadline;
     private final ProbeLog log;
+    private final boolean privateFederation;
 
     TcpProbe(EventLoopGroup group, ProbeSettings settings, Deadline deadline, ProbeLog log) {
         this.group = group;
         this.timeout = settings.timeouts().connect();
+        this.privateFederation = settings.privateFederation();
         this.deadline = deadline;
         this.log = log;
     }
@@ -116,9 +119,17 @@ final class TcpProbe {
                 });
         List<Attempt> attempts = new ArrayList<>();
         int notTried = 0;
+        List<String> notPublic = new ArrayList<>();
         for (Resolved target : resolved) {
             for (InetAddress address : target.addresses()) {
-                if (attempts.size() == MAX_ADDRESSES) {
+                Optional<String> kind = privateFederation ? Optional.empty() : PrivateAddresses.kindOf(address);
+                if (kind.isPresent()) {
+                    String where = target.target().host() + " " + IpAddressLiteral.format(address,
+                            target.target().port());
+                    log.add(Kind.TCP, Outcome.FAILED, Duration.ZERO, where + ": not connected to, " + kind.get()
+                            + " (private federation is off)");
+                    notPublic.add(where);
+                } else if (attempts.size() == MAX_ADDRESSES) {
                     notTried++;
                 } else {
                     attempts.add(new Attempt(target.target(), new InetSocketAddress(address, target.target().port()),
@@ -146,7 +157,9 @@ final class TcpProbe {
                     + " connects to " + MAX_ADDRESSES + " at most");
         }
         if (kept.isEmpty()) {
-            log.stop(stop(attempts, limit, policy));
+            log.stop(attempts.isEmpty() && !notPublic.isEmpty() ? new Stop(Conclusion.UNREACHABLE, "its addresses "
+                    + String.join(", ", notPublic) + " are not public ones, and private federation is off", SKIPPED)
+                    : stop(attempts, limit, policy));
             return Optional.empty();
         }
         Attempt winner = kept.get();

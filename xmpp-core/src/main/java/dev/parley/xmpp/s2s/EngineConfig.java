@@ -38,12 +38,16 @@ import java.util.stream.Collectors;
  *                        on shutdown
  * @param remoteDomains   which remote domains this server federates with; stanzas to others bounce with
  *                        {@code not-allowed}, and remote servers that authenticate them are refused
+ * @param privateFederation whether remote servers may be connected to at addresses that do not belong on the public
+ *                        internet (loopback, link-local, private networks; {@link dev.parley.xmpp.net.PrivateAddresses}):
+ *                        on for a partner on the intranet; off, a remote domain's DNS cannot make this server connect
+ *                        into its own network, for sessions and dialback verifications alike
  */
 public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, int port, Optional<String> dialbackSecret,
                            S2sTargetResolver targetResolver, HostResolver hostResolver, Duration connectTimeout,
                            Duration dialbackTimeout, int queueBound, XmlLimits limits, InboundLimits inbound,
                            TlsConfig tls, Optional<Integer> directTlsPort, SessionHealth health,
-                           RemoteDomainPolicy remoteDomains) {
+                           RemoteDomainPolicy remoteDomains, boolean privateFederation) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Dialback involves a second connection from the peer back to us; 30 s leaves room for its DNS too. */
@@ -86,71 +90,88 @@ public record EngineConfig(Set<String> localDomains, InetAddress bindAddress, in
 
     /**
      * A configuration with random dialback secret, default timeouts, queue bound, limits and
-     * {@linkplain SessionHealth#DEFAULTS session health}, no TLS, and federation with every domain.
+     * {@linkplain SessionHealth#DEFAULTS session health}, no TLS, and federation with every domain, at whatever address
+     * (a host that federates over the internet turns {@link #withPrivateFederation private federation} off).
      */
     public static EngineConfig of(InetAddress bindAddress, int port, Set<String> localDomains,
                                   S2sTargetResolver targetResolver, HostResolver hostResolver) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.empty(), targetResolver, hostResolver,
                 DEFAULT_CONNECT_TIMEOUT, DEFAULT_DIALBACK_TIMEOUT, DEFAULT_QUEUE_BOUND, XmlLimits.DEFAULTS,
                 InboundLimits.DEFAULTS, TlsConfig.none(), Optional.empty(), SessionHealth.DEFAULTS,
-                RemoteDomainPolicy.permitAll());
+                RemoteDomainPolicy.permitAll(), true);
     }
 
     public EngineConfig withDialbackSecret(String secret) {
         return new EngineConfig(localDomains, bindAddress, port, Optional.of(secret), targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains,
+                privateFederation);
     }
 
     public EngineConfig withTimeouts(Duration connect, Duration dialback) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connect, dialback, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
+                connect, dialback, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains,
+                privateFederation);
     }
 
     public EngineConfig withQueueBound(int bound) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, bound, limits, inbound, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, bound, limits, inbound, tls, directTlsPort, health, remoteDomains,
+                privateFederation);
     }
 
     public EngineConfig withTls(TlsConfig settings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, inbound, settings, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, settings, directTlsPort, health, remoteDomains,
+                privateFederation);
     }
 
     /** This configuration with a direct-TLS listener on {@code tlsPort} besides the plain one. */
     public EngineConfig withDirectTlsPort(int tlsPort) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, Optional.of(tlsPort), health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, Optional.of(tlsPort), health, remoteDomains,
+                privateFederation);
     }
 
     /** This configuration listening on {@code address} and {@code listenerPort} (0: any free one). */
     public EngineConfig withListener(InetAddress address, int listenerPort) {
         return new EngineConfig(localDomains, address, listenerPort, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains,
+                privateFederation);
     }
 
     /** This configuration serving {@code domains}. */
     public EngineConfig withLocalDomains(Set<String> domains) {
         return new EngineConfig(domains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains,
+                privateFederation);
     }
 
     /** This configuration with other idle, keepalive, retry, connection racing and drain timings. */
     public EngineConfig withHealth(SessionHealth timings) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, timings, remoteDomains);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, timings, remoteDomains,
+                privateFederation);
     }
 
     /** This configuration federating only with the remote domains {@code policy} does not refuse. */
     public EngineConfig withRemoteDomains(RemoteDomainPolicy policy) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
-                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, policy);
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, policy,
+                privateFederation);
     }
 
     /** This configuration with other deadlines and connection caps for inbound connections. */
     public EngineConfig withInboundLimits(InboundLimits limitsBeforeAuthentication) {
         return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
                 connectTimeout, dialbackTimeout, queueBound, limits, limitsBeforeAuthentication, tls, directTlsPort,
-                health, remoteDomains);
+                health, remoteDomains, privateFederation);
+    }
+
+    /** This configuration connecting to remote servers at private addresses, or refusing to. */
+    public EngineConfig withPrivateFederation(boolean allowed) {
+        return new EngineConfig(localDomains, bindAddress, port, dialbackSecret, targetResolver, hostResolver,
+                connectTimeout, dialbackTimeout, queueBound, limits, inbound, tls, directTlsPort, health, remoteDomains,
+                allowed);
     }
 
     /** Whether {@code domain} is one of the local domains, ignoring case. */

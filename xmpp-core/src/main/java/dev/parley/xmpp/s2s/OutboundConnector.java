@@ -4,6 +4,7 @@ import dev.parley.xmpp.dns.HostResolver;
 import dev.parley.xmpp.dns.S2sResolutionException;
 import dev.parley.xmpp.dns.S2sTarget;
 import dev.parley.xmpp.dns.S2sTargetResolver;
+import dev.parley.xmpp.net.PrivateAddresses;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.tls.TlsPolicy;
 import dev.parley.xmpp.xml.XmlLimits;
@@ -37,6 +38,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Direct-TLS targets (XEP-0368) start TLS on connect; they are tried in the resolver's order with
  * the others, and skipped when the TLS policy for the domain is {@code NONE}.
+ *
+ * <p>Without private federation, an address that does not belong on the public internet
+ * ({@link PrivateAddresses}) is not connected to, and the failure names it and why.
  */
 final class OutboundConnector {
 
@@ -51,9 +55,10 @@ final class OutboundConnector {
     private final SessionHealth health;
     private final Duration connectionAttemptDelay;
     private final ServerPings pings;
+    private final boolean privateFederation;
 
     OutboundConnector(EventLoopGroup group, S2sTargetResolver targets, HostResolver hosts, Duration connectTimeout,
-                      XmlLimits limits, S2sTls tls, SessionHealth health, ServerPings pings) {
+                      XmlLimits limits, S2sTls tls, SessionHealth health, ServerPings pings, boolean privateFederation) {
         this.group = group;
         this.targets = targets;
         this.hosts = hosts;
@@ -63,6 +68,7 @@ final class OutboundConnector {
         this.health = health;
         this.connectionAttemptDelay = health.connectionAttemptDelay();
         this.pings = pings;
+        this.privateFederation = privateFederation;
     }
 
     /**
@@ -103,7 +109,8 @@ final class OutboundConnector {
                             attempts.add(resolutionFailure(target.host(), failure).getMessage(), false);
                             return List.<Candidate>of();
                         }
-                        return addresses.stream().map(address -> new Candidate(target, address)).toList();
+                        return addresses.stream().filter(address -> mayConnect(target, address, attempts))
+                                .map(address -> new Candidate(target, address)).toList();
                     }).toCompletableFuture();
             inOrder = inOrder.thenCombine(lookup, (before, found) -> {
                 race.join(found);
@@ -114,6 +121,17 @@ final class OutboundConnector {
         return race.outcome()
                 .thenCompose(channel -> channel != null ? CompletableFuture.completedFuture(channel)
                         : CompletableFuture.failedFuture(attempts.failure(domain)));
+    }
+
+    /** Whether {@code address} of {@code target} may be connected to; if not, why not is among the attempts. */
+    private boolean mayConnect(S2sTarget target, InetAddress address, Attempts attempts) {
+        if (privateFederation) {
+            return true;
+        }
+        Optional<String> kind = PrivateAddresses.kindOf(address);
+        kind.ifPresent(notPublic -> attempts.add(target.host() + " " + address.getHostAddress() + ":" + target.port()
+                + ": not connected to, " + notPublic + " (private federation is off)", false));
+        return kind.isEmpty();
     }
 
     /** One address of one target. */

@@ -157,7 +157,7 @@ public final class S2sEngine implements AutoCloseable {
         S2sTls tls = new S2sTls(config.tls(), new CertificateVerifier(
                 TrustStore.withDefaults(config.tls().extraTrustedCas()), clock), clock);
         OutboundConnector connector = new OutboundConnector(group, config.targetResolver(), config.hostResolver(),
-                config.connectTimeout(), config.limits(), tls, config.health(), pings);
+                config.connectTimeout(), config.limits(), tls, config.health(), pings, config.privateFederation());
         InboundDialback services = new InboundDialback(keys, outbound, stanzaListener, backlogs, inbound, sessionIds, clock,
                 tls, config.health(), pings,
                 (local, remote, answer) -> {

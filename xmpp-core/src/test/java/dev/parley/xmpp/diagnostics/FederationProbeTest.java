@@ -194,6 +194,23 @@ class FederationProbeTest {
     }
 
     @Test
+    void connectsToNoPrivateAddressWhilePrivateFederationIsOff() throws Exception {
+        int closedPort = closedPort();
+        TestDnsServer dns = dns(records -> records.srv("_xmpp-server._tcp.inside.test", "xmpp.inside.test", closedPort,
+                10, 0).host("xmpp.inside.test", "127.0.0.1"));
+        ProbeSettings publicOnly = new ProbeSettings("a.test", settings(dns, TlsConfig.none()).targets(),
+                settings(dns, TlsConfig.none()).hosts(), TlsConfig.none(), TIMEOUTS, false);
+
+        ProbeReport report = new FederationProbe(publicOnly).run("inside.test");
+
+        assertThat(step(report, Kind.TCP).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(step(report, Kind.TCP).detail()).isEqualTo("xmpp.inside.test 127.0.0.1:" + closedPort
+                + ": not connected to, a loopback address (private federation is off)");
+        assertThat(report.verdict()).startsWith("inside.test cannot be reached: its addresses xmpp.inside.test 127.0.0.1:"
+                + closedPort + " are not public ones, and private federation is off");
+    }
+
+    @Test
     void reportsADomainWithoutAnyDnsRecords() throws Exception {
         TestDnsServer dns = dns(records -> records.host("elsewhere.test", "127.0.0.1"));
 
@@ -216,7 +233,7 @@ class FederationProbeTest {
         running.add(silent);
         DnsClient client = new DnsClient(silent.resolverConfig(Duration.ofSeconds(1)));
         ProbeSettings settings = new ProbeSettings("a.test", new DnsS2sTargetResolver(client),
-                new DnsHostResolver(client), TlsConfig.none(), TIMEOUTS);
+                new DnsHostResolver(client), TlsConfig.none(), TIMEOUTS, true);
 
         ProbeReport report = new FederationProbe(settings).run("b.test");
 
@@ -340,7 +357,7 @@ class FederationProbeTest {
     void explainsAnInvalidDomainInsteadOfThrowing() {
         ProbeReport report = new FederationProbe(new ProbeSettings("a.test", domain -> CompletableFuture.failedFuture(
                 new IllegalStateException("never asked")), host -> CompletableFuture.failedFuture(
-                new IllegalStateException("never asked")), TlsConfig.none(), TIMEOUTS)).run("not a domain!");
+                new IllegalStateException("never asked")), TlsConfig.none(), TIMEOUTS, true)).run("not a domain!");
 
         assertThat(report.steps()).isEmpty();
         assertThat(report.verdict()).startsWith("'not a domain!' is not a valid domain: ");
@@ -398,7 +415,7 @@ class FederationProbeTest {
     private static ProbeSettings settings(TestDnsServer dns, TlsConfig tls) {
         DnsClient client = new DnsClient(dns.resolverConfig(Duration.ofSeconds(3)));
         return new ProbeSettings("a.test", new DnsS2sTargetResolver(client), new DnsHostResolver(client), tls,
-                TIMEOUTS);
+                TIMEOUTS, true);
     }
 
     private static ServerCredential valid(String domain) {

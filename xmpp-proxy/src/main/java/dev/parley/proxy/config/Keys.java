@@ -21,6 +21,7 @@ final class Keys {
     static final String S2S_KEYSTORE_PASSWORD_FILE = "s2s.keystore.password-file";
     static final String S2S_TRUSTED_CAS = "s2s.trusted-cas";
     static final String S2S_CONNECTIONS_PER_ADDRESS = "s2s.connections-per-address";
+    static final String S2S_PRIVATE_FEDERATION = "s2s.private-federation";
     static final String DNS_SERVERS = "dns.servers";
     static final String HEALTH_BIND = "health.bind";
     static final String HEALTH_PORT = "health.port";
@@ -28,7 +29,8 @@ final class Keys {
 
     static final List<String> ALL = List.of(DOMAIN, LINK_BIND, LINK_PORT, LINK_SECRET_FILE, LINK_TLS_CERTIFICATE,
             LINK_TLS_KEY, LINK_WAIT_SECONDS, S2S_BIND, S2S_PORT, S2S_DIRECT_TLS_PORT, S2S_CERTIFICATE, S2S_KEY, S2S_KEYSTORE,
-            S2S_KEYSTORE_PASSWORD_FILE, S2S_TRUSTED_CAS, S2S_CONNECTIONS_PER_ADDRESS, DNS_SERVERS, HEALTH_BIND, HEALTH_PORT, LOG_FORMAT);
+            S2S_KEYSTORE_PASSWORD_FILE, S2S_TRUSTED_CAS, S2S_CONNECTIONS_PER_ADDRESS, S2S_PRIVATE_FEDERATION,
+            DNS_SERVERS, HEALTH_BIND, HEALTH_PORT, LOG_FORMAT);
 
     private Keys() {
     }

@@ -79,9 +79,12 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
      * @param credential    the key and certificate of S2S TLS, empty for none
      * @param trustedCas    CAs trusted for peer certificates besides the JDK's
      * @param inbound       deadlines and connection caps for inbound connections before they authenticate
+     * @param privateFederation whether remote servers may be connected to at addresses that do not belong on the
+     *                      public internet: off, a remote domain's DNS cannot make the proxy connect into the DMZ or
+     *                      the company network behind it
      */
     public record S2s(InetAddress bind, int port, OptionalInt directTlsPort, Optional<ServerCredential> credential,
-                      List<X509Certificate> trustedCas, InboundLimits inbound) {
+                      List<X509Certificate> trustedCas, InboundLimits inbound, boolean privateFederation) {
 
         public S2s {
             Objects.requireNonNull(bind, "bind");
@@ -117,6 +120,7 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
         List<X509Certificate> trustedCas = ConfigFiles.trustedCas(settings);
         InboundLimits inbound = settings.withDefault(Keys.S2S_CONNECTIONS_PER_ADDRESS, InboundLimits.DEFAULTS,
                 Values::connectionsPerAddress);
+        boolean privateFederation = settings.withDefault(Keys.S2S_PRIVATE_FEDERATION, false, Values::yesOrNo);
 
         ResolverConfig dns = settings.withDefault(Keys.DNS_SERVERS, ResolverConfig.systemDefault(), Values::dnsServers);
         InetAddress healthBind = settings.withDefault(Keys.HEALTH_BIND, LOOPBACK, Values::address);
@@ -135,7 +139,7 @@ public record ProxyConfig(String domain, Link link, S2s s2s, ResolverConfig dns,
 
         return new ProxyConfig(domain.orElseThrow(),
                 new Link(linkBind, linkPort, secret.orElseThrow(), linkTls, linkWait),
-                new S2s(s2sBind, s2sPort, directTlsPort, s2sCredential, trustedCas, inbound),
+                new S2s(s2sBind, s2sPort, directTlsPort, s2sCredential, trustedCas, inbound, privateFederation),
                 dns,
                 healthPort.isPresent() ? Optional.of(new InetSocketAddress(healthBind, healthPort.getAsInt()))
                         : Optional.empty(),

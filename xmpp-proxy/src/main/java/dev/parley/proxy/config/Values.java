@@ -62,6 +62,14 @@ final class Values {
                         + InboundLimits.MOST_CONNECTIONS_PER_ADDRESS + ", not '" + text + "'"));
     }
 
+    static boolean yesOrNo(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be 'true' or 'false', not '" + text + "'");
+        };
+    }
+
     /** Comma-separated {@code address[:port]} entries; none at all means the system's resolvers. */
     static ResolverConfig dnsServers(String text) {
         List<String> servers = Arrays.stream(text.split(",")).map(String::trim).filter(server -> !server.isEmpty())

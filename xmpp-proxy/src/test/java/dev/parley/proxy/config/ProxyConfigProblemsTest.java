@@ -46,6 +46,12 @@ class ProxyConfigProblemsTest {
     }
 
     @Test
+    void refusesAPrivateFederationSwitchThatIsNeitherTrueNorFalse() {
+        assertThat(files().problems("s2s.private-federation=yes")).containsExactly(
+                "s2s.private-federation: must be 'true' or 'false', not 'yes'");
+    }
+
+    @Test
     void refusesConnectionsPerAddressOutsideOneTo100000() {
         assertThat(files().problems("s2s.connections-per-address=0")).containsExactly(
                 "s2s.connections-per-address: must be a number from 1 to 100000, not '0'");

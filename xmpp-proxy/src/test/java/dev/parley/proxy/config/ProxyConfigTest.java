@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.proxy.logging.LogFormat;
 import dev.parley.xmpp.dns.ResolverConfig;
+import dev.parley.xmpp.s2s.InboundLimits;
 import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.tls.ServerCredential;
 import java.net.InetSocketAddress;
@@ -44,6 +45,8 @@ class ProxyConfigTest {
         assertThat(config.s2s().directTlsPort()).isEmpty();
         assertThat(config.s2s().credential()).isEmpty();
         assertThat(config.s2s().trustedCas()).isEmpty();
+        assertThat(config.s2s().inbound()).isEqualTo(InboundLimits.DEFAULTS);
+        assertThat(config.s2s().privateFederation()).as("private federation off").isFalse();
         assertThat(config.dns()).isEqualTo(ResolverConfig.systemDefault());
         assertThat(config.health()).contains(new InetSocketAddress("127.0.0.1", 5280));
         assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
@@ -83,7 +86,7 @@ class ProxyConfigTest {
                 "link.bind=::1", "link.port=15275", "link.tls.certificate=link-chain.pem", "link.tls.key=link-key.pem",
                 "link.wait-seconds=120", "s2s.bind=0.0.0.0", "s2s.port=15269", "s2s.direct-tls-port=15270",
                 "s2s.certificate=s2s-chain.pem", "s2s.key=s2s-key.pem", "s2s.trusted-cas=cas.pem",
-                "s2s.connections-per-address=300", "dns.servers=192.0.2.53, [2001:db8::53]:5353", "health.bind=127.0.0.2", "health.port=0",
+                "s2s.connections-per-address=300", "s2s.private-federation=true", "dns.servers=192.0.2.53, [2001:db8::53]:5353", "health.bind=127.0.0.2", "health.port=0",
                 "log.format=json");
 
         assertThat(config.link().bind().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
@@ -96,6 +99,7 @@ class ProxyConfigTest {
         assertThat(config.s2s().credential()).contains(s2s);
         assertThat(config.s2s().trustedCas()).containsExactly(partner.certificate(), ca.certificate());
         assertThat(config.s2s().inbound().connectionsPerAddress()).isEqualTo(300);
+        assertThat(config.s2s().privateFederation()).isTrue();
         assertThat(config.dns().servers()).containsExactly(new InetSocketAddress("192.0.2.53", 53),
                 new InetSocketAddress("2001:db8::53", 5353));
         assertThat(config.dns().timeout()).isEqualTo(ResolverConfig.DEFAULT_TIMEOUT);

@@ -65,6 +65,10 @@ public class FederationSettings {
     @Column(name = "outbound_retry_window_seconds", nullable = false)
     private int outboundRetryWindowSeconds;
 
+    /** Remote servers at addresses that do not belong on the public internet may be connected to. */
+    @Column(name = "private_federation", nullable = false)
+    private boolean privateFederation;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
 
@@ -100,6 +104,9 @@ public class FederationSettings {
         if (change.proxyTls() != null) {
             proxyTls = change.proxyTls();
         }
+        if (change.privateFederation() != null) {
+            privateFederation = change.privateFederation();
+        }
         if (sealedPassword != null) {
             proxyPasswordSealed = sealedPassword.isEmpty() ? null : sealedPassword;
         }
@@ -113,6 +120,6 @@ public class FederationSettings {
     public SettingsSnapshot snapshot() {
         return new SettingsSnapshot(enabled, mode, s2sPort, s2sBindAddress, proxyHost, proxyPort,
                 hasProxyPassword(), tlsPolicy, maxLevel, outboundRetryWindowSeconds, version, updatedAt, updatedBy,
-                proxyTls);
+                proxyTls, privateFederation);
     }
 }

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * @param proxyTls                   whether proxy mode's link runs inside TLS with the proxy's certificate checked;
  *                                   null (not given) keeps the stored choice, so that a client from before it never
  *                                   turns TLS off
+ * @param privateFederation          whether remote servers may be reached at addresses that do not belong on the
+ *                                   public internet (loopback, link-local, private networks: an intranet partner);
+ *                                   null (not given) keeps the stored choice, off on a fresh install
  */
 public record SettingsChange(
         Boolean enabled,
@@ -30,7 +33,8 @@ public record SettingsChange(
         TlsPolicy tlsPolicy,
         AuthorizationLevel maxLevel,
         Integer outboundRetryWindowSeconds,
-        Boolean proxyTls) {
+        Boolean proxyTls,
+        Boolean privateFederation) {
 
     /** A week: the longest an outbound stanza may wait for its domain to become reachable. */
     public static final int MAX_OUTBOUND_RETRY_WINDOW_SECONDS = 604_800;

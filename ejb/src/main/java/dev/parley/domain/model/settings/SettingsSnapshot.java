@@ -22,14 +22,16 @@ public record SettingsSnapshot(
         long version,
         Instant updatedAt,
         String updatedBy,
-        boolean proxyTls) {
+        boolean proxyTls,
+        boolean privateFederation) {
 
     /** The settings in one line, for the audit trail; never the proxy password. */
     public String summary() {
         return "federation " + (enabled ? "on" : "off") + ", " + mode + " mode, listener " + s2sBindAddress + ":"
                 + s2sPort + ", proxy " + (proxyHost == null ? "-" : proxyHost) + ":" + proxyPort
                 + (proxyTls ? " over TLS" : "") + ", TLS " + tlsPolicy
-                + ", maximum level " + maxLevel + ", retry window " + outboundRetryWindowSeconds + " s";
+                + ", maximum level " + maxLevel + ", retry window " + outboundRetryWindowSeconds + " s"
+                + (privateFederation ? ", private addresses allowed" : "");
     }
 
     /** How long an outbound stanza for an unreachable domain keeps being retried before it bounces. */

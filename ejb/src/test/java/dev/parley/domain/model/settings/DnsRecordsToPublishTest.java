@@ -10,7 +10,7 @@ class DnsRecordsToPublishTest {
 
     private static SettingsSnapshot settings(FederationMode mode, int port, String bindAddress) {
         return new SettingsSnapshot(true, mode, port, bindAddress, null, 5275, false, TlsPolicy.OPTIONAL,
-                AuthorizationLevel.PERSONAL, 3600, 1, null, null, false);
+                AuthorizationLevel.PERSONAL, 3600, 1, null, null, false, false);
     }
 
     @Test

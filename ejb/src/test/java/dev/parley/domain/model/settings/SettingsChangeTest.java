@@ -10,7 +10,7 @@ class SettingsChangeTest {
 
     private static SettingsChange direct(int port, String bindAddress) {
         return new SettingsChange(true, FederationMode.DIRECT, port, bindAddress, null, 5275, null, TlsPolicy.OPTIONAL,
-                AuthorizationLevel.PERSONAL, 3600, false);
+                AuthorizationLevel.PERSONAL, 3600, false, null);
     }
 
     @Test
@@ -34,7 +34,7 @@ class SettingsChangeTest {
 
     @Test
     void listsEveryMissingField() {
-        SettingsChange empty = new SettingsChange(null, null, null, null, null, null, null, null, null, null, null);
+        SettingsChange empty = new SettingsChange(null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(empty.problems(false)).hasSize(8)
                 .anySatisfy(p -> assertThat(p).startsWith("enabled is required"))
@@ -50,7 +50,7 @@ class SettingsChangeTest {
     @Test
     void proxyModeNeedsHostAndPassword() {
         SettingsChange proxy = new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", null, 5275, null,
-                TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.PERSONAL, 3600, false);
+                TlsPolicy.REQUIRED_VALID_CERT, AuthorizationLevel.PERSONAL, 3600, false, null);
 
         assertThat(proxy.problems(false)).containsExactly(
                 "proxyHost is required in PROXY mode", "proxyPassword is required in PROXY mode");
@@ -59,7 +59,7 @@ class SettingsChangeTest {
     @Test
     void proxyModeKeepsAStoredPasswordWhenNoneIsGiven() {
         SettingsChange proxy = new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", "dmz-proxy.corp.example",
-                5275, null, TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, 3600, false);
+                5275, null, TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, 3600, false, null);
 
         assertThat(proxy.problems(true)).isEmpty();
     }
@@ -67,7 +67,7 @@ class SettingsChangeTest {
     @Test
     void clearingThePasswordInProxyModeIsRefused() {
         SettingsChange proxy = new SettingsChange(true, FederationMode.PROXY, 5269, "127.0.0.1", "10.0.0.7", 5275, "",
-                TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, 3600, false);
+                TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, 3600, false, null);
 
         assertThat(proxy.problems(true)).containsExactly("proxyPassword is required in PROXY mode");
     }
@@ -75,7 +75,7 @@ class SettingsChangeTest {
     @Test
     void refusesProxyHostThatIsNoHostName() {
         SettingsChange proxy = new SettingsChange(false, FederationMode.DIRECT, 5269, "127.0.0.1", "not a host!", 5275,
-                null, TlsPolicy.NONE, AuthorizationLevel.PERSONAL, 3600, false);
+                null, TlsPolicy.NONE, AuthorizationLevel.PERSONAL, 3600, false, null);
 
         assertThat(proxy.problems(false)).containsExactly("proxyHost 'not a host!' is neither a host name nor an IP address");
     }
@@ -84,7 +84,7 @@ class SettingsChangeTest {
     void everyLevelMayBeTheGlobalMaximum() {
         for (AuthorizationLevel max : AuthorizationLevel.values()) {
             assertThat(new SettingsChange(true, FederationMode.DIRECT, 5269, "127.0.0.1", null, 5275, null,
-                    TlsPolicy.OPTIONAL, max, 3600, false).problems(false)).isEmpty();
+                    TlsPolicy.OPTIONAL, max, 3600, false, null).problems(false)).isEmpty();
         }
     }
 
@@ -100,13 +100,13 @@ class SettingsChangeTest {
 
     private static SettingsChange withRetryWindow(int seconds) {
         return new SettingsChange(true, FederationMode.DIRECT, 5269, "127.0.0.1", null, 5275, null, TlsPolicy.OPTIONAL,
-                AuthorizationLevel.PUBLIC, seconds, false);
+                AuthorizationLevel.PUBLIC, seconds, false, null);
     }
 
     @Test
     void namesTheSettingEachProblemIsAbout() {
         SettingsChange change = new SettingsChange(true, FederationMode.PROXY, 70000, "not-an-address", null, 5275, "",
-                TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, -1, false);
+                TlsPolicy.OPTIONAL, AuthorizationLevel.PERSONAL, -1, false, null);
 
         assertThat(change.settingsProblems(false)).extracting(p -> p.field().orElseThrow()).containsExactlyInAnyOrder(
                 SettingsField.OUTBOUND_RETRY_WINDOW, SettingsField.S2S_PORT, SettingsField.S2S_BIND_ADDRESS,

@@ -18,7 +18,8 @@ class SchemaMigrationScriptsTest {
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              ResultSet row = connection.createStatement().executeQuery(
-                     "SELECT enabled, mode, s2s_port, s2s_bind_address, proxy_port, tls_policy FROM federation_settings")) {
+                     "SELECT enabled, mode, s2s_port, s2s_bind_address, proxy_port, tls_policy, private_federation"
+                             + " FROM federation_settings")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getBoolean("enabled")).isFalse();
             assertThat(row.getString("mode")).isEqualTo("DIRECT");
@@ -26,6 +27,7 @@ class SchemaMigrationScriptsTest {
             assertThat(row.getString("s2s_bind_address")).isEqualTo("127.0.0.1");
             assertThat(row.getInt("proxy_port")).isEqualTo(5275);
             assertThat(row.getString("tls_policy")).as("TLS required by default").isEqualTo("REQUIRED_IGNORE_CERT_ERRORS");
+            assertThat(row.getBoolean("private_federation")).as("private federation off").isFalse();
             assertThat(row.next()).isFalse();
         }
     }
