@@ -168,6 +168,11 @@ public final class S2sEngine implements AutoCloseable {
         return new EngineSettings(config, connector, new InboundSettings(config.listenerConfig(), Optional.of(services)));
     }
 
+    /** What an inbound connection accepted now is built with; the fuzz tests build one on an embedded channel. */
+    InboundSettings inboundSettings() {
+        return settings.get().inbound();
+    }
+
     private S2sListener bind(InetAddress address, int port, boolean directTls) {
         return S2sListener.start(new InetSocketAddress(address, port), group, () -> settings.get().inbound(), directTls,
                 inboundLimit);
