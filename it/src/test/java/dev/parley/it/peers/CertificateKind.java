@@ -6,6 +6,11 @@ public enum CertificateKind {
     VALID,
     /** Signed by the test CA but with EKU serverAuth only, as public CAs issue them since 2025. */
     WITHOUT_CLIENT_AUTH,
+    /**
+     * As {@link #VALID}, but shaped as a public CA's: valid for a year, naming where its revocation is published (a
+     * CRL and an OCSP responder, under {@code .invalid}: never fetched), which a TLS scanner asks of a certificate.
+     */
+    AS_A_PUBLIC_CA_ISSUES,
     /** Signed by its own key: encrypts, but authenticates nothing. */
     SELF_SIGNED,
     /** Signed by the test CA, valid only in the past. */

@@ -28,7 +28,12 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -59,6 +64,8 @@ public final class TestCa {
     private static final ASN1ObjectIdentifier ID_ON_XMPP_ADDR = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.5");
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final Duration VALIDITY = Duration.ofDays(30);
+    private static final Duration PUBLIC_CA_VALIDITY = Duration.ofDays(365);
+    private static final String REVOCATION_HOST = "http://revocation.parley-test-ca.invalid";
     /** Not registered with the JVM: only the keys come from it. */
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
@@ -124,7 +131,8 @@ public final class TestCa {
         KeyPair serverKeys = newKeys();
         Instant now = Instant.now();
         Instant notBefore = kind == CertificateKind.EXPIRED ? now.minus(VALIDITY) : now.minus(Duration.ofHours(1));
-        Instant notAfter = kind == CertificateKind.EXPIRED ? now.minus(Duration.ofDays(1)) : now.plus(VALIDITY);
+        Instant notAfter = kind == CertificateKind.EXPIRED ? now.minus(Duration.ofDays(1))
+                : now.plus(kind == CertificateKind.AS_A_PUBLIC_CA_ISSUES ? PUBLIC_CA_VALIDITY : VALIDITY);
         X500Name subject = new X500Name("CN=" + domain);
         boolean selfSigned = kind == CertificateKind.SELF_SIGNED;
         X500Name issuer = selfSigned ? subject : X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
@@ -144,6 +152,15 @@ public final class TestCa {
                     if (!selfSigned) {
                         builder.addExtension(Extension.authorityKeyIdentifier, false,
                                 extensions().createAuthorityKeyIdentifier(certificate));
+                    }
+                    if (kind == CertificateKind.AS_A_PUBLIC_CA_ISSUES) {
+                        GeneralName crl = new GeneralName(GeneralName.uniformResourceIdentifier, REVOCATION_HOST + "/ca.crl");
+                        builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(
+                                new DistributionPoint[] {new DistributionPoint(new DistributionPointName(
+                                        new GeneralNames(crl)), null, null)}));
+                        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                                AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier,
+                                        REVOCATION_HOST + "/ocsp")));
                     }
                 });
         List<X509Certificate> chain = selfSigned ? List.of(server) : List.of(server, certificate);

@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The Netty TLS handlers of the engine's streams, built once from the {@link TlsConfig}: TLS 1.2 and
- * 1.3 only (RFC 7590), peer certificates requested both ways and judged after the handshake
+ * 1.3 only (RFC 7590), only the {@link #CIPHER_SUITES} below, peer certificates requested both ways and judged after
+ * the handshake
  * ({@link DeferredTrustManager}), ALPN {@code xmpp-server} for direct TLS (XEP-0368).
  */
 public final class TlsContexts {
@@ -31,6 +32,17 @@ public final class TlsContexts {
     /** XEP-0368's ALPN protocol name for server-to-server streams. */
     public static final String ALPN_XMPP_SERVER = "xmpp-server";
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /**
+     * Forward secrecy and authenticated encryption only (RFC 9325 §4.2), for an ECDSA or an RSA certificate alike:
+     * TLS 1.3's suites, and for TLS 1.2 ECDHE with AES-GCM or ChaCha20-Poly1305. Without a list Netty would also offer
+     * CBC suites and, with an RSA certificate, RSA key transport (no forward secrecy). Every XMPP server of the last
+     * decade (OpenSSL 1.0.1 and later, the JDK 8 and later) has some of these.
+     */
+    static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
     private static final ApplicationProtocolConfig ALPN = new ApplicationProtocolConfig(
             ApplicationProtocolConfig.Protocol.ALPN,
             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
@@ -65,8 +77,8 @@ public final class TlsContexts {
     }
 
     private static SslContextBuilder common(SslContextBuilder builder) {
-        return builder.sslProvider(SslProvider.JDK).protocols(PROTOCOLS).trustManager(DeferredTrustManager.INSTANCE)
-                .applicationProtocolConfig(ALPN);
+        return builder.sslProvider(SslProvider.JDK).protocols(PROTOCOLS).ciphers(CIPHER_SUITES)
+                .trustManager(DeferredTrustManager.INSTANCE).applicationProtocolConfig(ALPN);
     }
 
     /** Whether inbound streams can be offered TLS: there is a certificate to present. */
