@@ -91,6 +91,21 @@ class ConsoleSettingsIT {
     }
 
     @Test
+    void turnsPrivateFederationOffUnderAdvanced() throws Exception {
+        openSettings();
+        browser.find(By.cssSelector("#advanced summary")).click();
+        WebElement privateFederation = browser.byId("settings:privateFederation");
+        assertThat(privateFederation.isSelected()).as("as the tests store it").isTrue();
+
+        privateFederation.click();
+        save();
+
+        assertThat(browser.byId("page-messages").getText()).contains("Settings saved and applied");
+        JsonObject stored = (JsonObject) ParleyHttp.json(ParleyHttp.asAdmin().get(ParleyAdmin.SETTINGS));
+        assertThat(stored.getBoolean("privateFederation")).isFalse();
+    }
+
+    @Test
     void defaultButtonPutsTheStandardPortBack() throws Exception {
         openSettings();
         browser.byId("settings:enabled").click();

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Lets a scanner that speaks XMPP's STARTTLS only as a client ({@code jabber:client}, as testssl.sh 3.0 and OpenSSL's
@@ -95,7 +96,7 @@ final class ServerNamespaceRelay implements AutoCloseable {
 
     private static byte[] translated(byte[] text) {
         for (int i = 0; i + CLIENT.length <= text.length; i++) {
-            if (java.util.Arrays.equals(text, i, i + CLIENT.length, CLIENT, 0, CLIENT.length)) {
+            if (Arrays.equals(text, i, i + CLIENT.length, CLIENT, 0, CLIENT.length)) {
                 System.arraycopy(SERVER, 0, text, i, SERVER.length);
             }
         }

@@ -49,7 +49,8 @@ final class InboundConnectionLimit extends ChannelInboundHandlerAdapter {
             return;
         }
         InetAddress address = remote.getAddress();
-        String refusal = admit(address);
+        InetAddress network = networkOf(address);
+        String refusal = admit(address, network);
         if (refusal != null) {
             if (refusing.compareAndSet(false, true)) {
                 LOG.log(Level.INFO, "refusing inbound S2S connections: {0} (further refusals are not logged "
@@ -60,19 +61,17 @@ final class InboundConnectionLimit extends ChannelInboundHandlerAdapter {
             return;
         }
         refusing.set(false);
-        InetAddress network = networkOf(address);
         ctx.channel().closeFuture().addListener(closed -> release(address, network));
         ctx.fireChannelActive();
     }
 
-    /** Counts the connection in, or says why not. */
-    private String admit(InetAddress address) {
+    /** Counts the connection from {@code address} in {@code network}, or says why not. */
+    private String admit(InetAddress address, InetAddress network) {
         InboundLimits caps = limits.get();
         if (active.incrementAndGet() > caps.connectionsInAll()) {
             active.decrementAndGet();
             return caps.connectionsInAll() + " connections are open already (the limit in total)";
         }
-        InetAddress network = networkOf(address);
         if (!countIn(byNetwork, network, caps.connectionsPerNetwork())) {
             active.decrementAndGet();
             return caps.connectionsPerNetwork() + " connections from " + network.getHostAddress() + "/"
