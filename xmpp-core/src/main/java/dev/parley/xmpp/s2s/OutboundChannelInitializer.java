@@ -15,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * Composes the pipeline of one outbound S2S connection: TLS first on a direct-TLS connection
- * (STARTTLS puts it there later), UTF-8 text out, XML framing in, the XEP-0199 keepalive behind a
- * timer of what arrives, the idle close behind a timer of all traffic, then the negotiation state
- * machine. Dialback itself is spoken by the {@link OutboundStreamEvents} the stream handler reports
+ * (STARTTLS puts it there later), UTF-8 text out and nothing after our closing tag ({@link ClosingTagGuard}), XML
+ * framing in, the XEP-0199 keepalive behind a timer of what arrives, the idle close behind a timer of all traffic, then
+ * the negotiation state machine. Dialback itself is spoken by the {@link OutboundStreamEvents} the stream handler reports
  * to, since its state spans streams. Stream management's counter sits right behind the framing, where
  * every stanza written passes, the keepalive's pings too, and every element read arrives first.
  *
@@ -53,6 +53,7 @@ final class OutboundChannelInitializer extends ChannelInitializer<Channel> {
         directTls.ifPresent(tls -> channel.pipeline().addLast(S2sTls.HANDLER_NAME, tls.apply(channel)));
         channel.pipeline()
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
+                .addLast(ClosingTagGuard.NAME, new ClosingTagGuard())
                 .addLast(StreamRestart.DECODER, new XmlStreamDecoder(limits))
                 .addLast(OutboundStreamManagement.NAME, new OutboundStreamManagement())
                 .addLast("ping-timer", new IdleStateHandler(health.pingInterval().toNanos(), 0, 0, TimeUnit.NANOSECONDS))

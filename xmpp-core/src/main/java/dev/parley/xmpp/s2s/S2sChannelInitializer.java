@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Composes the pipeline of one inbound S2S connection, the only place that knows the order:
  * the connection limit (first, so that a refused connection costs nothing more), the read gate (no reading while
- * our answers cannot be written or the host has too many of the peer's stanzas to take), XML framing, the
+ * our answers cannot be written or the host has too many of the peer's stanzas to take), nothing written after our
+ * closing tag ({@link ClosingTagGuard}), XML framing, the
  * header and authentication deadlines, the stream state machine (with STARTTLS), then (when the engine runs it) the
  * XEP-0199 pings that the server answers itself, the idle close, SASL EXTERNAL, Server Dialback and
  * the stanza gate that delivers. TLS goes in front of the decoder: from the start on a direct-TLS
@@ -70,6 +71,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("read-gate", reading)
                 // XMPP is UTF-8 only (RFC 6120 §11.6); handlers write text.
                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
+                .addLast(ClosingTagGuard.NAME, new ClosingTagGuard())
                 .addLast(StreamRestart.DECODER, new XmlStreamDecoder(config.limits()))
                 .addLast("header-deadline", new StreamOpenDeadline(config.inbound().headerTimeout()))
                 .addLast("authentication-deadline", new AuthenticationDeadline(

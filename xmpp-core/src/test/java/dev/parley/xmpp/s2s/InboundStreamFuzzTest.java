@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever a remote server sends on an inbound stream — headers, features, STARTTLS, dialback requests and answers,
  * stanzas, in any order and any reads — the engine's inbound pipeline (with its TLS and dialback services, as
  * {@link S2sEngine} builds it) answers with the protocol or a stream error of the peer's making, never with
- * {@code internal-server-error} (an exception of our own) and never by letting an exception through. Seeds are in
+ * {@code internal-server-error} (an exception of our own), never by letting an exception through, and writes nothing
+ * after its closing tag. Seeds are in
  * {@code InboundStreamFuzzTestInputs}, from the hostile-input and negotiation tests.
  */
 class InboundStreamFuzzTest {
@@ -62,7 +63,11 @@ class InboundStreamFuzzTest {
             channel.advanceTimeBy(1, TimeUnit.SECONDS);
             channel.runPendingTasks();
             channel.checkException();
-            assertThat(written(channel)).as("what the engine answered").doesNotContain("<internal-server-error");
+            String written = written(channel);
+            assertThat(written).as("what the engine answered").doesNotContain("<internal-server-error");
+            int closingTag = written.indexOf(ServerStreams.CLOSING_TAG);
+            assertThat(closingTag < 0 || closingTag + ServerStreams.CLOSING_TAG.length() == written.length())
+                    .as("nothing follows our closing tag: %s", written).isTrue();
         } finally {
             channel.finishAndReleaseAll();
         }
