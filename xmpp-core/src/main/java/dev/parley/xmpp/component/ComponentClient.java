@@ -1,5 +1,6 @@
 package dev.parley.xmpp.component;
 
+import dev.parley.xmpp.s2s.ClosingTagGuard;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.s2s.FederationEvent;
 import dev.parley.xmpp.stanza.StanzaErrorCondition;
@@ -292,6 +293,7 @@ public final class ComponentClient implements AutoCloseable {
                                 .addLast("silence", new IdleStateHandler(config.silenceLimit().toMillis(), 0, 0,
                                         TimeUnit.MILLISECONDS))
                                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
+                                .addLast(ClosingTagGuard.NAME, new ClosingTagGuard())
                                 .addLast("xml-decoder", new XmlStreamDecoder(config.limits()))
                                 .addLast("component-stream", stream);
                     }

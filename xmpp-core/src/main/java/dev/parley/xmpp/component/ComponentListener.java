@@ -2,6 +2,7 @@ package dev.parley.xmpp.component;
 
 import dev.parley.xmpp.net.IpAddressLiteral;
 import dev.parley.xmpp.s2s.AuditTexts;
+import dev.parley.xmpp.s2s.ClosingTagGuard;
 import dev.parley.xmpp.s2s.Delivery;
 import dev.parley.xmpp.stream.StreamError;
 import dev.parley.xmpp.stream.StreamErrorCondition;
@@ -90,6 +91,7 @@ public final class ComponentListener implements AutoCloseable {
                         tls.ifPresent(context -> channel.pipeline().addLast("tls", context.newHandler(channel.alloc())));
                         channel.pipeline()
                                 .addLast("utf8-encoder", new StringEncoder(StandardCharsets.UTF_8))
+                                .addLast(ClosingTagGuard.NAME, new ClosingTagGuard())
                                 .addLast("xml-decoder", new XmlStreamDecoder(config.limits()))
                                 .addLast("component-stream", new ComponentHostHandler(config, links, Clock.systemUTC()));
                     }

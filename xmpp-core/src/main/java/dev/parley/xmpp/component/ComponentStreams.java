@@ -23,7 +23,7 @@ final class ComponentStreams {
     /** The content namespace of a component stream as the host accepts it (XEP-0114). */
     static final String ACCEPT = "jabber:component:accept";
     static final NamespaceScope SCOPE = NamespaceScope.of(ACCEPT).withPrefix("stream", XmppNamespaces.STREAMS);
-    static final String CLOSING_TAG = "</stream:stream>";
+    static final String CLOSING_TAG = StreamHeader.CLOSING_TAG;
     static final String HANDSHAKE = "handshake";
     /** How long a closing tag may wait for the other end to read it before the connection is cut. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(3);

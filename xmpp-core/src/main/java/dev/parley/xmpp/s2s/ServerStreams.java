@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /** What every S2S stream this engine writes has in common, inbound and outbound. */
 final class ServerStreams {
 
-    static final String CLOSING_TAG = "</stream:stream>";
+    static final String CLOSING_TAG = StreamHeader.CLOSING_TAG;
     /** The declarations of our headers when dialback is spoken: stanzas, {@code stream} and {@code db}. */
     static final NamespaceScope SCOPE = NamespaceScope.of(XmppNamespaces.SERVER)
             .withPrefix("stream", XmppNamespaces.STREAMS)

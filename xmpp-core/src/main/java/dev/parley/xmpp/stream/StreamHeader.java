@@ -27,6 +27,9 @@ public record StreamHeader(Optional<String> from, Optional<String> to, Optional<
                            Optional<StreamVersion> version, Optional<String> lang, String contentNamespace,
                            Map<String, String> prefixes) {
 
+    /** What ends the stream a header opens, whatever its prefixes (we always bind {@code stream}). */
+    public static final String CLOSING_TAG = "</stream:stream>";
+
     public StreamHeader {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,11 +51,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection starts with TLS (XEP-0368). A {@code 0xFF} byte, which UTF-8 never holds, ends a read where {@code b.test}
  * would wait for our answer before going on (after {@code <proceed/>} or a SASL {@code <success/>}, before its next
  * header). Once we start TLS, so does {@code b.test}: what it sends from there goes through a real TLS server's side.
+ * The text {@value #PING} stands for the id of the last ping b.test read from us (random, so the fuzzer could never
+ * answer one otherwise): an answer confirms what was written before the ping.
  */
 class OutboundStreamFuzzTest {
 
     private static final TestPki CA = TestPki.create("Outbound Fuzz Test CA");
     private static final byte AWAIT_ANSWER = (byte) 0xFF;
+    private static final String PING = "{ping}";
+    private static final Pattern PING_ID = Pattern.compile("<iq [^>]*id='(ping-[^']+)'");
     private static final EngineConfig CONFIG = EmbeddedLink.config();
     private static final Clock CLOCK = Clock.systemUTC();
     private static final S2sTls OURS = new S2sTls(TlsConfig.of(TlsPolicy.OPTIONAL,
@@ -67,13 +73,15 @@ class OutboundStreamFuzzTest {
         byte[] bytes = data.consumeRemainingAsBytes();
 
         List<List<Outgoing>> handedOn = new ArrayList<>();
+        // One registry for the link's receipt pings and the pipeline's keepalive, as the engine has.
+        ServerPings pings = new ServerPings();
         OutboundLink link = new OutboundLink("1-fuzz", "b.test", "a.test", CONFIG, DialbackKeys.random(),
                 new Bouncer(stanza -> { }), new FailureLog(10, CLOCK), new FederationEvents(FederationEventListener.ignoring(),
-                CLOCK), new RetryBackoff(() -> SessionHealth.DEFAULTS, CLOCK), new ServerPings(), () -> true,
+                CLOCK), new RetryBackoff(() -> SessionHealth.DEFAULTS, CLOCK), pings, () -> true,
                 (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now(), CompletableFuture.completedFuture(null));
-        Map<Outgoing, CompletableFuture<Delivery>> sent = new IdentityHashMap<>();
+        Map<Outgoing, Fate> sent = new IdentityHashMap<>();
         for (String from : List.of("alice@a.test", "carol@c.test", "alice@a.test/phone")) {
-            CompletableFuture<Delivery> fate = new CompletableFuture<>();
+            Fate fate = new Fate();
             Outgoing stanza = Outgoing.tracked(Stanzas.message(from, "bob@b.test", "m" + sent.size(), "hi"), fate);
             sent.put(stanza, fate);
             link.send(Jid.parse(from).domainpart(), stanza);
@@ -85,14 +93,18 @@ class OutboundStreamFuzzTest {
                         : Optional.empty(),
                 new OutboundStreamSpec("a.test", "b.test", link, true),
                 new OutboundStreamHandler("a.test", "b.test", link, OURS, XmlLimits.DEFAULTS, true, directTls),
-                CONFIG.health(), new ServerPings()));
+                CONFIG.health(), pings));
         try {
             remote.relay(ours);
             for (byte[] segment : segments(bytes)) {
-                remote.send(ours, segment, bytesPerRead);
+                remote.send(ours, withLastPingId(segment, remote.read), bytesPerRead);
             }
 
             ours.advanceTimeBy(CONFIG.dialbackTimeout().plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
+            remote.relay(ours);
+            // Past the keepalive's interval and the wait for its answer, which b.test never gives now.
+            ours.advanceTimeBy(CONFIG.health().pingInterval().plus(CONFIG.health().pingTimeout()).toNanos(),
+                    TimeUnit.NANOSECONDS);
             remote.relay(ours);
             ours.close();
             remote.relay(ours);
@@ -105,14 +117,30 @@ class OutboundStreamFuzzTest {
 
             List<Outgoing> allHandedOn = handedOn.stream().flatMap(List::stream).toList();
             sent.forEach((stanza, fate) -> {
+                String id = stanza.stanza().attribute("id").orElseThrow();
                 long times = allHandedOn.stream().filter(again -> again.fate().equals(stanza.fate())).count()
-                        + (fate.isDone() ? 1 : 0);
-                assertThat(times).as("fates of %s (done: %s, handed on: %s)", stanza.stanza().attribute("id")
-                        .orElseThrow(), fate.getNow(null), allHandedOn.size()).isEqualTo(1);
+                        + fate.settled;
+                assertThat(times).as("fates of %s (settled as %s, handed on: %s)", id, fate.getNow(null),
+                        allHandedOn.size()).isEqualTo(1);
+                if (fate.getNow(null) instanceof Delivery.Acknowledged) {
+                    assertThat(read).as("what b.test read of a stanza it acknowledged").contains("id='" + id + "'");
+                }
             });
         } finally {
             ours.finishAndReleaseAll();
             remote.discard();
+        }
+    }
+
+    /** A stanza's fate that counts how often it was settled: a second settlement would otherwise go unseen. */
+    private static final class Fate extends CompletableFuture<Delivery> {
+
+        int settled;
+
+        @Override
+        public boolean complete(Delivery delivery) {
+            settled++;
+            return super.complete(delivery);
         }
     }
 
@@ -126,6 +154,20 @@ class OutboundStreamFuzzTest {
         } catch (SSLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The segment with {@value #PING} standing for the id of the last ping b.test read from us, if any. */
+    private static byte[] withLastPingId(byte[] segment, CharSequence read) {
+        String text = new String(segment, StandardCharsets.ISO_8859_1);
+        if (!text.contains(PING)) {
+            return segment;
+        }
+        Matcher ping = PING_ID.matcher(read);
+        String id = "ping-none";
+        while (ping.find()) {
+            id = ping.group(1);
+        }
+        return text.replace(PING, id).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The input split at each {@link #AWAIT_ANSWER} byte, which it drops. */
