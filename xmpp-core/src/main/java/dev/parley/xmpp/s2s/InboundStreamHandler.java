@@ -27,6 +27,7 @@ import javax.net.ssl.SSLSession;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The receiving server's side of one S2S stream (RFC 6120 §4.2–4.4, §4.9), as a state machine
@@ -57,19 +58,24 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
     private final Optional<InboundSession> session;
     private final XmlLimits limits;
     private final boolean dialback;
+    private final Consumer<Runnable> afterStanzasTaken;
     private InboundStreamState state = InboundStreamState.AWAITING_HEADER;
     private StreamHeader ourHeader;
 
     /**
      * {@code negotiation}: present when handlers behind this one authenticate the peer and take its
-     * stanzas; {@code limits} for the fresh decoder of a restarted stream.
+     * stanzas; {@code limits} for the fresh decoder of a restarted stream; {@code afterStanzasTaken} runs our answer to
+     * the peer's closing tag once the host took every stanza before it, so that the acknowledgements the peer asked
+     * for go out first (after our closing tag it reads nothing, and would send those stanzas again).
      */
-    InboundStreamHandler(InitialHeaderCheck headerCheck, Optional<InboundNegotiation> negotiation, XmlLimits limits) {
+    InboundStreamHandler(InitialHeaderCheck headerCheck, Optional<InboundNegotiation> negotiation, XmlLimits limits,
+                         Consumer<Runnable> afterStanzasTaken) {
         this.headerCheck = headerCheck;
         this.negotiation = negotiation;
         this.session = negotiation.map(InboundNegotiation::session);
         this.limits = limits;
         this.dialback = negotiation.isPresent();
+        this.afterStanzasTaken = afterStanzasTaken;
     }
 
     @Override
@@ -191,7 +197,7 @@ final class InboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamEv
         session.ifPresent(stream -> stream.ending(why));
         state = InboundStreamState.CLOSED;
         // Both sides have closed their streams (RFC 6120 §4.4), so the connection can go.
-        ctx.writeAndFlush(CLOSING_TAG).addListener(ChannelFutureListener.CLOSE);
+        afterStanzasTaken.accept(() -> ctx.writeAndFlush(CLOSING_TAG).addListener(ChannelFutureListener.CLOSE));
     }
 
     @Override

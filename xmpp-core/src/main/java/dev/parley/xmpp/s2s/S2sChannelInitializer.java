@@ -10,8 +10,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -67,6 +69,8 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
             dialback.orElseThrow().tls().startServer(channel.pipeline());
         }
         InboundReadGate reading = new InboundReadGate();
+        Optional<InboundBacklog> backlog = dialback.map(services -> new InboundBacklog(channel, reading,
+                services.backlogs(), services.listener(), paused -> services.pings().unread(session.get(), paused)));
         channel.pipeline()
                 .addLast("read-gate", reading)
                 // XMPP is UTF-8 only (RFC 6120 §11.6); handlers write text.
@@ -78,7 +82,7 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                         config.inbound().authenticationTimeout(),
                         session.<BooleanSupplier>map(stream -> stream::isAuthenticated).orElse(() -> false)))
                 .addLast("inbound-stream", new InboundStreamHandler(new InitialHeaderCheck(config), negotiation,
-                        config.limits()));
+                        config.limits(), afterStanzasTaken(backlog)));
         dialback.ifPresent(services -> {
             services.sessions().add(session.get());
             channel.closeFuture().addListener(closed -> {
@@ -86,18 +90,24 @@ final class S2sChannelInitializer extends ChannelInitializer<Channel> {
                 services.sessions().remove(session.get());
             });
             Duration idle = services.health().idleTimeout();
-            InboundBacklog backlog = new InboundBacklog(channel, reading, services.backlogs(), services.listener(),
-                    paused -> services.pings().unread(session.get(), paused));
             channel.pipeline()
-                    .addLast("inbound-sm", new InboundStreamManagement(backlog))
+                    .addLast("inbound-sm", new InboundStreamManagement(backlog.get()))
                     .addLast("inbound-pings", new InboundPingHandler(config, session.get(), services.pings(),
-                            services.replies(), backlog))
+                            services.replies(), backlog.get()))
                     .addLast("idle-timer", new IdleStateHandler(0, 0, idle.toNanos(), TimeUnit.NANOSECONDS))
                     .addLast("idle-close", new IdleStreamCloser(idle,
-                            idleChannel -> session.get().end(IdleStreamCloser.reason(idle)), backlog::pausedForTheHost))
+                            idleChannel -> session.get().end(IdleStreamCloser.reason(idle)), backlog.get()::pausedForTheHost))
                     .addLast("inbound-sasl", new InboundSaslHandler(negotiation.get(), services.remoteDomains()))
                     .addLast("inbound-dialback", new InboundDialbackHandler(config, services, session.get(), negotiation.get()))
-                    .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), backlog));
+                    .addLast("inbound-stanzas", new InboundStanzaGate(session.get(), backlog.get()));
         });
+    }
+
+    /** Runs an answer once the host took every stanza handed so far; at once on a stream that takes none. */
+    private static Consumer<Runnable> afterStanzasTaken(Optional<InboundBacklog> backlog) {
+        return backlog.<Consumer<Runnable>>map(held -> answer -> held.afterAllTaken(() -> {
+            answer.run();
+            return CompletableFuture.completedFuture(null);
+        })).orElse(Runnable::run);
     }
 }

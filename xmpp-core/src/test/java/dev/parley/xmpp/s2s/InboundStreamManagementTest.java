@@ -68,6 +68,24 @@ class InboundStreamManagementTest {
     }
 
     @Test
+    void acknowledgesWhatItTookBeforeAnsweringThePeersClosingTag() throws Exception {
+        try (RawServer peer = new RawServer(b.localAddress().getPort())) {
+            StreamTranscript opened = peer.openDialbackStream("a.test", "b.test");
+            peer.send("<enable xmlns='urn:xmpp:sm:3'/>");
+            peer.readUntil(t -> sm(t, "enabled").size() == 1);
+            authenticate(peer, opened.header("id").orElseThrow());
+
+            peer.send(message("m1") + "<r xmlns='urn:xmpp:sm:3'/></stream:stream>");
+            awaitHolding(1);
+            hostB.takeAll();
+
+            StreamTranscript closed = peer.readUntil(StreamTranscript::closed);
+            assertThat(sm(closed, "a")).as("acknowledged ahead of our closing tag, after which the peer reads nothing")
+                    .singleElement().satisfies(a -> assertThat(a.getAttribute("h")).isEqualTo("1"));
+        }
+    }
+
+    @Test
     void aSecondEnableFailsAndTheStreamGoesOn() throws Exception {
         try (RawServer peer = new RawServer(b.localAddress().getPort())) {
             StreamTranscript opened = peer.openDialbackStream("a.test", "b.test");
