@@ -194,6 +194,10 @@ final class OutboundStreamHandler extends SimpleChannelInboundHandler<XmlStreamE
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof StreamEndedHere ended) {
+            end(ctx, ended.reason());
+            return;
+        }
         if (event instanceof SslHandshakeCompletionEvent handshake && state == OutboundStreamState.TLS_HANDSHAKE) {
             if (handshake.isSuccess()) {
                 onHandshake(ctx, ctx.pipeline().get(SslHandler.class).engine().getSession());

@@ -179,5 +179,7 @@ final class OutboundStreamManagement extends ChannelDuplexHandler {
         ctx.writeAndFlush(StreamError.of(StreamErrorCondition.UNDEFINED_CONDITION, "sent " + what)
                 .render(ServerStreams.SCOPE));
         ServerStreams.close(ctx.channel());
+        ctx.fireUserEventTriggered(new StreamEndedHere("we ended the stream with undefined-condition: the remote server"
+                + " sent " + what));
     }
 }

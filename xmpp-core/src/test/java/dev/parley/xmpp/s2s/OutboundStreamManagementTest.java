@@ -5,6 +5,8 @@ import dev.parley.xmpp.stanza.StanzaErrorCondition;
 import dev.parley.xmpp.stream.XmppNamespaces;
 import dev.parley.xmpp.xml.XmlAttribute;
 import dev.parley.xmpp.xml.XmlElement;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,6 +14,7 @@ import org.w3c.dom.Element;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -205,10 +208,21 @@ class OutboundStreamManagementTest {
     @Test
     void anAcknowledgementOfStanzasNeverSentEndsTheStreamWithAnError() {
         EmbeddedLink embedded = link(EmbeddedLink.config());
+        List<Object> toTheStreamHandler = new ArrayList<>();
+        embedded.channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+                toTheStreamHandler.add(event);
+            }
+        });
         CompletableFuture<Delivery> fate = embedded.submit("m1");
         enable(embedded);
 
         embedded.receive(acknowledgement("5"));
+
+        assertThat(toTheStreamHandler).as("why the stream ended, for the link's audit trail")
+                .containsExactly(new StreamEndedHere("we ended the stream with undefined-condition: the remote server"
+                        + " sent an <a/> with h=5 after it had counted 0 of 1 stanzas"));
 
         assertThat(embedded.written()).anySatisfy(element -> {
             assertThat(element.getLocalName()).isEqualTo("error");
