@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * testssl.sh, the field's TLS scanner, against the STARTTLS of Parley's S2S port in WildFly, with a CA-issued
- * certificate installed as an administrator would: no finding of severity HIGH or CRITICAL (protocols, ciphers,
+ * certificate installed as an administrator would, EC and RSA: no finding of severity HIGH or CRITICAL (protocols, ciphers,
  * forward secrecy, known vulnerabilities, the certificate, which is shaped as a public CA's: a year's validity and
  * where its revocation is published). testssl.sh 3.0 speaks XMPP only as a client, so its connections pass a
  * {@link ServerNamespaceRelay}; the TLS it scans is Parley's own.
@@ -42,11 +42,20 @@ class TlsScanIT {
     private static final List<String> FAILING = List.of("HIGH", "CRITICAL");
 
     @Test
-    void testsslFindsNothingHighOrCriticalInParleysStartTls() throws Exception {
+    void testsslFindsNothingHighOrCriticalInParleysStartTlsWithAnEcCertificate() throws Exception {
+        scanWith(CertificateKind.AS_A_PUBLIC_CA_ISSUES);
+    }
+
+    /** An RSA key brings ECDHE_RSA suites into TLS 1.2; RSA key transport must stay out. */
+    @Test
+    void testsslFindsNothingHighOrCriticalInParleysStartTlsWithAnRsaCertificate() throws Exception {
+        scanWith(CertificateKind.RSA_AS_A_PUBLIC_CA_ISSUES);
+    }
+
+    private static void scanWith(CertificateKind kind) throws Exception {
         Path dir = Files.createTempDirectory("parley-tls-scan");
         TestCa ca = TestCa.create(dir.resolve("ca"));
-        ServerCertificate parley = ca.issue(ItEnvironment.XMPP_DOMAIN, CertificateKind.AS_A_PUBLIC_CA_ISSUES,
-                SubjectAltNames.DNS_NAME_ONLY);
+        ServerCertificate parley = ca.issue(ItEnvironment.XMPP_DOMAIN, kind, SubjectAltNames.DNS_NAME_ONLY);
         HttpResponse<String> installed = ParleyHttp.asAdmin().put(CERTIFICATE, Json.createObjectBuilder()
                 .add("privateKey", Files.readString(parley.key())).add("chain", Files.readString(parley.chain()))
                 .build().toString());
@@ -63,6 +72,11 @@ class TlsScanIT {
                         .filteredOn(finding -> FAILING.contains(finding.getString("severity", "")))
                         .extracting(finding -> finding.getString("id") + ": " + finding.getString("finding"))
                         .isEmpty();
+                assertThat(findings.getValuesAs(JsonObject.class))
+                        .as("the key exchange of every cipher suite offered: ephemeral ECDH, never RSA key transport")
+                        .filteredOn(finding -> finding.getString("id").startsWith("cipher_x")).isNotEmpty()
+                        .allSatisfy(finding -> assertThat(finding.getString("finding").split("\\s+")[2])
+                                .as(finding.getString("finding")).isEqualTo("ECDH"));
                 assertThat(findings.getValuesAs(JsonObject.class)).as("TLS 1.3 offered")
                         .anySatisfy(finding -> assertThat(finding.getString("id") + " " + finding.getString("finding"))
                                 .isEqualTo("TLS1_3 offered with final"));

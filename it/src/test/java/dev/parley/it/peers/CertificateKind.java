@@ -11,8 +11,15 @@ public enum CertificateKind {
      * CRL and an OCSP responder, under {@code .invalid}: never fetched), which a TLS scanner asks of a certificate.
      */
     AS_A_PUBLIC_CA_ISSUES,
+    /** As {@link #AS_A_PUBLIC_CA_ISSUES}, with an RSA key (2048 bits), which many public CAs still issue by default. */
+    RSA_AS_A_PUBLIC_CA_ISSUES,
     /** Signed by its own key: encrypts, but authenticates nothing. */
     SELF_SIGNED,
     /** Signed by the test CA, valid only in the past. */
-    EXPIRED
+    EXPIRED;
+
+    /** Whether it is shaped as a public CA's: a year's validity, where its revocation is published. */
+    boolean asAPublicCaIssues() {
+        return this == AS_A_PUBLIC_CA_ISSUES || this == RSA_AS_A_PUBLIC_CA_ISSUES;
+    }
 }

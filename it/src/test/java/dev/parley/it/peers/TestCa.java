@@ -128,11 +128,11 @@ public final class TestCa {
 
     /** Issues a server certificate for the domain and writes it into {@code <domain>/<kind>/} of the CA folder. */
     public ServerCertificate issue(String domain, CertificateKind kind, SubjectAltNames names) {
-        KeyPair serverKeys = newKeys();
+        KeyPair serverKeys = kind == CertificateKind.RSA_AS_A_PUBLIC_CA_ISSUES ? newRsaKeys() : newKeys();
         Instant now = Instant.now();
         Instant notBefore = kind == CertificateKind.EXPIRED ? now.minus(VALIDITY) : now.minus(Duration.ofHours(1));
         Instant notAfter = kind == CertificateKind.EXPIRED ? now.minus(Duration.ofDays(1))
-                : now.plus(kind == CertificateKind.AS_A_PUBLIC_CA_ISSUES ? PUBLIC_CA_VALIDITY : VALIDITY);
+                : now.plus(kind.asAPublicCaIssues() ? PUBLIC_CA_VALIDITY : VALIDITY);
         X500Name subject = new X500Name("CN=" + domain);
         boolean selfSigned = kind == CertificateKind.SELF_SIGNED;
         X500Name issuer = selfSigned ? subject : X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
@@ -153,7 +153,7 @@ public final class TestCa {
                         builder.addExtension(Extension.authorityKeyIdentifier, false,
                                 extensions().createAuthorityKeyIdentifier(certificate));
                     }
-                    if (kind == CertificateKind.AS_A_PUBLIC_CA_ISSUES) {
+                    if (kind.asAPublicCaIssues()) {
                         GeneralName crl = new GeneralName(GeneralName.uniformResourceIdentifier, REVOCATION_HOST + "/ca.crl");
                         builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(
                                 new DistributionPoint[] {new DistributionPoint(new DistributionPointName(
@@ -214,6 +214,16 @@ public final class TestCa {
             // ejabberd needs to pair key and certificate ("no matching private key"); the JDK's leaves it out.
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BOUNCY_CASTLE);
             generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair newRsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", BOUNCY_CASTLE);
+            generator.initialize(2048);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
