@@ -43,12 +43,20 @@ final class EmbeddedLink {
     /** A link that follows ended ones, which {@code predecessors} says are settled. */
     EmbeddedLink(Bouncer bouncer, EngineConfig config, EmbeddedChannel channel, CompletableFuture<?> predecessors) {
         this.channel = channel;
+        this.link = link(bouncer, config, pings, handedOn, predecessors);
+    }
+
+    /**
+     * An {@link OutboundLink} from {@code a.test} to {@code b.test} whose pings go to {@code pings} and which adds
+     * what it hands on when it ends to {@code handedOn}; for a test that builds the channel around it.
+     */
+    static OutboundLink link(Bouncer bouncer, EngineConfig config, ServerPings pings, List<List<Outgoing>> handedOn,
+                             CompletableFuture<?> predecessors) {
         Clock clock = Clock.systemUTC();
-        this.link = new OutboundLink("1-test", "b.test", "a.test", config, DialbackKeys.random(), bouncer,
+        return new OutboundLink("1-test", "b.test", "a.test", config, DialbackKeys.random(), bouncer,
                 new FailureLog(10, clock), new FederationEvents(FederationEventListener.ignoring(), clock),
                 new RetryBackoff(() -> SessionHealth.DEFAULTS, clock), pings,
-                () -> true, (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now(),
-                predecessors);
+                () -> true, (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now(), predecessors);
     }
 
     static EngineConfig config() {

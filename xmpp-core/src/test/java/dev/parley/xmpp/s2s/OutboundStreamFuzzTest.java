@@ -2,7 +2,6 @@ package dev.parley.xmpp.s2s;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.parley.xmpp.dialback.DialbackKeys;
 import dev.parley.xmpp.jid.Jid;
 import dev.parley.xmpp.testing.TestPki;
 import dev.parley.xmpp.tls.CertificateVerifier;
@@ -24,7 +23,6 @@ import io.netty.util.ReferenceCountUtil;
 import javax.net.ssl.SSLException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -75,10 +73,8 @@ class OutboundStreamFuzzTest {
         List<List<Outgoing>> handedOn = new ArrayList<>();
         // One registry for the link's receipt pings and the pipeline's keepalive, as the engine has.
         ServerPings pings = new ServerPings();
-        OutboundLink link = new OutboundLink("1-fuzz", "b.test", "a.test", CONFIG, DialbackKeys.random(),
-                new Bouncer(stanza -> { }), new FailureLog(10, CLOCK), new FederationEvents(FederationEventListener.ignoring(),
-                CLOCK), new RetryBackoff(() -> SessionHealth.DEFAULTS, CLOCK), pings, () -> true,
-                (ended, again) -> handedOn.add(List.copyOf(again)), Instant.now(), CompletableFuture.completedFuture(null));
+        OutboundLink link = EmbeddedLink.link(new Bouncer(stanza -> { }), CONFIG, pings, handedOn,
+                CompletableFuture.completedFuture(null));
         Map<Outgoing, Fate> sent = new IdentityHashMap<>();
         for (String from : List.of("alice@a.test", "carol@c.test", "alice@a.test/phone")) {
             Fate fate = new Fate();
